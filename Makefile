@@ -1,0 +1,35 @@
+# agendakaart — `make demo` runs the whole pipeline against the bundled replica site (offline);
+# `make test` runs the test suite. Both do their own set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+OUT ?= out
+
+.PHONY: setup demo test bench clean
+
+setup: $(STAMP) node_modules/.installed
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed
+
+demo: setup
+	$(BIN)/agendakaart demo --out $(OUT)
+
+test: setup
+	$(BIN)/pytest -q
+
+bench: setup
+	$(BIN)/python bench/collect.py
+	$(BIN)/python bench/enrich.py
+	$(BIN)/python bench/map.py
+
+clean:
+	rm -rf $(VENV) node_modules $(OUT) .pytest_cache

@@ -1,0 +1,1 @@
+"""Sources: the only code that knows site URLs and talks to the network (through http.py)."""

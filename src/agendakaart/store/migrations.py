@@ -1,0 +1,140 @@
+"""Numbered schema migrations, each applied once in its own transaction and recorded in schema_migrations.
+
+To change the schema, append a new (number, name, sql) tuple; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timezone
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial", """
+    CREATE TABLE persons (
+        slug TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT, ministry TEXT, ministry_abbr TEXT, cabinet TEXT,
+        start_date TEXT, end_date TEXT, agenda_url TEXT, url TEXT,
+        updated_at TEXT
+    );
+    -- every fetched page (body zlib-compressed): provenance, re-parse without re-fetch
+    CREATE TABLE pages (
+        url TEXT PRIMARY KEY,
+        final_url TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        headers TEXT NOT NULL DEFAULT '{}',
+        fetched_at TEXT NOT NULL,
+        etag TEXT, last_modified TEXT,
+        sha256 TEXT,
+        body BLOB,
+        parsed_sha256 TEXT           -- sha256 of the body last parsed into activities
+    );
+    CREATE INDEX pages_kind ON pages(kind);
+    -- which listing (of which person) linked which item page
+    CREATE TABLE page_links (
+        item_url TEXT NOT NULL,
+        person_slug TEXT NOT NULL DEFAULT '',
+        listing_url TEXT,
+        link_title TEXT, link_date TEXT,
+        first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+        PRIMARY KEY (item_url, person_slug)
+    );
+    CREATE TABLE agenda_pages (
+        url TEXT PRIMARY KEY,
+        persons TEXT NOT NULL DEFAULT '[]',    -- JSON list of slugs
+        title TEXT NOT NULL,
+        page_date TEXT NOT NULL,
+        ministry TEXT,
+        location_text TEXT,
+        kind TEXT NOT NULL DEFAULT 'single',
+        source TEXT NOT NULL DEFAULT 'rijksoverheid',
+        content_sha256 TEXT,
+        field_sources TEXT NOT NULL DEFAULT '{}',
+        first_seen TEXT, last_seen TEXT
+    );
+    CREATE TABLE activities (
+        id TEXT PRIMARY KEY,
+        page_url TEXT NOT NULL,
+        persons TEXT NOT NULL DEFAULT '[]',    -- JSON list of slugs
+        date TEXT NOT NULL,
+        start_time TEXT, end_time TEXT,
+        type_label TEXT,
+        title TEXT NOT NULL,
+        description TEXT,
+        location_text TEXT,
+        ministry TEXT,
+        ordinal INTEGER NOT NULL DEFAULT 0,
+        source TEXT NOT NULL DEFAULT 'rijksoverheid',
+        first_seen TEXT, last_seen TEXT
+    );
+    CREATE INDEX activities_page ON activities(page_url);
+    CREATE INDEX activities_date ON activities(date);
+    CREATE TABLE enrichments (
+        activity_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        place TEXT, gm_code TEXT, gemeente TEXT, province TEXT, country TEXT,
+        lat REAL, lon REAL,
+        precision TEXT NOT NULL DEFAULT 'none',
+        is_den_haag INTEGER NOT NULL DEFAULT 0,
+        is_abroad INTEGER NOT NULL DEFAULT 0,
+        npvr_region TEXT,
+        activity_type TEXT NOT NULL DEFAULT 'overig',
+        confidence REAL NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        override INTEGER NOT NULL DEFAULT 0,
+        enriched_at TEXT,
+        PRIMARY KEY (activity_id, version)
+    );
+    CREATE TABLE problems (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        stage TEXT NOT NULL,
+        url TEXT NOT NULL DEFAULT '',       -- '' when not about a URL
+        item_id TEXT NOT NULL DEFAULT '',   -- '' when not about one activity
+        reason TEXT NOT NULL,
+        at TEXT NOT NULL,
+        resolved INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (stage, url, item_id, reason)
+    );
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL DEFAULT 'running',
+        counts TEXT NOT NULL DEFAULT '{}',
+        settings TEXT NOT NULL DEFAULT '{}'
+    );
+    """),
+]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply every migration not yet recorded; return the schema version now in force."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
+    )
+    done = {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+    for number, name, sql in MIGRATIONS:
+        if number in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(sql):
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", (number, name, _now()))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+    return max((n for n, _, _ in MIGRATIONS), default=0)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script on ';' at line ends (our scripts hold no ';' inside strings)."""
+    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
