@@ -106,6 +106,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         settings TEXT NOT NULL DEFAULT '{}'
     );
     """),
+    (2, "current_enrichments view", """
+    CREATE INDEX enrichments_at ON enrichments(activity_id, enriched_at);
+    -- the newest enrichment row of each activity (whatever enricher version wrote it)
+    CREATE VIEW current_enrichments AS
+        SELECT e.* FROM enrichments e
+        WHERE e.rowid = (SELECT e2.rowid FROM enrichments e2 WHERE e2.activity_id = e.activity_id
+                         ORDER BY e2.enriched_at DESC, e2.version DESC LIMIT 1);
+    """),
 ]
 
 
