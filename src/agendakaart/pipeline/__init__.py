@@ -1,0 +1,10 @@
+"""The library API the CLI calls: one module per stage.
+
+- `pipeline.collect`: collect(), import_file(), doctor()       (sources + parse + store)
+- `pipeline.enrich`:  enrich()                                   (enrich + store)
+- `pipeline.outputs`: build_map(), build_report(), export()      (store + outputs)
+- `pipeline.run`:     run(), demo()                              (all of the above)
+
+Import the stage module you need (`from agendakaart.pipeline.collect import collect`); nothing here does work
+at import time.
+"""
