@@ -38,12 +38,14 @@ def build_outputs(conn: sqlite3.Connection, out_dir: Path, settings: Settings) -
 
 def run(settings: Settings, out_dir: Path, *, progress=None) -> dict:
     """collect → enrich → outputs against settings.base_url; returns {"collect", "enrich", "paths"}."""
-    from agendakaart.pipeline.collect import collect
-    from agendakaart.pipeline.enrich import enrich
     from agendakaart.store import open_db
 
     conn = open_db(settings.db_path)
     try:
+        from agendakaart.pipeline.collect import collect
+        from agendakaart.pipeline.enrich import enrich
+
+
         collected = collect(settings, conn, progress=progress)
         enriched = enrich(settings, conn, progress=progress)
         paths = build_outputs(conn, out_dir, settings)
