@@ -1,0 +1,148 @@
+"""Dutch dates and times as the agenda pages write them: "dinsdag 21 mei 2024", "05-07-2024", "10.00 uur"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
+    "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_WEEKDAY_RE = r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?"
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_NUMERIC = re.compile(r"(?<![\d.:-])(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
+_WORDS = re.compile(
+    rf"(?<![\w])(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?(?![\w])", re.I
+)
+# a line that is only a day heading: "Dinsdag 21 mei", "21 mei 2024:", "Maandag 30 december"
+_HEADING = re.compile(
+    rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s*[:.]?\s*$", re.I
+)
+_TIME = r"([01]?\d|2[0-3])(?:[.:]([0-5]\d))"
+_RANGE = re.compile(
+    rf"(?<![\d.:])(?:van\s+)?{_TIME}(?:\s*uur)?\s*(?:-|–|—|tot(?:\s+en\s+met)?|t/m)\s*{_TIME}(?![\d.:]?\d)(?:\s*uur)?",
+    re.I,
+)
+_SINGLE = re.compile(rf"(?<![\d.:])(?:om\s+|vanaf\s+)?{_TIME}(?![.:]?\d)(?:\s*(?:uur|u)\b)?", re.I)
+_HOUR_ONLY = re.compile(r"(?<![\d.:])(?:om\s+)?([01]?\d|2[0-3])\s*uur\b", re.I)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, ref: date) -> int:
+    """Year of a yearless day near `ref`: a week that spans new year rolls over.
+
+    >>> year_for(1, date(2024, 12, 30))
+    2025
+    """
+    if month - ref.month > 6:
+        return ref.year - 1
+    if ref.month - month > 6:
+        return ref.year + 1
+    return ref.year
+
+
+def parse_date(text: str | None, ref: date | None = None) -> date | None:
+    """First date in Dutch or ISO text; a yearless date takes its year from `ref`.
+
+    >>> parse_date("dinsdag 21 mei 2024"), parse_date("05-07-2024"), parse_date("5 juli", date(2024, 7, 1))
+    (datetime.date(2024, 5, 21), datetime.date(2024, 7, 5), datetime.date(2024, 7, 5))
+    """
+    if not text:
+        return None
+    found: list[tuple[int, date]] = []
+    if m := _ISO.search(text):
+        if d := _safe_date(int(m[1]), int(m[2]), int(m[3])):
+            found.append((m.start(), d))
+    if m := _NUMERIC.search(text):
+        if d := _safe_date(int(m[3]), int(m[2]), int(m[1])):
+            found.append((m.start(), d))
+    if m := _WORDS.search(text):
+        month = MONTHS[m[2].lower()]
+        year = int(m[3]) if m[3] else (year_for(month, ref) if ref else None)
+        if year and (d := _safe_date(year, month, int(m[1]))):
+            found.append((m.start(), d))
+    return min(found)[1] if found else None
+
+
+def parse_day_heading(text: str, ref: date) -> date | None:
+    """A line that is nothing but a day heading -> its date (year from `ref`), else None.
+
+    >>> parse_day_heading("Dinsdag 21 mei", date(2024, 5, 20)), parse_day_heading("Werkbezoek 21 mei", date(2024, 5, 20))
+    (datetime.date(2024, 5, 21), None)
+    """
+    m = _HEADING.match(text.strip())
+    if not m:
+        return None
+    month = MONTHS[m[2].lower()]
+    year = int(m[3]) if m[3] else year_for(month, ref)
+    return _safe_date(year, month, int(m[1]))
+
+
+def _hhmm(hour: str, minute: str | None) -> str:
+    return f"{int(hour):02d}:{int(minute or 0):02d}"
+
+
+def parse_times(text: str | None) -> tuple[str | None, str | None]:
+    """Start and end time in a Dutch text, "HH:MM" strings.
+
+    >>> parse_times("van 10.00 tot 11.30 uur"), parse_times("10:00"), parse_times("om 9 uur")
+    (('10:00', '11:30'), ('10:00', None), ('09:00', None))
+    """
+    if not text:
+        return None, None
+    text = _strip_dates(text)
+    if m := _RANGE.search(text):
+        return _hhmm(m[1], m[2]), _hhmm(m[3], m[4])
+    if m := _SINGLE.search(text):
+        return _hhmm(m[1], m[2]), None
+    if m := _HOUR_ONLY.search(text):
+        return _hhmm(m[1], None), None
+    return None, None
+
+
+def _strip_dates(text: str) -> str:
+    """Blank out numeric dates so "05.07.2024" is never read as a time."""
+    text = _ISO.sub(" ", text)
+    return _NUMERIC.sub(" ", text)
+
+
+def parse_iso_datetime(value: str | None) -> tuple[date | None, str | None]:
+    """ISO date or instant -> (date, "HH:MM" or None); local time as written.
+
+    >>> parse_iso_datetime("2024-07-05T10:00:00+02:00")
+    (datetime.date(2024, 7, 5), '10:00')
+    """
+    if not value or not isinstance(value, str):
+        return None, None
+    value = value.strip()
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return parse_date(value), None
+    if "T" not in value and " " not in value:
+        return dt.date(), None
+    return dt.date(), f"{dt.hour:02d}:{dt.minute:02d}"
+
+
+_PATH_DATE = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/[^/?#]+/?(?:[?#]|$)")
+
+
+def date_from_path(url: str) -> date | None:
+    """Date in an agenda item URL path.
+
+    >>> date_from_path("https://x/actueel/agenda/2024/07/05/ministerraad")
+    datetime.date(2024, 7, 5)
+    """
+    m = _PATH_DATE.search(url)
+    return _safe_date(int(m[1]), int(m[2]), int(m[3])) if m else None

@@ -1,0 +1,130 @@
+"""HTML helpers shared by the parsers: links resolved against the page, and the page's text as ordered blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
+
+BLOCK_TAGS = frozenset({
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "div", "section", "article",
+    "main", "header", "footer", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "blockquote", "pre",
+    "figure", "figcaption", "aside", "nav", "span-block", "address", "summary", "details", "body", "html",
+})
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"})
+CHROME_TAGS = frozenset({"nav", "header", "footer"})
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of visible text and the block element it sits in (its nearest block ancestor)."""
+    tag: str
+    text: str
+    in_chrome: bool = False     # inside nav/header/footer
+
+
+def clean(text: str | None) -> str:
+    """Collapse whitespace. "  a \\n b " -> "a b"."""
+    return _WS.sub(" ", (text or "").replace("\n", " ")).strip()
+
+
+def tree(html: str) -> HTMLParser:
+    return HTMLParser(html or "")
+
+
+def resolve(href: str | None, base: str) -> str | None:
+    """Link -> absolute URL without fragment; None for mailto/javascript/empty.
+
+    >>> resolve("../b?x=1#top", "http://h/a/c")
+    'http://h/b?x=1'
+    """
+    href = (href or "").strip()
+    if not href or href.startswith(("mailto:", "javascript:", "tel:", "data:")):
+        return None
+    url = urldefrag(urljoin(base, href))[0]
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    return url
+
+
+def strip_query(url: str) -> str:
+    """URL without query, fragment and trailing slash. "http://h/a/?q=1" -> "http://h/a"."""
+    p = urlsplit(url)
+    return urlunsplit((p.scheme, p.netloc, p.path.rstrip("/") or "/", "", ""))
+
+
+def links(doc: HTMLParser, base: str) -> list[tuple[str, str, Node]]:
+    """Every <a href> as (absolute url, visible text, node), in document order."""
+    out = []
+    for a in doc.css("a[href]"):
+        url = resolve(a.attributes.get("href"), base)
+        if url:
+            out.append((url, clean(a.text(separator=" ")), a))
+    return out
+
+
+def blocks(root: Node | None) -> list[Block]:
+    """Visible text of a subtree as ordered lines: one per leaf block element, <br> and newlines split lines.
+
+    <div><h2>Dinsdag 21 mei</h2><ul><li>Gesprek: x</li></ul></div> -> [h2 "Dinsdag 21 mei", li "Gesprek: x"]
+    """
+    out: list[Block] = []
+    if root is None:
+        return out
+    _walk(root, "body", False, out, [])
+    return out
+
+
+def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str]) -> None:
+    """Depth-first: text is buffered until the enclosing block ends or a child block starts."""
+    child = node.child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            buf.append(child.text_content or "")
+        elif tag == "br":
+            buf.append("\n")
+        elif tag in SKIP_TAGS or tag == "-comment":
+            pass
+        elif tag in BLOCK_TAGS:
+            _flush(block_tag, chrome, out, buf)
+            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [])
+        else:
+            _walk(child, block_tag, chrome, out, buf)
+        child = child.next
+    if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
+        _flush(block_tag, chrome, out, buf)
+
+
+def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str]) -> None:
+    if not buf:
+        return
+    for line in "".join(buf).split("\n"):
+        text = clean(line)
+        if text:
+            out.append(Block(tag, text, chrome))
+    buf.clear()
+
+
+def main_root(doc: HTMLParser) -> Node | None:
+    """The page's main content: <main>, else <article>, else [role=main], else <body>."""
+    for selector in ("main", "article", "[role=main]", "body"):
+        node = doc.css_first(selector)
+        if node is not None:
+            return node
+    return doc.root
+
+
+def meta_tags(doc: HTMLParser) -> dict[str, str]:
+    """<meta name|property=K content=V> -> {k.lower(): v}; the first of each name wins."""
+    out: dict[str, str] = {}
+    for m in doc.css("meta"):
+        key = m.attributes.get("name") or m.attributes.get("property") or m.attributes.get("itemprop")
+        value = m.attributes.get("content")
+        if key and value and key.lower() not in out:
+            out[key.lower()] = clean(value)
+    return out

@@ -1,0 +1,157 @@
+"""Agenda item page -> (AgendaPage, [Activity]): JSON-LD -> Next.js payload -> labelled fields -> meta -> URL.
+
+Each source gives what it can; per field the first source in that order wins, and `field_sources` says which.
+A page with day headings and bullets is a weekly roll-up and gives one Activity per bullet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from agendakaart.errors import ParseError
+from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
+from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
+from agendakaart.parse.html import Block, blocks, clean, main_root, meta_tags, tree
+from agendakaart.parse.labels import is_label_block, labelled_fields
+from agendakaart.parse.rollup import Bullet, is_press_line, split_rollup
+from agendakaart.parse.sources import (
+    SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
+)
+
+_NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
+_WEEK = re.compile(r"\bweek\b|weekagenda|week-\d", re.I)
+
+
+def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> tuple[AgendaPage, list[Activity]]:
+    """Item page HTML + its canonical URL -> the page and its activities; ParseError without title or date.
+
+    people: known bewindspersonen {slug: name}; their names (or slugs in a payload) on the page attribute it.
+    """
+    doc = tree(html)
+    page_blocks = blocks(main_root(doc))
+    title_block = _title_from_blocks(doc, page_blocks)
+    payloads_html, fields_nextjs = nextjs_fields(doc)
+    candidates: dict[str, dict[str, Any]] = {
+        "jsonld": jsonld_fields(doc),
+        "nextjs": fields_nextjs,
+        "labels": _label_fields(page_blocks, title_block),
+        "meta": meta_fields(meta_tags(doc), doc),
+        "url": {"date": date_from_path(url)},
+    }
+    merged, sources = _merge(candidates)
+    page_date = merged.get("date")
+    if not merged.get("title"):
+        raise ParseError("geen titel gevonden (jsonld/nextjs/labels/meta)")
+    if not isinstance(page_date, date):
+        raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
+    persons = person_slugs(people or {}, merged.get("persons"), page_blocks, merged["title"])
+    bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
+    page = AgendaPage(
+        url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
+        ministry=merged.get("ministry"), location_text=merged.get("location"),
+        kind=AgendaKind.ROLLUP if bullets else AgendaKind.SINGLE,
+        content_sha256=hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest(),
+        field_sources={**sources, **({"rollup": rollup_source} if bullets else {})},
+    )
+    if bullets:
+        return page, [_bullet_activity(page, i, b) for i, b in enumerate(bullets)]
+    return page, [_single_activity(page, merged)]
+
+
+def _merge(candidates: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, str]]:
+    """Per field, the first source (in SOURCE_ORDER) with a value."""
+    merged: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    for source in SOURCE_ORDER:
+        for field, value in (candidates.get(source) or {}).items():
+            if value not in (None, "", (), []) and field not in merged:
+                merged[field], sources[field] = value, source
+    return merged, sources
+
+
+def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
+    h1 = doc.css_first("main h1") or doc.css_first("article h1") or doc.css_first("h1")
+    text = clean(h1.text(separator=" ")) if h1 is not None else ""
+    return text or None
+
+
+def _label_fields(page_blocks: list[Block], title: str | None) -> dict[str, Any]:
+    """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description."""
+    fields = labelled_fields(page_blocks)
+    out: dict[str, Any] = {"title": title, "location": fields.get("location"), "ministry": fields.get("ministry")}
+    if fields.get("persons"):
+        out["persons"] = [fields["persons"]]
+    day = parse_date(fields.get("date")) if fields.get("date") else None
+    out["date"] = day
+    start, end = parse_times(fields.get("time") or "")
+    if start is None and fields.get("date"):
+        start, end = parse_times(fields["date"])
+    out["start_time"], out["end_time"] = start, end
+    out["description"] = _description(page_blocks, title)
+    return out
+
+
+def _description(page_blocks: list[Block], title: str | None) -> str | None:
+    """Free text of the page: paragraphs that are not the title, a label, a notice or the press block."""
+    lines: list[str] = []
+    for i, block in enumerate(page_blocks):
+        text = block.text
+        if block.in_chrome or text == title or block.tag in ("h1",) or _NOTICE.match(text):
+            continue
+        if re.match(r"^informatie voor de pers", text, re.I):
+            break
+        if is_label_block(page_blocks, i) or is_press_line(text) or _is_date_line(text):
+            continue
+        if block.tag in ("p", "li", "div", "section", "article", "main", "body", "pre", "blockquote"):
+            lines.append(text)
+    return "\n".join(lines) or None
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is only a date ("05 juli", "5 juli 2024") is page furniture, not description."""
+    return len(text) < 40 and (parse_day_heading(text, date(2000, 1, 1)) is not None or parse_date(text) is not None
+                               and len(text) < 25)
+
+
+def _best_rollup(doc, page_blocks, payloads_html: list[str], url: str, merged: dict) -> tuple[list[Bullet], str]:
+    """Roll-up bullets from the richest source (JSON-LD events, payload HTML/text, the visible page)."""
+    ref = date_from_path(url) or merged["date"]
+    weekish = bool(_WEEK.search(url.rsplit("/", 1)[-1]) or _WEEK.search(merged.get("title") or ""))
+    options: list[tuple[list[Bullet], str]] = [(jsonld_events(doc), "jsonld")]
+    for html in payloads_html:
+        options.append((_rollup_of(blocks(tree(html).body), ref, weekish), "nextjs"))
+    for text in payload_texts(doc):
+        options.append((_rollup_of([Block("p", ln.strip()) for ln in text.splitlines() if ln.strip()], ref,
+                                   weekish), "nextjs"))
+    options.append((_rollup_of(page_blocks, ref, weekish), "labels"))
+    best = max(options, key=lambda o: len(o[0]))
+    return best
+
+
+def _rollup_of(page_blocks: list[Block], ref: date, weekish: bool) -> list[Bullet]:
+    """Bullets, when the blocks really are a roll-up: two day headings, or one on a "week" page."""
+    bullets, headings = split_rollup(page_blocks, ref)
+    if headings >= 2 and len(bullets) >= 2 or weekish and bullets:
+        return bullets
+    return []
+
+
+def _bullet_activity(page: AgendaPage, ordinal: int, b: Bullet) -> Activity:
+    return Activity(
+        id=activity_id(page.url, b.date, ordinal, b.text), page_url=page.url, persons=page.persons, date=b.date,
+        title=b.title, start_time=b.start_time, end_time=b.end_time, type_label=b.type_label,
+        location_text=b.location_text, ministry=page.ministry, ordinal=ordinal, source=page.source,
+    )
+
+
+def _single_activity(page: AgendaPage, merged: dict[str, Any]) -> Activity:
+    return Activity(
+        id=activity_id(page.url, merged["date"], 0, page.title), page_url=page.url, persons=page.persons,
+        date=merged["date"], title=page.title, start_time=merged.get("start_time"),
+        end_time=merged.get("end_time"), description=merged.get("description"),
+        location_text=page.location_text, ministry=page.ministry, ordinal=0, source=page.source,
+    )

@@ -1,0 +1,71 @@
+"""Visible labelled fields: "Datum", "Tijd", "Locatie", "Plaats", "Adres" followed by their value, whatever markup.
+
+Covers dt/dd, th/td, label and value in sibling elements, "Label: value" and "Label value" lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agendakaart.parse.html import Block
+
+# label word -> field; the first label of a field that has a value wins, in this order of preference
+LABELS: dict[str, str] = {
+    "datum": "date", "dag": "date", "wanneer": "date",
+    "tijd": "time", "tijdstip": "time", "aanvang": "time", "aanvangstijd": "time",
+    "locatie": "location", "plaats": "location", "adres": "location", "waar": "location", "lokatie": "location",
+    "bewindspersoon": "persons", "bewindspersonen": "persons",
+    "ministerie": "ministry", "organisatie": "ministry",
+}
+_LABEL_ONLY = re.compile(r"^\s*([A-Za-z]+)\s*:?\s*$")
+_LABEL_COLON = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\S.*)$")
+_LABEL_SPACE = re.compile(r"^\s*([A-Z][a-z]+)\s+(\S.{0,100})$")
+_SPACE_LABELS = frozenset({"datum", "tijd", "tijdstip", "locatie", "plaats", "adres"})
+_VALUE_TAGS = frozenset({"dd", "td", "li", "p", "div", "span", "body", "section", "article", "main"})
+
+
+def label_of(text: str) -> str | None:
+    """A block that is only a label -> its field. "Locatie:" -> "location"; "Locatie Den Haag" -> None."""
+    m = _LABEL_ONLY.match(text)
+    return LABELS.get(m[1].lower()) if m else None
+
+
+def labelled_line(text: str) -> tuple[str, str] | None:
+    """A "Label: value" or "Label value" line -> (field, value).
+
+    >>> labelled_line("Locatie Den Haag"), labelled_line("Datum: 5 juli 2024"), labelled_line("Plaatsvervanger x")
+    (('location', 'Den Haag'), ('date', '5 juli 2024'), None)
+    """
+    m = _LABEL_COLON.match(text)
+    if m and m[1].lower() in LABELS:
+        return LABELS[m[1].lower()], m[2].strip()
+    m = _LABEL_SPACE.match(text)
+    if m and m[1].lower() in _SPACE_LABELS:
+        return LABELS[m[1].lower()], m[2].strip()
+    return None
+
+
+def labelled_fields(blocks: list[Block]) -> dict[str, str]:
+    """Ordered blocks -> {field: value} for date, time, location, persons, ministry (first found wins)."""
+    out: dict[str, str] = {}
+    for i, block in enumerate(blocks):
+        if block.in_chrome:
+            continue
+        field = label_of(block.text)
+        if field:
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is not None and not nxt.in_chrome and label_of(nxt.text) is None and len(nxt.text) < 300:
+                out.setdefault(field, nxt.text)
+            continue
+        pair = labelled_line(block.text)
+        if pair and (block.tag in _VALUE_TAGS or ":" in block.text):
+            out.setdefault(pair[0], pair[1])
+    return out
+
+
+def is_label_block(blocks: list[Block], i: int) -> bool:
+    """True when block i is a label, a labelled line, or the value right after a bare label."""
+    text = blocks[i].text
+    if label_of(text) or labelled_line(text):
+        return True
+    return i > 0 and label_of(blocks[i - 1].text) is not None

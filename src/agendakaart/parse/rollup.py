@@ -1,0 +1,108 @@
+"""Weekly roll-ups: day headings ("Dinsdag 21 mei") with bullets ("Werkbezoek: ... (Leiden)") -> one bullet each."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from agendakaart.parse.dates import parse_day_heading, parse_times
+from agendakaart.parse.html import Block
+from agendakaart.parse.labels import label_of, labelled_line
+
+
+class Bullet(NamedTuple):
+    """One activity line of a roll-up, split into its parts (text = the whole line as shown)."""
+    date: date
+    text: str
+    title: str
+    type_label: str | None
+    location_text: str | None
+    start_time: str | None
+    end_time: str | None
+
+
+_BULLET_MARK = re.compile(r"^\s*(?:[-•*·–—▪►]\s*)+")
+_LEAD_TIME = re.compile(
+    r"^(?:van\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
+)
+_LABEL = re.compile(r"^([^:()]{2,60}?)\s*:\s+(\S.*)$")
+_PARENS = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;]?\s*$")
+_PRESS = re.compile(r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers)\b", re.I)
+_CONTACT = re.compile(
+    r"(@|\b(?:telefoon|tel\.?|e-?mail|mail|persvoorlicht\w*|woordvoerder|voorlichting)\b|\+?\d[\d\s-]{8,}\d)", re.I
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def split_bullet(text: str, day: date) -> Bullet:
+    """ "10.00 uur Werkbezoek: opening (Leiden)" -> Bullet(title="opening", type_label="Werkbezoek", ...).
+
+    >>> b = split_bullet("Werkbezoek: bezoek aan de haven (Rotterdam)", date(2024, 5, 21))
+    >>> b.type_label, b.title, b.location_text
+    ('Werkbezoek', 'bezoek aan de haven', 'Rotterdam')
+    """
+    line = _BULLET_MARK.sub("", text).strip()
+    start = end = None
+    if m := _LEAD_TIME.match(line):
+        start, end = parse_times(m.group(0))
+        line = line[m.end():].strip()
+    type_label = None
+    if (m := _LABEL.match(line)) and _is_short_label(m[1]):
+        type_label, line = m[1].strip(), m[2].strip()
+    location = None
+    if m := _PARENS.search(line):
+        location = m[1].strip() or None
+        line = line[: m.start()].rstrip()
+    if start is None and re.search(r"\buur\b", line, re.I):
+        start, end = parse_times(line)
+    return Bullet(day, _BULLET_MARK.sub("", text).strip(), line or (type_label or ""), type_label, location,
+                  start, end)
+
+
+def _is_short_label(label: str) -> bool:
+    """A type label is a few words, no digits: "Onderraden en ministeriële overleggen" yes, "Om 10 uur" no."""
+    words = label.split()
+    return 1 <= len(words) <= 7 and not re.search(r"\d", label) and label[:1].isupper()
+
+
+def is_press_line(text: str) -> bool:
+    """The press-contact block and its phone / e-mail lines are not activities."""
+    return bool(_PRESS.match(text) or _CONTACT.search(text))
+
+
+def _looks_like_bullet(block: Block) -> bool:
+    """li is a bullet; another line is when it has a type label, a leading time or trailing parentheses."""
+    if block.tag == "li":
+        return True
+    line = _BULLET_MARK.sub("", block.text)
+    if line != block.text:
+        return True
+    m = _LABEL.match(line)
+    return bool((m and _is_short_label(m[1])) or _LEAD_TIME.match(line) or _PARENS.search(line))
+
+
+def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], int]:
+    """Ordered blocks -> (bullets under day headings, number of day headings).
+
+    Headings without a year take it from the page date (a week may span new year). Outside a day
+    section, and after the press block, lines are not activities.
+    """
+    bullets: list[Bullet] = []
+    headings = 0
+    day: date | None = None
+    for block in blocks:
+        if block.in_chrome:
+            continue
+        heading = parse_day_heading(block.text, page_date)
+        if heading is not None:
+            day, headings = heading, headings + 1
+            continue
+        if _PRESS.match(block.text) or (block.tag in _HEADINGS):
+            day = None
+            continue
+        if day is None or is_press_line(block.text) or label_of(block.text) or labelled_line(block.text):
+            continue
+        if _looks_like_bullet(block):
+            bullets.append(split_bullet(block.text, day))
+    return bullets, headings

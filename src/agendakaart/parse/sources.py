@@ -1,0 +1,197 @@
+"""The item-page field sources other than the visible labels: JSON-LD, Next.js payload, meta tags; and attribution."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from agendakaart.parse.dates import parse_date, parse_iso_datetime, parse_times
+from agendakaart.parse.html import Block, HTMLParser, blocks, clean, tree
+from agendakaart.parse.payload import (
+    groups_of, jsonld_objects, ld_type, nextjs_payloads, rsc_to_html, walk_dicts,
+)
+from agendakaart.parse.rollup import Bullet, split_bullet
+
+SOURCE_ORDER = ("jsonld", "nextjs", "labels", "meta", "url")
+_TAG = re.compile(r"<(?:p|li|ul|h[1-6]|div|br|strong|dl|dt|dd|table|tr|td)\b[^>]*>", re.I)
+_NAME_KEYS = ("name", "naam", "title", "titel", "label", "value", "text", "fullname", "slug")
+
+
+def _as_text(value: Any) -> str | None:
+    """A payload value as text: strings as is, {"name": ...} by name, lists joined. {"name": "Leiden"} -> "Leiden"."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        for key in _NAME_KEYS + ("addresslocality", "streetaddress"):
+            for k, v in value.items():
+                if k.lower() == key and (text := _as_text(v)):
+                    return text
+        for k, v in value.items():
+            if k.lower() in ("address", "adres", "location", "locatie") and (text := _as_text(v)):
+                return text
+        return None
+    if isinstance(value, list):
+        parts = [t for t in (_as_text(v) for v in value) if t]
+        return ", ".join(parts) or None
+    return None
+
+
+def _names(value: Any) -> list[str]:
+    """Person values: "X", ["X", "Y"], [{"naam": "X"}, {"slug": "y"}] -> ["X", "Y"] (slugs kept as given)."""
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    if isinstance(value, dict):
+        found = [str(v) for k, v in value.items() if k.lower() in ("slug", "name", "naam", "fullname") and v]
+        return found
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def _date_time(value: Any) -> tuple[Any, str | None]:
+    text = _as_text(value)
+    if not text:
+        return None, None
+    day, time = parse_iso_datetime(text)
+    if day is None:
+        day = parse_date(text)
+    if time is None and day is not None and not re.match(r"^\d{4}-\d{2}-\d{2}$", text.strip()):
+        time = parse_times(text)[0]
+    return day, time
+
+
+def _record_fields(rec: dict[str, Any]) -> dict[str, Any]:
+    """One payload / JSON-LD record's values by field group -> parser fields."""
+    day, start = _date_time(rec.get("date"))
+    _, end = _date_time(rec.get("end"))
+    if rec.get("time") and start is None:
+        start, end2 = parse_times(_as_text(rec["time"]))
+        end = end or end2
+    if rec.get("endtime") and end is None:
+        end = parse_times(_as_text(rec["endtime"]))[0]
+    title = rec.get("title")
+    body = _as_text(rec.get("body"))
+    return {
+        "title": clean(title) if isinstance(title, str) else None,
+        "date": day, "start_time": start, "end_time": end if start else None,
+        "location": clean(_as_text(rec.get("location"))) or None,
+        "description": _plain(body),
+        "ministry": clean(_as_text(rec.get("ministry"))) or None,
+        "persons": _names(rec.get("persons")) or None,
+    }
+
+
+def _plain(text: str | None) -> str | None:
+    if not text:
+        return None
+    if _TAG.search(text):
+        return "\n".join(b.text for b in blocks(tree(text).body)) or None
+    return text.strip() or None
+
+
+def jsonld_fields(doc: HTMLParser) -> dict[str, Any]:
+    """The first schema.org Event in JSON-LD -> fields (name, startDate, endDate, location, description, ...)."""
+    for obj in jsonld_objects(doc):
+        if "event" in " ".join(ld_type(obj)):
+            rec = groups_of(obj)
+            rec["title"] = obj.get("name") or obj.get("headline") or rec.get("title")
+            rec["date"] = obj.get("startDate") or rec.get("date")
+            rec["end"] = obj.get("endDate") or rec.get("end")
+            people = [obj.get(k) for k in ("performer", "attendee", "actor") if obj.get(k)]
+            rec["persons"] = people or rec.get("persons")
+            return _record_fields(rec)
+    return {}
+
+
+def jsonld_events(doc: HTMLParser) -> list[Bullet]:
+    """Two or more JSON-LD Events on one page are a roll-up: one Bullet per event."""
+    events = [o for o in jsonld_objects(doc) if "event" in " ".join(ld_type(o))]
+    if len(events) < 2:
+        return []
+    out: list[Bullet] = []
+    for ev in events:
+        day, start = _date_time(ev.get("startDate"))
+        name = ev.get("name")
+        if day is None or not isinstance(name, str) or not name.strip():
+            continue
+        b = split_bullet(name, day)
+        _, end = _date_time(ev.get("endDate"))
+        location = clean(_as_text(ev.get("location"))) or b.location_text
+        out.append(b._replace(location_text=location, start_time=start or b.start_time,
+                              end_time=end if start else b.end_time))
+    return out
+
+
+def nextjs_fields(doc: HTMLParser) -> tuple[list[str], dict[str, Any]]:
+    """Next.js payloads -> (HTML fragments found or rendered from them, fields of the richest record)."""
+    payloads = nextjs_payloads(doc)
+    htmls: list[str] = []
+    best: dict[str, Any] | None = None
+    best_score = 0
+    persons: list[str] = []
+    for payload in payloads:
+        rendered = rsc_to_html(payload)
+        if rendered:
+            htmls.append(rendered)
+        for obj in walk_dicts(payload):
+            rec = groups_of(obj)
+            persons.extend(_names(rec.get("persons")))
+            score = sum(g in rec for g in ("title", "date", "location", "body", "time")) + 2 * (
+                "title" in rec and "date" in rec)
+            if score > best_score and ("title" in rec or "date" in rec):
+                best, best_score = rec, score
+            htmls.extend(v for v in obj.values() if isinstance(v, str) and _TAG.search(v))
+    fields = _record_fields(best) if best else {}
+    if persons:
+        fields["persons"] = persons
+    return htmls, fields
+
+
+def payload_texts(doc: HTMLParser) -> list[str]:
+    """Multi-line plain strings in the payloads (a roll-up written as plain text lines)."""
+    out = []
+    for payload in nextjs_payloads(doc):
+        for obj in walk_dicts(payload):
+            out.extend(v for v in obj.values() if isinstance(v, str) and v.count("\n") >= 2 and not _TAG.search(v))
+    return out
+
+
+def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
+    """DCTERMS / Open Graph meta -> title, ministry, event date, location, description."""
+    def first(*keys: str) -> str | None:
+        return next((meta[k] for k in keys if meta.get(k)), None)
+
+    title = first("dcterms.title", "og:title", "twitter:title")
+    if not title and (node := doc.css_first("title")) is not None:
+        title = re.split(r"\s+[|–—]\s+", clean(node.text()))[0] or None
+    day, start = _date_time(first("event:start_date", "event:startdate", "startdate", "dcterms.date",
+                                  "dcterms.temporal", "event:date"))
+    return {
+        "title": title, "date": day, "start_time": start,
+        "ministry": first("dcterms.creator", "dcterms.publisher"),
+        "location": first("event:location", "dcterms.spatial", "geo.placename"),
+        "description": first("dcterms.description", "og:description", "description"),
+    }
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def _bare_name(name: str) -> str:
+    """ "Daniëlle Jansen (D.E.M.C. Jansen)" -> "Daniëlle Jansen"."""
+    return re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+
+
+def person_slugs(people: Mapping[str, str], given: Iterable[str] | None, page_blocks: list[Block],
+                 title: str) -> tuple[str, ...]:
+    """Known persons named on the page (full name, case and accents folded) or in the payload (name or slug)."""
+    given = [g for g in (given or []) if isinstance(g, str)]
+    haystack = _fold(" \n ".join([title, *given, *(b.text for b in page_blocks if not b.in_chrome)]))
+    found = {g for g in given if g in people}
+    for slug, name in people.items():
+        bare = _fold(_bare_name(name))
+        if bare and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", haystack):
+            found.add(slug)
+    return tuple(sorted(found))
