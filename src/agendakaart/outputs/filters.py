@@ -2,7 +2,9 @@
 
 The map's JavaScript (`static/kaart.js`) mirrors `matches` and the hash format of `to_hash` / `filters_from_hash`:
 
-    #p=dick-schoof,eelco-heinen&m=AZ&t=werkbezoek&van=2025-01-01&tot=2025-06-30&dh=0&npvr=1&bl=uit
+    #p=dick-schoof,eelco-heinen&m=Financi%C3%ABn&t=werkbezoek&van=2025-01-01&tot=2025-06-30&dh=0&npvr=1&bl=uit
+
+List values are percent-encoded one by one and joined with ',' (a ministry name may hold a comma: %2C).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import quote, unquote
 
 ABROAD_MODES = ("include", "exclude", "only")
 # hash value <-> abroad mode (Dutch in the URL, as the user reads it)
@@ -42,7 +44,7 @@ class Filters:
         parts: list[tuple[str, str]] = []
         for key, values in (("p", self.persons), ("m", self.ministries), ("t", self.types)):
             if values:
-                parts.append((key, ",".join(values)))
+                parts.append((key, ",".join(quote(v, safe="-") for v in values)))
         if self.date_from:
             parts.append(("van", self.date_from.isoformat()))
         if self.date_to:
@@ -53,11 +55,12 @@ class Filters:
             parts.append(("npvr", "1"))
         if self.abroad != "include":
             parts.append(("bl", _ABROAD_HASH[self.abroad]))
-        return "#" + "&".join(f"{k}={quote(v, safe=',-')}" for k, v in parts)
+        return "#" + "&".join(f"{k}={v}" for k, v in parts)
 
 
 def _split(value: str) -> tuple[str, ...]:
-    return tuple(v for v in (s.strip() for s in value.split(",")) if v)
+    """'a,Onderwijs%2C%20Cultuur' -> ('a', 'Onderwijs, Cultuur'): split on raw commas, then decode each."""
+    return tuple(v for v in (unquote(s).strip() for s in value.split(",")) if v)
 
 
 def _date(value: str) -> date | None:
@@ -72,8 +75,10 @@ def filters_from_hash(fragment: str) -> Filters:
 
     '#p=dick-schoof&dh=0&bl=alleen' -> Filters(persons=('dick-schoof',), exclude_den_haag=True, abroad='only')
     """
-    fragment = fragment.split("#", 1)[1] if "#" in fragment else fragment
-    params = dict(parse_qsl(fragment, keep_blank_values=True))
+    fragment = fragment.rsplit("#", 1)[-1]
+    params = dict(p.partition("=")[::2] for p in fragment.split("&") if p)
+    for key in ("van", "tot", "dh", "npvr", "bl"):
+        params[key] = unquote(params.get(key, ""))
     abroad = {v: k for k, v in _ABROAD_HASH.items()}.get(params.get("bl", ""), "include")
     return Filters(
         persons=_split(params.get("p", "")),
