@@ -1,0 +1,145 @@
+"""The report's figures: pure functions over export rows (store.queries.load_rows) -> a ReportData of tables.
+
+Where an activity counts (exclusive, so the four add up to the total): Den Haag (is_den_haag), else buitenland
+(is_abroad), else elders in Nederland (located), else onbekend. Rendering is in report_render.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from agendakaart.outputs.filters import is_located
+
+WHERE = ("den_haag", "elders", "buitenland", "onbekend")
+WHERE_NAMES = {"den_haag": "Den Haag", "elders": "Elders in Nederland", "buitenland": "Buitenland",
+               "onbekend": "Locatie onbekend"}
+LOW_CONFIDENCE = 0.6
+QUALITY = ("datum", "tijd", "locatie", "met wie", "onderwerp")
+
+# "met wie": a named counterpart — "met" + words, a reception, or an organisation/office word
+_COUNTERPART = re.compile(
+    r"\b(?:met\s+(?:de|het|een|[A-Z0-9])|gesprek(?:ken)?\s+met|overleg\s+met|ontmoeting\s+met|ontvangt|ontvangst\s+van"
+    r"|vereniging|stichting|bond|federatie|VNG|IPO|bedrijf|bedrijven|universiteit|hogeschool|ziekenhuis|college"
+    r"|burgemeester|wethouder|gedeputeerde|commissaris|ambassadeur|president|premier|minister\s+van|koning"
+    r"|directeur|bestuur|CEO|vakbond|FNV|VNO-NCW|B\.V\.|N\.V\.)\b")
+# a subject: "over"/"inzake"/"ter"-phrase, or enough words to say what it is about
+_SUBJECT = re.compile(r"\b(?:over|inzake|ter\s+gelegenheid|betreffende|rond|omtrent|m\.b\.t\.|aangaande)\s+\w")
+
+
+def where_category(row: dict[str, Any]) -> str:
+    """Export row -> den_haag | buitenland | elders | onbekend (exclusive, in that order)."""
+    if row["is_den_haag"]:
+        return "den_haag"
+    if row["is_abroad"]:
+        return "buitenland"
+    return "elders" if is_located(row) else "onbekend"
+
+
+def has_counterpart(text: str) -> bool:
+    """'Gesprek met de burgemeester' -> True; 'Ministerraad' -> False."""
+    return bool(_COUNTERPART.search(text))
+
+
+def has_subject(title: str, description: str | None) -> bool:
+    """'Commissiedebat over de begroting' -> True; 'Ministerraad' -> False; 4+ words -> True."""
+    words = re.findall(r"\w+", title)
+    return bool(_SUBJECT.search(title)) or len(words) >= 4 or len((description or "").strip()) >= 20
+
+
+def quality_flags(row: dict[str, Any]) -> dict[str, bool]:
+    """The public-agenda guideline's fields present in one activity."""
+    text = " ".join(t for t in (row["title"], row["description"] or "") if t)
+    return {
+        "datum": bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["date"] or "")),
+        "tijd": bool(row["start_time"]),
+        "locatie": is_located(row) or bool((row["location_text"] or "").strip()),
+        "met wie": has_counterpart(text),
+        "onderwerp": has_subject(row["title"] or "", row["description"]),
+    }
+
+
+@dataclass
+class QualityRow:
+    n: int = 0
+    present: Counter = field(default_factory=Counter)
+
+    def share(self, key: str) -> float:
+        return self.present[key] / self.n if self.n else 0.0
+
+
+@dataclass
+class ReportData:
+    total: int
+    where: Counter                                   # category -> n
+    npvr_total: int
+    regions: list[str]
+    region_person: dict[str, Counter]                # person name -> region -> n
+    region_month: dict[str, Counter]                 # YYYY-MM -> region -> n
+    month_where: dict[str, Counter]                  # YYYY-MM -> category -> n
+    by_ministry: dict[str, Counter]                  # ministry -> category (+ 'npvr', 'totaal') -> n
+    by_type: dict[str, Counter]
+    by_person: dict[str, Counter]
+    quality_ministry: dict[str, QualityRow]
+    quality_person: dict[str, QualityRow]
+    unresolved: list[dict[str, Any]]
+    low_confidence: list[dict[str, Any]]
+
+
+def _names(row: dict[str, Any]) -> list[str]:
+    return row["person_names"] or ["(geen bewindspersoon)"]
+
+
+def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> ReportData:
+    """Export rows -> every table of the report (a person on a shared activity counts it once for themselves)."""
+    data = ReportData(len(rows), Counter(), 0, [], defaultdict(Counter), defaultdict(Counter),
+                      defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), defaultdict(Counter),
+                      defaultdict(QualityRow), defaultdict(QualityRow), [], [])
+    seen_regions = set(regions or ())
+    for row in rows:
+        cat, region, month = where_category(row), row["npvr_region"], (row["date"] or "")[:7]
+        data.where[cat] += 1
+        data.month_where[month][cat] += 1
+        flags = quality_flags(row)
+        for table, key in ((data.by_ministry, row["ministry"] or "(onbekend ministerie)"),
+                           (data.by_type, row["activity_type"])):
+            table[key][cat] += 1
+            table[key]["totaal"] += 1
+            table[key]["npvr"] += bool(region)
+        _quality(data.quality_ministry[row["ministry"] or "(onbekend ministerie)"], flags)
+        for name in _names(row):
+            data.by_person[name][cat] += 1
+            data.by_person[name]["totaal"] += 1
+            data.by_person[name]["npvr"] += bool(region)
+            _quality(data.quality_person[name], flags)
+            if region:
+                data.region_person[name][region] += 1
+        if region:
+            seen_regions.add(region)
+            data.npvr_total += 1
+            data.region_month[month][region] += 1
+        if row["precision"] == "none" or not is_located(row) and cat == "onbekend":
+            data.unresolved.append(row)
+        elif row["confidence"] is not None and row["confidence"] < LOW_CONFIDENCE:
+            data.low_confidence.append(row)
+    data.regions = sorted(seen_regions)
+    return data
+
+
+def _quality(q: QualityRow, flags: dict[str, bool]) -> None:
+    q.n += 1
+    q.present.update(k for k, v in flags.items() if v)
+
+
+def render_report(rows: list[dict[str, Any]], persons: dict[str, dict] | None = None, *, fmt: str = "html",
+                  regions: list[str] | None = None) -> str:
+    """Export rows -> the report text (html with inline SVG charts, or md)."""
+    from agendakaart.outputs.regions import npvr_members
+    from agendakaart.outputs.report_render import render_html, render_md
+
+    if fmt not in ("html", "md"):
+        raise ValueError(f"unknown report format {fmt!r} (html or md)")
+    data = summarize(rows, regions if regions is not None else sorted(npvr_members()))
+    return render_html(data) if fmt == "html" else render_md(data)

@@ -1,0 +1,191 @@
+"""ReportData -> Dutch HTML (tables + matplotlib charts as inline SVG) or Markdown. Every value is escaped."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from typing import Any
+
+from agendakaart.outputs.report import LOW_CONFIDENCE, QUALITY, WHERE, WHERE_NAMES, ReportData
+
+LIST_LIMIT = 300
+_COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0"}
+Table = tuple[Sequence[str], list[Sequence[Any]]]
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "–"
+
+
+# ---- tables (format-neutral: header + rows of plain values) ----
+
+def totals_table(d: ReportData) -> Table:
+    rows = [(WHERE_NAMES[w], d.where[w], _pct(d.where[w], d.total)) for w in WHERE]
+    rows.append(("Totaal", d.total, _pct(d.total, d.total)))
+    rows.append(("waarvan in NPVR-regio's", d.npvr_total, _pct(d.npvr_total, d.total)))
+    return ("Waar", "Aantal", "Aandeel"), rows
+
+
+def breakdown_table(table: dict[str, Any], label: str) -> Table:
+    head = (label, "Totaal", *(WHERE_NAMES[w] for w in WHERE), "NPVR-regio's")
+    rows = [(k, c["totaal"], *(c[w] for w in WHERE), c["npvr"])
+            for k, c in sorted(table.items(), key=lambda kv: (-kv[1]["totaal"], kv[0]))]
+    return head, rows
+
+
+def cross_table(table: dict[str, Any], regions: list[str], label: str, sort_keys: bool = False) -> Table:
+    items = sorted(table.items()) if sort_keys else sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    rows = [(k, *(c[r] for r in regions), sum(c.values())) for k, c in items]
+    return (label, *regions, "Totaal"), rows
+
+
+def quality_table(table: dict[str, Any], label: str) -> Table:
+    rows = [(k, q.n, *(_pct(q.present[f], q.n) for f in QUALITY))
+            for k, q in sorted(table.items(), key=lambda kv: (-kv[1].n, kv[0]))]
+    return (label, "Activiteiten", *(f"met {f}" for f in QUALITY)), rows
+
+
+def items_table(items: list[dict[str, Any]]) -> Table:
+    rows = [(r["date"], ", ".join(r["person_names"]), r["title"], r["location_text"] or "",
+             r["place"] or "", "" if r["confidence"] is None else f"{r['confidence']:.2f}", r["reason"] or "",
+             r["url"]) for r in items[:LIST_LIMIT]]
+    return ("Datum", "Bewindspersoon", "Activiteit", "Locatietekst", "Plaats", "Zekerheid", "Reden", "Bron"), rows
+
+
+# ---- charts ----
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def charts(d: ReportData) -> list[tuple[str, str]]:
+    """-> [(caption, svg)]: where per month (stacked), and activities per NPVR region."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "agendakaart", "font.size": 9})
+    out = []
+    months = sorted(m for m in d.month_where if m)
+    if months:
+        fig, ax = plt.subplots(figsize=(9, 3.2))
+        bottom = [0] * len(months)
+        for w in WHERE:
+            vals = [d.month_where[m][w] for m in months]
+            ax.bar(months, vals, bottom=bottom, color=_COLOURS[w], label=WHERE_NAMES[w], width=0.8)
+            bottom = [a + b for a, b in zip(bottom, vals)]
+        ax.set_ylabel("activiteiten"); ax.legend(ncols=4, frameon=False, loc="upper left", fontsize=8)
+        ax.tick_params(axis="x", labelrotation=60); ax.spines[["top", "right"]].set_visible(False)
+        out.append(("Activiteiten per maand, naar waar ze plaatsvonden", _svg(fig))); plt.close(fig)
+    region_totals = {r: sum(c[r] for c in d.region_month.values()) for r in d.regions}
+    if region_totals:
+        fig, ax = plt.subplots(figsize=(7, 0.32 * len(region_totals) + 0.8))
+        names = sorted(region_totals, key=lambda r: region_totals[r])
+        ax.barh(names, [region_totals[r] for r in names], color="#6a3d9a")
+        for y, r in enumerate(names):
+            ax.text(region_totals[r], y, f" {region_totals[r]}", va="center", fontsize=8)
+        ax.set_xlabel("activiteiten"); ax.spines[["top", "right"]].set_visible(False)
+        out.append(("Activiteiten per NPVR-regio", _svg(fig))); plt.close(fig)
+    return out
+
+
+# ---- HTML ----
+
+def _html_table(table: Table, caption: str | None = None) -> str:
+    head, rows = table
+    e = html.escape
+    cells = lambda row, tag: "".join(  # noqa: E731 — tiny local formatter
+        f"<{tag}{' class=num' if isinstance(v, (int, float)) else ''}>{_html_cell(v)}</{tag}>" for v in row)
+    body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows) or f"<tr><td colspan={len(head)}>geen</td></tr>"
+    cap = f"<caption>{e(caption)}</caption>" if caption else ""
+    return f"<table>{cap}<thead><tr>{''.join(f'<th>{e(str(h))}</th>' for h in head)}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _html_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    if re.match(r"https?://", text):
+        return f'<a href="{html.escape(text, quote=True)}" rel="noopener noreferrer">bron</a>'
+    return html.escape(text)
+
+
+_CSS = """body{font:14px/1.5 system-ui,sans-serif;color:#1d2433;max-width:1180px;margin:0 auto;padding:0 20px 40px}
+h1{color:#154273}h2{border-bottom:2px solid #d9dee7;padding-bottom:3px;margin-top:32px}
+table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{padding:3px 8px;border-bottom:1px solid #d9dee7;
+text-align:left;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;
+font-weight:600;padding:4px 0}.kaart{overflow-x:auto}figure{margin:8px 0 20px}figcaption{color:#5d6678}
+.cijfers{display:flex;gap:28px;flex-wrap:wrap}.cijfer b{display:block;font-size:26px;color:#154273}"""
+
+
+def render_html(d: ReportData) -> str:
+    e = html.escape
+    big = "".join(f'<div class="cijfer"><b>{d.where[w]}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
+    parts = [
+        f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Rapport agendakaart</title>"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        f"<style>{_CSS}</style></head><body>",
+        f"<h1>Waar gaat het kabinet naartoe? — rapport</h1><p>{d.total} activiteiten uit de openbare agenda's. "
+        f"Gemaakt op {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.</p>",
+        f'<h2>Totalen</h2><div class="cijfers">{big}</div>', _html_table(totals_table(d)),
+    ]
+    parts += [f"<figure>{svg}<figcaption>{e(cap)}</figcaption></figure>" for cap, svg in charts(d)]
+    parts += _html_sections(d)
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def _html_sections(d: ReportData) -> list[str]:
+    e = html.escape
+    out = []
+    for title, table, note in _sections(d):
+        out.append(f"<h2>{e(title)}</h2>" + (f"<p>{e(note)}</p>" if note else "") +
+                   f'<div class="kaart">{_html_table(table)}</div>')
+    return out
+
+
+def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
+    yield "NPVR-regio × bewindspersoon", cross_table(d.region_person, d.regions, "Bewindspersoon"), ""
+    yield "NPVR-regio × maand", cross_table(d.region_month, d.regions, "Maand", sort_keys=True), ""
+    yield "Per ministerie", breakdown_table(d.by_ministry, "Ministerie"), ""
+    yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon"), \
+        "Een activiteit van twee bewindspersonen telt bij beiden."
+    yield "Per soort activiteit", breakdown_table(d.by_type, "Soort"), ""
+    note = ("Aandeel activiteiten met de velden die de richtlijn openbare agenda's vraagt. 'Met wie' en "
+            "'onderwerp' zijn tekstregels (woorden als 'met', 'gesprek met', organisaties; 'over', of vier of "
+            "meer woorden), dus een schatting.")
+    yield "Datakwaliteit per ministerie", quality_table(d.quality_ministry, "Ministerie"), note
+    yield "Datakwaliteit per bewindspersoon", quality_table(d.quality_person, "Bewindspersoon"), ""
+    shown = lambda items: f"{len(items)} activiteiten" + (  # noqa: E731
+        f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else ".")
+    yield "Zonder locatie", items_table(d.unresolved), shown(d.unresolved)
+    yield f"Onzeker geplaatst (zekerheid < {LOW_CONFIDENCE})", items_table(d.low_confidence), shown(d.low_confidence)
+
+
+# ---- Markdown ----
+
+def _md_cell(value: Any) -> str:
+    """One value -> a safe Markdown table cell: 'a|b<c>' -> 'a\\|b&lt;c&gt;'."""
+    text = html.escape("" if value is None else str(value), quote=False)
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").replace("[", "\\[").replace("]", "\\]").strip()
+
+
+def _md_table(table: Table) -> str:
+    head, rows = table
+    lines = ["| " + " | ".join(_md_cell(h) for h in head) + " |",
+             "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|"]
+    lines += ["| " + " | ".join(_md_cell(v) for v in r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def render_md(d: ReportData) -> str:
+    parts = ["# Waar gaat het kabinet naartoe? — rapport", "",
+             f"{d.total} activiteiten uit de openbare agenda's.", "", "## Totalen", "", _md_table(totals_table(d))]
+    for title, table, note in _sections(d):
+        parts += ["", f"## {title}", ""] + ([_md_cell(note), ""] if note else []) + [_md_table(table)]
+    return "\n".join(parts) + "\n"
