@@ -1,0 +1,74 @@
+"""Agenda listing page -> ListingPage(item links, next page URL), whatever the markup around the links."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from agendakaart.models import ListingPage, PageRef
+from agendakaart.parse.dates import date_from_path
+from agendakaart.parse.html import clean, links, resolve, strip_query, tree
+
+ITEM_PATH = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$")
+_NEXT_TEXT = re.compile(r"^(volgende(\s+pagina)?|next|meer laden|toon meer|›|»|>|→)$", re.I)
+
+
+def is_item_url(url: str) -> bool:
+    """ "http://h/actueel/agenda/2024/07/05/ministerraad" -> True; ".../agenda?pagina=2" -> False."""
+    return bool(ITEM_PATH.search(urlsplit(url).path))
+
+
+def pagina_of(url: str) -> int | None:
+    """ "...?pagina=3" -> 3; no pagina parameter -> None."""
+    for key, value in parse_qsl(urlsplit(url).query):
+        if key.lower() == "pagina" and value.isdigit():
+            return int(value)
+    return None
+
+
+def with_pagina(url: str, n: int) -> str:
+    """URL with pagina=n set. "http://h/a?x=1" , 2 -> "http://h/a?x=1&pagina=2"."""
+    p = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(p.query) if k.lower() != "pagina"] + [("pagina", str(n))]
+    return urlunsplit((p.scheme, p.netloc, p.path, urlencode(query), ""))
+
+
+def parse_listing(html: str, url: str) -> ListingPage:
+    """Listing HTML -> item links (resolved, de-duplicated, query/fragment dropped) and the next page's URL.
+
+    <a href="/actueel/agenda/2024/07/05/ministerraad">Ministerraad</a> -> PageRef(".../2024/07/05/ministerraad")
+    """
+    doc = tree(html)
+    all_links = links(doc, url)
+    items: dict[str, PageRef] = {}
+    for link, text, _node in all_links:
+        if not is_item_url(link):
+            continue
+        canonical = strip_query(link)
+        if canonical not in items or (text and not items[canonical].title):
+            items[canonical] = PageRef(url=canonical, title=text or None, date=date_from_path(canonical))
+    return ListingPage(items=tuple(items.values()), next_url=_next_url(doc, all_links, url))
+
+
+def _next_url(doc, all_links, url: str) -> str | None:
+    """rel=next, else a link labelled Volgende, else the link to pagina N+1 (N = this page's, first = 1)."""
+    for node in doc.css('a[rel~="next"], link[rel~="next"]'):
+        target = resolve(node.attributes.get("href"), url)
+        if target and target != url:
+            return target
+    for link, text, node in all_links:
+        label = text or clean(node.attributes.get("aria-label") or node.attributes.get("title") or "")
+        if _NEXT_TEXT.match(label) and link != url and not is_item_url(link):
+            return link
+    current = pagina_of(url)
+    numbered = sorted({n for link, _t, _n in all_links if (n := pagina_of(link)) is not None
+                       and _same_listing(link, url)})
+    if current is None:
+        current = 0 if 0 in numbered else 1
+    later = [n for n in numbered if n > current]
+    return with_pagina(url, later[0]) if later else None
+
+
+def _same_listing(link: str, url: str) -> bool:
+    """Pagination links stay on the listing's own path."""
+    return urlsplit(link).path.rstrip("/") == urlsplit(url).path.rstrip("/")

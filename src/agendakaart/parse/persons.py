@@ -1,0 +1,120 @@
+"""Bewindspersonen index and person pages -> PersonRef list / Person (name, role, ministry, agenda listing URL)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from agendakaart.models import Person, PersonRef
+from agendakaart.parse.html import clean, links, main_root, meta_tags, tree
+from agendakaart.parse.payload import groups_of, jsonld_objects, nextjs_payloads, walk_dicts
+
+_PERSON_PATH = re.compile(r"^/regering/bewindspersonen/([a-z0-9][a-z0-9-]*)/?$")
+_ROLE = re.compile(
+    r"\b(minister-president|minister|staatssecretaris|viceminister-president)\b(?:\s+(?:van|voor)\s+([^,.;|]{3,90}))?",
+    re.I,
+)
+
+
+def person_slug(url: str) -> str | None:
+    """Person URL -> slug; sub-paths are not persons.
+
+    >>> person_slug("https://x/regering/bewindspersonen/eelco-heinen"), person_slug("https://x/regering/bewindspersonen/eelco-heinen/agenda")
+    ('eelco-heinen', None)
+    """
+    m = _PERSON_PATH.match(urlsplit(url).path)
+    return m[1] if m else None
+
+
+def _slug_to_name(slug: str) -> str:
+    """ "eelco-heinen" -> "Eelco Heinen" (a fallback when the link has no text)."""
+    return " ".join(w if w in ("van", "de", "der", "den") else w.capitalize() for w in slug.split("-"))
+
+
+def parse_persons_index(html: str, url: str) -> list[PersonRef]:
+    """Index page -> one PersonRef per distinct person link, document order; name from the richest link text.
+
+    <a href="/regering/bewindspersonen/rob-jetten">Rob Jetten</a> -> PersonRef("rob-jetten", "Rob Jetten", ...)
+    """
+    found: dict[str, PersonRef] = {}
+    for link, text, node in links(tree(html), url):
+        slug = person_slug(link)
+        if not slug:
+            continue
+        name, role = _name_and_role(text, node)
+        old = found.get(slug)
+        if old is None or (len(name) > len(old.name) and old.name == _slug_to_name(slug)):
+            found[slug] = PersonRef(slug=slug, name=name or _slug_to_name(slug), url=link.split("?")[0],
+                                    role=role or (old.role if old else None))
+    return list(found.values())
+
+
+def _name_and_role(text: str, node) -> tuple[str, str | None]:
+    """Link text may hold name and role ("Rob Jetten Minister-president"); a heading inside is the name."""
+    heading = node.css_first("h2, h3, h4, strong, .name, [class*=naam], [class*=name]")
+    name = clean(heading.text(separator=" ")) if heading is not None else text
+    role = None
+    if m := _ROLE.search(text):
+        role = m[1].lower()
+        if heading is None:
+            name = clean(text[: m.start()]) or name
+    if not name and node.attributes.get("title"):
+        name = clean(node.attributes["title"])
+    return name, role
+
+
+def parse_person_page(html: str, url: str) -> Person:
+    """Person page -> Person with name, role, ministry (visible or from the Next.js payload) and agenda URL.
+
+    Agenda URL: a link whose path ends in /agenda under the person, else any /agenda link, else {url}/agenda.
+    """
+    doc = tree(html)
+    slug = person_slug(url) or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+    base = url.split("?")[0].rstrip("/")
+    agenda = None
+    for link, _text, _node in links(doc, url):
+        path = urlsplit(link).path.rstrip("/")
+        if path.endswith("/agenda") and urlsplit(base).path.rstrip("/") in path:
+            agenda = link
+            break
+        if agenda is None and path.endswith("/agenda") and "/bewindspersonen/" in path:
+            agenda = link
+    h1 = doc.css_first("h1")
+    name = clean(h1.text(separator=" ")) if h1 is not None else ""
+    role, ministry = _role_ministry(doc)
+    pay_name, pay_role, pay_ministry = _payload_person(doc, slug)
+    return Person(
+        slug=slug, name=name or pay_name or _slug_to_name(slug), role=role or pay_role,
+        ministry=ministry or pay_ministry, agenda_url=agenda or f"{base}/agenda", url=base,
+    )
+
+
+def _role_ministry(doc) -> tuple[str | None, str | None]:
+    """ "Minister van Financiën" in the visible page or meta -> ("minister", "Financiën")."""
+    meta = meta_tags(doc)
+    texts = [b for b in (meta.get("dcterms.description"), meta.get("description")) if b]
+    root = main_root(doc)
+    if root is not None:
+        texts.insert(0, clean(root.text(separator=" "))[:2000])
+    for text in texts:
+        if m := _ROLE.search(text):
+            return m[1].lower(), clean(m[2]) if m[2] else None
+    return None, None
+
+
+def _payload_person(doc, slug: str) -> tuple[str | None, str | None, str | None]:
+    """Name, role and ministry from JSON-LD Person or a Next.js payload record (keys searched, not addressed)."""
+    records = [o for o in jsonld_objects(doc) if "person" in str(o.get("@type", "")).lower()]
+    for payload in nextjs_payloads(doc):
+        records.extend(walk_dicts(payload))
+    for rec in records:
+        keys = {str(k).lower(): v for k, v in rec.items()}
+        name = keys.get("name") or keys.get("naam") or keys.get("fullname") or keys.get("title")
+        role = keys.get("role") or keys.get("rol") or keys.get("functie") or keys.get("jobtitle")
+        ministry = groups_of(rec).get("ministry") or keys.get("ministerie") or keys.get("worksfor")
+        if isinstance(ministry, dict):
+            ministry = ministry.get("name") or ministry.get("naam")
+        if isinstance(name, str) and (role or ministry or keys.get("slug") == slug):
+            return (clean(name), clean(role) if isinstance(role, str) else None,
+                    clean(ministry) if isinstance(ministry, str) else None)
+    return None, None, None

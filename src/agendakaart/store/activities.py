@@ -1,0 +1,98 @@
+"""Agenda pages and their activities: idempotent upserts; a page's activities are replaced as a whole."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import datetime, timezone
+
+from agendakaart.models import Activity, AgendaPage
+
+_COMPARED = ("persons", "date", "start_time", "end_time", "type_label", "title", "description", "location_text",
+             "ministry", "ordinal", "source")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def save_agenda_page(conn: sqlite3.Connection, page: AgendaPage) -> None:
+    """Insert or update one agenda page (first_seen kept, last_seen now)."""
+    now = _now()
+    conn.execute(
+        """INSERT INTO agenda_pages (url, persons, title, page_date, ministry, location_text, kind, source,
+             content_sha256, field_sources, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (url) DO UPDATE SET persons = excluded.persons, title = excluded.title,
+             page_date = excluded.page_date, ministry = excluded.ministry, location_text = excluded.location_text,
+             kind = excluded.kind, source = excluded.source, content_sha256 = excluded.content_sha256,
+             field_sources = excluded.field_sources, last_seen = excluded.last_seen""",
+        (page.url, json.dumps(list(page.persons)), page.title, page.page_date.isoformat(), page.ministry,
+         page.location_text, page.kind.value, page.source, page.content_sha256,
+         json.dumps(page.field_sources, sort_keys=True), now, now),
+    )
+
+
+def _row_values(a: Activity) -> dict:
+    return {
+        "persons": json.dumps(list(a.persons)), "date": a.date.isoformat(), "start_time": a.start_time,
+        "end_time": a.end_time, "type_label": a.type_label, "title": a.title, "description": a.description,
+        "location_text": a.location_text, "ministry": a.ministry, "ordinal": a.ordinal, "source": a.source,
+    }
+
+
+def replace_activities(conn: sqlite3.Connection, page_url: str, activities: list[Activity]) -> tuple[int, int]:
+    """Make the page's stored activities exactly `activities` -> (new, updated); vanished ones are deleted."""
+    old = {r["id"]: dict(r) for r in conn.execute("SELECT * FROM activities WHERE page_url = ?", (page_url,))}
+    now = _now()
+    new = updated = 0
+    for a in activities:
+        values = _row_values(a)
+        if a.id not in old:
+            conn.execute(
+                """INSERT INTO activities (id, page_url, persons, date, start_time, end_time, type_label, title,
+                     description, location_text, ministry, ordinal, source, first_seen, last_seen)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET page_url = excluded.page_url, last_seen = excluded.last_seen""",
+                (a.id, page_url, *values.values(), now, now),
+            )
+            new += 1
+        elif any(old[a.id][k] != v for k, v in values.items()):
+            conn.execute(
+                f"UPDATE activities SET {', '.join(f'{k} = ?' for k in values)}, last_seen = ? WHERE id = ?",
+                (*values.values(), now, a.id),
+            )
+            updated += 1
+    vanished = set(old) - {a.id for a in activities}
+    conn.executemany("DELETE FROM activities WHERE id = ?", [(i,) for i in sorted(vanished)])
+    return new, updated
+
+
+def page_persons(conn: sqlite3.Connection, url: str) -> tuple[str, ...] | None:
+    """The persons stored for an agenda page, or None when the page is not stored."""
+    row = conn.execute("SELECT persons FROM agenda_pages WHERE url = ?", (url,)).fetchone()
+    return tuple(json.loads(row[0])) if row else None
+
+
+def add_page_persons(conn: sqlite3.Connection, url: str, slugs: list[str]) -> bool:
+    """Add persons to a stored page and all its activities (an item found on one more listing) -> changed?"""
+    current = page_persons(conn, url)
+    if current is None:
+        return False
+    merged = tuple(sorted(set(current) | set(slugs)))
+    if merged == tuple(current):
+        return False
+    value = json.dumps(list(merged))
+    conn.execute("UPDATE agenda_pages SET persons = ? WHERE url = ?", (value, url))
+    conn.execute("UPDATE activities SET persons = ? WHERE page_url = ?", (value, url))
+    return True
+
+
+def count_activities(conn: sqlite3.Connection) -> dict[str, int]:
+    """Totals for `status`: activities, agenda pages, roll-up pages, activities without persons."""
+    q = conn.execute
+    return {
+        "activities": q("SELECT COUNT(*) FROM activities").fetchone()[0],
+        "agenda_pages": q("SELECT COUNT(*) FROM agenda_pages").fetchone()[0],
+        "rollup_pages": q("SELECT COUNT(*) FROM agenda_pages WHERE kind = 'rollup'").fetchone()[0],
+        "without_persons": q("SELECT COUNT(*) FROM activities WHERE persons = '[]'").fetchone()[0],
+    }

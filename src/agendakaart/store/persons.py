@@ -1,0 +1,98 @@
+"""Bewindspersonen: seeded from data/bewindspersonen.csv, merged with what discovery finds on the site."""
+
+from __future__ import annotations
+
+import csv
+import re
+import sqlite3
+import unicodedata
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+
+from agendakaart.models import Person
+
+_FIELDS = ("name", "role", "ministry", "ministry_abbr", "cabinet", "start_date", "end_date", "agenda_url", "url")
+
+
+def slugify(name: str) -> str:
+    """Name -> rijksoverheid.nl-style slug. "Dilan Yeşilgöz-Zegerius" -> "dilan-yesilgoz-zegerius"."""
+    name = re.sub(r"\s*\(.*?\)\s*", " ", name)
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "")).strip("-")
+
+
+def read_seed(path: Path | None = None) -> list[Person]:
+    """The bundled CSV -> one Person per slug (the most recent post of each person wins)."""
+    if path is None:
+        text = resources.files("agendakaart").joinpath("data/bewindspersonen.csv").read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    by_slug: dict[str, dict] = {}
+    for row in csv.DictReader(text.splitlines()):
+        name = re.sub(r"\s*\(.*?\)\s*", " ", row.get("name") or "").strip()
+        if not name:
+            continue
+        slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
+        if slug in by_slug and (by_slug[slug].get("start_date") or "") > (row.get("start_date") or ""):
+            continue
+        by_slug[slug] = {**row, "name": name, "slug": slug}
+    return [
+        Person(slug=r["slug"], name=r["name"], role=r.get("role") or None, ministry=r.get("ministry") or None,
+               ministry_abbr=r.get("ministry_abbr") or None, cabinet=r.get("cabinet") or None,
+               start_date=_date(r.get("start_date")), end_date=_date(r.get("end_date")))
+        for r in by_slug.values()
+    ]
+
+
+def _date(value: str | None):
+    from datetime import date
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def upsert_person(conn: sqlite3.Connection, person: Person, *, prefer_existing: bool = False) -> None:
+    """Insert or merge a person; new non-empty values win (or fill only gaps when prefer_existing)."""
+    values = [getattr(person, f) for f in _FIELDS]
+    values = [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+    merge = ", ".join(
+        f"{f} = COALESCE(persons.{f}, excluded.{f})" if prefer_existing else f"{f} = COALESCE(excluded.{f}, persons.{f})"
+        for f in _FIELDS
+    )
+    conn.execute(
+        f"""INSERT INTO persons (slug, {', '.join(_FIELDS)}, updated_at) VALUES (?, {', '.join('?' * len(_FIELDS))}, ?)
+            ON CONFLICT (slug) DO UPDATE SET {merge}, updated_at = excluded.updated_at""",
+        (person.slug, *values, datetime.now(timezone.utc).isoformat(timespec="seconds")),
+    )
+
+
+def seed_persons(conn: sqlite3.Connection, path: Path | None = None) -> int:
+    """Load the seed CSV without overwriting what discovery stored -> number of persons in the seed."""
+    people = read_seed(path)
+    for person in people:
+        upsert_person(conn, person, prefer_existing=True)
+    return len(people)
+
+
+def get_person(conn: sqlite3.Connection, slug: str) -> Person | None:
+    row = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
+    if row is None:
+        return None
+    return Person(slug=row["slug"], name=row["name"], role=row["role"], ministry=row["ministry"],
+                  ministry_abbr=row["ministry_abbr"], cabinet=row["cabinet"], start_date=_date(row["start_date"]),
+                  end_date=_date(row["end_date"]), agenda_url=row["agenda_url"], url=row["url"])
+
+
+def known_people(conn: sqlite3.Connection) -> dict[str, str]:
+    """{slug: name} of the persons discovered on the site (url known); all stored persons when none is."""
+    rows = conn.execute("SELECT slug, name FROM persons WHERE url IS NOT NULL ORDER BY slug").fetchall()
+    if not rows:
+        rows = conn.execute("SELECT slug, name FROM persons ORDER BY slug").fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def person_ministry(conn: sqlite3.Connection, slug: str) -> str | None:
+    row = conn.execute("SELECT ministry FROM persons WHERE slug = ?", (slug,)).fetchone()
+    return row[0] if row else None
