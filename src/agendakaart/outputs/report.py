@@ -21,10 +21,10 @@ QUALITY = ("datum", "tijd", "locatie", "met wie", "onderwerp")
 
 # "met wie": a named counterpart — "met" + words, a reception, or an organisation/office word
 _COUNTERPART = re.compile(
-    r"\b(?:met\s+(?:de|het|een|[A-Z0-9])|gesprek(?:ken)?\s+met|overleg\s+met|ontmoeting\s+met|ontvangt|ontvangst\s+van"
+    r"\b(?:met\s+\w|gesprek(?:ken)?\s+met|overleg\s+met|ontmoeting\s+met|ontvangt|ontvangst\s+van"
     r"|vereniging|stichting|bond|federatie|VNG|IPO|bedrijf|bedrijven|universiteit|hogeschool|ziekenhuis|college"
     r"|burgemeester|wethouder|gedeputeerde|commissaris|ambassadeur|president|premier|minister\s+van|koning"
-    r"|directeur|bestuur|CEO|vakbond|FNV|VNO-NCW|B\.V\.|N\.V\.)\b")
+    r"|directeur|bestuur|CEO|vakbond|FNV|VNO-NCW|B\.V\.|N\.V\.)\b", re.IGNORECASE)
 # a subject: "over"/"inzake"/"ter"-phrase, or enough words to say what it is about
 _SUBJECT = re.compile(r"\b(?:over|inzake|ter\s+gelegenheid|betreffende|rond|omtrent|m\.b\.t\.|aangaande)\s+\w")
 
@@ -120,7 +120,7 @@ def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> R
             seen_regions.add(region)
             data.npvr_total += 1
             data.region_month[month][region] += 1
-        if row["precision"] == "none" or not is_located(row) and cat == "onbekend":
+        if row["precision"] == "none" or cat == "onbekend":
             data.unresolved.append(row)
         elif row["confidence"] is not None and row["confidence"] < LOW_CONFIDENCE:
             data.low_confidence.append(row)
