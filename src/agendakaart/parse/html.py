@@ -15,6 +15,7 @@ BLOCK_TAGS = frozenset({
 })
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"})
 CHROME_TAGS = frozenset({"nav", "header", "footer"})
+_CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -128,3 +129,30 @@ def meta_tags(doc: HTMLParser) -> dict[str, str]:
         if key and value and key.lower() not in out:
             out[key.lower()] = clean(value)
     return out
+
+
+def _cp1252_for_bad_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+def page_text(body: bytes, content_type: str = "") -> str:
+    """Page bytes -> text: a declared non-UTF-8 charset if it decodes cleanly, else UTF-8 where valid with
+    cp1252 for the bytes that are not (Dutch pages that lie about their encoding, or mix both).
+
+    >>> page_text("café €".encode("cp1252"), "text/html; charset=utf-8")
+    'café €'
+    """
+    import codecs
+
+    declared = _CHARSET.search(content_type or "") or _CHARSET.search(body[:2048].decode("ascii", "ignore"))
+    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        try:
+            return body.decode(declared.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        codecs.lookup_error("agendakaart-cp1252")
+    except LookupError:
+        codecs.register_error("agendakaart-cp1252", _cp1252_for_bad_bytes)
+    return body.decode("utf-8", errors="agendakaart-cp1252").lstrip("\ufeff")

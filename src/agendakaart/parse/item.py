@@ -33,15 +33,7 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     """
     doc = tree(html)
     page_blocks = blocks(main_root(doc))
-    title_block = _title_from_blocks(doc, page_blocks)
-    payloads_html, fields_nextjs = nextjs_fields(doc)
-    candidates: dict[str, dict[str, Any]] = {
-        "jsonld": jsonld_fields(doc),
-        "nextjs": fields_nextjs,
-        "labels": _label_fields(page_blocks, title_block),
-        "meta": meta_fields(meta_tags(doc), doc),
-        "url": {"date": date_from_path(url)},
-    }
+    payloads_html, candidates = _candidates(doc, page_blocks, url)
     merged, sources = _merge(candidates)
     page_date = merged.get("date")
     if not merged.get("title"):
@@ -60,6 +52,35 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     if bullets:
         return page, [_bullet_activity(page, i, b) for i, b in enumerate(bullets)]
     return page, [_single_activity(page, merged)]
+
+
+def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
+    payloads_html, fields_nextjs = nextjs_fields(doc)
+    return payloads_html, {
+        "jsonld": jsonld_fields(doc),
+        "nextjs": fields_nextjs,
+        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks)),
+        "meta": meta_fields(meta_tags(doc), doc),
+        "url": {"date": date_from_path(url)},
+    }
+
+
+def diagnose_item(html: str, url: str) -> dict[str, Any]:
+    """For `doctor`: which sources gave anything, which field came from where, which fields stayed empty."""
+    doc = tree(html)
+    page_blocks = blocks(main_root(doc))
+    _, candidates = _candidates(doc, page_blocks, url)
+    merged, sources = _merge(candidates)
+    found = [s for s in SOURCE_ORDER if any(v not in (None, "", (), []) for v in candidates[s].values())]
+    wanted = ("title", "date", "start_time", "location", "description", "ministry", "persons")
+    try:
+        _, acts = parse_item(html, url)
+        error = None
+    except ParseError as exc:
+        acts, error = [], str(exc)
+    return {"sources": found, "fields": sources, "empty": [f for f in wanted if f not in merged],
+            "activities": len(acts), "error": error}
 
 
 def _merge(candidates: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, str]]:

@@ -16,7 +16,7 @@ from datetime import date
 
 from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
 from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Problem
-from agendakaart.parse.html import strip_query
+from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
 from agendakaart.parse.listing import parse_listing
 from agendakaart.parse.persons import parse_person_page, parse_persons_index
@@ -135,7 +135,7 @@ class _Crawl:
         refs = []
         index = self.stored_or_fetched(site.index_url(self.base), PageKind.PERSONS)
         if index is not None:
-            refs = [(r.slug, r.url) for r in parse_persons_index(index.text, index.final_url)]
+            refs = [(r.slug, r.url) for r in parse_persons_index(_text(index), index.final_url)]
         for slug in sorted(wanted - {s for s, _ in refs}):
             refs.append((slug, site.person_url(self.base, slug)))
         out = []
@@ -157,7 +157,7 @@ class _Crawl:
         page = self.fetch(url, PageKind.PERSON)
         if page is None:
             return (known.agenda_url if known and known.agenda_url else None) or f"{url.rstrip('/')}/agenda"
-        person = parse_person_page(page.text, page.final_url)
+        person = parse_person_page(_text(page), page.final_url)
         agenda = site.rebase(person.agenda_url, self.base) or f"{url.rstrip('/')}/agenda"
         with transaction(self.conn):
             page_store.save_page(self.conn, page)
@@ -171,7 +171,7 @@ class _Crawl:
             if page is None:
                 return None
             self.counts["listing_pages"] += 1
-            parsed = parse_listing(page.text, page.final_url)
+            parsed = parse_listing(_text(page), page.final_url)
             nxt = site.rebase(parsed.next_url, self.base) if parsed.next_url else None
             return ListingPage(items=parsed.items, next_url=nxt)
 
@@ -251,7 +251,7 @@ class _Crawl:
 
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
         try:
-            return parse_item(page.text, url, self.people)
+            return parse_item(_text(page), url, self.people)
         except ParseError as exc:
             return self.problem("parse", url, str(exc))
         except (ValueError, RecursionError) as exc:  # hostile markup must not stop the run
@@ -268,6 +268,71 @@ class _Crawl:
         return page, acts
 
 
+def _text(page: Page) -> str:
+    return page_text(page.body, page.headers.get("content-type", ""))
+
+
 def _looks_truncated(page: Page) -> bool:
     """An HTML page cut short in transit lacks its closing tag (honest truncation still parses)."""
     return page.status == 200 and b"<html" in page.body[:4096].lower() and b"</html" not in page.body[-4096:].lower()
+
+
+def doctor(settings: Settings, *, fetcher=None) -> dict:
+    """Fetch one person, one listing and one item from the site; report what the parsers found there.
+
+    Returns {"steps": [(what, url, finding)], "item": diagnose_item(...) or None, "ok": bool}.
+    """
+    from agendakaart.parse.item import diagnose_item
+    from agendakaart.sources.http import Fetcher
+
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+    base = settings.base_url.rstrip("/")
+    steps: list[tuple[str, str, str]] = []
+    report = None
+    try:
+        report = _doctor_walk(fetcher, base, steps, diagnose_item)
+    finally:
+        if own:
+            fetcher.close()
+    ok = bool(report and report["activities"] and set(report["sources"]) - {"url"})
+    return {"steps": steps, "item": report, "ok": ok, "requests": fetcher.requests_made}
+
+
+def _doctor_get(fetcher, url: str, kind: PageKind, steps: list) -> Page | None:
+    try:
+        page = fetcher.fetch(url, kind)
+    except FetchError as exc:
+        steps.append((kind.value, url, f"ophalen mislukt: {exc}"))
+        return None
+    if page.status >= 400:
+        steps.append((kind.value, url, f"HTTP {page.status}"))
+        return None
+    return page
+
+
+def _doctor_walk(fetcher, base: str, steps: list, diagnose) -> dict | None:
+    index = _doctor_get(fetcher, site.index_url(base), PageKind.PERSONS, steps)
+    refs = parse_persons_index(_text(index), index.final_url) if index else []
+    steps.append(("persons", site.index_url(base), f"{len(refs)} bewindspersonen gevonden"))
+    person_url = site.rebase(refs[0].url, base) if refs else None
+    listing_url = site.central_listing_url(base)
+    if person_url and (page := _doctor_get(fetcher, person_url, PageKind.PERSON, steps)):
+        person = parse_person_page(_text(page), page.final_url)
+        listing_url = site.rebase(person.agenda_url, base) or listing_url
+        steps.append(("person", person_url, f"{person.name}; rol {person.role or '?'}; "
+                                            f"ministerie {person.ministry or '?'}; agenda {listing_url}"))
+    listing = _doctor_get(fetcher, listing_url, PageKind.LISTING, steps)
+    parsed = parse_listing(_text(listing), listing.final_url) if listing else ListingPage(items=())
+    steps.append(("listing", listing_url, f"{len(parsed.items)} agenda-items; volgende pagina: "
+                                          f"{parsed.next_url or 'geen'}"))
+    if not parsed.items:
+        return None
+    item_url = site.rebase(parsed.items[0].url, base) or parsed.items[0].url
+    item = _doctor_get(fetcher, item_url, PageKind.ITEM, steps)
+    if item is None:
+        return None
+    report = diagnose(_text(item), strip_query(item.final_url))
+    steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
+                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"))
+    return report

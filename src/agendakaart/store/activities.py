@@ -96,3 +96,19 @@ def count_activities(conn: sqlite3.Connection) -> dict[str, int]:
         "rollup_pages": q("SELECT COUNT(*) FROM agenda_pages WHERE kind = 'rollup'").fetchone()[0],
         "without_persons": q("SELECT COUNT(*) FROM activities WHERE persons = '[]'").fetchone()[0],
     }
+
+
+def replace_source_activities(conn: sqlite3.Connection, source: str,
+                              activities: list[Activity]) -> tuple[int, int, int]:
+    """Make the activities of one source (e.g. "import:woo-2024") exactly these -> (new, updated, deleted)."""
+    new = updated = 0
+    by_page: dict[str, list[Activity]] = {}
+    for a in activities:
+        by_page.setdefault(a.page_url, []).append(a)
+    for page_url, group in by_page.items():
+        n, u = replace_activities(conn, page_url, group)
+        new, updated = new + n, updated + u
+    keep = {a.id for a in activities}
+    gone = [r[0] for r in conn.execute("SELECT id FROM activities WHERE source = ?", (source,)) if r[0] not in keep]
+    conn.executemany("DELETE FROM activities WHERE id = ?", [(i,) for i in gone])
+    return new, updated, len(gone)

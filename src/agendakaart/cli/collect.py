@@ -1,0 +1,150 @@
+"""CLI: collect, import, status, doctor — thin wiring over agendakaart.pipeline.collect and sources.files."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import click
+
+from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.settings import DEFAULT_BASE_URL, Settings
+
+_LABELS = {
+    "persons": "bewindspersonen", "listing_pages": "lijstpagina's", "pages_new": "pagina's nieuw",
+    "pages_changed": "pagina's gewijzigd", "pages_unchanged": "pagina's ongewijzigd",
+    "activities_new": "activiteiten nieuw", "activities_updated": "activiteiten bijgewerkt",
+    "problems": "problemen", "requests": "verzoeken", "seconds": "seconden",
+}
+
+
+def _date(ctx, param, value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def _progress_bar():
+    """A rich progress bar per stage (listings, items), fed by collect's progress callback."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   transient=False)
+    tasks: dict[str, int] = {}
+    names = {"listings": "agenda-lijsten", "items": "agenda-items"}
+
+    def update(stage: str, done: int, total: int | None) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
+        bar.update(tasks[stage], completed=done, total=total)
+
+    return bar, update
+
+
+@click.command()
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to collect from.")
+@db_option
+@click.option("--since", type=str, callback=_date, default=None, help="Only items from this date (YYYY-MM-DD).")
+@click.option("--until", type=str, callback=_date, default=None, help="Only items up to this date (YYYY-MM-DD).")
+@click.option("--persons", default="", help="Only these bewindspersonen: slugs, comma-separated.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
+@click.option("--refresh", is_flag=True, help="Fetch item pages again even when already stored.")
+@click.option("--max-listing-pages", type=int, default=None, help="Hard cap of pages per listing.")
+def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing_pages) -> None:
+    """Collect agenda items of every bewindspersoon into the database (incremental, resumable)."""
+    from agendakaart.pipeline.collect import collect as run_collect
+    from agendakaart.store import open_db
+
+    settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
+                        persons=tuple(p.strip() for p in persons.split(",") if p.strip()), refresh=refresh)
+    if max_listing_pages:
+        settings = replace(settings, max_listing_pages=max_listing_pages)
+    conn = open_db(settings.db_path)
+    bar, update = _progress_bar()
+    try:
+        with bar:
+            counts = run_collect(settings, conn, progress=update)
+    finally:
+        conn.close()
+    click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+@click.option("--name", default=None, help="Name of this import (source import:NAME); default the file name.")
+def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
+    """Import a CSV, JSON/JSONL or ICS agenda export (columns: see docs/collect.md)."""
+    from agendakaart.sources.files import import_file
+    from agendakaart.store import open_db
+
+    conn = open_db(resolve_db(db_path))
+    try:
+        result = import_file(file, conn, name=name)
+    finally:
+        conn.close()
+    click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
+               f"({result['activities_new']} nieuw, {result['activities_updated']} bijgewerkt, "
+               f"{result['activities_deleted']} verwijderd)")
+    for reason in result["problem_reasons"]:
+        click.echo(f"  probleem: {reason}", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--limit", type=int, default=50, show_default=True, help="Open problems to list.")
+def status(db_path: Path | None, limit: int) -> None:
+    """Counts in the database, the last run, and the open problems."""
+    from agendakaart.store import open_db
+    from agendakaart.store.activities import count_activities
+    from agendakaart.store.pages import count_pages
+    from agendakaart.store.problems import open_problems
+    from agendakaart.store.runs import last_run
+
+    path = resolve_db(db_path)
+    if not path.exists():
+        raise click.ClickException(f"database {path} bestaat niet (draai eerst collect, of geef --db)")
+    conn = open_db(path)
+    try:
+        counts = {**count_activities(conn), **{f"pages_{k}": v for k, v in count_pages(conn).items()}}
+        run = last_run(conn)
+        problems = open_problems(conn)
+    finally:
+        conn.close()
+    click.echo(f"database: {path}")
+    for key, value in counts.items():
+        click.echo(f"  {key}: {value}")
+    if run:
+        click.echo(f"laatste run: {run['kind']} {run['started_at']} → {run['finished_at'] or '(niet afgerond)'} "
+                   f"[{run['status']}] {run['counts']}")
+    click.echo(f"open problemen: {len(problems)}")
+    for p in problems[:limit]:
+        click.echo(f"  [{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
+
+
+@click.command()
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to check.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
+def doctor(base_url: str, rate: float) -> None:
+    """Fetch one person, one listing and one item; say which parse sources were found, which fields are empty."""
+    from agendakaart.pipeline.collect import doctor as run_doctor
+
+    result = run_doctor(Settings(base_url=base_url, rate=rate))
+    for what, url, finding in result["steps"]:
+        click.echo(f"{what:>8}: {url}\n          {finding}")
+    item = result["item"]
+    if item:
+        for field, source in item["fields"].items():
+            click.echo(f"          {field}: {source}")
+        if item["error"]:
+            click.echo(f"          fout: {item['error']}")
+    click.echo("in orde" if result["ok"] else "NIET in orde: geen bruikbare bron op de agenda-pagina gevonden")
+    sys.exit(0 if result["ok"] else 1)
+
+
+COMMANDS = [collect, import_command, status, doctor]
