@@ -6,7 +6,7 @@ import re
 from urllib.parse import urlsplit
 
 from agendakaart.models import Person, PersonRef
-from agendakaart.parse.html import clean, links, main_root, meta_tags, tree
+from agendakaart.parse.html import blocks, clean, links, main_root, meta_tags, tree
 from agendakaart.parse.payload import groups_of, jsonld_objects, nextjs_payloads, walk_dicts
 
 _PERSON_PATH = re.compile(r"^/regering/bewindspersonen/([a-z0-9][a-z0-9-]*)/?$")
@@ -92,10 +92,8 @@ def parse_person_page(html: str, url: str) -> Person:
 def _role_ministry(doc) -> tuple[str | None, str | None]:
     """ "Minister van Financiën" in the visible page or meta -> ("minister", "Financiën")."""
     meta = meta_tags(doc)
-    texts = [b for b in (meta.get("dcterms.description"), meta.get("description")) if b]
-    root = main_root(doc)
-    if root is not None:
-        texts.insert(0, clean(root.text(separator=" "))[:2000])
+    texts = [b.text for b in blocks(main_root(doc))[:60] if not b.in_chrome]
+    texts += [b for b in (meta.get("dcterms.description"), meta.get("description")) if b]
     for text in texts:
         if m := _ROLE.search(text):
             return m[1].lower(), clean(m[2]) if m[2] else None
