@@ -163,3 +163,187 @@ def test_fault_drop(site):
 def test_bad_fault_rule_is_an_error():
     with pytest.raises(TypeError):
         load_rules({"rules": [{"path": "/x", "stauts": 500}]})
+
+
+# -- the replica site generator ---------------------------------------------------------------------------------
+
+import csv  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+from html import escape  # noqa: E402
+from pathlib import Path  # noqa: E402
+from urllib.parse import urljoin, urlsplit  # noqa: E402
+
+from agendakaart.errors import AgendakaartError  # noqa: E402
+from agendakaart.models import PageKind  # noqa: E402
+from agendakaart.replica_site import build_site, file_for_url  # noqa: E402
+from agendakaart.settings import Settings  # noqa: E402
+from agendakaart.sources.http import Fetcher  # noqa: E402
+
+ITEM_LINK = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+$")
+HREF = re.compile(r'<a [^>]*href="([^"]+)"')
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("replica") / "site"
+    truth = build_site(out, seed=1)
+    return out, truth
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_is_deterministic(built, tmp_path):
+    out, _ = built
+    again = tmp_path / "again"
+    build_site(again, seed=1)
+    assert _tree(again) == _tree(out)
+    other = tmp_path / "other"
+    build_site(other, seed=2)
+    assert _tree(other) != _tree(out)
+    assert (out / "robots.txt").stat().st_mtime == (again / "robots.txt").stat().st_mtime
+
+
+def test_expected_json_matches_truth_and_counts(built):
+    out, truth = built
+    expected = json.loads((out / "expected.json").read_text(encoding="utf-8"))
+    assert expected == json.loads(json.dumps(truth.to_json()))
+    counts = expected["counts"]
+    assert counts["activities"] == len(expected["activities"]) >= 250
+    assert counts["persons"] == len(expected["persons"]) >= 10
+    assert counts["item_pages"] == len({a["url"] for a in expected["activities"]})
+    assert counts["problem_pages"] == len(expected["problems"]) == 3
+    assert counts["listing_pages"] == sum(len(v) for v in expected["listings"].values())
+    assert all(p["activities"] >= 15 for p in expected["persons"])
+    assert len({(a["url"], a["ordinal"]) for a in expected["activities"]}) == len(expected["activities"])
+    assert all(a["date"].startswith("2026-") for a in expected["activities"])
+
+
+def test_persons_are_real_kabinet_jetten_members(built):
+    _, truth = built
+    source = Path(__file__).parents[1] / "src/agendakaart/data/bewindspersonen.csv"
+    with source.open(encoding="utf-8") as f:
+        real = {r["rijksoverheid_slug"].rsplit("/", 1)[-1]: r["name"] for r in csv.DictReader(f)
+                if r["cabinet"] == "kabinet-Jetten"}
+    assert all(real.get(p["slug"]) == p["name"] for p in truth.persons)
+    assert {p["link_style"] for p in truth.persons} == {"standard", "other_path", "no_link"}
+    assert {p["pagination"] for p in truth.persons} == {"rel", "label", "bare", "loop", "long"}
+
+
+def test_every_listed_link_exists_or_is_deliberate(built):
+    out, truth = built
+    deliberate_404 = {p["url"] for p in truth.problems if p["reason"] == "http_404"}
+    seen = set()
+    for listing, urls in truth.listings.items():
+        for url in urls:
+            html = (out / file_for_url(url)).read_text(encoding="utf-8")
+            for href in HREF.findall(html):
+                path = urlsplit(urljoin("http://h" + url, href)).path
+                if not ITEM_LINK.search(path):
+                    continue
+                seen.add(path)
+                target = truth.redirects.get(path, path)
+                assert resolve_path(out, target) is not None or path in deliberate_404, (url, href)
+    assert deliberate_404 <= seen
+    assert {a["url"] for a in truth.activities} <= {truth.redirects.get(p, p) for p in seen}
+    assert set(truth.redirects) <= seen
+
+
+def test_pagination_links_resolve(built):
+    out, truth = built
+    for listing, urls in truth.listings.items():
+        for url in urls:
+            html = (out / file_for_url(url)).read_text(encoding="utf-8")
+            for href in re.findall(r'href="([^"]*pagina=[^"]*|[^"]*/agenda)"', html):
+                assert resolve_path(out, urljoin(url, href)) is not None, (url, href)
+    long_listing = next(p for p in truth.persons if p["pagination"] == "long")
+    assert len(truth.listings[long_listing["agenda_path"]]) >= 60
+    loop = next(p for p in truth.persons if p["pagination"] == "loop")
+    last = (out / file_for_url(truth.listings[loop["agenda_path"]][-1])).read_text(encoding="utf-8")
+    assert f'href="{loop["agenda_path"]}"' in last
+
+
+def test_titles_and_bullets_are_on_their_pages(built):
+    out, truth = built
+    for act in truth.activities:
+        body = (out / file_for_url(act["url"])).read_bytes()
+        text = body.decode("cp1252" if act["hostile"] in ("cp1252", "cp1252_undeclared") else "utf-8")
+        forms = {act["title"], escape(act["title"], quote=False), json.dumps(act["title"], ensure_ascii=False)[1:-1]}
+        assert any(f in text for f in forms), act
+
+
+def test_person_pages_link_their_agenda(built):
+    out, truth = built
+    for person in truth.persons:
+        html = (out / file_for_url(person["url"])).read_text(encoding="utf-8")
+        linked = f'href="{person["agenda_path"]}"' in html
+        assert linked == (person["link_style"] != "no_link")
+        assert person["agenda_path"].endswith("/agenda")
+        assert resolve_path(out, person["agenda_path"]) is not None
+    index = (out / file_for_url("/regering/bewindspersonen")).read_text(encoding="utf-8")
+    assert all(f'href="{p["url"]}"><img' in index and f"<h3>{escape(p['name'])}</h3>" in index
+               for p in truth.persons)
+
+
+def test_hostile_pages(built):
+    out, truth = built
+    by_hostile = {a["hostile"]: a for a in truth.activities if a["hostile"]}
+    script = (out / file_for_url(by_hostile["script_title"]["url"])).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in script and "<script>alert(1)" not in script
+    for kind in ("cp1252", "cp1252_undeclared"):
+        raw = (out / file_for_url(by_hostile[kind]["url"])).read_bytes()
+        with pytest.raises(UnicodeDecodeError):
+            raw.decode("utf-8")
+    assert b'<meta charset' not in (out / file_for_url(by_hostile["cp1252_undeclared"]["url"])).read_bytes()
+    joint = by_hostile["joint"]
+    assert len(joint["persons"]) == 2
+    problems = {p["reason"]: p["url"] for p in truth.problems}
+    assert (out / file_for_url(problems["empty"])).read_bytes() == b""
+    no_title = (out / file_for_url(problems["no_title"])).read_text(encoding="utf-8")
+    assert "<h1" not in no_title and "<title" not in no_title and "DCTERMS" not in no_title
+    assert not (out / file_for_url(problems["http_404"])).exists()
+
+
+def test_robots_and_faults_file(built):
+    from protego import Protego
+    out, truth = built
+    robots = Protego.parse((out / "robots.txt").read_text())
+    assert not robots.can_fetch("http://h/zoeken?trefwoord=x", "agendakaart")
+    assert robots.can_fetch("http://h/actueel/agenda", "agendakaart")
+    rules = json.loads((out / "faults.json").read_text())["rules"]
+    kinds = sorted(k for r in rules for k in ("status", "redirect", "truncate") if k in r)
+    assert kinds == ["redirect", "status", "status", "truncate"]
+    assert all(r.get("times") == 1 for r in rules if "status" in r)
+
+
+def test_refuses_to_overwrite_a_foreign_directory(tmp_path):
+    (tmp_path / "mijn-bestand.txt").write_text("bewaren")
+    with pytest.raises(AgendakaartError, match="niet leeg"):
+        build_site(tmp_path)
+    assert (tmp_path / "mijn-bestand.txt").read_text() == "bewaren"
+
+
+def test_whole_site_served_and_fetched(built):
+    """Every expected page fetched politely over HTTP: faults hit once, redirect followed, truncation honest."""
+    out, truth = built
+    sleeps = []
+    settings = Settings(rate=1000.0, max_retries=2)
+    with ReplicaServer(out) as server, Fetcher(settings, sleep=sleeps.append, clock=lambda: 0.0,
+                                                rng=random.Random(1)) as fetcher:
+        pages = {}
+        for link in sorted({truth.redirects.get(a["url"], a["url"]) for a in truth.activities} | set(truth.redirects)):
+            pages[link] = fetcher.fetch(server.base_url + link, PageKind.ITEM)
+        problems = {p["reason"]: fetcher.fetch(server.base_url + p["url"], PageKind.ITEM) for p in truth.problems}
+    assert all(p.status == 200 for p in pages.values())
+    old, new = next(iter(truth.redirects.items()))
+    assert pages[old].final_url == server.base_url + new
+    assert 1 in sleeps                                   # the 429's Retry-After
+    statuses = [r.status for r in server.log]
+    assert statuses.count(500) == 1 and statuses.count(429) == 1 and statuses.count(301) == 1
+    cut = next(a for a in truth.activities if a["hostile"] == "truncated")
+    body = pages[cut["url"]].body
+    assert body.rstrip().endswith(b"</html>") is False and cut["title"].encode() in body
+    assert (problems["empty"].status, problems["empty"].body) == (200, b"")
+    assert problems["http_404"].status == 404 and problems["no_title"].status == 200

@@ -145,6 +145,7 @@ def is_not_modified(request_headers, headers: dict[str, str]) -> bool:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True   # headers and body go out in two writes: no 40 ms delayed-ACK stalls
     server_version = "agendakaart-replica"
     sys_version = ""
 
