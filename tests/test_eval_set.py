@@ -27,7 +27,7 @@ REQUIRED_CASES = {
     "location-field": 5, "rollup": 5, "place-in-title": 5, "place-in-description": 5, "venue": 10,
     "village-missing": 4, "alias": 4, "merged-gemeente": 5, "ambiguous-context": 5, "ambiguous-no-context": 3,
     "region-only": 6, "province-only": 3, "abroad": 8, "no-evidence": 6, "not-place": 4, "den-haag-nature": 5,
-    "person-name": 3, "org-name": 3, "markup-long": 3, "word-vs-town": 5, "short-tag": 5, "empty": 1,
+    "person-name": 3, "org-name": 3, "markup-long": 3, "word-vs-town": 5, "short-tag": 5, "empty": 1, "address": 5,
 }
 # Title words after which a bewindspersoon's surname follows ("Minister Van Essen", "staatssecretaris Heerma").
 PERSON_RE = re.compile(
