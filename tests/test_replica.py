@@ -347,3 +347,41 @@ def test_whole_site_served_and_fetched(built):
     assert body.rstrip().endswith(b"</html>") is False and cut["title"].encode() in body
     assert (problems["empty"].status, problems["empty"].body) == (200, b"")
     assert problems["http_404"].status == 404 and problems["no_title"].status == 200
+
+
+# -- CLI ----------------------------------------------------------------------------------------------------------
+
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from agendakaart.cli import main  # noqa: E402
+
+
+def test_cli_build(tmp_path):
+    result = CliRunner().invoke(main, ["replica", "build", str(tmp_path / "site"), "--seed", "3"])
+    assert result.exit_code == 0, result.output
+    expected = json.loads((tmp_path / "site" / "expected.json").read_text(encoding="utf-8"))
+    assert expected["seed"] == 3
+    assert f"{expected['counts']['activities']} activiteiten" in result.output
+
+
+def test_cli_serve_until_interrupted(tmp_path, built):
+    out, _ = built
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps({"rules": [{"path": "/robots.txt", "status": 503}]}))
+    command = [sys.executable, "-c", "from agendakaart.cli import main; main()",
+               "replica", "serve", str(out), "--port", "0", "--faults", str(extra)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        base_url = proc.stdout.readline().strip()
+        assert base_url.startswith("http://127.0.0.1:")
+        assert httpx.get(base_url + "/robots.txt").status_code == 503
+        assert httpx.get(base_url + "/regering/bewindspersonen").status_code == 200
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0
+    assert "5 foutregels actief" in err and "gestopt na 2 verzoeken" in err
