@@ -1,0 +1,89 @@
+"""Activity type (the 8 types of DESIGN.md) from the site's type label, else from the words of the text.
+
+Rules live in data/activity_rules.csv; one Aho-Corasick automaton matches them all at word starts.
+classify_activity("Toespraak bij de opening van …", None, rules) -> ("toespraak", 0.8, 'tekst "toespraak" …')
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+
+import ahocorasick
+
+from agendakaart.enrich.regions import data_path
+from agendakaart.enrich.text import clean_text, fold, fold_name
+from agendakaart.models import ActivityType
+
+_TYPES = {t.value for t in ActivityType}
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str        # folded, without the trailing *
+    type: str
+    tier: int
+    prefix: bool        # "werkbezoek*": any word ending allowed
+
+
+@dataclass
+class ActivityRules:
+    rules: list[Rule]
+    automaton: ahocorasick.Automaton
+
+
+def load_rules(path=None) -> ActivityRules:
+    """activity_rules.csv -> ActivityRules; an unknown type is a ValueError naming the line."""
+    rules = []
+    with open(path or data_path("activity_rules.csv"), encoding="utf-8", newline="") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    for lineno, row in enumerate(csv.DictReader(lines), 2):
+        pattern, kind = row["pattern"].strip(), row["type"].strip()
+        if kind not in _TYPES:
+            raise ValueError(f"activity_rules.csv line {lineno}: unknown type {kind!r}")
+        prefix = pattern.endswith("*")
+        rules.append(Rule(fold_name(pattern.rstrip("*")), kind, int(row["tier"] or 1), prefix))
+    auto = ahocorasick.Automaton()
+    for i, rule in enumerate(rules):
+        ids = auto.get(rule.pattern, ())
+        auto.add_word(rule.pattern, ids + (i,))
+    auto.make_automaton()
+    return ActivityRules(rules, auto)
+
+
+def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
+    """(start, end, rule) for every rule phrase at a word start (and word end unless the rule is a prefix)."""
+    folded = fold(text)
+    n = len(folded)
+    out = []
+    for end_idx, ids in rules.automaton.iter(folded):
+        for i in ids:
+            rule = rules.rules[i]
+            start = end_idx - len(rule.pattern) + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if not rule.prefix and end_idx + 1 < n and folded[end_idx + 1].isalnum():
+                continue
+            out.append((start, end_idx + 1, rule))
+    return out
+
+
+def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | None:
+    """Tier 2 anywhere beats tier 1; then the earliest phrase; at one start the longest phrase."""
+    if not matches:
+        return None
+    return min(matches, key=lambda m: (-m[2].tier, m[0], -(m[1] - m[0])))
+
+
+def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules) -> tuple[str, float, str]:
+    """(title + description, site label) -> (type, confidence, Dutch reason)."""
+    label = clean_text(type_label, 200).strip()
+    if label:
+        hit = _decide(_matches(label, rules))
+        if hit:
+            return hit[2].type, 0.95, f'typelabel "{label[:60]}" -> {hit[2].type}'
+    body = clean_text(text, 4000)
+    hit = _decide(_matches(body, rules))
+    if hit:
+        return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
+    return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"

@@ -1,0 +1,101 @@
+"""The pure core: the fields of one activity -> one Enrichment (no database, no network).
+
+enrich_fields(title="Werkbezoek aan Leiden", gazetteer=gaz, rules=rules, settings=s)
+    -> Enrichment(activity_type="werkbezoek", precision="woonplaats", gm_code="GM0546", …)
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from agendakaart.enrich.activity import ActivityRules, classify_activity, load_rules
+from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
+from agendakaart.enrich.location import Located, resolve_location
+from agendakaart.enrich.regions import is_abroad, is_den_haag
+from agendakaart.models import ActivityType, Enrichment, Precision
+from agendakaart.settings import Settings
+
+ENRICHER_VERSION = "1"
+MAX_FIELD = 100_000
+
+
+@dataclass
+class Resources:
+    gazetteer: Gazetteer
+    rules: ActivityRules
+    load_seconds: float = 0.0
+
+    @property
+    def version(self) -> str:
+        """Enricher version + data key: "1-3fa9c2" (new data files give a new version)."""
+        return f"{ENRICHER_VERSION}-{self.gazetteer.key[:6]}"
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Gazetteer (from the disk cache when valid) and activity rules, loaded once per run."""
+    started = time.perf_counter()
+    gaz = load_gazetteer(settings.cache_dir)
+    return Resources(gaz, load_rules(), time.perf_counter() - started)
+
+
+_LABEL_RE = re.compile(r"^\s*([A-ZÀ-Ý][^:()\n]{1,60}?)\s*:\s+(\S.*)$", re.S)
+_TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
+
+
+def split_text_line(text: str) -> tuple[str | None, str, str | None]:
+    """A roll-up bullet -> (type label, title, location hint).
+
+    "Werkbezoek: opening van de sluis (Terneuzen)" -> ("Werkbezoek", "opening van de sluis", "Terneuzen")
+    """
+    label = None
+    match = _LABEL_RE.match(text)
+    if match and len(match.group(1).split()) <= 6:
+        label, text = match.group(1).strip(), match.group(2)
+    tail = _TAIL_RE.match(text)
+    if tail:
+        return label, tail.group(1).strip(), tail.group(2).strip()
+    return label, text.strip(), None
+
+
+def enrich_fields(*, title: str | None, description: str | None = None, location_text: str | None = None,
+                  type_label: str | None = None, gazetteer: Gazetteer, rules: ActivityRules, settings: Settings,
+                  activity_id: str = "", version: str = ENRICHER_VERSION) -> Enrichment:
+    """One activity's text fields -> Enrichment: place, regions, type, confidence and reason."""
+    title, description, location_text, type_label = (_text(v) for v in (title, description, location_text,
+                                                                        type_label))
+    kind, kind_conf, kind_reason = classify_activity(" ".join(filter(None, (title, description))), type_label,
+                                                     rules)
+    if not any((title, description, location_text)):
+        located = Located(None, "none", 0.0, "lege tekst")
+    else:
+        located = resolve_location(title=title, description=description, location_text=location_text,
+                                   gaz=gazetteer)
+    return to_enrichment(located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer,
+                         settings, activity_id, version)
+
+
+def _text(value) -> str | None:
+    """Untrusted field -> str or None (numbers become text, over-long text is cut)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        value = str(value)
+    return value[:MAX_FIELD]
+
+
+def to_enrichment(located: Located, kind: str, kind_conf: float, reason: str, gaz: Gazetteer,
+                  settings: Settings, activity_id: str, version: str) -> Enrichment:
+    """Located place + type -> Enrichment with provincie, NPVR region and the Den Haag / abroad flags."""
+    p = located.place
+    confidence = round(min(located.confidence, kind_conf) if p else kind_conf * 0.5, 2)
+    if p is None:
+        return Enrichment(activity_id, version, ActivityType(kind), Precision.NONE, confidence, reason)
+    region = p.npvr_region if p.kind == "regio" else gaz.npvr.region_for(p.gm_code, settings.include_uncertain_npvr)
+    country = p.country or None
+    return Enrichment(
+        activity_id=activity_id, version=version, activity_type=ActivityType(kind),
+        precision=Precision(located.precision), confidence=confidence, reason=reason, place=p.name,
+        gm_code=p.gm_code, gemeente=p.gemeente, province=p.province, country=country, lat=p.lat, lon=p.lon,
+        is_den_haag=is_den_haag(p.gm_code), is_abroad=is_abroad(country), npvr_region=region)

@@ -1,0 +1,84 @@
+"""Text folding for matching: one output character per input character, so match offsets map back to the source.
+
+fold("Súdwest-Fryslân’s") -> "sudwest fryslan's" (lower case, diacritics dropped, dashes -> space, quotes -> ').
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = "\u2018\u2019\u201a\u201b\u0060\u00b4\u02bc\u2032"
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
+_SPACES = "\u00a0\u2007\u202f\t\n\r\f\v_/"
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character -> exactly one folded character ('É' -> 'e', '’' -> "'", '–' -> ' ')."""
+    if ch in _QUOTES:
+        return "'"
+    if ch in _DASHES or ch in _SPACES:
+        return " "
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = unicodedata.normalize("NFKD", low)
+    base = "".join(c for c in base if not unicodedata.combining(c))
+    if len(base) == 1:
+        return base
+    return low if len(low) == 1 else " "
+
+
+def _build_table() -> dict[int, str]:
+    """Precomputed translate table for Latin text (covers everything agenda texts use in practice)."""
+    table = {}
+    for code in range(0x2400):
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """Fold for matching, length-preserving: "Den Haag" -> "den haag", "Kyïv" -> "kyiv"."""
+    return text.translate(_TABLE)
+
+
+def fold_name(name: str) -> str:
+    """Fold a gazetteer name and collapse runs of spaces: " 's-Hertogenbosch " -> "'s hertogenbosch"."""
+    return " ".join(fold(name).split())
+
+
+def normalise_spaces(text: str) -> str:
+    """Collapse runs of spaces in folded text, keeping length ("a  b" stays length 4): no-op by design."""
+    return text
+
+
+_TAG_RE = re.compile(r"<[^>]{0,500}>")
+_ENTITY_RE = re.compile(r"&(?:nbsp|amp|quot|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def clean_text(text: str | None, limit: int = 4000) -> str:
+    """Untrusted text -> plain text for matching: tags and entities blanked, capped at `limit` chars.
+
+    clean_text("<b>Bezoek</b> aan&nbsp;Leiden") -> " Bezoek  aan Leiden" (tags become one space each).
+    """
+    if not text:
+        return ""
+    text = text[:limit]
+    if "<" in text:
+        text = _TAG_RE.sub(" ", text)
+    if "&" in text:
+        text = _ENTITY_RE.sub(" ", text)
+    return text
+
+
+def is_word_char(ch: str) -> bool:
+    """Letters and digits join words; everything else is a boundary ('a' -> True, '(' -> False)."""
+    return ch.isalnum()
