@@ -116,7 +116,8 @@ def _activity(i: int, rng: random.Random, persons: list[dict[str, str]], start: 
         who = list(dict.fromkeys(who))
     day = start + timedelta(days=rng.randrange(0, 540))
     time = f"{rng.randrange(8, 20):02d}:{rng.choice((0, 15, 30, 45)):02d}" if rng.random() < 0.7 else None
-    url = f"https://www.rijksoverheid.nl/actueel/agenda/{day:%Y/%m/%d}/agenda-week-{i // 12}"
+    monday = day - timedelta(days=day.weekday())  # one weekly roll-up page per person per week, as on the site
+    url = f"https://www.rijksoverheid.nl/actueel/agenda/{monday:%Y/%m/%d}/agenda-{who[0]}-week-{monday:%V}"
     ministry = None if rng.random() < 0.8 else "Algemene Zaken"
     return (f"act{i:06d}", url, json.dumps(who), day.isoformat(), time, None, label,
             f"{text} ({i})", None if rng.random() < 0.5 else "Toelichting bij de activiteit.", None,

