@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from agendakaart.parse.dates import parse_day_heading, parse_times
 from agendakaart.parse.html import Block
-from agendakaart.parse.labels import label_of, labelled_line
+from agendakaart.parse.labels import is_label_block
 
 
 class Bullet(NamedTuple):
@@ -33,6 +33,12 @@ _CONTACT = re.compile(
     r"(@|\b(?:telefoon|tel\.?|e-?mail|mail|persvoorlicht\w*|woordvoerder|voorlichting)\b|\+?\d[\d\s-]{8,}\d)", re.I
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# "Label: text" lines that are page furniture, not activities
+NOT_ACTIVITY_LABELS = frozenset({
+    "bron", "foto", "beeld", "contact", "meer informatie", "zie ook", "lees ook", "tags", "onderwerpen",
+    "onderwerp", "delen", "deel", "let op", "noot", "opmerking", "toelichting", "persinformatie", "download",
+    "downloads", "publicatiedatum", "gepubliceerd", "laatst gewijzigd", "wijziging",
+})
 
 
 def split_bullet(text: str, day: date) -> Bullet:
@@ -71,28 +77,24 @@ def is_press_line(text: str) -> bool:
     return bool(_PRESS.match(text) or _CONTACT.search(text))
 
 
-def _looks_like_bullet(block: Block) -> bool:
-    """li is a bullet; another line is when it has a type label, a leading time or trailing parentheses."""
-    if block.tag == "li":
-        return True
-    line = _BULLET_MARK.sub("", block.text)
-    if line != block.text:
-        return True
-    m = _LABEL.match(line)
-    return bool((m and _is_short_label(m[1])) or _LEAD_TIME.match(line) or _PARENS.search(line))
+def _is_furniture(text: str) -> bool:
+    """ "Bron: Ministerie van Financiën", "Let op: deze activiteit heeft al plaatsgevonden" -> True."""
+    m = _LABEL.match(_BULLET_MARK.sub("", text))
+    return bool(m and m[1].strip().lower() in NOT_ACTIVITY_LABELS)
 
 
 def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], int]:
     """Ordered blocks -> (bullets under day headings, number of day headings).
 
-    Headings without a year take it from the page date (a week may span new year). Outside a day
-    section, and after the press block, lines are not activities.
+    Every line under a day heading is a bullet (li, "Type: text (Place)" paragraphs, plain lines), except
+    labelled fields (Datum, Locatie, ...) and their values, page furniture ("Bron: ..."), and the press block.
+    Headings without a year take it from the page date (a week may span new year).
     """
     bullets: list[Bullet] = []
     headings = 0
     day: date | None = None
-    for block in blocks:
-        if block.in_chrome:
+    for i, block in enumerate(blocks):
+        if block.in_chrome or is_label_block(blocks, i):
             continue
         heading = parse_day_heading(block.text, page_date)
         if heading is not None:
@@ -101,8 +103,7 @@ def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], in
         if _PRESS.match(block.text) or (block.tag in _HEADINGS):
             day = None
             continue
-        if day is None or is_press_line(block.text) or label_of(block.text) or labelled_line(block.text):
+        if day is None or is_press_line(block.text) or _is_furniture(block.text):
             continue
-        if _looks_like_bullet(block):
-            bullets.append(split_bullet(block.text, day))
+        bullets.append(split_bullet(block.text, day))
     return bullets, headings

@@ -104,6 +104,8 @@ class _Crawl:
         except FetchError as exc:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         if page.status >= 400:
+            with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
+                page_store.save_page(self.conn, page)
             return self.problem("fetch", url, f"HTTP {page.status}")
         with transaction(self.conn):
             resolve_problems(self.conn, "fetch", url)
