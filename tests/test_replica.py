@@ -385,3 +385,64 @@ def test_cli_serve_until_interrupted(tmp_path, built):
         _, err = proc.communicate(timeout=10)
     assert proc.returncode == 0
     assert "5 foutregels actief" in err and "gestopt na 2 verzoeken" in err
+
+
+# -- RSS discovery endpoint ----------------------------------------------------------------------------------------
+
+import xml.etree.ElementTree as ET  # noqa: E402
+from datetime import datetime as _dt, timedelta as _td  # noqa: E402
+
+
+def _rss_query(lo: str, hi: str, words: str = "") -> dict:
+    window = {"name": "specificPeriod", "from": lo, "to": hi}
+    query = {"resultSearchTerm": words, "pageTitle": "Zoeken",
+             "filters": [{"field": "sort_date", "values": [window], "type": "all"}]}
+    return {"query": json.dumps(query)}
+
+
+def _rss_links(client, lo: str, hi: str, words: str = "") -> list[str]:
+    answer = client.get("/api/rss", params=_rss_query(lo, hi, words))
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("application/rss+xml")
+    return [item.findtext("link") for item in ET.fromstring(answer.content).iter("item")]
+
+
+def test_rss_caps_at_20_newest_first(built):
+    out, truth = built
+    with ReplicaServer(out) as server, httpx.Client(base_url=server.base_url) as client:
+        links = _rss_links(client, "2026-01-01T00:00:00Z", "2026-12-31T23:00:00Z")
+        narrow = _rss_links(client, "2026-06-08T22:00:00Z", "2026-06-09T22:00:00Z")
+        searched = _rss_links(client, "2026-01-01T00:00:00Z", "2026-12-31T23:00:00Z", "Eemshaven")
+    assert len(links) == 20
+    dates = [urlsplit(link).path.split("/agenda/")[1][:10] for link in links if "/agenda/" in link]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2026/10/30"
+    assert all(link.startswith(server.base_url + "/") for link in links)
+    assert all("/2026/06/09/" in link for link in narrow)
+    joint = next(a["url"] for a in truth.activities if a["hostile"] == "joint")
+    assert searched == [server.base_url + joint]
+
+
+def test_rss_window_splitting_finds_every_agenda_page(built):
+    """The SITE.md discovery route: split any full (20) window in two until none is full."""
+    out, truth = built
+    found: set[str] = set()
+    with ReplicaServer(out) as server, httpx.Client(base_url=server.base_url) as client:
+        windows = [(_dt(2026, 1, 1), _dt(2027, 1, 1))]
+        while windows:
+            lo, hi = windows.pop()
+            links = _rss_links(client, lo.strftime("%Y-%m-%dT%H:%M:%SZ"), hi.strftime("%Y-%m-%dT%H:%M:%SZ"))
+            if len(links) == 20:
+                mid = lo + (hi - lo) / 2
+                windows += [(lo, mid), (mid + _td(seconds=1), hi)]
+                continue
+            found |= {urlsplit(link).path for link in links if "/actueel/agenda/" in urlsplit(link).path}
+    assert found == {a["url"] for a in truth.activities}
+
+
+def test_rss_errors(built, site):
+    out, _ = built
+    with ReplicaServer(out) as server, httpx.Client(base_url=server.base_url) as client:
+        date_only = client.get("/api/rss", params=_rss_query("2026-03-01", "2026-03-31"))
+        broken = client.get("/api/rss", params={"query": "{niet json"})
+    assert date_only.status_code == 500 and broken.status_code == 400
+    with ReplicaServer(site) as server:
+        assert httpx.get(server.base_url + "/api/rss", params={"query": "{}"}).status_code == 404

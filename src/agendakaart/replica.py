@@ -16,14 +16,18 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 log = logging.getLogger(__name__)
 
-HIDDEN_NAMES = frozenset({"faults.json", "expected.json"})
+HIDDEN_NAMES = frozenset({"faults.json", "expected.json", "rss.json"})
+RSS_PATH = "/api/rss"
+RSS_MAX_ITEMS = 20
 SIDECAR_SUFFIX = ".meta.json"
 CONTENT_TYPES = {
     ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
@@ -243,6 +247,17 @@ class ReplicaServer:
             handler.close_connection = True
         self._record(handler, status)
 
+    def _rss(self, target: str) -> tuple[int, dict[str, str], bytes]:
+        """/api/rss?query=<json> -> (status, headers, body) from site_dir/rss.json (absent: 404)."""
+        index = self.site_dir / "rss.json"
+        if not index.is_file():
+            return 404, {"Content-Type": "text/plain; charset=utf-8"}, b"no feed"
+        entries = json.loads(index.read_text(encoding="utf-8"))
+        query = dict(parse_qsl(urlsplit(target).query)).get("query", "")
+        status, body = rss_feed(entries, query, self.base_url)
+        ctype = "application/rss+xml; charset=utf-8" if status == 200 else "text/plain; charset=utf-8"
+        return status, {"Content-Type": ctype}, body
+
     def _answer(self, handler, target: str, rule: FaultRule | None, send_body: bool) -> int:
         """Write the answer for target (fault first, then the file) -> the status sent (0 = dropped)."""
         if rule is not None and rule.drop:
@@ -255,6 +270,8 @@ class ReplicaServer:
             body = f"<html><body><h1>{rule.status}</h1></body></html>".encode()
             return _send(handler, rule.status, {"Content-Type": "text/html; charset=utf-8", **extra},
                          body, send_body)
+        if urlsplit(target).path == RSS_PATH:
+            return _send(handler, *self._rss(target), send_body)
         path = resolve_path(self.site_dir, target)
         if path is None:
             body = b"<html><head><title>Pagina niet gevonden</title></head><body><h1>404</h1></body></html>"
@@ -297,3 +314,51 @@ def _send_truncated(handler, status, headers, body: bytes, rule: FaultRule, send
         handler.wfile.flush()
     handler.close_connection = True
     return status
+
+
+def _rss_window(query: dict) -> tuple[str | None, str | None]:
+    """The query's sort_date specificPeriod -> (from, to) ISO instants; ValueError for date-only values."""
+    for flt in query.get("filters") or []:
+        if isinstance(flt, dict) and flt.get("field") == "sort_date":
+            for value in flt.get("values") or []:
+                lo, hi = value.get("from"), value.get("to")
+                if any(v and "T" not in v for v in (lo, hi)):
+                    raise ValueError("sort_date needs full ISO instants")
+                return lo, hi
+    return None, None
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def rss_feed(entries: list[dict], query_json: str, base_url: str) -> tuple[int, bytes]:
+    """entries [{title, link, description, pub_date, sort_date}] + the query JSON -> (status, RSS 2.0 bytes).
+
+    At most 20 items, newest sort_date first, no paging; a date-only window answers 500 as the real site does.
+    >>> rss_feed([], "not json", "")[0]
+    400
+    """
+    try:
+        query = json.loads(query_json)
+        lo, hi = _rss_window(query)
+        lo_t, hi_t = (_instant(lo) if lo else None), (_instant(hi) if hi else None)
+    except ValueError as exc:
+        status = 500 if "sort_date" in str(exc) else 400
+        return status, f"bad query: {exc}".encode()
+    words = str(query.get("resultSearchTerm") or "").lower().split()
+    chosen = [e for e in entries
+              if (lo_t is None or _instant(e["sort_date"]) >= lo_t)
+              and (hi_t is None or _instant(e["sort_date"]) <= hi_t)
+              and all(w in (e["title"] + " " + e.get("description", "")).lower() for w in words)]
+    chosen.sort(key=lambda e: _instant(e["sort_date"]), reverse=True)
+    items = "".join(
+        f"<item><title>{xml_escape(e['title'])}</title><link>{xml_escape(base_url + e['link'])}</link>"
+        f"<description>{xml_escape(e.get('description', ''))}</description>"
+        f"<pubDate>{formatdate(_instant(e['pub_date']).timestamp(), usegmt=True)}</pubDate>"
+        f"<guid isPermaLink=\"true\">{xml_escape(base_url + e['link'])}</guid></item>"
+        for e in chosen[:RSS_MAX_ITEMS])
+    body = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Zoeken | Rijksoverheid.nl'
+            f'</title><link>{xml_escape(base_url)}/zoeken</link><description>Zoekresultaten</description>'
+            f'{items}</channel></rss>\n')
+    return 200, body.encode("utf-8")

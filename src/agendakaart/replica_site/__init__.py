@@ -14,7 +14,7 @@ import random
 import shutil
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,7 +23,7 @@ from agendakaart.replica_site.content import Item, SitePerson, load_persons
 from agendakaart.replica_site.listings import (
     CENTRAL_PATH, PERSONS_PATH, central_listing, home_page, person_listing, person_page, persons_index,
 )
-from agendakaart.replica_site.pages import render_item
+from agendakaart.replica_site.pages import amsterdam_offset, render_item
 from agendakaart.replica_site.plan import OLD_URL, PROBLEM_PAGES, plan_items
 
 __all__ = ["SiteTruth", "build_site", "file_for_url"]
@@ -58,7 +58,11 @@ class SiteTruth:
 
 
 def file_for_url(url: str) -> str:
-    """'/a/b' -> 'a/b/index.html'; '/a/b?pagina=2' -> 'a/b/pagina=2.html'; '/actueel/agenda/2026/..../x' -> '.../x.html'."""
+    """URL path -> file: '/a/b' -> 'a/b/index.html', '/a/b?pagina=2' -> 'a/b/pagina=2.html', an item -> '….html'.
+
+    >>> file_for_url("/actueel/agenda?pagina=2")
+    'actueel/agenda/pagina=2.html'
+    """
     parts = urlsplit(url)
     path = parts.path.strip("/")
     if parts.query:
@@ -79,6 +83,7 @@ def build_site(out_dir: Path, *, seed: int = 1) -> SiteTruth:
     faults, sidecars = _faults(items, files)
     files.update(sidecars)
     files["faults.json"] = _json_bytes({"rules": faults})
+    files["rss.json"] = _json_bytes(rss_entries(items))
     truth = _truth(seed, persons, items, listings)
     files["expected.json"] = _json_bytes(truth.to_json())
     for rel, data in sorted(files.items()):
@@ -164,6 +169,34 @@ def _truth(seed: int, persons: list[SitePerson], items: list[Item], listings: di
               **{f"style_{k}": v for k, v in sorted(Counter(i.style for i in items).items())}}
     return SiteTruth(seed, person_rows, activities, problems, {OLD_URL: next(
         i.path for i in items if i.hostile == "redirect")}, listings, counts)
+
+
+def _utc_instant(day: date, hour: int) -> str:
+    """(2026-07-05, 9) -> '2026-07-05T07:00:00Z': hour o'clock in Amsterdam, as UTC."""
+    local = datetime.fromisoformat(f"{day.isoformat()}T{hour:02d}:00:00{amsterdam_offset(day)}")
+    return local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+NEWS = ("Kabinet presenteert plannen voor de regio", "Nieuwe regeling voor huurders", "Extra geld voor de jeugdzorg",
+        "Kabinet reageert op advies over netcongestie")
+
+
+def rss_entries(items: list[Item]) -> list[dict]:
+    """The search index behind /api/rss: every agenda page (sort_date = its date; pubDate = a week before, or
+    for a roll-up the Monday after its week) and a few news items that a crawler must skip."""
+    entries = []
+    for item in items:
+        if item.hostile in PROBLEM_PAGES.values():
+            continue
+        published = item.day + timedelta(days=7) if item.bullets else item.day - timedelta(days=7)
+        entries.append({"title": item.title, "link": item.path, "description": item.text[:160],
+                        "sort_date": _utc_instant(item.day, 9), "pub_date": _utc_instant(published, 10)})
+    for n, title in enumerate(NEWS):
+        day = date(2026, 3 + 2 * n, 15)
+        link = f"/actueel/nieuws/{day:%Y/%m/%d}/{title.lower().replace(' ', '-')}"
+        entries.append({"title": title, "link": link, "description": title + ".",
+                        "sort_date": _utc_instant(day, 9), "pub_date": _utc_instant(day, 9)})
+    return sorted(entries, key=lambda e: (e["sort_date"], e["link"]))
 
 
 def _json_bytes(data) -> bytes:

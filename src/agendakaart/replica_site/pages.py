@@ -62,8 +62,8 @@ def meta_block(item: Item, *, charset: bool = True) -> str:
             ("DCTERMS.rights", "CC0 1.0 Universal")]
     lines = ['<meta charset="utf-8">'] if charset else []
     lines += [f'<meta name="{k}" content="{escape(v)}">' for k, v in tags]
-    lines += [f'<meta property="og:title" content="{escape(item.title)}">', '<meta property="og:type" content="article">',
-              f'<link rel="canonical" href="{item.path}">']
+    lines += [f'<meta property="og:title" content="{escape(item.title)}">',
+              '<meta property="og:type" content="article">', f'<link rel="canonical" href="{item.path}">']
     return "\n".join(lines)
 
 
