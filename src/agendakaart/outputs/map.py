@@ -114,7 +114,7 @@ def _people(rows: list[dict], persons: dict[str, dict]) -> tuple[list[list], dic
 
 
 def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: list[dict],
-                regions: list[str]) -> dict[str, Any]:
+                regions: list[str], backdrop: list[float] | None = None) -> dict[str, Any]:
     """Export rows -> the compact JSON the map reads (see module docstring)."""
     table, p_index, ministries = _people(rows, persons)
     m_index = {m: i for i, m in enumerate(ministries)}
@@ -149,7 +149,7 @@ def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: 
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "types": list(TYPES), "precisions": list(PRECISIONS), "persons": table, "ministries": ministries,
         "regions": regions, "outlines": [[r_index[o["name"]], o["ring"]] for o in outlines if o["name"] in r_index],
-        "pts": [c for pt in points for c in pt], "s": strings.items, "a": cols,
+        "pts": [c for pt in points for c in pt], "s": strings.items, "a": cols, "bg": backdrop or [],
     }
 
 

@@ -101,7 +101,7 @@
     var feats = [];
     for (var p = 0; p < NPT; p++) if (ptCount[p] > 0)
       feats.push({ type: "Feature", properties: props(p), geometry: { type: "Point", coordinates: [D.pts[2 * p + 1], D.pts[2 * p]] } });
-    index = new Supercluster({ radius: 55, maxZoom: 15,
+    index = new Supercluster({ radius: 70, maxZoom: 15,
       map: function (q) { var o = { c: q.c }; for (var t = 0; t < NT; t++) o["t" + t] = q["t" + t]; return o; },
       reduce: function (a, b) { a.c += b.c; for (var t = 0; t < NT; t++) a["t" + t] += b["t" + t]; } });
     index.load(feats);
@@ -117,7 +117,7 @@
   }
   function dominant(q) { var best = 0; for (var t = 1; t < NT; t++) if (q["t" + t] > q["t" + best]) best = t; return D.types[best]; }
   function icon(q) {
-    var size = q.c === 1 ? 16 : Math.round(26 + 9 * Math.log10(q.c)), box = el("div", "kaart-marker");
+    var size = q.c === 1 ? 16 : Math.round(24 + 7 * Math.log10(q.c)), box = el("div", "kaart-marker");
     box.style.width = box.style.height = size + "px";
     box.style.background = q.c === 1 ? TYPE_COLOURS[dominant(q)] : donut(q);
     if (q.c > 1) box.appendChild(el("span", null, q.c >= 10000 ? Math.round(q.c / 1000) + "k" : fmt(q.c)));
@@ -329,19 +329,26 @@
     $("f-from").min = $("f-to").min = N ? isoOf(lo) : ""; $("f-from").max = $("f-to").max = N ? isoOf(hi) : "";
   }
   function initMap(view) {
-    map = L.map("kaart", { zoomControl: true, worldCopyJump: true, minZoom: 2 });
+    map = L.map("kaart", { zoomControl: true, worldCopyJump: true, minZoom: 2, zoomSnap: 0.25, zoomDelta: 0.5 });
     var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18,
       attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>-bijdragers" });
+    var backdrop = L.layerGroup(), canvas = L.canvas({ padding: 0.2 });
+    for (var b = 0; b < D.bg.length; b += 2)
+      backdrop.addLayer(L.circleMarker([D.bg[b], D.bg[b + 1]], { radius: 1.6, stroke: false, fillColor: "#8d99a8", fillOpacity: 0.55, interactive: false, renderer: canvas }));
+    backdrop.addTo(map);  // a dotted silhouette of NL (GeoNames places) until real tiles arrive
+    tiles.once("tileload", function () { map.removeLayer(backdrop); document.body.classList.remove("offline"); });
     tiles.once("tileerror", function () { document.body.classList.add("offline"); map.attributionControl.addAttribution("offline: geen achtergrondkaart"); });
     tiles.addTo(map);
     map.attributionControl.setPrefix("Leaflet · GeoNames (CC BY 4.0)");
     D.outlines.forEach(function (o) {
-      var poly = L.polygon(o[1], { color: "#6a3d9a", weight: 1.5, dashArray: "4 3", fillColor: "#6a3d9a", fillOpacity: 0.07, interactive: false });
+      var poly = L.polygon(o[1], { color: "#6a3d9a", weight: 2, dashArray: "5 4", fillColor: "#6a3d9a", fillOpacity: 0.1, interactive: false });
       poly.bindTooltip(el("span", null, D.regions[o[0]]), { permanent: true, direction: "center", className: "regio-label" });
       poly.addTo(map);
     });
     markers = L.layerGroup().addTo(map);
     if (view) map.setView([view[1], view[2]], view[0]); else map.fitBounds(NL_BOUNDS);
+    var labels = function () { $("kaart").classList.toggle("toon-labels", map.getZoom() >= 8); };
+    map.on("zoomend", labels); labels();
     map.on("moveend", function () { drawMarkers(); writeHash(); });
   }
   window.__kaart = { ready: false, updates: 0, markers: 0, lastUpdateMs: null, firstRenderMs: null };
