@@ -101,6 +101,7 @@ def count_activities(conn: sqlite3.Connection) -> dict[str, int]:
 def replace_source_activities(conn: sqlite3.Connection, source: str,
                               activities: list[Activity]) -> tuple[int, int, int]:
     """Make the activities of one source (e.g. "import:woo-2024") exactly these -> (new, updated, deleted)."""
+    before = {r[0] for r in conn.execute("SELECT id FROM activities WHERE source = ?", (source,))}
     new = updated = 0
     by_page: dict[str, list[Activity]] = {}
     for a in activities:
@@ -109,6 +110,5 @@ def replace_source_activities(conn: sqlite3.Connection, source: str,
         n, u = replace_activities(conn, page_url, group)
         new, updated = new + n, updated + u
     keep = {a.id for a in activities}
-    gone = [r[0] for r in conn.execute("SELECT id FROM activities WHERE source = ?", (source,)) if r[0] not in keep]
-    conn.executemany("DELETE FROM activities WHERE id = ?", [(i,) for i in gone])
-    return new, updated, len(gone)
+    conn.executemany("DELETE FROM activities WHERE id = ? AND source = ?", [(i, source) for i in sorted(before - keep)])
+    return new, updated, len(before - keep)
