@@ -46,6 +46,8 @@ def site(tmp_path):
     ("/weg.html.meta.json", None),
     ("/../etc/passwd", None),
     ("/%2e%2e/etc/passwd", None),
+    ("/los%00.html", None),
+    ("/actueel/agenda?pagina=%00", None),
 ])
 def test_resolve_path(site, target, expected):
     found = resolve_path(site, target)

@@ -93,7 +93,7 @@ def resolve_path(site_dir: Path, target: str) -> Path | None:
     """
     parts = urlsplit(target)
     segments = [s for s in unquote(parts.path).split("/") if s]
-    if any(s in (".", "..") or "\\" in s for s in segments):
+    if any(s in (".", "..") or "\\" in s or "\x00" in s for s in segments) or "%00" in parts.query:
         return None
     base = site_dir.joinpath(*segments)
     if len(segments) == 1 and segments[0] in HIDDEN_NAMES or base.name.endswith(SIDECAR_SUFFIX):
