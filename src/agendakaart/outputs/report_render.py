@@ -16,6 +16,13 @@ _COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00",
 Table = tuple[Sequence[str], list[Sequence[Any]]]
 
 
+def _num(value: Any) -> str:
+    """Dutch number text: 20113 -> '20.113'; anything else -> str (None -> '')."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", ".")
+    return "" if value is None else str(value)
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.0f}%" if whole else "–"
 
@@ -81,7 +88,7 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
             vals = [d.month_where[m][w] for m in months]
             ax.bar(months, vals, bottom=bottom, color=_COLOURS[w], label=WHERE_NAMES[w], width=0.8)
             bottom = [a + b for a, b in zip(bottom, vals)]
-        ax.set_ylabel("activiteiten"); ax.legend(ncols=4, frameon=False, loc="upper left", fontsize=8)
+        ax.set_ylabel("activiteiten"); ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
         ax.tick_params(axis="x", labelrotation=60); ax.spines[["top", "right"]].set_visible(False)
         out.append(("Activiteiten per maand, naar waar ze plaatsvonden", _svg(fig))); plt.close(fig)
     region_totals = {r: sum(c[r] for c in d.region_month.values()) for r in d.regions}
@@ -109,7 +116,7 @@ def _html_table(table: Table, caption: str | None = None) -> str:
 
 
 def _html_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
+    text = _num(value)
     if re.match(r"https?://", text):
         return f'<a href="{html.escape(text, quote=True)}" rel="noopener noreferrer">bron</a>'
     return html.escape(text)
@@ -125,12 +132,12 @@ font-weight:600;padding:4px 0}.kaart{overflow-x:auto}figure{margin:8px 0 20px}fi
 
 def render_html(d: ReportData) -> str:
     e = html.escape
-    big = "".join(f'<div class="cijfer"><b>{d.where[w]}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
+    big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
     parts = [
         f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Rapport agendakaart</title>"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<style>{_CSS}</style></head><body>",
-        f"<h1>Waar gaat het kabinet naartoe? — rapport</h1><p>{d.total} activiteiten uit de openbare agenda's. "
+        f"<h1>Waar gaat het kabinet naartoe? — rapport</h1><p>{_num(d.total)} activiteiten uit de openbare agenda's. "
         f"Gemaakt op {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.</p>",
         f'<h2>Totalen</h2><div class="cijfers">{big}</div>', _html_table(totals_table(d)),
     ]
@@ -171,7 +178,7 @@ def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
 
 def _md_cell(value: Any) -> str:
     """One value -> a safe Markdown table cell: 'a|b<c>' -> 'a\\|b&lt;c&gt;'."""
-    text = html.escape("" if value is None else str(value), quote=False)
+    text = html.escape(_num(value), quote=False)
     return re.sub(r"\s+", " ", text).replace("|", "\\|").replace("[", "\\[").replace("]", "\\]").strip()
 
 
@@ -185,7 +192,7 @@ def _md_table(table: Table) -> str:
 
 def render_md(d: ReportData) -> str:
     parts = ["# Waar gaat het kabinet naartoe? — rapport", "",
-             f"{d.total} activiteiten uit de openbare agenda's.", "", "## Totalen", "", _md_table(totals_table(d))]
+             f"{_num(d.total)} activiteiten uit de openbare agenda's.", "", "## Totalen", "", _md_table(totals_table(d))]
     for title, table, note in _sections(d):
         parts += ["", f"## {title}", ""] + ([_md_cell(note), ""] if note else []) + [_md_table(table)]
     return "\n".join(parts) + "\n"
