@@ -370,7 +370,8 @@ def test_cli_build(tmp_path):
     assert f"{expected['counts']['activities']} activiteiten" in result.output
 
 
-def test_cli_serve_until_interrupted(tmp_path, built):
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
+def test_cli_serve_until_interrupted(tmp_path, built, stop_signal):
     out, _ = built
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps({"rules": [{"path": "/robots.txt", "status": 503}]}))
@@ -383,7 +384,7 @@ def test_cli_serve_until_interrupted(tmp_path, built):
         assert httpx.get(base_url + "/robots.txt").status_code == 503
         assert httpx.get(base_url + "/regering/bewindspersonen").status_code == 200
     finally:
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop_signal)
         _, err = proc.communicate(timeout=10)
     assert proc.returncode == 0
     assert "5 foutregels actief" in err and "gestopt na 2 verzoeken" in err

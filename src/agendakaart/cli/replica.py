@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import threading
 from pathlib import Path
 
@@ -51,8 +52,10 @@ def serve(directory: Path, port: int, faults_file: Path | None) -> None:
         raise AgendakaartError(f"replica starten mislukt: {exc}") from exc
     click.echo(server.base_url)
     click.echo(f"{len(server.rules)} foutregels actief; stoppen met Ctrl-C", err=True)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())   # also stop cleanly when killed politely
     try:
-        threading.Event().wait()
+        stop.wait()
     except KeyboardInterrupt:
         pass
     finally:
