@@ -95,9 +95,21 @@ def _merge(candidates: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[
 
 
 def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
-    h1 = doc.css_first("main h1") or doc.css_first("article h1") or doc.css_first("h1")
-    text = clean(h1.text(separator=" ")) if h1 is not None else ""
-    return text or None
+    """The page's h1: in main/article first, else any h1 outside header/nav/footer (a logo is no title)."""
+    for selector in ("main h1", "article h1", "[role=main] h1", "h1"):
+        for h1 in doc.css(selector):
+            if not _in_chrome(h1) and (text := clean(h1.text(separator=" "))):
+                return text
+    return None
+
+
+def _in_chrome(node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("header", "nav", "footer"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _label_fields(page_blocks: list[Block], title: str | None) -> dict[str, Any]:

@@ -10,7 +10,11 @@ from agendakaart.parse.dates import date_from_path
 from agendakaart.parse.html import clean, links, resolve, strip_query, tree
 
 ITEM_PATH = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$")
-_NEXT_TEXT = re.compile(r"^(volgende(\s+pagina)?|next|meer laden|toon meer|›|»|>|→)$", re.I)
+_NEXT_TEXT = re.compile(r"^(volgende(\s+pagina)?|naar (de )?volgende pagina|next( page)?|meer laden|toon meer"
+                        r"( resultaten)?|meer resultaten|›|»|>|→|>>)$", re.I)
+_PAGE_KEYS = ("pagina", "page")
+# item URLs written as text (a Next.js payload, JSON with escaped slashes) when the page has no <a> links to them
+_RAW_ITEM = re.compile(r"(?:https?:)?(?://[\w.:-]+)?(?:/[\w.~%-]+)*/agenda/\d{4}/\d{2}/\d{2}/[\w.~%-]+")
 
 
 def is_item_url(url: str) -> bool:
@@ -21,7 +25,7 @@ def is_item_url(url: str) -> bool:
 def pagina_of(url: str) -> int | None:
     """ "...?pagina=3" -> 3; no pagina parameter -> None."""
     for key, value in parse_qsl(urlsplit(url).query):
-        if key.lower() == "pagina" and value.isdigit():
+        if key.lower() in _PAGE_KEYS and value.isdigit():
             return int(value)
     return None
 
@@ -29,7 +33,8 @@ def pagina_of(url: str) -> int | None:
 def with_pagina(url: str, n: int) -> str:
     """URL with pagina=n set. "http://h/a?x=1" , 2 -> "http://h/a?x=1&pagina=2"."""
     p = urlsplit(url)
-    query = [(k, v) for k, v in parse_qsl(p.query) if k.lower() != "pagina"] + [("pagina", str(n))]
+    key = next((k for k, _v in parse_qsl(p.query) if k.lower() in _PAGE_KEYS), "pagina")
+    query = [(k, v) for k, v in parse_qsl(p.query) if k.lower() not in _PAGE_KEYS] + [(key, str(n))]
     return urlunsplit((p.scheme, p.netloc, p.path, urlencode(query), ""))
 
 
@@ -47,7 +52,24 @@ def parse_listing(html: str, url: str) -> ListingPage:
         canonical = strip_query(link)
         if canonical not in items or (text and not items[canonical].title):
             items[canonical] = PageRef(url=canonical, title=text or None, date=date_from_path(canonical))
-    return ListingPage(items=tuple(items.values()), next_url=_next_url(doc, all_links, url))
+    next_url = _next_url(doc, all_links, url)
+    if not items:
+        for link in _raw_item_links(html, url):
+            items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
+        if items and next_url is None and re.search(r"pagina|\bpage\b", html, re.I):
+            next_url = with_pagina(url, (pagina_of(url) or 1) + 1)  # payload-only listing: try the next one
+    return ListingPage(items=tuple(items.values()), next_url=next_url)
+
+
+def _raw_item_links(html: str, url: str) -> list[str]:
+    """Item URLs found in the page's text and scripts, resolved and de-duplicated, in order."""
+    text = html.replace("\\/", "/").replace("\\u002F", "/").replace("\\u002f", "/")
+    out: dict[str, None] = {}
+    for m in _RAW_ITEM.finditer(text):
+        link = resolve(m.group(0), url)
+        if link and is_item_url(link):
+            out.setdefault(strip_query(link), None)
+    return list(out)
 
 
 def _next_url(doc, all_links, url: str) -> str | None:
@@ -57,9 +79,10 @@ def _next_url(doc, all_links, url: str) -> str | None:
         if target and target != url:
             return target
     for link, text, node in all_links:
-        label = text or clean(node.attributes.get("aria-label") or node.attributes.get("title") or "")
-        if _NEXT_TEXT.match(label) and link != url and not is_item_url(link):
-            return link
+        for label in (text, node.attributes.get("aria-label"), node.attributes.get("title")):
+            label = re.sub(r"^[^\w›»>→]+|[^\w›»>→]+$", "", clean(label or ""))
+            if label and _NEXT_TEXT.match(label) and link != url and not is_item_url(link):
+                return link
     current = pagina_of(url)
     numbered = sorted({n for link, _t, _n in all_links if (n := pagina_of(link)) is not None
                        and _same_listing(link, url)})

@@ -35,9 +35,25 @@ _NORM = re.compile(r"[^a-z]")
 _KEY_GROUP = {k: g for g, keys in KEYS.items() for k in keys}
 
 
+_NOT_EVENT_DATE = ("publi", "modif", "updat", "creat", "gewijzigd", "wijzig", "changed", "index", "expir")
+
+
 def key_group(key: str) -> str | None:
-    """Payload key -> field group. "start_date" -> "date", "Locatie" -> "location", "slug" -> None."""
-    return _KEY_GROUP.get(_NORM.sub("", key.lower()))
+    """Payload key -> field group. "start_date" -> "date", "eventStartDateTime" -> "date", "slug" -> None."""
+    k = _NORM.sub("", key.lower())
+    if k in _KEY_GROUP:
+        return _KEY_GROUP[k]
+    if any(x in k for x in _NOT_EVENT_DATE):
+        return None
+    if k.startswith(("end", "eind")) and any(x in k for x in ("date", "datum", "time", "tijd")):
+        return "end"
+    if "start" in k or "begin" in k or k.endswith(("date", "datum")):
+        return "date" if any(x in k for x in ("date", "datum")) else ("time" if "tijd" in k or "time" in k else None)
+    if "locat" in k or "plaats" in k or k.endswith("venue"):
+        return "location"
+    if k.endswith(("title", "titel")) and not k.startswith(("sub", "page", "seo", "site", "meta", "og", "nav")):
+        return "title"
+    return None
 
 
 def jsonld_objects(doc: HTMLParser) -> list[dict]:
@@ -54,13 +70,10 @@ def jsonld_objects(doc: HTMLParser) -> list[dict]:
 
 
 def _flatten_ld(data: Any) -> Iterator[dict]:
-    if isinstance(data, list):
-        for x in data:
-            yield from _flatten_ld(x)
-    elif isinstance(data, dict):
-        yield data
-        if isinstance(data.get("@graph"), list):
-            yield from _flatten_ld(data["@graph"])
+    """Every typed object, wherever it sits (@graph, mainEntity, lists)."""
+    for obj in walk_dicts(data):
+        if "@type" in obj or obj is data:
+            yield obj
 
 
 def ld_type(obj: dict) -> set[str]:

@@ -37,7 +37,8 @@ def parse_persons_index(html: str, url: str) -> list[PersonRef]:
     <a href="/regering/bewindspersonen/rob-jetten">Rob Jetten</a> -> PersonRef("rob-jetten", "Rob Jetten", ...)
     """
     found: dict[str, PersonRef] = {}
-    for link, text, node in links(tree(html), url):
+    anchors = [x for x in links(tree(html), url) if person_slug(x[0])]
+    for link, text, node in anchors or _raw_person_links(html, url):
         slug = person_slug(link)
         if not slug:
             continue
@@ -47,6 +48,18 @@ def parse_persons_index(html: str, url: str) -> list[PersonRef]:
             found[slug] = PersonRef(slug=slug, name=name or _slug_to_name(slug), url=link.split("?")[0],
                                     role=role or (old.role if old else None))
     return list(found.values())
+
+
+_RAW_PERSON = re.compile(r"(?:https?:)?(?://[\w.:-]+)?/regering/bewindspersonen/[a-z0-9][a-z0-9-]*(?![\w/-])")
+
+
+def _raw_person_links(html: str, url: str) -> list:
+    """Person URLs written only in a payload -> (url, "", empty node) triples like links()."""
+    from agendakaart.parse.html import resolve
+
+    text = html.replace("\\/", "/")
+    seen = dict.fromkeys(resolve(m.group(0), url) for m in _RAW_PERSON.finditer(text))
+    return [(u, "", tree("<a></a>").css_first("a")) for u in seen if u]
 
 
 def _name_and_role(text: str, node) -> tuple[str, str | None]:
@@ -71,15 +84,8 @@ def parse_person_page(html: str, url: str) -> Person:
     doc = tree(html)
     slug = person_slug(url) or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
     base = url.split("?")[0].rstrip("/")
-    agenda = None
-    for link, _text, _node in links(doc, url):
-        path = urlsplit(link).path.rstrip("/")
-        if path.endswith("/agenda") and urlsplit(base).path.rstrip("/") in path:
-            agenda = link
-            break
-        if agenda is None and path.endswith("/agenda") and "/bewindspersonen/" in path:
-            agenda = link
-    h1 = doc.css_first("h1")
+    agenda = _agenda_link(doc, url, slug)
+    h1 = doc.css_first("main h1") or doc.css_first("h1")
     name = clean(h1.text(separator=" ")) if h1 is not None else ""
     role, ministry = _role_ministry(doc)
     pay_name, pay_role, pay_ministry = _payload_person(doc, slug)
@@ -87,6 +93,20 @@ def parse_person_page(html: str, url: str) -> Person:
         slug=slug, name=name or pay_name or _slug_to_name(slug), role=role or pay_role,
         ministry=ministry or pay_ministry, agenda_url=agenda or f"{base}/agenda", url=base,
     )
+
+
+def _agenda_link(doc, url: str, slug: str) -> str | None:
+    """The person's own agenda: a link ending in /agenda naming the slug, else under /bewindspersonen/, else
+    any /agenda link other than the central /actueel/agenda."""
+    ranked: list[tuple[int, str]] = []
+    for n, (link, _text, _node) in enumerate(links(doc, url)):
+        path = urlsplit(link).path.rstrip("/")
+        if not path.endswith("/agenda"):
+            continue
+        rank = 0 if slug in path else 1 if "/bewindspersonen/" in path else 2 if path != "/actueel/agenda" else 9
+        ranked.append((rank * 10_000 + n, link))
+    best = min(ranked, default=None)
+    return best[1] if best and best[0] < 90_000 else None
 
 
 def _role_ministry(doc) -> tuple[str | None, str | None]:

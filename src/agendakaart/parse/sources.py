@@ -24,7 +24,8 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, dict):
-        for key in _NAME_KEYS + ("addresslocality", "streetaddress"):
+        for key in _NAME_KEYS + ("addresslocality", "locality", "city", "stad", "plaats", "woonplaats", "gemeente",
+                                 "streetaddress"):
             for k, v in value.items():
                 if k.lower() == key and (text := _as_text(v)):
                     return text
@@ -161,9 +162,11 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
     def first(*keys: str) -> str | None:
         return next((meta[k] for k in keys if meta.get(k)), None)
 
-    title = first("dcterms.title", "og:title", "twitter:title")
-    if not title and (node := doc.css_first("title")) is not None:
-        title = re.split(r"\s+[|–—]\s+", clean(node.text()))[0] or None
+    title = first("dcterms.title")
+    if not title:
+        node = doc.css_first("title")
+        raw = first("og:title", "twitter:title") or (clean(node.text()) if node is not None else "")
+        title = re.split(r"\s+[|–—]\s+", raw)[0] or None
     day, start = _date_time(first("event:start_date", "event:startdate", "startdate", "dcterms.date",
                                   "dcterms.temporal", "event:date"))
     return {

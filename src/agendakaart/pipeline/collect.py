@@ -18,7 +18,7 @@ from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
 from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Problem
 from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
-from agendakaart.parse.listing import parse_listing
+from agendakaart.parse.listing import pagina_of, parse_listing
 from agendakaart.parse.persons import parse_person_page, parse_persons_index
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
@@ -106,6 +106,8 @@ class _Crawl:
         if page.status >= 400:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)
+            if kind == PageKind.LISTING and (pagina_of(url) or 0) > 1 and page.status == 404:
+                return None  # a listing's pages simply end here
             return self.problem("fetch", url, f"HTTP {page.status}")
         with transaction(self.conn):
             resolve_problems(self.conn, "fetch", url)
