@@ -75,15 +75,25 @@ def parse_date(text: str | None, ref: date | None = None) -> date | None:
     return min(found)[1] if found else None
 
 
+_NUM_HEADING = re.compile(rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})[-/.](\d{{1,2}})(?:[-/.](\d{{4}}))?\s*[:.]?\s*$", re.I)
+
+
 def parse_day_heading(text: str, ref: date) -> date | None:
     """A line that is nothing but a day heading -> its date (year from `ref`), else None.
 
     >>> parse_day_heading("Dinsdag 21 mei", date(2024, 5, 20)), parse_day_heading("Werkbezoek 21 mei", date(2024, 5, 20))
     (datetime.date(2024, 5, 21), None)
+    >>> parse_day_heading("di 21-05-2024", date(2024, 5, 20))
+    datetime.date(2024, 5, 21)
     """
     m = _HEADING.match(text.strip())
     if not m:
-        return None
+        n = _NUM_HEADING.match(text.strip())
+        if not n:
+            return None
+        month = int(n[2])
+        year = int(n[3]) if n[3] else year_for(month, ref) if 1 <= month <= 12 else ref.year
+        return _safe_date(year, month, int(n[1]))
     month = MONTHS[m[2].lower()]
     year = int(m[3]) if m[3] else year_for(month, ref)
     return _safe_date(year, month, int(m[1]))

@@ -100,6 +100,10 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
         for h1 in doc.css(selector):
             if not _in_chrome(h1) and (text := clean(h1.text(separator=" "))):
                 return text
+    for block in page_blocks:  # no h1: the first h2/h3 that is not a day, a section name or the press block
+        if block.tag in ("h2", "h3") and not block.in_chrome and not _NOTICE.match(block.text) \
+                and not _is_date_line(block.text) and not re.match(r"^informatie voor de pers", block.text, re.I):
+            return block.text
     return None
 
 

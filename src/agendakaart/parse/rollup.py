@@ -26,6 +26,9 @@ _BULLET_MARK = re.compile(r"^\s*(?:[-•*·–—▪►]\s*)+")
 _LEAD_TIME = re.compile(
     r"^(?:van\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
 )
+_TRAIL_TIME = re.compile(
+    r"[,;]?\s*[-–(]?\s*(?:om|van(af)?)?\s*\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*uur\s*\)?\s*$", re.I
+)
 _LABEL = re.compile(r"^([^:()]{2,60}?)\s*:\s+(\S.*)$")
 _PARENS = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;]?\s*$")
 _PRESS = re.compile(r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers)\b", re.I)
@@ -57,6 +60,9 @@ def split_bullet(text: str, day: date) -> Bullet:
     if (m := _LABEL.match(line)) and _is_short_label(m[1]):
         type_label, line = m[1].strip(), m[2].strip()
     location = None
+    if start is None and (m := _TRAIL_TIME.search(line)):
+        start, end = parse_times(m.group(0))
+        line = line[: m.start()].rstrip(" ,;-–")
     if m := _PARENS.search(line):
         location = m[1].strip() or None
         line = line[: m.start()].rstrip()
