@@ -24,6 +24,7 @@ class Rule:
     type: str
     tier: int
     prefix: bool        # "werkbezoek*": any word ending allowed
+    infix: bool = False  # "*gesprek": any word beginning allowed (keukentafelgesprek)
 
 
 @dataclass
@@ -41,8 +42,10 @@ def load_rules(path=None) -> ActivityRules:
         pattern, kind = row["pattern"].strip(), row["type"].strip()
         if kind not in _TYPES:
             raise ValueError(f"activity_rules.csv line {lineno}: unknown type {kind!r}")
-        prefix = pattern.endswith("*")
-        rules.append(Rule(fold_name(pattern.rstrip("*")), kind, int(row["tier"] or 1), prefix))
+        prefix, infix = pattern.endswith("*"), pattern.startswith("*")
+        tier = int(row["tier"]) if row["tier"].strip() else 1
+        for variant in {fold_name(pattern.strip("*")), fold(pattern.strip("*")).strip()}:
+            rules.append(Rule(variant, kind, tier, prefix, infix))
     auto = ahocorasick.Automaton()
     for i, rule in enumerate(rules):
         ids = auto.get(rule.pattern, ())
@@ -52,7 +55,8 @@ def load_rules(path=None) -> ActivityRules:
 
 
 def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
-    """(start, end, rule) for every rule phrase at a word start (and word end unless the rule is a prefix)."""
+    """(start, end, rule) for every rule phrase at a word start (and word end unless the rule is a prefix);
+    an infix rule's start is moved back to its word's start ("keukentafelgesprek")."""
     folded = fold(text)
     n = len(folded)
     out = []
@@ -61,7 +65,10 @@ def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
             rule = rules.rules[i]
             start = end_idx - len(rule.pattern) + 1
             if start > 0 and folded[start - 1].isalnum():
-                continue
+                if not rule.infix:
+                    continue
+                while start > 0 and folded[start - 1].isalnum():   # rank an infix hit at its word's start
+                    start -= 1
             if not rule.prefix and end_idx + 1 < n and folded[end_idx + 1].isalnum():
                 continue
             out.append((start, end_idx + 1, rule))
@@ -69,10 +76,10 @@ def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
 
 
 def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | None:
-    """Tier 2 anywhere beats tier 1; then the earliest phrase; at one start the longest phrase."""
+    """Tier 2 anywhere beats tier 1 (tier 0 only as a fallback); then the earliest word; then the longest."""
     if not matches:
         return None
-    return min(matches, key=lambda m: (-m[2].tier, m[0], -(m[1] - m[0])))
+    return min(matches, key=lambda m: (-m[2].tier, m[0], m[2].infix, -(m[1] - m[0])))
 
 
 def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules) -> tuple[str, float, str]:

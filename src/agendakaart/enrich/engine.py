@@ -71,7 +71,7 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
         located = Located(None, "none", 0.0, "lege tekst")
     else:
         located = resolve_location(title=title, description=description, location_text=location_text,
-                                   gaz=gazetteer)
+                                   type_label=type_label, gaz=gazetteer)
     return to_enrichment(located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer,
                          settings, activity_id, version)
 

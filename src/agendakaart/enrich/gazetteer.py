@@ -19,7 +19,7 @@ import ahocorasick
 
 from agendakaart.enrich import gazetteer_data as gd
 from agendakaart.enrich.regions import NpvrTable, data_path, load_npvr
-from agendakaart.enrich.text import fold_name
+from agendakaart.enrich.text import fold, fold_name
 from agendakaart.errors import GazetteerError
 
 log = logging.getLogger(__name__)
@@ -116,15 +116,23 @@ def build_gazetteer(npvr: NpvrTable | None = None) -> Gazetteer:
     places += gd.abroad_places(_read_csv("abroad.csv"))
     names: dict[str, list[int]] = {}
     for i, place in enumerate(places):
-        names.setdefault(fold_name(place.key or place.name), []).append(i)
+        _add_key(names, place.key or place.name, [i])
         if place.kind == "gemeente" and place.name.endswith(")"):
-            names.setdefault(fold_name(place.name.rsplit("(", 1)[0]), []).append(i)
+            _add_key(names, place.name.rsplit("(", 1)[0], [i])
     for key, ids in gd.alias_keys(aliases, places, gemeenten).items():
-        names.setdefault(key, []).extend(i for i in ids if i not in names.get(key, ()))
+        _add_key(names, key, ids)
     frozen = {k: tuple(v) for k, v in names.items() if k}
     return Gazetteer(places=places, gemeenten=gemeenten, npvr=npvr, automaton=_automaton(frozen),
                      common_words=common | drop, acronyms=_acronyms(places),
                      person_names=gd.person_names(_read_csv("bewindspersonen.csv")), names=frozen)
+
+
+def _add_key(names: dict[str, list[int]], name: str, ids: list[int]) -> None:
+    """Index a name under its folded forms: "Noord- en Oost-Groningen" also as folded text writes it
+    ("noord  en oost groningen", the dash kept as a space)."""
+    for key in {fold_name(name), fold(name).strip()}:
+        bucket = names.setdefault(key, [])
+        bucket.extend(i for i in ids if i not in bucket)
 
 
 def _acronyms(places: list[Place]) -> frozenset[str]:

@@ -14,12 +14,13 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import Mention, find_mentions
 from agendakaart.enrich.text import clean_text, fold
 
-PRECISION = {"venue": "venue", "institution": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
+PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
-_FIELD_SCORE = {"location": 100.0, "paren_end": 80.0, "paren": 60.0, "title": 40.0, "description": 20.0}
-_KIND_SCORE = {"venue": 7, "woonplaats": 5, "stad": 5, "gemeente": 4, "regio": 2, "provincie": 1, "land": 0,
-               "institution": -35}
-_SPECIFIC = {"venue": 4, "institution": 4, "woonplaats": 3, "stad": 3, "gemeente": 2, "regio": 1,
+_FIELD_SCORE = {"location": 100.0, "paren_end": 80.0, "paren": 60.0, "title_lead": 90.0, "title": 40.0,
+                "label": 85.0, "description": 20.0}
+_KIND_SCORE = {"venue": 7, "org": 7, "woonplaats": 5, "stad": 5, "gemeente": 4, "regio": 2, "provincie": 1,
+               "land": 0, "institution": -35}
+_SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3, "gemeente": 2, "regio": 1,
              "provincie": 0, "land": -1}
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
@@ -46,20 +47,47 @@ def _is_no_place(location_text: str) -> bool:
     return bool(_NOT_A_PLACE.search(location_text))
 
 
-def collect_mentions(title: str, description: str, location_text: str, gaz: Gazetteer) -> list[Mention]:
-    """Mentions from the three fields; a trailing "(…)" in the title counts as a location hint."""
+_SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
+           "title_lead": "title", "description": "description", "label": "label"}
+_ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
+                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)")
+
+
+def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
+    """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
+    the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
-    if location_text:
-        mentions += find_mentions(location_text, gaz, "location")
+    if texts["location"]:
+        mentions += find_mentions(texts["location"], gaz, "location")
+    title = texts["title"]
     if title:
         tail = re.search(r"\(([^()]*)\)\W*$", title)
         for m in find_mentions(title, gaz, "title"):
             if tail and m.start >= tail.start(1):
-                m = Mention(m.start, m.end, m.text, m.key, m.ids, "paren_end", m.prep, True)
+                m = _with_field(m, "paren_end")
+            elif m.field == "title" and len(title[:m.start].split()) <= 2 and _kinds(m, gaz) <= {"institution"}:
+                m = _with_field(m, "title_lead")
             mentions.append(m)
-    if description:
-        mentions += find_mentions(description, gaz, "description")
-    return mentions
+    if texts["description"]:
+        mentions += find_mentions(texts["description"], gaz, "description")
+    if texts["label"]:
+        mentions += [m for m in find_mentions(texts["label"], gaz, "label") if _kinds(m, gaz) <= {"institution"}]
+    return [m for m in mentions if not _is_envoy_country(m, texts, gaz)]
+
+
+def _with_field(m: Mention, field: str) -> Mention:
+    return Mention(m.start, m.end, m.text, m.key, m.ids, field, m.prep, m.in_parens)
+
+
+def _kinds(m: Mention, gaz: Gazetteer) -> set[str]:
+    return {gaz.places[i].kind for i in m.ids}
+
+
+def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
+    """"de minister van Aruba" names whom, not where: a country right after such a word is no location."""
+    if m.prep not in ("van", "uit") or not _kinds(m, gaz) <= {"land"}:
+        return False
+    return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
 
 
 def _score(m: Mention, place: Place) -> float:
@@ -80,34 +108,54 @@ def _distance_km(a: Place, b: Place) -> float:
     return math.hypot(dlat, dlon)
 
 
-def _context(mentions: list[Mention], gaz: Gazetteer) -> tuple[set[str], list[Place]]:
-    """Provinces named, and places named without ambiguity: the context that settles an ambiguous name."""
+def _context(mentions: list[Mention], gaz: Gazetteer) -> tuple[set[str], list[Place], set[str]]:
+    """Provinces, unambiguous places and foreign countries named: the context that settles a name."""
     provinces: set[str] = set()
     anchors: list[Place] = []
+    countries: set[str] = set()
     for m in mentions:
         places = [gaz.places[i] for i in m.ids]
-        if len({(p.gm_code, p.country, p.province) for p in places}) == 1:
-            if places[0].kind in ("provincie", "regio") and places[0].province:
-                provinces.add(places[0].province)
-            elif places[0].kind not in ("institution", "land"):
-                anchors.append(places[0])
-    return provinces, anchors
+        if len({(p.gm_code, p.country, p.province) for p in places}) != 1:
+            continue
+        first = places[0]
+        if first.kind in ("provincie", "regio") and first.province:
+            provinces.add(first.province)
+        elif first.kind == "land" or (first.country != "NL" and first.kind == "stad"):
+            countries.add(first.country)
+        elif first.kind not in ("institution", "org"):
+            anchors.append(first)
+    return provinces, anchors, countries
 
 
-def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: list[Place]) -> tuple[Place, str]:
-    """One place for a mention; ambiguous names settled by province, a named neighbour, or else by size."""
+def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: list[Place],
+                     countries: set[str] = frozenset()) -> tuple[Place, str]:
+    """One place for a mention; ambiguous names settled by a venue entry, a named country or province, a
+    named neighbour, or else by size (Dutch places before foreign ones of the same name)."""
     places = [gaz.places[i] for i in m.ids]
+    curated = [p for p in places if p.kind in ("venue", "institution", "org")]
+    if curated:
+        return curated[0], ""
+    abroad = [p for p in places if p.country in countries and p.country != "NL"]
+    if abroad:
+        places = abroad
+    elif any(p.country == "NL" for p in places):
+        places = [p for p in places if p.country == "NL"]
     groups = {(p.country, p.gm_code, p.kind in ("regio", "provincie", "land")) for p in places}
     if len(groups) == 1:
-        return _prefer_woonplaats(places, m), ""
+        return _prefer_woonplaats(places, m), ("land in de tekst" if abroad and len(m.ids) > len(places) else "")
+    return _settle(places, m, provinces, anchors)
+
+
+def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[Place]) -> tuple[Place, str]:
     in_prov = [p for p in places if p.province in provinces]
     if in_prov and len(in_prov) < len(places):
         return _prefer_woonplaats(in_prov, m), "provincie in de tekst"
-    near = [p for p in places if any(0 < _distance_km(p, a) < 40 for a in anchors)]
-    if near and len({p.gm_code for p in near}) == 1:
-        return _prefer_woonplaats(near, m), f"nabij {anchors[0].name}"
+    for anchor in anchors:
+        near = [p for p in places if p.gm_code and (p.gm_code == anchor.gm_code or _distance_km(p, anchor) < 40)]
+        if near and len({p.gm_code for p in near}) == 1:
+            return _prefer_woonplaats(near, m), f"nabij {anchor.name}"
     prov = [p for p in places if p.kind == "provincie"]
-    if prov and max(p.population for p in places if p.kind != "provincie") < 50000:
+    if prov and max((p.population for p in places if p.kind != "provincie"), default=0) < 50000:
         return prov[0], "provincienaam"
     best = max(places, key=lambda p: (p.population, p.kind == "woonplaats"))
     group = [p for p in places if p.gm_code == best.gm_code and p.country == best.country]
@@ -116,7 +164,7 @@ def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: l
 
 def _prefer_woonplaats(places: list[Place], m: Mention) -> Place:
     """Within one gemeente: the woonplaats of that name over the gemeente, a venue over both."""
-    order = {"venue": 0, "institution": 0, "woonplaats": 1, "stad": 1, "gemeente": 2, "regio": 3,
+    order = {"venue": 0, "institution": 0, "org": 0, "woonplaats": 1, "stad": 1, "gemeente": 2, "regio": 3,
              "provincie": 4, "land": 5}
     return min(places, key=lambda p: (order.get(p.kind, 9), -p.population))
 
@@ -137,38 +185,68 @@ _FIELD_WORDS = {"location": "in het locatieveld", "paren_end": "tussen haakjes a
 _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
+_PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terugkoppeling)\b", re.I)
+
+
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
-                     gaz: Gazetteer) -> Located:
+                     type_label: str | None = None, gaz: Gazetteer) -> Located:
     """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason."""
-    title_c, desc_c, loc_c = clean_text(title), clean_text(description), clean_text(location_text, 500)
-    no_place_loc = bool(loc_c.strip()) and _is_no_place(loc_c)
-    mentions = collect_mentions(title_c, desc_c, loc_c, gaz)
+    texts = {"title": clean_text(title), "description": clean_text(description),
+             "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
+    loc = texts["location"].strip()
+    no_place_loc = bool(loc) and _is_no_place(loc)
+    mentions = collect_mentions(texts, gaz)
     if not mentions:
         if no_place_loc:
-            return Located(None, "none", 0.0, f'locatie "{loc_c.strip()[:60]}" is geen plaats; geen plaats in de tekst')
+            return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
-    provinces, anchors = _context(mentions, gaz)
+    provinces, anchors, countries = _context(mentions, gaz)
     scored = []
     for m in mentions:
-        place, note = choose_candidate(m, gaz, provinces, anchors)
+        place, note = choose_candidate(m, gaz, provinces, anchors, countries)
         scored.append((_score(m, place), m, place, note))
-    scored.sort(key=lambda s: -s[0])
+    scored.sort(key=lambda item: -item[0])
     _, m, place, note = _refine(scored)
-    digital = _DIGITAL.search(f"{title_c} {loc_c}")
-    if place.kind == "institution" and (digital or no_place_loc):
-        return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is '
-                                          f'{digital.group(0).lower() if digital else loc_c.strip()[:40]}')
+    digital = _DIGITAL.search(f"{texts['title']} {loc}")
+    if place.kind == "institution" and (digital or no_place_loc or _PREP_ONLY.match(texts["title"])):
+        why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
+        return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
+    place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note)
 
 
 def _refine(scored: list[tuple]) -> tuple:
-    """A region/province/country beaten by a named place inside it ("Enschede (Twente)" -> Enschede)."""
+    """A region/province/country beaten by a named place inside it ("Enschede (Twente)" -> Enschede); a town
+    beaten by a venue named in it ("RIVM", location "Bilthoven" -> RIVM)."""
     best = scored[0]
-    if best[2].kind not in ("regio", "provincie", "land"):
-        return best
-    inside = [s for s in scored[1:] if _SPECIFIC[s[2].kind] > _SPECIFIC[best[2].kind] and _contains(best[2], s[2])
-              and s[2].kind != "institution"]
-    return inside[0] if inside else best
+    kind = best[2].kind
+    if kind in ("regio", "provincie", "land"):
+        inside = [s for s in scored[1:] if _SPECIFIC[s[2].kind] > _SPECIFIC[kind] and _contains(best[2], s[2])
+                  and s[2].kind != "institution"]
+        return inside[0] if inside else best
+    if kind in ("woonplaats", "gemeente", "stad"):
+        venues = [s for s in scored[1:] if s[2].kind in ("venue", "org") and s[2].gm_code == best[2].gm_code
+                  and (s[2].gm_code or s[2].country == best[2].country != "NL")]
+        if venues:
+            return venues[0]
+    return best
+
+
+_CITY_BEFORE = re.compile(r"([A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]+(?: [A-Z\u00c0-\u024f][\w'’.-]+)?)\s*[,(]\s*$")
+
+
+def _sharpen(m: Mention, place: Place, note: str, texts: dict[str, str], gaz: Gazetteer) -> tuple[Place, str]:
+    """"gemeente Uden" -> the gemeente itself; "Belém, Brazilië" -> a town abroad the gazetteer lacks."""
+    if m.prep == "gemeente" and place.kind == "woonplaats" and place.gm_code:
+        gem = next((p for p in gaz.lookup(place.gemeente or "") if p.kind == "gemeente"), None)
+        if gem is not None:
+            return gem, "\"gemeente\" ervoor"
+    if place.kind == "land":
+        before = _CITY_BEFORE.search(texts[_SOURCE[m.field]][:m.start])
+        if before and not gaz.lookup(before.group(1)):
+            city = Place(before.group(1), "stad", country=place.country, lat=place.lat, lon=place.lon)
+            return city, f'"{before.group(1)}" voor het land: plaats buiten de gazetteer (punt van het land)'
+    return place, note
 
 
 def _located(m: Mention, place: Place, note: str) -> Located:

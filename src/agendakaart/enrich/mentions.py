@@ -14,6 +14,7 @@ from agendakaart.enrich.text import fold
 
 PLACE_PREPS = frozenset({"in", "te", "aan", "naar", "bij", "uit", "vanuit", "richting", "nabij", "rond", "op",
                          "tijdens", "omgeving", "regio"})
+VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
                         "al", "bin", "ibn", "'t", "het", "vander", "zu"})
 _TITLE_RE = re.compile(
@@ -108,11 +109,16 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
         if any(start < me and end > ms for ms, me in masked):
             continue
         word = _word_before(text, start)
-        prep = word if word in PLACE_PREPS or word == "van" else None
+        prep = word if word in PLACE_PREPS or word in ("van", "gemeente") else None
         parens = _in_parens(text, start)
         ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
-        if not _case_ok(text, start, end, key, gaz, mixed, ctx):
+        kinds = {gaz.places[i].kind for i in ids}
+        if kinds <= {"institution"} and key not in gaz.acronyms:
+            pass                                    # "ministerraad", "vragenuur": ordinary nouns
+        elif not _case_ok(text, start, end, key, gaz, mixed, ctx):
             continue
+        if kinds <= {"org"} and not (prep in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)):
+            continue                                # "Interview met Omroep Brabant": no place
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
                            else field, prep, parens))
     return out

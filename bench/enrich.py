@@ -1,0 +1,134 @@
+"""Benchmark of the enricher: accuracy on tests/eval/agenda_lines.jsonl and speed at 100,000 activities.
+
+Run: .venv/bin/python bench/enrich.py [--eval FILE] [--n 100000] [--errors 40] [--no-speed]
+Prints accuracy per field and per case, the errors, gazetteer build/cache-load times and the speed ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from agendakaart.enrich.engine import enrich_fields, load_resources
+from agendakaart.enrich.gazetteer import build_gazetteer, load_gazetteer
+from agendakaart.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def score(lines: list[dict], res, settings: Settings, show_errors: int) -> None:
+    """Print the four target figures, accuracy per case and the first errors."""
+    tot = Counter()
+    per_case: dict[str, Counter] = defaultdict(Counter)
+    errors = []
+    for row in lines:
+        exp = row["expected"]
+        e = enrich_fields(title=row.get("title"), description=row.get("description"),
+                          location_text=row.get("location_text"), type_label=row.get("type_label"),
+                          gazetteer=res.gazetteer, rules=res.rules, settings=settings)
+        case = per_case[row.get("case", "?")]
+        checks = {"type": e.activity_type.value == exp["activity_type"],
+                  "npvr": e.npvr_region == exp["npvr_region"],
+                  "country": e.country == exp["country"],
+                  "precision": e.precision.value == exp["precision"]}
+        if exp["gm_code"]:
+            checks["gemeente"] = e.gm_code == exp["gm_code"]
+        if exp["precision"] == "none":
+            checks["no_den_haag"] = e.gm_code != "GM0518"
+        for key, ok in checks.items():
+            tot[key + "_n"] += 1
+            tot[key] += ok
+            case[key + "_n"] += 1
+            case[key] += ok
+        bad = [k for k, ok in checks.items() if not ok]
+        if bad:
+            errors.append((row["id"], row.get("case"), bad, row, e))
+    _print_totals(tot, per_case)
+    for rid, case, bad, row, e in errors[:show_errors]:
+        text = " | ".join(str(row.get(k)) for k in ("type_label", "title", "location_text", "description")
+                          if row.get(k))
+        print(f"  {rid} [{case}] {','.join(bad)}: {text[:110]}")
+        print(f"      got {e.gm_code} {e.country} {e.npvr_region} {e.activity_type.value} {e.precision.value}"
+              f"  want {row['expected']}  — {e.reason[:150]}")
+
+
+def _print_totals(tot: Counter, per_case: dict) -> None:
+    def pct(c, k):
+        return f"{100 * c[k] / c[k + '_n']:.1f}% ({c[k]}/{c[k + '_n']})" if c[k + "_n"] else "-"
+    print("gemeente correct where a place exists:", pct(tot, "gemeente"), "(target >= 97%)")
+    dh = tot["no_den_haag_n"] - tot["no_den_haag"]
+    print(f"no-evidence lines placed in Den Haag: {dh} of {tot['no_den_haag_n']} (target 0)")
+    print("NPVR region correct:", pct(tot, "npvr"), "(target >= 95%)")
+    print("activity type correct:", pct(tot, "type"), "(target >= 92%)")
+    print("country correct:", pct(tot, "country"), " precision correct:", pct(tot, "precision"))
+    print("per case (gemeente / npvr / type / precision):")
+    for case in sorted(per_case):
+        c = per_case[case]
+        print(f"  {case:22s} {pct(c, 'gemeente'):>18s} {pct(c, 'npvr'):>18s} {pct(c, 'type'):>18s}"
+              f" {pct(c, 'precision'):>18s}")
+
+
+def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
+    """Enrich n activities (the eval lines repeated) vs a bare JSONL read + write of the same file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for i in range(n):
+                row = dict(lines[i % len(lines)])
+                row["id"] = f"a{i}"
+                row.pop("expected", None)
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        bare = _timed_pass(src, Path(tmp) / "bare.jsonl", None)
+        full = _timed_pass(src, Path(tmp) / "full.jsonl", (res, settings))
+    print(f"speed: {n} activities; bare JSONL read+write {bare:.2f} s; enrich {full:.2f} s; "
+          f"ratio {full / bare:.1f}x (target <= 5x); {n / full:,.0f} activities/s")
+
+
+def _timed_pass(src: Path, dst: Path, enrich) -> float:
+    started = time.perf_counter()
+    with open(src, encoding="utf-8") as fin, open(dst, "w", encoding="utf-8") as fout:
+        for line in fin:
+            row = json.loads(line)
+            if enrich is not None:
+                res, settings = enrich
+                e = enrich_fields(title=row.get("title"), description=row.get("description"),
+                                  location_text=row.get("location_text"), type_label=row.get("type_label"),
+                                  gazetteer=res.gazetteer, rules=res.rules, settings=settings,
+                                  activity_id=row["id"])
+                row = {"id": row["id"], "gm_code": e.gm_code, "precision": e.precision.value,
+                       "activity_type": e.activity_type.value, "reason": e.reason}
+            fout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--eval", type=Path, default=ROOT / "tests" / "eval" / "agenda_lines.jsonl")
+    parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--errors", type=int, default=40)
+    parser.add_argument("--no-speed", action="store_true")
+    args = parser.parse_args()
+    settings = Settings()
+    started = time.perf_counter()
+    build_gazetteer()
+    print(f"gazetteer build (no cache): {time.perf_counter() - started:.2f} s")
+    load_gazetteer(settings.cache_dir)           # make sure the cache exists
+    started = time.perf_counter()
+    res = load_resources(settings)
+    print(f"gazetteer + rules load from cache: {time.perf_counter() - started:.3f} s "
+          f"({len(res.gazetteer.names)} names, {len(res.gazetteer.places)} places)")
+    lines = [json.loads(ln) for ln in args.eval.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    print(f"eval set: {args.eval} ({len(lines)} lines)")
+    score(lines, res, settings, args.errors)
+    if not args.no_speed:
+        speed(lines, res, settings, args.n)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
