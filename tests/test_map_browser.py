@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from agendakaart.outputs.filters import Filters
+from dataclasses import replace
+from datetime import date
+
+from agendakaart.outputs.filters import Filters, filters_from_hash
 from agendakaart.pipeline.outputs import build_map
 from agendakaart.store import open_db
+from agendakaart.store.queries import load_rows
 from synthetic import HOSTILE_TITLE, populate
 
 pytestmark = pytest.mark.browser
@@ -125,7 +129,7 @@ def test_one_person_and_type(site, page):
 def test_hash_restores_view(site, page):
     conn, url, _ = site
     slug = conn.execute("SELECT slug FROM persons ORDER BY slug LIMIT 1").fetchone()[0]
-    flt = Filters(persons=(slug,), exclude_den_haag=True, date_from=__import__("datetime").date(2025, 4, 1))
+    flt = Filters(persons=(slug,), exclude_den_haag=True, date_from=date(2025, 4, 1))
     _open(page, url, flt.to_hash())
     want = _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.is_den_haag = 0 AND a.date >= '2025-04-01'",
                 (slug,))
@@ -167,4 +171,39 @@ def test_sort_and_page_list(site, page):
     assert "sort=date-op" in page.evaluate("location.hash")
     page.click("#l-next")
     assert "pagina 2" in page.inner_text("#l-info")
+    assert page.errors == []
+
+
+def test_map_and_export_agree(site, page):
+    """The hash the map writes, given to the export filters (+ located_only), selects exactly the visible rows."""
+    conn, url, _ = site
+    slugs = [r[0] for r in conn.execute("SELECT slug FROM persons ORDER BY slug LIMIT 3")]
+    ministry = conn.execute("SELECT ministry FROM persons ORDER BY slug LIMIT 1").fetchone()[0]
+    cases = [
+        Filters(persons=tuple(slugs[:2]), types=("werkbezoek", "gesprek"), abroad="exclude"),
+        Filters(ministries=(ministry,), only_npvr=True, date_to=date(2025, 12, 31)),
+        Filters(date_from=date(2025, 6, 1), date_to=date(2025, 9, 30), exclude_den_haag=True, abroad="only"),
+        Filters(types=("parlement",), exclude_den_haag=True),
+    ]
+    _open(page, url)
+    for flt in cases:
+        before = page.evaluate("window.__kaart.updates")
+        page.evaluate("h => { location.hash = h; }", flt.to_hash())
+        page.wait_for_function("n => window.__kaart.updates > n", arg=before)
+        written = filters_from_hash(page.evaluate("location.hash"))
+        assert written == flt
+        assert _count(page) == len(load_rows(conn, replace(written, located_only=True))), flt
+        assert _count(page, "count-unlocated") == sum(
+            1 for r in load_rows(conn, replace(flt, exclude_den_haag=False, only_npvr=False, abroad="include"))
+            if r["lat"] is None)
+    assert page.errors == []
+
+
+def test_empty_database_map(tmp_path, site, page):
+    conn = open_db(tmp_path / "empty.db")
+    out = build_map(conn, tmp_path / "leeg.html")
+    conn.close()
+    _open(page, out.resolve().as_uri())
+    assert _count(page) == 0 and page.locator(".kaart-marker").count() == 0
+    assert "geen activiteiten" in page.inner_text("#l-info")
     assert page.errors == []

@@ -186,7 +186,7 @@ def _md_table(table: Table) -> str:
     head, rows = table
     lines = ["| " + " | ".join(_md_cell(h) for h in head) + " |",
              "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|"]
-    lines += ["| " + " | ".join(_md_cell(v) for v in r) + " |" for r in rows]
+    lines += ["| " + " | ".join(_md_cell(v) for v in r) + " |" for r in rows or [("geen", *[""] * (len(head) - 1))]]
     return "\n".join(lines)
 
 

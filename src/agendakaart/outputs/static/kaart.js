@@ -284,7 +284,7 @@
     if (sortKey !== "date" || sortDir !== -1) parts.push("sort=" + sortKey + (sortDir > 0 ? "-op" : "-af"));
     if (map) { var c = map.getCenter(); parts.push("kaart=" + map.getZoom() + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4)); }
     try { history.replaceState(null, "", "#" + parts.join("&")); } catch (e) { /* some file:// contexts refuse; the hash just is not kept */ }
-    $("export-hint").textContent = "Exporteer deze selectie: agendakaart export --format csv --out selectie.csv --hash '" + h + "'";
+    $("export-hint").textContent = "Exporteer deze selectie: agendakaart export --format csv --out selectie.csv --located-only --hash '" + h + "'";
   }
   function readHash() {
     var st = emptyState(), view = null, raw = location.hash.replace(/^#/, "");
