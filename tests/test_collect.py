@@ -212,3 +212,36 @@ def test_second_person_found_later_is_added_without_refetch(site, store):
         assert f"{A}/06/03/overleg-met-vng" not in _item_requests(server, before)
     rows = store.execute("SELECT persons FROM activities WHERE page_url LIKE '%overleg-met-vng'").fetchall()
     assert [json.loads(r[0]) for r in rows] == [["eelco-heinen", "rob-jetten"]]
+
+
+def test_collect_and_doctor_commands(site, tmp_path):
+    from click.testing import CliRunner
+
+    from agendakaart.cli import main
+
+    db = tmp_path / "cli.db"
+    with ReplicaServer(site) as server:
+        result = CliRunner().invoke(main, ["collect", "--base-url", server.base_url, "--db", str(db),
+                                           "--rate", "1000", "--persons", "eelco-heinen"])
+        assert result.exit_code == 0, result.output
+        doctor = CliRunner().invoke(main, ["doctor", "--base-url", server.base_url, "--rate", "1000"])
+    conn = open_db(db)
+    pages = {r[0].removeprefix(server.base_url) for r in conn.execute("SELECT DISTINCT page_url FROM activities")}
+    conn.close()
+    assert pages == {f"{A}/05/20/agenda-minister-heinen-week-21", f"{A}/06/03/overleg-met-vng"}
+    assert doctor.exit_code == 0 and "jsonld" in doctor.output and "in orde" in doctor.output
+
+
+def test_doctor_fails_when_no_source_is_found(tmp_path):
+    from agendakaart.pipeline.collect import doctor
+
+    site = tmp_path / "leeg"
+    (site / "regering/bewindspersonen/a/agenda").mkdir(parents=True)
+    (site / "regering/bewindspersonen/index.html").write_text('<a href="/regering/bewindspersonen/a">A</a>')
+    (site / "regering/bewindspersonen/a/index.html").write_text("<h1>A</h1>")
+    (site / "regering/bewindspersonen/a/agenda/index.html").write_text("<p>Nieuw ontwerp, geen links</p>")
+    with ReplicaServer(site) as server:
+        result = doctor(Settings(base_url=server.base_url, rate=1000))
+    assert result["ok"] is False and result["item"] is None
+    assert [s[0] for s in result["steps"]] == ["persons", "person", "listing"]
+    assert result["steps"][2][2].startswith("0 agenda-items")

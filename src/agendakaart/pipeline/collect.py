@@ -332,9 +332,11 @@ def _doctor_walk(fetcher, base: str, steps: list, diagnose) -> dict | None:
                                           f"{parsed.next_url or 'geen'}"))
     if not parsed.items:
         return None
-    item_url = site.rebase(parsed.items[0].url, base) or parsed.items[0].url
-    item = _doctor_get(fetcher, item_url, PageKind.ITEM, steps)
-    if item is None:
+    for ref in parsed.items[:3]:  # a dead or forbidden first item should not hide a working site
+        item_url = site.rebase(ref.url, base) or ref.url
+        if (item := _doctor_get(fetcher, item_url, PageKind.ITEM, steps)) is not None:
+            break
+    else:
         return None
     report = diagnose(_text(item), strip_query(item.final_url))
     steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
