@@ -229,7 +229,8 @@ def test_collect_and_doctor_commands(site, tmp_path):
     pages = {r[0].removeprefix(server.base_url) for r in conn.execute("SELECT DISTINCT page_url FROM activities")}
     conn.close()
     assert pages == {f"{A}/05/20/agenda-minister-heinen-week-21", f"{A}/06/03/overleg-met-vng"}
-    assert doctor.exit_code == 0 and "jsonld" in doctor.output and "in orde" in doctor.output
+    assert doctor.exit_code == 0 and "bronnen: labels, meta, url" in doctor.output and "in orde" in doctor.output
+    assert "robots.txt" in doctor.output  # the first item is forbidden: doctor says so and tries the next
 
 
 def test_doctor_fails_when_no_source_is_found(tmp_path):
