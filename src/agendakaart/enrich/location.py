@@ -181,7 +181,8 @@ def _contains(outer: Place, inner: Place) -> bool:
 
 
 _FIELD_WORDS = {"location": "in het locatieveld", "paren_end": "tussen haakjes achter de tekst",
-                "paren": "tussen haakjes", "title": "in de titel", "description": "in de beschrijving"}
+                "paren": "tussen haakjes", "title": "in de titel", "title_lead": "vooraan in de titel",
+                "description": "in de beschrijving", "label": "in het typelabel"}
 _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
@@ -264,8 +265,10 @@ def _located(m: Mention, place: Place, note: str) -> Located:
     kind_word = {"institution": "instelling/vaste plek", "venue": "locatie", "regio": "regio",
                  "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}.get(place.kind, place.kind)
     reason = f'"{m.text}" {_FIELD_WORDS.get(m.field, "")} ({kind_word}) -> {place.name}'
-    if where and where != place.name:
+    if where and not place.name.endswith(where.split(" (")[0]):
         reason += f", {where}"
+    elif place.gm_code:
+        reason += f" ({place.gm_code})"
     if note:
         reason += f"; {note}"
     return Located(place, PRECISION[place.kind], round(conf, 2), reason, m.text)

@@ -1,0 +1,131 @@
+"""CLI: enrich, locate, review — thin wiring over agendakaart.pipeline.enrich and agendakaart.enrich."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.settings import Settings
+
+log = logging.getLogger(__name__)
+_FIELDS = ("place", "gm_code", "gemeente", "province", "country", "lat", "lon", "precision", "is_den_haag",
+           "is_abroad", "npvr_region", "activity_type", "confidence", "reason", "override")
+
+
+@click.command()
+@db_option
+@click.option("--overrides", "overrides_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="Corrections file (TOML or CSV), applied after the rules.")
+@click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
+def enrich(db_path, overrides_path, include_uncertain) -> None:
+    """Place and type every activity in the database (gemeente, provincie, NPVR region, type)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from agendakaart.pipeline.enrich import enrich as run_enrich
+    from agendakaart.store import open_db
+
+    settings = Settings(db_path=resolve_db(db_path), overrides_path=overrides_path,
+                        include_uncertain_npvr=include_uncertain)
+    conn = open_db(settings.db_path)
+    try:
+        with Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+            task = bar.add_task("enrich", total=None)
+            summary = run_enrich(settings, conn,
+                                 progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
+    finally:
+        conn.close()
+    _print_summary(summary)
+
+
+def _print_summary(s: dict) -> None:
+    n = s["activities"] or 1
+    click.echo(f"{s['activities']} activiteiten verrijkt in {s['seconds']} s (versie {s['version']})")
+    click.echo(f"  geplaatst: {s['placed']} ({100 * s['placed'] / n:.1f}%), locatie onbekend: {s['unknown']} "
+               f"({100 * s['unknown'] / n:.1f}%)")
+    click.echo(f"  Den Haag: {s['den_haag']}, buitenland: {s['abroad']}, in een NPVR-regio: {s['in_npvr']}, "
+               f"gecorrigeerd: {s['overridden']}")
+    click.echo("  per precisie: " + ", ".join(f"{k} {v} ({100 * v / n:.1f}%)" for k, v in s["by_precision"].items()))
+    for region, count in s["by_npvr_region"].items():
+        click.echo(f"  NPVR {region}: {count}")
+
+
+def locate_line(line: str, res, settings: Settings) -> dict:
+    """One JSON input line -> one output dict; a bad line gives precision "none" and an "error" key."""
+    from agendakaart.enrich.engine import enrich_fields, split_text_line
+
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        return {"id": None, "precision": "none", "error": f"geen geldige JSON: {str(exc)[:80]}"}
+    if not isinstance(obj, dict):
+        return {"id": None, "precision": "none", "error": "een regel moet een JSON-object zijn"}
+    ident = obj.get("id")
+    fields = {k: obj.get(k) for k in ("title", "description", "location_text", "type_label")}
+    if obj.get("text") is not None and not any(fields.values()):
+        label, title, loc = split_text_line(str(obj["text"]))
+        fields.update(title=title, type_label=label, location_text=loc)
+    try:
+        e = enrich_fields(**fields, gazetteer=res.gazetteer, rules=res.rules, settings=settings,
+                          activity_id=str(ident or ""), version=res.version)
+    except Exception as exc:  # the contract: one answer per line, never a crash
+        log.exception("locate failed on id %r", ident)
+        return {"id": ident, "precision": "none", "error": f"{type(exc).__name__}: {str(exc)[:80]}"}
+    out = {"id": ident}
+    for key in _FIELDS:
+        value = getattr(e, key)
+        out[key] = value.value if hasattr(value, "value") else value
+    return out
+
+
+@click.command()
+@click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
+def locate(include_uncertain) -> None:
+    """Read JSON lines on stdin ({"id","text"} or {"id","title","description","location_text","type_label"});
+    write one JSON line per input with the enrichment fields. Needs no database."""
+    from agendakaart.enrich.engine import load_resources
+
+    settings = Settings(include_uncertain_npvr=include_uncertain)
+    res = load_resources(settings)
+    stdin = click.get_text_stream("stdin", errors="replace")
+    out = click.get_text_stream("stdout")
+    for line in stdin:
+        if not line.strip():
+            continue
+        out.write(json.dumps(locate_line(line, res, settings), ensure_ascii=False) + "\n")
+    out.flush()
+
+
+@click.command()
+@db_option
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write a ready-to-edit overrides template (TOML) here.")
+@click.option("--max-confidence", type=float, default=0.5, show_default=True,
+              help="List activities below this confidence (and all without a place).")
+@click.option("--limit", type=int, default=40, show_default=True, help="Show this many groups.")
+def review(db_path, out_path, max_confidence, limit) -> None:
+    """List unknown and low-confidence activities, most frequent first; optionally write an overrides template."""
+    from agendakaart.enrich.review import group_for_review, overrides_template
+    from agendakaart.store import open_db
+    from agendakaart.store.enrichments import review_rows
+
+    conn = open_db(resolve_db(db_path))
+    try:
+        groups = group_for_review(review_rows(conn, max_confidence))
+    finally:
+        conn.close()
+    click.echo(f"{sum(len(g['rows']) for g in groups)} activiteiten zonder plaats of met lage zekerheid, "
+               f"{len(groups)} verschillende teksten")
+    for g in groups[:limit]:
+        click.echo(f"{len(g['rows']):5d}x  {g['text'][:90]}  [{g['precision']}, {g['reason'][:60]}]")
+    if out_path is not None:
+        out_path.write_text(overrides_template(groups), encoding="utf-8")
+        click.echo(f"sjabloon geschreven: {out_path}")
+
+
+COMMANDS = [enrich, locate, review]
