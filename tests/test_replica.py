@@ -234,8 +234,8 @@ def test_persons_are_real_kabinet_jetten_members(built):
     assert {p["pagination"] for p in truth.persons} == {"rel", "label", "bare", "loop", "long"}
 
 
-def test_every_listed_link_exists_or_is_deliberate(built):
-    out, truth = built
+def _check_links(out: Path, truth) -> None:
+    """Every item link on every listing page resolves (after a redirect) or is a deliberate 404."""
     deliberate_404 = {p["url"] for p in truth.problems if p["reason"] == "http_404"}
     seen = set()
     for listing, urls in truth.listings.items():
@@ -253,6 +253,40 @@ def test_every_listed_link_exists_or_is_deliberate(built):
     assert set(truth.redirects) <= seen
 
 
+def _check_titles(out: Path, truth) -> None:
+    """Every expected title (single page) or line text (roll-up) is on its page, in some encoding of it."""
+    for act in truth.activities:
+        body = (out / file_for_url(act["url"])).read_bytes()
+        text = body.decode("cp1252" if act["hostile"] in ("cp1252", "cp1252_undeclared") else "utf-8")
+        forms = {act["title"], escape(act["title"], quote=False), json.dumps(act["title"], ensure_ascii=False)[1:-1]}
+        assert any(f in text for f in forms), act
+
+
+def test_every_listed_link_exists_or_is_deliberate(built):
+    _check_links(*built)
+
+
+def test_titles_and_bullets_are_on_their_pages(built):
+    _check_titles(*built)
+
+
+@pytest.mark.parametrize("seed", [3, 6])
+def test_other_seeds_vary_markup_and_stay_consistent(tmp_path, seed):
+    truth = build_site(tmp_path / "s", seed=seed)
+    out = tmp_path / "s"
+    assert truth.counts["activities"] >= 250 and truth.markup != {k: 0 for k in truth.markup}
+    _check_links(out, truth)
+    _check_titles(out, truth)
+    central = (out / file_for_url("/actueel/agenda")).read_text(encoding="utf-8")
+    wrapper = {0: '<ul class="results">', 1: '<div class="cards">', 2: '<table class="agenda-table">'}
+    assert wrapper[truth.markup["entry"]] in central
+    nextjs = next(a["url"] for a in truth.activities if a["style"] == "nextjs")
+    html = (out / file_for_url(nextjs)).read_text(encoding="utf-8")
+    payload = json.loads(html.split('type="application/json">')[1].split("</script>")[0])
+    record = payload["props"]["pageProps"]["dehydratedState"]["queries"][1]["state"]["data"]["agendaItem"]
+    assert ("titel" in record, "title" in record) == ((True, False) if truth.markup["payload"] == 0 else (False, True))
+
+
 def test_pagination_links_resolve(built):
     out, truth = built
     for listing, urls in truth.listings.items():
@@ -265,15 +299,6 @@ def test_pagination_links_resolve(built):
     loop = next(p for p in truth.persons if p["pagination"] == "loop")
     last = (out / file_for_url(truth.listings[loop["agenda_path"]][-1])).read_text(encoding="utf-8")
     assert f'href="{loop["agenda_path"]}"' in last
-
-
-def test_titles_and_bullets_are_on_their_pages(built):
-    out, truth = built
-    for act in truth.activities:
-        body = (out / file_for_url(act["url"])).read_bytes()
-        text = body.decode("cp1252" if act["hostile"] in ("cp1252", "cp1252_undeclared") else "utf-8")
-        forms = {act["title"], escape(act["title"], quote=False), json.dumps(act["title"], ensure_ascii=False)[1:-1]}
-        assert any(f in text for f in forms), act
 
 
 def test_person_pages_link_their_agenda(built):

@@ -13,13 +13,13 @@ import os
 import random
 import shutil
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from agendakaart.errors import AgendakaartError
-from agendakaart.replica_site.content import Item, SitePerson, load_persons
+from agendakaart.replica_site.content import Item, SitePerson, load_persons, markup_for
 from agendakaart.replica_site.listings import (
     CENTRAL_PATH, PERSONS_PATH, central_listing, home_page, person_listing, person_page, persons_index,
 )
@@ -50,10 +50,11 @@ class SiteTruth:
     redirects: dict[str, str]
     listings: dict[str, list[str]]
     counts: dict[str, int] = field(default_factory=dict)
+    markup: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"seed": self.seed, "note": "URLs are paths: prefix the replica server's base_url.",
-                "counts": self.counts, "persons": self.persons, "activities": self.activities,
+                "markup": self.markup, "counts": self.counts, "persons": self.persons, "activities": self.activities,
                 "problems": self.problems, "redirects": self.redirects, "listings": self.listings}
 
 
@@ -79,12 +80,16 @@ def build_site(out_dir: Path, *, seed: int = 1) -> SiteTruth:
     rng = random.Random(seed)
     persons = load_persons()
     items = plan_items(rng, persons)
+    markup = markup_for(seed)
+    for item in items:
+        item.markup = markup
     files, listings = _site_files(persons, items)
     faults, sidecars = _faults(items, files)
     files.update(sidecars)
     files["faults.json"] = _json_bytes({"rules": faults})
     files["rss.json"] = _json_bytes(rss_entries(items))
     truth = _truth(seed, persons, items, listings)
+    truth.markup.update(asdict(markup))
     files["expected.json"] = _json_bytes(truth.to_json())
     for rel, data in sorted(files.items()):
         target = out_dir / rel

@@ -47,6 +47,25 @@ DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "z
 
 
 @dataclass(frozen=True)
+class Markup:
+    """Markup details that vary with the seed, all within SITE.md; seed 1 is the reference layout (all 0)."""
+    entry: int = 0          # listing entry: 0 <li><a><h3>, 1 <article class="card"><h2><a>, 2 table row
+    labels: int = 0         # fields: 0 Datum/Tijd/Locatie, 1 Datum/Tijd/Plaats, 2 'Datum' holds the time too
+    clock: int = 0          # times: 0 '10.00 - 11.30 uur', 1 '10:00 - 11:30 uur'
+    payload: int = 0        # __NEXT_DATA__ keys: 0 Dutch (titel, datum, locatie), 1 English (title, date, location)
+    heading: int = 0        # date above the title: 0 '05 juli', 1 'zondag 5 juli', 2 '5 juli 2026'
+
+
+def markup_for(seed: int) -> Markup:
+    """seed -> its markup choices; seed 1 -> Markup() (the layout docs/replica.md describes)."""
+    if seed == 1:
+        return Markup()
+    rng = random.Random(f"markup-{seed}")
+    return Markup(entry=rng.randrange(3), labels=rng.randrange(3), clock=rng.randrange(2),
+                  payload=rng.randrange(2), heading=rng.randrange(3))
+
+
+@dataclass(frozen=True)
 class SitePerson:
     slug: str
     name: str
@@ -103,7 +122,7 @@ class Item:
     bullets: list[Bullet] = field(default_factory=list)
     hostile: str | None = None
     listed_as: str | None = None        # the URL listings link (an old, redirecting one), else path
-    ordinal_in_person: int = 0
+    markup: Markup = field(default_factory=Markup)
 
     @property
     def link(self) -> str:

@@ -32,12 +32,18 @@ def function_text(person: SitePerson) -> str:
 
 
 def _entry(item: Item, listing_path: str, relative: bool) -> str:
+    """One result: <li><a><h3> (markup.entry 0), an <article> card (1) or a table row (2)."""
     href = item.link
     if relative:
         href = posixpath.relpath(href, posixpath.dirname(listing_path))
+    when = f'<time datetime="{item.day.isoformat()}">{item.day:%d-%m-%Y}</time>'
+    if item.markup.entry == 1:
+        return (f'<article class="card"><h2 class="card__title"><a href="{escape(href)}">{esc(item.title)}</a></h2>'
+                f'<p class="card__meta">Agenda | {when}</p></article>')
+    if item.markup.entry == 2:
+        return f'<tr><td>{when}</td><td><a href="{escape(href)}">{esc(item.title)}</a></td></tr>'
     return (f'<li class="result"><a href="{escape(href)}"><h3>{esc(item.title)}</h3></a>\n'
-            f'<p class="meta"><span>Agenda-item</span> | <time datetime="{item.day.isoformat()}">'
-            f'{item.day:%d-%m-%Y}</time></p></li>')
+            f'<p class="meta"><span>Agenda-item</span> | {when}</p></li>')
 
 
 def _pagination(style: str, path: str, n: int, total: int) -> tuple[str, str]:
@@ -69,6 +75,7 @@ def _pagination(style: str, path: str, n: int, total: int) -> tuple[str, str]:
 def listing_pages(path: str, items: list[Item], style: str, heading: str, per_page: int) -> dict[str, str]:
     """A paginated listing -> {url: html}, newest first; 'long' repeats its last page LONG_EXTRA_PAGES times."""
     ordered = sorted(items, key=lambda i: (i.day, i.path), reverse=True)
+    entry_kind = ordered[0].markup.entry if ordered else 0
     chunks = [ordered[k:k + per_page] for k in range(0, len(ordered), per_page)] or [[]]
     if style == "long":
         chunks += [chunks[-1]] * LONG_EXTRA_PAGES
@@ -76,8 +83,10 @@ def listing_pages(path: str, items: list[Item], style: str, heading: str, per_pa
     for n, chunk in enumerate(chunks, start=1):
         head, nav = _pagination(style, path, n, len(chunks))
         entries = "\n".join(_entry(item, path, relative=style == "bare") for item in chunk)
+        wrapper = ("ul", 'class="results"') if entry_kind == 0 else ("div", 'class="cards"') if entry_kind == 1 \
+            else ("table", 'class="agenda-table"')
         main = (f'<h1>{esc(heading)}</h1>\n<p class="summary">{len(ordered)} resultaten</p>\n'
-                f'<ul class="results">\n{entries}\n</ul>\n{nav}')
+                f'<{wrapper[0]} {wrapper[1]}>\n{entries}\n</{wrapper[0]}>\n{nav}')
         pages[page_url(path, n)] = shell(f'<meta charset="utf-8">\n{head}', main, title=heading)
     return pages
 

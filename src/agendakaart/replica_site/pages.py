@@ -42,14 +42,15 @@ def dotted(hhmm: str) -> str:
 
 
 def time_text(item: Item, variant: int) -> str | None:
-    """Dutch time field: '10.00 - 11.30 uur', 'van 9.30 tot 11.00 uur', '14.00 uur'."""
+    """Dutch time field: '10.00 - 11.30 uur', 'van 9.30 tot 11.00 uur', '14.00 uur' (or with colons)."""
     if not item.start:
         return None
+    fmt = (lambda t: t) if item.markup.clock == 1 else dotted
     if not item.end:
-        return f"{dotted(item.start)} uur"
+        return f"{fmt(item.start)} uur"
     if variant == 2:
-        return f"van {dotted(item.start)} tot {dotted(item.end)} uur"
-    return f"{dotted(item.start)} - {dotted(item.end)} uur"
+        return f"van {fmt(item.start)} tot {fmt(item.end)} uur"
+    return f"{fmt(item.start)} - {fmt(item.end)} uur"
 
 
 def meta_block(item: Item, *, charset: bool = True) -> str:
@@ -103,9 +104,12 @@ def _fields(item: Item, style: str) -> str:
     rows = [("Datum", dutch_date(item.day, weekday=style == "classic_table"))]
     variant = {"classic_dl": 0, "classic_lines": 1, "classic_table": 2}.get(style, 0)
     if (when := time_text(item, variant)) is not None:
-        rows.append(("Tijd", when))
+        if item.markup.labels == 2:
+            rows[0] = ("Datum", f"{rows[0][1]}, {when}")
+        else:
+            rows.append(("Tijd", when))
     if item.location:
-        rows.append(("Locatie", item.location))
+        rows.append(("Plaats" if item.markup.labels == 1 else "Locatie", item.location))
     if style == "classic_lines":
         inner = "<br>\n".join(f"{k}: {esc(v)}" for k, v in rows)
         return f'<div class="activity-data"><h2>Activiteitendata</h2>\n<p>{inner}</p></div>'
@@ -116,14 +120,19 @@ def _fields(item: Item, style: str) -> str:
     return f'<section class="activity-data"><h2>Activiteitendata</h2>\n<dl>\n{inner}\n</dl></section>'
 
 
-def date_heading(day: date) -> str:
-    """date(2026, 7, 5) -> '05 juli' (as the site shows it above the title)."""
+def date_heading(day: date, variant: int = 0) -> str:
+    """date(2026, 7, 5) -> '05 juli' (as the site shows it above the title); or 'zondag 5 juli', '5 juli 2026'."""
+    if variant == 1:
+        return f"{DAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}"
+    if variant == 2:
+        return dutch_date(day)
     return f"{day.day:02d} {MONTHS[day.month - 1]}"
 
 
 def render_classic(item: Item, *, charset: bool = True) -> str:
-    main = (f'<article class="agenda-item">\n<p class="article-date">{date_heading(item.day)}</p>\n'
-            f'<h1>{esc(item.title)}</h1>\n<p class="notice">{NOTICE}</p>\n{_fields(item, item.style)}\n'
+    main = (f'<article class="agenda-item">\n<p class="article-date">'
+            f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
+            f'<p class="notice">{NOTICE}</p>\n{_fields(item, item.style)}\n'
             f'<div class="intro"><p>{esc(item.text)}</p></div>\n'
             f'<p class="source">Bron: {esc(ministry_name(item.persons[0]))}</p>\n</article>')
     return shell(meta_block(item, charset=charset), main, title=item.title, breadcrumb=breadcrumb_agenda())
@@ -140,17 +149,24 @@ def _script_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
+NEXT_KEYS = ({"title": "titel", "date": "datum", "end": "einddatum", "text": "tekst", "persons": "bewindspersonen",
+              "ministry": "ministerie", "location": "locatie", "name": "naam"},
+             {"title": "title", "date": "date", "end": "endDate", "text": "body", "persons": "persons",
+              "ministry": "organisation", "location": "location", "name": "name"})
+
+
 def render_nextjs(item: Item) -> str:
-    """Empty visible body; everything in __NEXT_DATA__ under Dutch keys, nested deep."""
+    """Empty visible body; everything in __NEXT_DATA__, nested deep, Dutch (or, by markup, English) keys."""
+    keys, dutch = NEXT_KEYS[item.markup.payload], item.markup.payload == 0
     record = {"id": item.path.rsplit("/", 1)[1],
-              "titel": item.title, "datum": iso_instant(item.day, item.start),
-              "tekst": f"<p>{esc(item.text)}</p>",
-              "bewindspersonen": [_person_json(p, True) for p in item.persons],
-              "ministerie": {"naam": ministry_name(item.persons[0])}}
+              keys["title"]: item.title, keys["date"]: iso_instant(item.day, item.start),
+              keys["text"]: f"<p>{esc(item.text)}</p>",
+              keys["persons"]: [_person_json(p, dutch) for p in item.persons],
+              keys["ministry"]: {keys["name"]: ministry_name(item.persons[0])}}
     if item.end:
-        record["einddatum"] = iso_instant(item.day, item.end)
+        record[keys["end"]] = iso_instant(item.day, item.end)
     if item.location:
-        record["locatie"] = item.location
+        record[keys["location"]] = item.location
     data = {"props": {"pageProps": {"dehydratedState": {"queries": [
         {"queryKey": ["navigatie"], "state": {"data": {"items": [{"titel": "Onderwerpen", "url": "/onderwerpen"}]}}},
         {"queryKey": ["agenda", item.path], "state": {"data": {"agendaItem": record}, "status": "success"}}]}}},
@@ -226,8 +242,9 @@ def render_rollup(item: Item) -> str:
     press = (f'<div class="press"><h2>Informatie voor de pers</h2>\n<p>Voor vragen kunt u contact opnemen met de '
              f'afdeling Communicatie van het {esc(ministry_name(item.persons[0]))}, telefoon '
              f'{PRESS_PHONE}.</p></div>')
-    main = (f'<article class="agenda-item">\n<p class="article-date">{date_heading(item.day)}</p>\n'
-            f'<h1>{esc(item.title)}</h1>\n<p class="notice">{NOTICE}</p>\n{_fields(item, "classic_dl")}\n'
+    main = (f'<article class="agenda-item">\n<p class="article-date">'
+            f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
+            f'<p class="notice">{NOTICE}</p>\n{_fields(item, "classic_dl")}\n'
             f'<div class="intro"><p>{esc(item.text)}</p></div>\n' + "\n".join(parts) + f"\n{press}\n</article>")
     return shell(meta_block(item), main, title=item.title, breadcrumb=breadcrumb_agenda())
 

@@ -64,7 +64,9 @@ def _rollup(rng: random.Random, person: SitePerson, monday: date, style: str, us
     for offset in range(5):
         if offset != skip:
             day = monday + timedelta(days=offset)
-            bullets.extend(rollup_bullet(rng, day) for _ in range(rng.randint(1, 3)))
+            drawn = [rollup_bullet(rng, day) for _ in range(rng.randint(1, 3))]
+            # no line twice on one day (two "Ministerraad" bullets would make the truth ambiguous)
+            bullets.extend(b for n, b in enumerate(drawn) if b.title not in {d.title for d in drawn[:n]})
     role = person.short_role
     slug_name = person.slug.split("-", 1)[1] if "-" in person.slug else person.slug
     slug = f"agenda-{slugify(role)}-{slug_name}-week-{week}"
