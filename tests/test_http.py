@@ -268,3 +268,13 @@ def test_lying_truncation_is_a_connection_error(site):
     with serve(site, rules) as server, make(FakeTime(), max_retries=1) as fetcher:
         with pytest.raises(FetchError, match="gave up after 2 tries: connection error"):
             fetcher.fetch(server.base_url + "/big", PageKind.ITEM)
+
+
+def test_non_http_urls_fail_without_a_request(site):
+    rules = [{"path": "/mail", "redirect": "mailto:pers@example.org"}]
+    with serve(site, rules) as server, make(FakeTime()) as fetcher:
+        with pytest.raises(FetchError, match="not an http"):
+            fetcher.fetch("ftp://127.0.0.1/x", PageKind.ITEM)
+        with pytest.raises(FetchError, match="not an http.*mailto"):
+            fetcher.fetch(server.base_url + "/mail", PageKind.ITEM)
+    assert fetcher.requests_made == 2    # robots.txt + /mail

@@ -39,7 +39,7 @@ CONTENT_TYPES = {
 
 @dataclass(frozen=True)
 class RequestRecord:
-    """One request the replica answered (status 0 = connection dropped)."""
+    """One request the replica answered (status 0 = dropped by a fault, -1 = the client hung up first)."""
     method: str
     path: str                          # with query
     status: int
@@ -190,6 +190,7 @@ class ReplicaServer:
         self._thread: threading.Thread | None = None
 
     def start(self) -> "ReplicaServer":
+        self._stopping.clear()
         self._server = _Server((self.host, self.port), _Handler)
         self._server.replica = self
         self.port = self._server.server_address[1]

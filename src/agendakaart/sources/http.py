@@ -111,6 +111,8 @@ class Fetcher:
             conditional["If-Modified-Since"] = last_modified
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
+            if urlsplit(current).scheme not in ("http", "https"):
+                raise FetchError(f"{url}: not an http(s) URL: {current!r}")
             self._check_robots(current)
             answer = self._get_with_retries(current, conditional)
             location = answer.headers.get("location")
