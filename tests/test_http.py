@@ -271,10 +271,13 @@ def test_lying_truncation_is_a_connection_error(site):
 
 
 def test_non_http_urls_fail_without_a_request(site):
-    rules = [{"path": "/mail", "redirect": "mailto:pers@example.org"}]
+    rules = [{"path": "/mail", "redirect": "mailto:pers@example.org"},
+             {"path": "/ftp", "redirect": "ftp://127.0.0.1/x"}]
     with serve(site, rules) as server, make(FakeTime()) as fetcher:
         with pytest.raises(FetchError, match="not an http"):
             fetcher.fetch("ftp://127.0.0.1/x", PageKind.ITEM)
-        with pytest.raises(FetchError, match="not an http.*mailto"):
+        with pytest.raises(FetchError, match="/mail: invalid URL or redirect target"):
             fetcher.fetch(server.base_url + "/mail", PageKind.ITEM)
-    assert fetcher.requests_made == 2    # robots.txt + /mail
+        with pytest.raises(FetchError, match="/ftp: not an http.*ftp://127.0.0.1/x"):
+            fetcher.fetch(server.base_url + "/ftp", PageKind.ITEM)
+    assert fetcher.requests_made == 3    # robots.txt + /mail + /ftp

@@ -223,6 +223,8 @@ class Fetcher:
                     wait = parse_retry_after(answer_headers.get("retry-after"))
                     raise _Retryable(f"HTTP {status}", wait)
                 body = self._read_capped(url, response)
+        except httpx.InvalidURL as exc:   # also a malformed redirect Location, which httpx parses eagerly
+            raise FetchError(f"{url}: invalid URL or redirect target ({exc})") from None
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timeout ({type(exc).__name__})") from None
         except httpx.TransportError as exc:
