@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -92,13 +92,11 @@ def locate(include_uncertain) -> None:
 
     settings = Settings(include_uncertain_npvr=include_uncertain)
     res = load_resources(settings)
-    stdin = click.get_text_stream("stdin", errors="replace")
-    out = click.get_text_stream("stdout")
+    buffer = getattr(sys.stdin, "buffer", None)
+    stdin = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
     for line in stdin:
-        if not line.strip():
-            continue
-        out.write(json.dumps(locate_line(line, res, settings), ensure_ascii=False) + "\n")
-    out.flush()
+        if line.strip():
+            click.echo(json.dumps(locate_line(line, res, settings), ensure_ascii=False))
 
 
 @click.command()

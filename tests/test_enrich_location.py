@@ -1,0 +1,129 @@
+"""Location resolution: each rule of DESIGN.md "Where", the hard cases of issue 4, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendakaart.enrich.engine import enrich_fields, load_resources, split_text_line
+from agendakaart.models import Precision
+from agendakaart.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources(Settings())
+
+
+def run(res, title, *, location=None, description=None, label=None, settings=None):
+    return enrich_fields(title=title, description=description, location_text=location, type_label=label,
+                         gazetteer=res.gazetteer, rules=res.rules, settings=settings or Settings())
+
+
+# (title, location_text, description, expected gm_code, expected precision)
+CASES = [
+    ("Werkbezoek aan Zeeuws-Vlaanderen", None, None, None, "regio"),
+    ("Werkbezoek aan Leiden", None, None, "GM0546", "woonplaats"),
+    ("Gesprek met de burgemeester van Loppersum", None, None, "GM1979", "woonplaats"),
+    ("Minister Heinen is aanwezig bij de opening van het nieuwe station", "Zwolle", None, "GM0193", "woonplaats"),
+    ("Overleg", "Den Haag", None, "GM0518", "woonplaats"),
+    ("Overleg", "'s-Gravenhage", None, "GM0518", "woonplaats"),
+    ("Commissiedebat Herstel Groningen", None, None, "GM0518", "venue"),
+    ("Kamerdebat over de begroting", "Tweede Kamer", None, "GM0518", "venue"),
+    ("Ministerraad", None, None, "GM0518", "venue"),
+    ("Bezoek aan Ter Apel", None, None, "GM1950", "woonplaats"),
+    ("Bezoek aan het aanmeldcentrum Ter Apel", None, None, "GM1950", "venue"),
+    ("Werkbezoek Bergen (L)", None, None, "GM0893", "woonplaats"),
+    ("Werkbezoek Bergen (NH)", None, None, "GM0373", "woonplaats"),
+    ("Werkbezoek aan Bergen", None, None, "GM0373", "woonplaats"),
+    ("Werkbezoek aan Hengelo en Zutphen", None, None, "GM1876", "woonplaats"),
+    ("Werkbezoek aan Hengelo", None, None, "GM0164", "woonplaats"),
+    ("Werkbezoek aan Enschede (Twente)", None, None, "GM0153", "woonplaats"),
+    ("Zeerijp: gesprek met bewoners en de burgemeester van Loppersum", None, None, "GM1979", "woonplaats"),
+    ("Gesprek met de gemeente Uden", None, None, "GM1991", "gemeente"),
+    ("Bezoek aan Best", None, None, "GM0753", "woonplaats"),
+    ("Best practices delen met gemeenten", None, None, None, "none"),
+    ("Gesprek met minister Van Weel", None, None, None, "none"),
+    ("Gesprek met burgemeester Van Essen", None, None, None, "none"),
+    ("Interview met NOS Radio 1 Journaal", None, None, None, "none"),
+    ("Interview met Omroep Brabant", None, None, None, "none"),
+    ("Werkbezoek", "Diverse locaties", None, None, "none"),
+    ("Overleg met de provincie", "online", None, None, "none"),
+    ("Digitaal overleg Europese Raad", None, None, None, "none"),
+    ("Voorbereiding Europese Raad", None, None, None, "none"),
+    ("Gesprek met CJIB", None, None, "GM0080", "venue"),
+    ("Studiebezoek aan DUO", None, None, "GM0014", "venue"),
+    ("In duo met de staatssecretaris", None, None, None, "none"),
+    ("Werkbezoek", None, "De minister bezoekt een boerderij in Epe.", "GM0232", "woonplaats"),
+    ("Opening", "Gemeente Tilburg", None, "GM0855", "gemeente"),
+    ("Werkbezoek Noordoost-Fryslân", None, None, None, "regio"),
+    ("Werkbezoek Zeeland", None, None, None, "provincie"),
+    ("Gesprek met de provincie Groningen", None, None, None, "provincie"),
+]
+
+
+@pytest.mark.parametrize("title,location,description,gm,precision", CASES)
+def test_hard_cases(res, title, location, description, gm, precision):
+    e = run(res, title, location=location, description=description)
+    assert (e.gm_code, e.precision.value) == (gm, precision), e.reason
+    assert e.reason
+    if precision == "none":
+        assert e.lat is None and not e.is_den_haag and e.place is None
+
+
+@pytest.mark.parametrize("title,location,country", [
+    ("Europese Raad", "Brussel", "BE"),
+    ("Informele Raad Buitenlandse Zaken (Kopenhagen, Denemarken)", None, "DK"),
+    ("Bezoek aan Kiev", None, "UA"),
+    ("Reis naar Straatsburg", None, "FR"),
+    ("Werkbezoek aan Bergen, Noorwegen", None, "NO"),
+    ("Klimaatconferentie", "Belém, Brazilië", "BR"),
+])
+def test_abroad(res, title, location, country):
+    e = run(res, title, location=location)
+    assert e.country == country and e.is_abroad and e.gm_code is None and e.npvr_region is None
+    assert e.precision == Precision.WOONPLAATS
+
+
+def test_region_and_flags(res):
+    e = run(res, "Werkbezoek Twente")
+    assert (e.npvr_region, e.precision, e.gm_code, e.province) == ("Twente", Precision.REGIO, None, "Overijssel")
+    e = run(res, "Werkbezoek aan Venray")
+    assert e.npvr_region == "Noord-Limburg" and not e.is_den_haag and not e.is_abroad and e.country == "NL"
+    e = run(res, "Overleg", location="Den Haag")
+    assert e.is_den_haag and e.npvr_region is None
+
+
+def test_uncertain_npvr_only_behind_setting(res):
+    e = run(res, "Werkbezoek aan Harlingen")
+    assert e.gm_code == "GM0072" and e.npvr_region is None
+    e = run(res, "Werkbezoek aan Harlingen", settings=Settings(include_uncertain_npvr=True))
+    assert e.npvr_region == "Noord-Friesland (Noard-Fryslân)"
+
+
+@pytest.mark.parametrize("title", ["", "   ", "!!!", "🚆🚆🚆", "<script>alert(1)</script>", "Путин " * 50,
+                                   "x" * 100_000, "Leiden " * 20_000, "\x00\x01\x02", "&amp;&lt;&gt;"])
+def test_bad_input_never_crashes(res, title):
+    e = run(res, title, description=title, location=title[:1000])
+    assert e.reason
+    assert e.precision in set(Precision)
+
+
+def test_no_evidence_is_never_den_haag(res):
+    for title in ["Gesprek", "Overleg", "Werkbezoek", "Interview", "Bewindspersonenoverleg", "Lunch", "Verlof"]:
+        e = run(res, title)
+        assert e.precision == Precision.NONE and not e.is_den_haag and e.gm_code is None, title
+
+
+def test_markup_is_text(res):
+    e = run(res, "<b>Werkbezoek</b> aan <i>Leiden</i> &amp; omgeving")
+    assert e.gm_code == "GM0546"
+
+
+def test_split_text_line():
+    assert split_text_line("Werkbezoek: opening van de sluis (Terneuzen)") == (
+        "Werkbezoek", "opening van de sluis", "Terneuzen")
+    assert split_text_line("Onderraden en ministeriële overleggen: Raad Defensie") == (
+        "Onderraden en ministeriële overleggen", "Raad Defensie", None)
+    assert split_text_line("Ministerraad") == (None, "Ministerraad", None)
+    assert split_text_line("Gesprek met X: een toelichting op het plan van aanpak van de regering") == (
+        "Gesprek met X", "een toelichting op het plan van aanpak van de regering", None)
