@@ -84,8 +84,15 @@ def measure(html: Path, rounds: int) -> None:
               f"visible activities: {page.get_attribute('[data-testid=count-visible]', 'data-value')}")
         for name, code in CHANGES.items():
             sync_ms, painted_ms = page.evaluate(_TIMED, code)
-            print(f"filter change {name:32s} {sync_ms:7.1f} ms handler, {painted_ms:7.1f} ms to next frame; "
-                  f"visible {page.get_attribute('[data-testid=count-visible]', 'data-value')}")
+            phases = page.evaluate("window.__kaart.phases || {}")
+            split = " ".join(f"{k} {v:.0f}" for k, v in phases.items()) if "titel" not in name else ""
+            print(f"filter change {name:28s} {sync_ms:6.1f} ms handler, {painted_ms:6.1f} ms to next frame; "
+                  f"visible {page.get_attribute('[data-testid=count-visible]', 'data-value'):>6s}  [{split}]")
+        toggles = []
+        for _ in range(10):
+            toggles.append(page.evaluate(_TIMED, CHANGES["zonder Den Haag aan"])[1])
+        print(f"'zonder Den Haag' toggled 10x: median {statistics.median(toggles):.1f} ms, max {max(toggles):.1f} ms"
+              " to next frame")
         print("page errors:", errors or "none")
         browser.close()
 

@@ -95,13 +95,13 @@
   }
 
   /* ---- clusters: only points with visible activities, weighted by their count ---- */
-  var map, markers, index;
+  var map, markers, index;  // markers: the MarkerLayer below
   function props(p) { var o = { pt: p, c: ptCount[p] }; for (var t = 0; t < NT; t++) o["t" + t] = ptType[p * NT + t]; return o; }
   function buildIndex() {
     var feats = [];
     for (var p = 0; p < NPT; p++) if (ptCount[p] > 0)
       feats.push({ type: "Feature", properties: props(p), geometry: { type: "Point", coordinates: [D.pts[2 * p + 1], D.pts[2 * p]] } });
-    index = new Supercluster({ radius: 70, maxZoom: 15,
+    index = new Supercluster({ radius: 70, minZoom: 2, maxZoom: 12,
       map: function (q) { var o = { c: q.c }; for (var t = 0; t < NT; t++) o["t" + t] = q["t" + t]; return o; },
       reduce: function (a, b) { a.c += b.c; for (var t = 0; t < NT; t++) a["t" + t] += b["t" + t]; } });
     index.load(feats);
@@ -116,28 +116,49 @@
     return "conic-gradient(" + stops.join(", ") + ")";
   }
   function dominant(q) { var best = 0; for (var t = 1; t < NT; t++) if (q["t" + t] > q["t" + best]) best = t; return D.types[best]; }
-  function icon(q) {
+  /* Markers: one light DOM layer (a div per cluster/place, positioned by transform, one delegated listener)
+   * instead of an L.Marker each — at 100+ markers per redraw that is the difference between ~2 and ~60 ms. */
+  var MarkerLayer = L.Layer.extend({
+    onAdd: function (m) {
+      this._el = L.DomUtil.create("div", "kaart-markers leaflet-zoom-hide", m.getPanes().markerPane);
+      L.DomEvent.disableClickPropagation(this._el);
+      L.DomEvent.on(this._el, "click", this._activate, this);
+      L.DomEvent.on(this._el, "keydown", function (e) { if (e.key === "Enter" || e.key === " ") { L.DomEvent.preventDefault(e); this._activate(e); } }, this);
+    },
+    onRemove: function () { L.DomUtil.remove(this._el); },
+    _activate: function (e) {
+      var box = e.target.closest && e.target.closest(".kaart-marker");
+      if (box) openFeature(current[+box.getAttribute("data-k")]);
+    }
+  });
+  var current = [];
+  function markerEl(q, k, xy) {
     var size = q.c === 1 ? 16 : Math.round(24 + 7 * Math.log10(q.c)), box = el("div", "kaart-marker");
     box.style.width = box.style.height = size + "px";
+    box.style.transform = "translate(" + Math.round(xy.x - size / 2) + "px," + Math.round(xy.y - size / 2) + "px)";
     box.style.background = q.c === 1 ? TYPE_COLOURS[dominant(q)] : donut(q);
+    box.setAttribute("data-k", String(k)); box.tabIndex = 0; box.setAttribute("role", "button");
+    box.setAttribute("aria-label", q.cluster ? fmt(q.c) + " activiteiten, inzoomen" : str(A.pl[ptAct[ptOff[q.pt]]]) + ": " + fmt(q.c) + " activiteiten");
+    box.title = box.getAttribute("aria-label");
     if (q.c > 1) box.appendChild(el("span", null, q.c >= 10000 ? Math.round(q.c / 1000) + "k" : fmt(q.c)));
-    return L.divIcon({ html: box, className: "kaart-icoon", iconSize: [size, size] });
+    return box;
+  }
+  function openFeature(f) {
+    var q = f.properties, ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+    if (q.cluster) { map.setView(ll, Math.min(index.getClusterExpansionZoom(q.cluster_id), 16)); return; }
+    L.popup({ maxWidth: 380, maxHeight: 360, offset: [0, -4] }).setLatLng(ll).setContent(popupFor(q.pt)).openOn(map);
   }
   function drawMarkers() {
     if (!map) return;
     var b = map.getBounds(), z = map.getZoom();
     var bbox = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
-    var list = index.getClusters(bbox, Math.round(z));
-    markers.clearLayers();
-    list.forEach(function (f) {
-      var q = f.properties, ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
-      var title = q.cluster ? fmt(q.c) + " activiteiten, klik om in te zoomen" : str(A.pl[ptAct[ptOff[q.pt]]]) + ": " + fmt(q.c);
-      var m = L.marker(ll, { icon: icon(q), keyboard: true, title: title, riseOnHover: true });
-      if (q.cluster) m.on("click", function () { map.setView(ll, Math.min(index.getClusterExpansionZoom(q.cluster_id), 16)); });
-      else m.bindPopup(function () { return popupFor(q.pt); }, { maxWidth: 380, maxHeight: 360 });
-      markers.addLayer(m);
+    current = index.getClusters(bbox, Math.round(z));
+    var frag = document.createDocumentFragment();
+    current.forEach(function (f, k) {
+      frag.appendChild(markerEl(f.properties, k, map.latLngToLayerPoint([f.geometry.coordinates[1], f.geometry.coordinates[0]])));
     });
-    window.__kaart.markers = list.length;
+    markers._el.textContent = ""; markers._el.appendChild(frag);
+    window.__kaart.markers = current.length;
   }
 
   /* ---- details of one activity (popup and list share them) ---- */
@@ -305,9 +326,11 @@
 
   /* ---- wiring ---- */
   function update() {
-    var s = performance.now();
-    compute(); buildIndex(); drawMarkers(); renderCounts(); page = 0; renderList(); writeHash();
-    window.__kaart.lastUpdateMs = performance.now() - s; window.__kaart.updates++;
+    var s = performance.now(), phases = {}, t = s;
+    var step = function (name, fn) { fn(); var n = performance.now(); phases[name] = n - t; t = n; };
+    step("filter", compute); step("cluster", buildIndex); step("markers", drawMarkers); step("counts", renderCounts);
+    page = 0; step("list", renderList); step("hash", writeHash);
+    window.__kaart.lastUpdateMs = performance.now() - s; window.__kaart.phases = phases; window.__kaart.updates++;
   }
   function fillSelects() {
     var groups = {};
@@ -345,7 +368,7 @@
       poly.bindTooltip(el("span", null, D.regions[o[0]]), { permanent: true, direction: "center", className: "regio-label" });
       poly.addTo(map);
     });
-    markers = L.layerGroup().addTo(map);
+    markers = new MarkerLayer().addTo(map);
     if (view) map.setView([view[1], view[2]], view[0]); else map.fitBounds(NL_BOUNDS);
     var labels = function () { $("kaart").classList.toggle("toon-labels", map.getZoom() >= 8); };
     map.on("zoomend", labels); labels();
