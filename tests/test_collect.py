@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 import shutil
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,8 +63,18 @@ def site(tmp_path):
 
 def _run(server: ReplicaServer, conn, **kw) -> dict:
     settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
+    start = len(server.log)
     with Fetcher(settings, sleep=lambda s: None) as fetcher:
-        return collect(settings, conn, fetcher=fetcher)
+        counts = collect(settings, conn, fetcher=fetcher)
+    settle(server, start + counts["requests"])
+    return counts
+
+
+def settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
+    """The server logs a request after answering it: wait until all n requests are in the log."""
+    deadline = time.monotonic() + timeout
+    while len(server.log) < n and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def _activities(conn, base: str) -> list[tuple]:

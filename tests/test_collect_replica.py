@@ -32,6 +32,13 @@ def replica(tmp_path_factory):
     return site, truth
 
 
+def settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
+    """The server logs a request after answering it: wait until all n requests are in the log."""
+    deadline = time.monotonic() + timeout
+    while len(server.log) < n and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def _stored(conn: sqlite3.Connection, base: str) -> dict[tuple[str, int], dict]:
     rows = conn.execute("SELECT page_url, ordinal, persons, date, start_time, end_time, type_label, title, "
                         "location_text FROM activities")
@@ -53,6 +60,7 @@ def test_full_crawl_matches_expected_and_rerun_fetches_no_item(replica, store):
         settings = Settings(base_url=server.base_url, rate=1000)
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             counts = collect(settings, store, fetcher=fetcher)
+        settle(server, counts["requests"])
         assert _stored(store, server.base_url) == _expected(truth)
         problems = {r[0].removeprefix(server.base_url) for r in store.execute(
             "SELECT url FROM problems WHERE resolved = 0")}
