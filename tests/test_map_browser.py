@@ -207,3 +207,17 @@ def test_empty_database_map(tmp_path, site, page):
     assert _count(page) == 0 and page.locator(".kaart-marker").count() == 0
     assert "geen activiteiten" in page.inner_text("#l-info")
     assert page.errors == []
+
+
+def test_keyboard_opens_place_popup(site, page):
+    conn, url, _ = site
+    _open(page, url, "#kaart=13/52.08/4.31")  # Den Haag close up, beyond the cluster zoom: single places
+    place = page.locator(".kaart-marker:not([aria-label*=inzoomen])").first
+    place.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    label = place.get_attribute("aria-label")
+    assert popup.locator("h3").inner_text() == label.rsplit(":", 1)[0]
+    shown = int(label.rsplit(":", 1)[1].split()[0].replace(".", ""))
+    assert popup.locator("li").count() == min(25, shown)
+    assert page.errors == []
