@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -191,10 +192,19 @@ def person_slugs(people: Mapping[str, str], given: Iterable[str] | None, page_bl
                  title: str) -> tuple[str, ...]:
     """Known persons named on the page (full name, case and accents folded) or in the payload (name or slug)."""
     given = [g for g in (given or []) if isinstance(g, str)]
-    haystack = _fold(" \n ".join([title, *given, *(b.text for b in page_blocks if not b.in_chrome)]))
     found = {g for g in given if g in people}
-    for slug, name in people.items():
-        bare = _fold(_bare_name(name))
-        if bare and re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", haystack):
-            found.add(slug)
+    pattern, by_name = _name_matcher(tuple(sorted(people.items())))
+    if pattern is not None:
+        haystack = _fold(" \n ".join([title, *given, *(b.text for b in page_blocks if not b.in_chrome)]))
+        found |= {by_name[m.group(0)] for m in pattern.finditer(haystack)}
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=8)
+def _name_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """One regex over all known full names (folded, whole words, longest first) -> (pattern, name -> slug)."""
+    by_name = {_fold(_bare_name(name)): slug for slug, name in people if _bare_name(name)}
+    if not by_name:
+        return None, by_name
+    names = sorted(by_name, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), by_name
