@@ -133,8 +133,7 @@ def _quality(q: QualityRow, flags: dict[str, bool]) -> None:
     q.present.update(k for k, v in flags.items() if v)
 
 
-def render_report(rows: list[dict[str, Any]], persons: dict[str, dict] | None = None, *, fmt: str = "html",
-                  regions: list[str] | None = None) -> str:
+def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: list[str] | None = None) -> str:
     """Export rows -> the report text (html with inline SVG charts, or md)."""
     from agendakaart.outputs.regions import npvr_members
     from agendakaart.outputs.report_render import render_html, render_md

@@ -91,6 +91,8 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
         ax.set_ylabel("activiteiten"); ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
         ax.tick_params(axis="x", labelrotation=60); ax.spines[["top", "right"]].set_visible(False)
         out.append(("Activiteiten per maand, naar waar ze plaatsvonden", _svg(fig))); plt.close(fig)
+    if d.by_ministry:
+        out.append(("Activiteiten per ministerie, naar waar ze plaatsvonden", _ministry_chart(plt, d)))
     region_totals = {r: sum(c[r] for c in d.region_month.values()) for r in d.regions}
     if region_totals:
         fig, ax = plt.subplots(figsize=(7, 0.32 * len(region_totals) + 0.8))
@@ -101,6 +103,22 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
         ax.set_xlabel("activiteiten"); ax.spines[["top", "right"]].set_visible(False)
         out.append(("Activiteiten per NPVR-regio", _svg(fig))); plt.close(fig)
     return out
+
+
+def _ministry_chart(plt, d: ReportData) -> str:
+    """Horizontal stacked bars: per ministry, Den Haag / elders / buitenland / onbekend."""
+    names = sorted(d.by_ministry, key=lambda m: d.by_ministry[m]["totaal"])
+    fig, ax = plt.subplots(figsize=(9, 0.3 * len(names) + 1.0))
+    left = [0] * len(names)
+    for w in WHERE:
+        vals = [d.by_ministry[m][w] for m in names]
+        ax.barh(names, vals, left=left, color=_COLOURS[w], label=WHERE_NAMES[w])
+        left = [a + b for a, b in zip(left, vals)]
+    ax.set_xlabel("activiteiten"); ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg
 
 
 # ---- HTML ----

@@ -48,7 +48,7 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> P
     from agendakaart.outputs.report import render_report
 
     rows = load_rows(conn)
-    _write_text(Path(out), render_report(rows, load_persons(conn), fmt=fmt))
+    _write_text(Path(out), render_report(rows, fmt=fmt))
     log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
     return Path(out)
 
