@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from agendakaart.cli import main
-from agendakaart.outputs.export import csv_cell
+from agendakaart.outputs.export import csv_cell, geojson_left_out
 from agendakaart.outputs.filters import Filters, filters_from_hash
 from agendakaart.pipeline.outputs import export
 from agendakaart.store import open_db
@@ -111,7 +111,7 @@ def test_geojson_valid_and_counts_left_out(db, tmp_path):
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["type"] == "FeatureCollection"
     assert n == len(doc["features"]) == _sql_count(db, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
-    assert doc["agendakaart"]["left_out"] == _sql_count(db) - n
+    assert doc["agendakaart"]["left_out"] == _sql_count(db) - n == geojson_left_out(out)
     for f in doc["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert f["type"] == "Feature" and f["geometry"]["type"] == "Point"
@@ -162,3 +162,11 @@ def test_cli_export_errors(tmp_path):
     result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl",
                                        "--out", str(tmp_path / "x.jsonl")])
     assert result.exit_code != 0 and "bestaat niet" in result.output
+
+
+def test_cli_geojson_reports_left_out(db, db_path, tmp_path):
+    out = tmp_path / "cli.geojson"
+    result = CliRunner().invoke(main, ["export", "--db", str(db_path), "--format", "geojson", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    left_out = _sql_count(db, "e.lat IS NULL")
+    assert f"({left_out} zonder locatie weggelaten)" in result.output

@@ -106,7 +106,13 @@ def export_command(db_path, fmt, out, sep, hash_, persons, ministries, types, da
         written = export(conn, out, fmt=fmt, sep=sep, flt=None if flt.is_empty() else flt)
     finally:
         conn.close()
-    click.echo(f"export: {written} {'features' if fmt == 'geojson' else 'rijen'} -> {out}")
+    if fmt == "geojson":
+        from agendakaart.outputs.export import geojson_left_out
+
+        click.echo(f"export: {written} activiteiten met locatie -> {out} "
+                   f"({geojson_left_out(out)} zonder locatie weggelaten)")
+    else:
+        click.echo(f"export: {written} rijen -> {out}")
 
 
 COMMANDS = [map_command, report_command, export_command]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -83,3 +84,13 @@ def write_geojson(rows: Iterable[dict[str, Any]], fh: TextIO) -> tuple[int, int]
            "agendakaart": {"left_out": left_out, "left_out_reason": "geen locatie (lat/lon onbekend)"}}
     json.dump(doc, fh, ensure_ascii=False)
     return len(features), left_out
+
+
+def geojson_left_out(path) -> int | None:
+    """The `agendakaart.left_out` count of a GeoJSON file we wrote (it is the last member: read only the tail)."""
+    with open(path, "rb") as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - 300))
+        tail = fh.read().decode("utf-8", errors="replace")
+    m = re.search(r'"agendakaart":\s*\{"left_out":\s*(\d+)', tail)
+    return int(m.group(1)) if m else None
