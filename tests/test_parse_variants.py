@@ -77,3 +77,25 @@ def test_persons_only_in_payload_and_agenda_link_ranking():
     assert p.agenda_url == f"{BASE}/actueel/agenda/bewindspersonen/rob-jetten/agenda"
     only_central = parse_person_page('<a href="/actueel/agenda">Agenda</a>', f"{BASE}/regering/bewindspersonen/x")
     assert only_central.agenda_url == f"{BASE}/regering/bewindspersonen/x/agenda"
+
+
+def test_rollup_as_structured_payload_days():
+    html = """<html><body><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"agenda":{
+    "title":"Agenda minister X week 10","date":"2026-03-02","location":"Diverse locaties",
+    "dagen":[{"datum":"2026-03-02","activiteiten":[{"type":"Werkbezoek","omschrijving":"bezoek aan school",
+    "locatie":"Assen","tijd":"10:00"},"Gesprek: met VNG (Utrecht)"]},
+    {"datum":"dinsdag 3 maart","activiteiten":[{"titel":"Ministerraad"}]}],
+    "related":[{"title":"Ander item","date":"2026-01-01"}]}}}}</script></body></html>"""
+    page, acts = parse_item(html, WEEK)
+    assert page.field_sources["rollup"] == "nextjs" and page.location_text == "Diverse locaties"
+    assert [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in acts] == [
+        (2, "10:00", "Werkbezoek", "bezoek aan school", "Assen"), (2, None, "Gesprek", "met VNG", "Utrecht"),
+        (3, None, None, "Ministerraad", None)]
+
+
+def test_single_payload_with_dated_lists_stays_single():
+    html = """<html><body><script id="__NEXT_DATA__" type="application/json">{"item":{"titel":"Opening",
+    "datum":"2026-04-20","locatie":"Gouda"},"related":[{"datum":"2026-04-01","tags":["zorg","onderwijs"]},
+    {"title":"Ander","date":"2026-04-02"}]}</script></body></html>"""
+    page, acts = parse_item(html, f"{BASE}/actueel/agenda/2026/04/20/opening")
+    assert page.kind == AgendaKind.SINGLE and [(a.title, a.location_text) for a in acts] == [("Opening", "Gouda")]

@@ -140,11 +140,15 @@ def page_text(body: bytes, content_type: str = "") -> str:
     """Page bytes -> text: a declared non-UTF-8 charset if it decodes cleanly, else UTF-8 where valid with
     cp1252 for the bytes that are not (Dutch pages that lie about their encoding, or mix both).
 
-    >>> page_text("café €".encode("cp1252"), "text/html; charset=utf-8")
-    'café €'
+    >>> page_text("café €".encode("cp1252"), "text/html; charset=utf-8"), page_text("café".encode(), "charset=latin-1")
+    ('café €', 'café')
     """
     import codecs
 
+    try:  # valid UTF-8 is UTF-8, whatever a header says (cp1252 text is almost never valid UTF-8)
+        return body.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError:
+        pass
     declared = _CHARSET.search(content_type or "") or _CHARSET.search(body[:2048].decode("ascii", "ignore"))
     if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
         try:

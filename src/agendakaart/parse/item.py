@@ -17,7 +17,8 @@ from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
 from agendakaart.parse.html import Block, blocks, clean, main_root, meta_tags, tree
 from agendakaart.parse.labels import is_label_block, labelled_fields
-from agendakaart.parse.rollup import Bullet, is_press_line, split_rollup
+from agendakaart.parse.payload import nextjs_payloads
+from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup
 from agendakaart.parse.sources import (
     SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
 )
@@ -158,7 +159,8 @@ def _best_rollup(doc, page_blocks, payloads_html: list[str], url: str, merged: d
     """Roll-up bullets from the richest source (JSON-LD events, payload HTML/text, the visible page)."""
     ref = date_from_path(url) or merged["date"]
     weekish = bool(_WEEK.search(url.rsplit("/", 1)[-1]) or _WEEK.search(merged.get("title") or ""))
-    options: list[tuple[list[Bullet], str]] = [(jsonld_events(doc), "jsonld")]
+    options: list[tuple[list[Bullet], str]] = [(jsonld_events(doc), "jsonld"),
+                                                (payload_bullets(nextjs_payloads(doc), ref, weekish), "nextjs")]
     for html in payloads_html:
         options.append((_rollup_of(blocks(tree(html).body), ref, weekish), "nextjs"))
     for text in payload_texts(doc):

@@ -168,6 +168,19 @@ def walk_dicts(value: Any, depth: int = 0) -> Iterator[dict]:
             yield from walk_dicts(v, depth + 1)
 
 
+def walk_lists(value: Any, depth: int = 0) -> Iterator[list]:
+    """Every list inside a JSON value, document order."""
+    if depth > 60:
+        return
+    if isinstance(value, list):
+        yield value
+        for v in value:
+            yield from walk_lists(v, depth + 1)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from walk_lists(v, depth + 1)
+
+
 def groups_of(obj: dict) -> dict[str, Any]:
     """A dict's values by field group; the first key of each group wins; empty values ignored."""
     out: dict[str, Any] = {}

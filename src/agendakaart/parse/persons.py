@@ -100,10 +100,11 @@ def _agenda_link(doc, url: str, slug: str) -> str | None:
     any /agenda link other than the central /actueel/agenda."""
     ranked: list[tuple[int, str]] = []
     for n, (link, _text, _node) in enumerate(links(doc, url)):
-        path = urlsplit(link).path.rstrip("/")
+        parts = urlsplit(link)
+        path = parts.path.rstrip("/")
         if not path.endswith("/agenda"):
             continue
-        rank = 0 if slug in path else 1 if "/bewindspersonen/" in path else 2 if path != "/actueel/agenda" else 9
+        rank = 0 if slug in path or (slug in parts.query and path == "/actueel/agenda") else 1 if "/bewindspersonen/" in path else 2 if path != "/actueel/agenda" else 9
         ranked.append((rank * 10_000 + n, link))
     best = min(ranked, default=None)
     return best[1] if best and best[0] < 90_000 else None

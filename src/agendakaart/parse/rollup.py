@@ -113,3 +113,72 @@ def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], in
             continue
         bullets.append(split_bullet(block.text, day))
     return bullets, headings
+
+
+_TYPE_KEYS = frozenset({"type", "soort", "label", "categorie", "category", "typelabel", "activiteittype",
+                        "activitytype", "kind"})
+
+
+def payload_bullets(payloads: list, ref: date, weekish: bool) -> list[Bullet]:
+    """A roll-up as structured payload data: [{"datum": ..., "items": [{"type", "tekst", "locatie"} | "line"]}]
+    (days holding items), or, on a "week" page, a flat list of dated records. The longest such list wins."""
+    from agendakaart.parse.payload import walk_lists
+
+    best: list[Bullet] = []
+    for value in payloads:
+        for items in walk_lists(value):
+            found = _nested_days(items, ref, weekish) or (_flat_records(items, ref) if weekish else [])
+            if len(found) > len(best):
+                best = found
+    return best
+
+
+def _day_of(record: dict, ref: date) -> date | None:
+    from agendakaart.parse.dates import parse_date, parse_iso_datetime
+    from agendakaart.parse.payload import groups_of
+
+    raw = groups_of(record).get("date")
+    if not isinstance(raw, str):
+        return None
+    return parse_iso_datetime(raw)[0] or parse_day_heading(raw, ref) or parse_date(raw, ref)
+
+
+def _nested_days(items: list, ref: date, weekish: bool) -> list[Bullet]:
+    out: list[Bullet] = []
+    days = 0
+    for record in items:
+        if not isinstance(record, dict) or (day := _day_of(record, ref)) is None:
+            continue
+        children = next((v for v in record.values() if isinstance(v, list) and v
+                         and all(isinstance(c, (dict, str)) for c in v)), None)
+        if children is None:
+            continue
+        days += 1
+        out.extend(b for c in children if (b := _record_bullet(c, day)) is not None)
+    return out if days >= 2 or (weekish and days) else []
+
+
+def _flat_records(items: list, ref: date) -> list[Bullet]:
+    dated = [(r, d) for r in items if isinstance(r, dict) and (d := _day_of(r, ref)) is not None]
+    if len(dated) < 2 or len(dated) != len(items):
+        return []
+    return [b for r, d in dated if (b := _record_bullet(r, d)) is not None]
+
+
+def _record_bullet(record: dict | str, day: date) -> Bullet | None:
+    """One payload item -> Bullet; explicit type/location/time keys win over what the text itself says."""
+    from agendakaart.parse.payload import groups_of
+
+    if isinstance(record, str):
+        return split_bullet(record, day) if record.strip() else None
+    groups = groups_of(record)
+    text = next((groups[g] for g in ("title", "body") if isinstance(groups.get(g), str)), None)
+    if not text or not text.strip():
+        return None
+    label = next((v for k, v in record.items() if k.lower().replace("_", "") in _TYPE_KEYS and isinstance(v, str)),
+                 None)
+    b = split_bullet(f"{label}: {text}" if label else text, day)
+    location = groups.get("location")
+    start, end = parse_times(groups["time"]) if isinstance(groups.get("time"), str) else (None, None)
+    return b._replace(location_text=location.strip() if isinstance(location, str) and location.strip()
+                      else b.location_text, start_time=start or b.start_time, end_time=end or b.end_time)
