@@ -221,3 +221,21 @@ def test_keyboard_opens_place_popup(site, page):
     shown = int(label.rsplit(":", 1)[1].split()[0].replace(".", ""))
     assert popup.locator("li").count() == min(25, shown)
     assert page.errors == []
+
+
+def test_legend_toggles_type_and_person_search(site, page):
+    conn, url, _ = site
+    _open(page, url)
+    page.click(".legenda-item[data-type=toespraak]")
+    assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN} AND e.activity_type = 'toespraak'")
+    assert page.get_attribute(".legenda-item[data-type=toespraak]", "aria-pressed") == "true"
+    assert page.eval_on_selector("[data-testid=select-type]", "s => Array.from(s.selectedOptions).map(o => o.value)") \
+        == ["toespraak"]
+    page.click(".legenda-item[data-type=toespraak]")
+    assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN}")
+    name = conn.execute("SELECT name FROM persons ORDER BY name LIMIT 1").fetchone()[0]
+    page.fill("#p-zoek", name.split()[-1].lower())
+    visible = page.eval_on_selector("[data-testid=select-person]",
+                                    "s => Array.from(s.options).filter(o => !o.hidden).map(o => o.textContent)")
+    assert name in visible and len(visible) < conn.execute("SELECT COUNT(*) FROM persons").fetchone()[0]
+    assert page.errors == []

@@ -43,6 +43,7 @@
   };
   var str = function (idx) { return idx >= 0 ? S[idx] : ""; };
   var fmt = function (n) { return n.toLocaleString("nl-NL"); };
+  var fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
 
   function emptyState() {
     return { persons: [], ministries: [], types: [], from: "", to: "", dh: false, npvr: false, abroad: "include" };
@@ -197,7 +198,7 @@
     if (orders[key]) return orders[key];
     var idx = [];
     for (var i = 0; i < N; i++) if (pt[i] >= 0) idx.push(i);
-    var keys, fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
+    var keys;
     if (key === "person") keys = idx.map(function (i) { return D.persons[pList[pOff[i]]] ? D.persons[pList[pOff[i]]][1] : ""; });
     else if (key === "type") keys = idx.map(function (i) { return TYPE_NAMES[D.types[typ[i]]]; });
     else if (key === "title") keys = idx.map(function (i) { return A.ti[i]; });
@@ -268,8 +269,11 @@
       .forEach(function (r) { var tr = el("tr"); tr.appendChild(el("td", null, r[0])); tr.appendChild(el("td", "num", fmt(r[1]))); frag.appendChild(tr); total += r[1]; });
     body.textContent = ""; body.appendChild(frag); $("regio-totaal").textContent = fmt(total);
     var leg = $("legenda"); leg.textContent = "";
-    D.types.forEach(function (t, j) {
-      var item = el("span", "legenda-item"), dot = el("span", "stip"); dot.style.background = TYPE_COLOURS[t];
+    D.types.forEach(function (t, j) {  // each legend entry is a toggle button for its type
+      var item = el("button", "legenda-item"), dot = el("span", "stip"); dot.style.background = TYPE_COLOURS[t];
+      item.type = "button"; item.setAttribute("data-type", t);
+      item.setAttribute("aria-pressed", state.types.indexOf(t) >= 0 ? "true" : "false");
+      item.title = "Alleen " + TYPE_NAMES[t] + " tonen (nog eens klikken: weer alles)";
       item.appendChild(dot); item.appendChild(el("span", null, TYPE_NAMES[t] + " " + fmt(typeCount[j]))); leg.appendChild(item);
     });
   }
@@ -378,12 +382,25 @@
   fillSelects(); subtitle();
   var view = readHash(); writeForm(); renderHead();
   compute(); buildIndex(); initMap(view); drawMarkers(); renderCounts(); renderList(); writeHash();
-  $("filters").addEventListener("change", function () { readForm(); update(); });
+  $("filters").addEventListener("change", function (e) { if (e.target.id !== "p-zoek") { readForm(); update(); } });
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("f-reset").addEventListener("click", function () { state = emptyState(); writeForm(); update(); });
   $("f-copy").addEventListener("click", function () {
     var done = function (ok) { $("f-copy").textContent = ok ? "Link gekopieerd" : "Kopieer de adresbalk"; };
     try { navigator.clipboard.writeText(location.href).then(function () { done(true); }, function () { done(false); }); } catch (e) { done(false); }
+  });
+  $("legenda").addEventListener("click", function (e) {
+    var b = e.target.closest("[data-type]"); if (!b) return;
+    var t = b.getAttribute("data-type"), only = state.types.length === 1 && state.types[0] === t;
+    state.types = only ? [] : [t]; writeForm(); update();
+  });
+  $("p-zoek").addEventListener("input", function () {
+    var q = fold($("p-zoek").value.trim());
+    Array.prototype.forEach.call($("f-person").querySelectorAll("optgroup"), function (g) {
+      var any = false;
+      Array.prototype.forEach.call(g.children, function (o) { o.hidden = !!q && fold(o.textContent).indexOf(q) < 0; any = any || !o.hidden; });
+      g.hidden = !any;
+    });
   });
   $("l-prev").addEventListener("click", function () { page--; renderList(); });
   $("l-next").addEventListener("click", function () { page++; renderList(); });
