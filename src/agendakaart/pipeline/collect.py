@@ -15,7 +15,7 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
-from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Problem
+from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Person, Problem
 from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
 from agendakaart.parse.listing import pagina_of, parse_listing
@@ -139,7 +139,14 @@ class _Crawl:
         refs = []
         index = self.stored_or_fetched(site.index_url(self.base), PageKind.PERSONS)
         if index is not None:
-            refs = [(r.slug, r.url) for r in parse_persons_index(_text(index), index.final_url)]
+            found = parse_persons_index(_text(index), index.final_url)
+            with transaction(self.conn):  # known (for attribution by name) even if the person page fails
+                for r in found:
+                    if not wanted or r.slug in wanted:
+                        url = site.rebase(r.url, self.base) or site.person_url(self.base, r.slug)
+                        person_store.upsert_person(self.conn, Person(slug=r.slug, name=r.name, role=r.role,
+                                                                     url=url), prefer_existing=True)
+            refs = [(r.slug, r.url) for r in found]
         for slug in sorted(wanted - {s for s, _ in refs}):
             refs.append((slug, site.person_url(self.base, slug)))
         out = []
