@@ -55,7 +55,8 @@ def _progress_bar():
 @click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
 @click.option("--refresh", is_flag=True, help="Fetch item pages again even when already stored.")
 @click.option("--max-listing-pages", type=int, default=None, help="Hard cap of pages per listing.")
-def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing_pages) -> None:
+@click.option("--rss", is_flag=True, help="Also discover items through the site's RSS search (over --since/--until).")
+def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing_pages, rss) -> None:
     """Collect agenda items of every bewindspersoon into the database (incremental, resumable)."""
     from agendakaart.pipeline.collect import collect as run_collect
     from agendakaart.store import open_db
@@ -68,7 +69,7 @@ def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing
     bar, update = _progress_bar()
     try:
         with bar:
-            counts = run_collect(settings, conn, progress=update)
+            counts = run_collect(settings, conn, progress=update, rss=rss)
     finally:
         conn.close()
     click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))

@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
-from datetime import date
+from datetime import date, timedelta
 
 from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
 from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Person, Problem
@@ -36,14 +36,19 @@ COUNT_KEYS = ("persons", "listing_pages", "pages_new", "pages_changed", "pages_u
 
 
 def collect(settings: Settings, conn: sqlite3.Connection, *, progress: Progress | None = None,
-            fetcher=None) -> dict[str, int]:
-    """Crawl the site at settings.base_url into the store -> counts (see COUNT_KEYS); the run is recorded."""
+            fetcher=None, rss: bool = False, today: date | None = None) -> dict[str, int]:
+    """Crawl the site at settings.base_url into the store -> counts (see COUNT_KEYS); the run is recorded.
+
+    rss: also discover item pages through the site's RSS search (over --since/--until, default the last year
+    up to `today`), for listings that changed or failed.
+    """
     from agendakaart.sources.http import Fetcher
 
     run_id = start_run(conn, "collect", _settings_dict(settings))
     own = fetcher is None
     fetcher = fetcher or Fetcher(settings)
     crawl = _Crawl(settings, conn, fetcher, progress or (lambda *_: None))
+    crawl.rss_until = (today or date.today()) if rss else None
     status = "failed"
     try:
         crawl.run()
@@ -72,6 +77,7 @@ class _Crawl:
         self.started = time.monotonic()
         self.base = settings.base_url.rstrip("/")
         self.people: dict[str, str] = {}
+        self.rss_until: date | None = None
 
     # -- the run ---------------------------------------------------------------------------------------------
 
@@ -84,6 +90,8 @@ class _Crawl:
             self.walk(listing_url, slug, found)
         if not self.settings.persons:
             self.walk(site.central_listing_url(self.base), "", found)
+            if self.rss_until is not None:
+                self.feed(found)
         self.progress("listings", len(listings), len(listings))
         self.people = person_store.known_people(self.conn)
         items = sorted(found.items())
@@ -196,6 +204,27 @@ class _Crawl:
                     found.setdefault(strip_query(url), []).append((slug, listing_url, ref))
         if n >= cap:
             self.problem("fetch", listing_url, f"paginering afgebroken na {cap} pagina's (limiet)")
+
+    def feed(self, found: dict) -> None:
+        """Item links from the RSS search over the crawl window, attributed by names on the pages."""
+        from agendakaart.sources import rss
+
+        until = self.settings.until or self.rss_until
+        since = self.settings.since or until - timedelta(days=365)
+
+        def load(url: str) -> list[PageRef] | None:
+            page = self.fetch(url, PageKind.FEED)
+            if page is None:
+                return None
+            try:
+                return rss.parse_rss(_text(page), page.final_url)
+            except ParseError as exc:
+                return self.problem("parse", url, str(exc))
+
+        for ref in rss.discover(load, self.base, since, until):
+            url = site.rebase(ref.url, self.base)
+            if url and site.in_window(ref.date, self.settings.since, self.settings.until):
+                found.setdefault(strip_query(url), []).append(("", rss.RSS_PATH, ref))
 
     # -- items -----------------------------------------------------------------------------------------------
 
