@@ -6,6 +6,7 @@ Covers dt/dd, th/td, label and value in sibling elements, "Label: value" and "La
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from agendakaart.parse.html import Block
 
@@ -33,16 +34,27 @@ def label_of(text: str) -> str | None:
 def labelled_line(text: str) -> tuple[str, str] | None:
     """A "Label: value" or "Label value" line -> (field, value).
 
-    >>> labelled_line("Locatie Den Haag"), labelled_line("Datum: 5 juli 2024"), labelled_line("Plaatsvervanger x")
+    >>> labelled_line("Locatie Den Haag"), labelled_line("Datum: 5 juli 2024"), labelled_line("Tijd voor x: y")
     (('location', 'Den Haag'), ('date', '5 juli 2024'), None)
     """
     m = _LABEL_COLON.match(text)
     if m and m[1].lower() in LABELS:
         return LABELS[m[1].lower()], m[2].strip()
     m = _LABEL_SPACE.match(text)
-    if m and m[1].lower() in _SPACE_LABELS:
+    if m and m[1].lower() in _SPACE_LABELS and _plausible(LABELS[m[1].lower()], m[2].strip()):
         return LABELS[m[1].lower()], m[2].strip()
     return None
+
+
+def _plausible(field: str, value: str) -> bool:
+    """A "Label value" line without colon must carry a value of its kind ("Tijd voor de jeugd: ..." does not)."""
+    from agendakaart.parse.dates import parse_date, parse_times
+
+    if field == "date":
+        return parse_date(value, date(2000, 1, 1)) is not None
+    if field == "time":
+        return parse_times(value)[0] is not None
+    return ":" not in value and len(value) <= 80
 
 
 def labelled_fields(blocks: list[Block]) -> dict[str, str]:

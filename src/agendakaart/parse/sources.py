@@ -173,7 +173,7 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
     return {
         "title": title, "date": day, "start_time": start,
         "ministry": first("dcterms.creator", "dcterms.publisher"),
-        "location": first("event:location", "dcterms.spatial", "geo.placename"),
+        "location": first("event:location", "geo.placename"),  # not DCTERMS.spatial: site-wide
         "description": first("dcterms.description", "og:description", "description"),
     }
 
