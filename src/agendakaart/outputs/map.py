@@ -102,13 +102,18 @@ def _day(iso: str) -> int:
 
 
 def _people(rows: list[dict], persons: dict[str, dict]) -> tuple[list[list], dict[str, int], list[str]]:
-    """Person table [[slug, name, ministry index]] of everyone named in rows or the store, and the ministries."""
-    slugs = dict.fromkeys([*persons, *(s for r in rows for s in r["persons"])])
-    ministries = sorted({m for m in (*(p.get("ministry") for p in persons.values()),
-                                     *(r["ministry"] for r in rows)) if m})
+    """Person table [[slug, name, ministry index, activities]] of everyone named in rows (all of the store when
+    there are no rows), and the ministries of the rows (or of those persons)."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for s in r["persons"]:
+            counts[s] = counts.get(s, 0) + 1
+    slugs = list(counts) if rows else list(persons)
+    ministries = sorted({m for m in ((r["ministry"] for r in rows) if rows else
+                                     (p.get("ministry") for p in persons.values())) if m})
     m_index = {m: i for i, m in enumerate(ministries)}
     table = [[s, (persons.get(s) or {}).get("name") or s,
-              m_index.get((persons.get(s) or {}).get("ministry"), -1)] for s in slugs]
+              m_index.get((persons.get(s) or {}).get("ministry"), -1), counts.get(s, 0)] for s in slugs]
     table.sort(key=lambda p: p[1].casefold())
     return table, {p[0]: i for i, p in enumerate(table)}, ministries
 

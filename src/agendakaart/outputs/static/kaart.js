@@ -341,7 +341,7 @@
     D.persons.forEach(function (p) {
       var m = p[2] >= 0 ? D.ministries[p[2]] : "Overig";
       if (!groups[m]) { groups[m] = el("optgroup"); groups[m].label = m; }
-      var o = el("option", null, p[1]); o.value = p[0]; groups[m].appendChild(o);
+      var o = el("option", null, p[1] + " (" + fmt(p[3]) + ")"); o.value = p[0]; groups[m].appendChild(o);
     });
     Object.keys(groups).sort().forEach(function (m) { $("f-person").appendChild(groups[m]); });
     D.ministries.forEach(function (m) { var o = el("option", null, m); o.value = m; $("f-ministry").appendChild(o); });
