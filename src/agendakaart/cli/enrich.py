@@ -72,7 +72,7 @@ def locate_line(line: str, res, settings: Settings) -> dict:
         fields.update(title=title, type_label=label, location_text=loc)
     try:
         e = enrich_fields(**fields, gazetteer=res.gazetteer, rules=res.rules, settings=settings,
-                          activity_id=str(ident or ""), version=res.version)
+                          activity_id=str(ident or ""), version=res.version, memo=res.memo)
     except Exception as exc:  # the contract: one answer per line, never a crash
         log.exception("locate failed on id %r", ident)
         return {"id": ident, "precision": "none", "error": f"{type(exc).__name__}: {str(exc)[:80]}"}

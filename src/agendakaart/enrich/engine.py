@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from agendakaart.enrich.activity import ActivityRules, classify_activity, load_rules
 from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
@@ -19,6 +19,9 @@ from agendakaart.settings import Settings
 
 ENRICHER_VERSION = "1"
 MAX_FIELD = 100_000
+MEMO_LIMIT = 200_000
+_TYPES = {t.value: t for t in ActivityType}
+_PRECISIONS = {p.value: p for p in Precision}
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Resources:
     gazetteer: Gazetteer
     rules: ActivityRules
     load_seconds: float = 0.0
+    memo: dict = field(default_factory=dict)      # identical texts recur (weekly "Ministerraad"): enrich once
 
     @property
     def version(self) -> str:
@@ -61,10 +65,27 @@ def split_text_line(text: str) -> tuple[str | None, str, str | None]:
 
 def enrich_fields(*, title: str | None, description: str | None = None, location_text: str | None = None,
                   type_label: str | None = None, gazetteer: Gazetteer, rules: ActivityRules, settings: Settings,
-                  activity_id: str = "", version: str = ENRICHER_VERSION) -> Enrichment:
-    """One activity's text fields -> Enrichment: place, regions, type, confidence and reason."""
-    title, description, location_text, type_label = (_text(v) for v in (title, description, location_text,
-                                                                        type_label))
+                  activity_id: str = "", version: str = ENRICHER_VERSION, memo: dict | None = None) -> Enrichment:
+    """One activity's text fields -> Enrichment: place, regions, type, confidence and reason.
+
+    `memo` (e.g. Resources.memo) remembers results of identical texts within one run.
+    """
+    fields = (_text(title), _text(description), _text(location_text), _text(type_label))
+    if memo is not None:
+        key = (*fields, settings.include_uncertain_npvr, version)
+        hit = memo.get(key)
+        if hit is not None:
+            return replace(hit, activity_id=activity_id)
+    result = _enrich(*fields, gazetteer, rules, settings, activity_id, version)
+    if memo is not None:
+        if len(memo) >= MEMO_LIMIT:
+            memo.clear()
+        memo[key] = result
+    return result
+
+
+def _enrich(title, description, location_text, type_label, gazetteer, rules, settings, activity_id,
+            version) -> Enrichment:
     kind, kind_conf, kind_reason = classify_activity(" ".join(filter(None, (title, description))), type_label,
                                                      rules)
     if not any((title, description, location_text)):
@@ -91,11 +112,11 @@ def to_enrichment(located: Located, kind: str, kind_conf: float, reason: str, ga
     p = located.place
     confidence = round(min(located.confidence, kind_conf) if p else kind_conf * 0.5, 2)
     if p is None:
-        return Enrichment(activity_id, version, ActivityType(kind), Precision.NONE, confidence, reason)
+        return Enrichment(activity_id, version, _TYPES[kind], Precision.NONE, confidence, reason)
     region = p.npvr_region if p.kind == "regio" else gaz.npvr.region_for(p.gm_code, settings.include_uncertain_npvr)
     country = p.country or None
     return Enrichment(
-        activity_id=activity_id, version=version, activity_type=ActivityType(kind),
-        precision=Precision(located.precision), confidence=confidence, reason=reason, place=p.name,
+        activity_id=activity_id, version=version, activity_type=_TYPES[kind],
+        precision=_PRECISIONS[located.precision], confidence=confidence, reason=reason, place=p.name,
         gm_code=p.gm_code, gemeente=p.gemeente, province=p.province, country=country, lat=p.lat, lon=p.lon,
         is_den_haag=is_den_haag(p.gm_code), is_abroad=is_abroad(country), npvr_region=region)

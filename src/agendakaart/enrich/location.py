@@ -53,6 +53,9 @@ _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|preside
                        r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)")
 
 
+_TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
+
+
 def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
     """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
@@ -61,7 +64,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
         mentions += find_mentions(texts["location"], gaz, "location")
     title = texts["title"]
     if title:
-        tail = re.search(r"\(([^()]*)\)\W*$", title)
+        tail = _TAIL_PARENS.search(title)
         for m in find_mentions(title, gaz, "title"):
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
@@ -76,7 +79,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
 
 
 def _with_field(m: Mention, field: str) -> Mention:
-    return Mention(m.start, m.end, m.text, m.key, m.ids, field, m.prep, m.in_parens)
+    return m._replace(field=field)
 
 
 def _kinds(m: Mention, gaz: Gazetteer) -> set[str]:
@@ -201,17 +204,18 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         if no_place_loc:
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
-    provinces, anchors, countries = _context(mentions, gaz)
+    context = _context(mentions, gaz) if len(mentions) > 1 or len(mentions[0].ids) > 1 else (set(), [], set())
     scored = []
     for m in mentions:
-        place, note = choose_candidate(m, gaz, provinces, anchors, countries)
+        place, note = choose_candidate(m, gaz, *context)
         scored.append((_score(m, place), m, place, note))
     scored.sort(key=lambda item: -item[0])
-    _, m, place, note = _refine(scored)
-    digital = _DIGITAL.search(f"{texts['title']} {loc}")
-    if place.kind == "institution" and (digital or no_place_loc or _PREP_ONLY.match(texts["title"])):
-        why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
-        return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
+    _, m, place, note = _refine(scored) if len(scored) > 1 else scored[0]
+    if place.kind == "institution":
+        digital = _DIGITAL.search(f"{texts['title']} {loc}")
+        if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
+            why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
+            return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
     place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note)
 

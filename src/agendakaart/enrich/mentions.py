@@ -6,30 +6,24 @@ find_mentions("Werkbezoek aan Leiden", gaz, "title") -> [Mention(text="Leiden", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
+
+import ahocorasick
 
 from agendakaart.enrich.gazetteer import Gazetteer
-from agendakaart.enrich.text import fold
+from agendakaart.enrich.text import fold, fold_name
 
 PLACE_PREPS = frozenset({"in", "te", "aan", "naar", "bij", "uit", "vanuit", "richting", "nabij", "rond", "op",
                          "tijdens", "omgeving", "regio"})
 VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
                         "al", "bin", "ibn", "'t", "het", "vander", "zu"})
-_TITLE_RE = re.compile(
-    r"(?i:\b(?:minister-president|minister|staatssecretaris|premier|burgemeester|loco-burgemeester|wethouder|"
-    r"gedeputeerde|commissaris van de koning(?:in)?|gouverneur|ambassadeur|president|kanselier|koning|"
-    r"koningin|prinses|prins|de heer|mevrouw|mevr\.|dhr\.|mr\.|dr\.|prof\.|ir\.|drs\.|collega|"
-    r"eurocommissaris|eu-commissaris|kamerlid|oud-minister|oud-premier|directeur|voorzitter|ceo|bisschop|"
-    r"kardinaal|paus|secretaris-generaal|minister van staat|dijkgraaf|korpschef|generaal|commandant|"
-    r"luitenant-generaal|admiraal|vice-admiraal|hoogleraar|topman|topvrouw))\s+")
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
 _SENTENCE_END = ".:!?;•·|–—-\"“”"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """A place name found in one field (a tuple: mentions are made by the thousand)."""
     start: int
     end: int                    # exclusive
     text: str                   # as written
@@ -54,18 +48,22 @@ def _raw_hits(folded: str, gaz: Gazetteer):
 
 def _longest_first(hits):
     """Keep non-overlapping hits, longest first: "Zuid-Limburg" wins over "Limburg" inside it."""
+    hits = list(hits)
+    if len(hits) < 2:
+        return hits
     chosen: list[tuple] = []
-    taken: list[tuple[int, int]] = []
-    for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
-        if all(hit[1] <= s or hit[0] >= e for s, e in taken):
+    for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
             chosen.append(hit)
-            taken.append((hit[0], hit[1]))
     return sorted(chosen)
+
+
+_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
 
 
 def _word_before(text: str, start: int) -> str | None:
     """"bezoek aan Leiden", start of Leiden -> "aan"."""
-    match = re.search(r"([\w'’]+)\W*$", text[max(0, start - 40):start])
+    match = _LAST_WORD.search(text, max(0, start - 40), start)
     return match.group(1).lower() if match else None
 
 
@@ -102,44 +100,82 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     hits = _longest_first(_raw_hits(folded, gaz))
     if not hits:
         return []
-    masked = person_spans(text, gaz)
-    mixed = any(c.islower() for c in text) and any(c.isupper() for c in text)
+    preps = [_prep(_word_before(text, hit[0])) for hit in hits]
+    # a name after "in"/"aan"/… is no person's name: only other hits need the (costlier) person check
+    masked = person_spans(text, gaz, folded) if any(p in (None, "van", "gemeente") for p in preps) else ()
+    mixed = text.lower() != text and text.upper() != text
     out = []
-    for start, end, key, ids in hits:
-        if any(start < me and end > ms for ms, me in masked):
+    for (start, end, key, ids), prep in zip(hits, preps):
+        if masked and any(start < me and end > ms for ms, me in masked):
             continue
-        word = _word_before(text, start)
-        prep = word if word in PLACE_PREPS or word in ("van", "gemeente") else None
         parens = _in_parens(text, start)
-        ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
-        kinds = {gaz.places[i].kind for i in ids}
-        if kinds <= {"institution"} and key not in gaz.acronyms:
-            pass                                    # "ministerraad", "vragenuur": ordinary nouns
-        elif not _case_ok(text, start, end, key, gaz, mixed, ctx):
+        if not _keep(text, start, end, key, ids, gaz, mixed,
+                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), prep):
             continue
-        if kinds <= {"org"} and not (prep in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)):
-            continue                                # "Interview met Omroep Brabant": no place
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
                            else field, prep, parens))
     return out
 
 
-@lru_cache(maxsize=4)
-def _names_re(names: tuple[str, ...]) -> re.Pattern | None:
-    if not names:
-        return None
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
+def _prep(word: str | None) -> str | None:
+    return word if word in PLACE_PREPS or word in ("van", "gemeente") else None
 
 
-def person_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, prep: str | None) -> bool:
+    """Case rules per kind; an organisation's name counts only when the text visits it."""
+    kinds = {gaz.places[i].kind for i in ids}
+    if not (kinds <= {"institution"} and key not in gaz.acronyms):   # "ministerraad" is an ordinary noun
+        if not _case_ok(text, start, end, key, gaz, mixed, ctx):
+            return False
+    if kinds <= {"org"}:                                # "Interview met Omroep Brabant": no place
+        return prep in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)
+    return True
+
+
+_TITLE_WORDS = ("minister-president", "minister", "staatssecretaris", "premier", "burgemeester",
+                "loco-burgemeester", "wethouder", "gedeputeerde", "commissaris van de koning", "gouverneur",
+                "ambassadeur", "president", "kanselier", "koning", "koningin", "prinses", "prins", "de heer",
+                "mevrouw", "mevr", "dhr", "mr", "dr", "prof", "ir", "drs", "collega", "eurocommissaris",
+                "eu-commissaris", "kamerlid", "oud-minister", "oud-premier", "directeur", "voorzitter", "ceo",
+                "bisschop", "kardinaal", "paus", "secretaris-generaal", "dijkgraaf", "korpschef", "generaal",
+                "commandant", "luitenant-generaal", "admiraal", "vice-admiraal", "hoogleraar", "topman",
+                "topvrouw")
+_PERSON_AUTOMATA: dict[tuple, ahocorasick.Automaton] = {}
+
+
+def _person_automaton(names: tuple[str, ...]) -> ahocorasick.Automaton:
+    """One automaton (cached per name list) over folded bewindspersonen names and title words."""
+    auto = _PERSON_AUTOMATA.get(names)
+    if auto is None:
+        auto = ahocorasick.Automaton()
+        for word in _TITLE_WORDS:
+            auto.add_word(fold_name(word), ("title", fold_name(word)))
+        for name in names:
+            key = fold_name(name)
+            if auto.get(key, ("", ""))[0] != "title":
+                auto.add_word(key, ("name", key))
+        auto.make_automaton()
+        _PERSON_AUTOMATA[names] = auto
+    return auto
+
+
+def person_spans(text: str, gaz: Gazetteer, folded: str | None = None) -> list[tuple[int, int]]:
     """Spans of persons' names: bewindspersonen, and names after a title ("burgemeester Van Zanen")."""
+    folded = fold(text) if folded is None else folded
     spans = []
-    names_re = _names_re(gaz.person_names)
-    if names_re is not None:
-        spans += [m.span() for m in names_re.finditer(text)]
-    for title in _TITLE_RE.finditer(text):
-        span = _name_after(text, title.end())
+    n = len(folded)
+    for end_idx, (kind, key) in _person_automaton(gaz.person_names).iter(folded):
+        start = end_idx - len(key) + 1
+        if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
+            continue
+        if kind == "name":
+            if text[start].isupper():
+                spans.append((start, end_idx + 1))
+            continue
+        pos = end_idx + 1
+        while pos < n and text[pos] in " .\u00a0":
+            pos += 1
+        span = _name_after(text, pos) if pos > end_idx + 1 else None
         if span and not gaz.lookup(text[span[0]:span[1]]):
             spans.append(span)
     return spans

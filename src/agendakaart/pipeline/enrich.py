@@ -33,7 +33,7 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     for row in iter_activities(conn):
         e = enrich_fields(title=row["title"], description=row["description"], location_text=row["location_text"],
                           type_label=row["type_label"], gazetteer=res.gazetteer, rules=res.rules,
-                          settings=settings, activity_id=row["id"], version=res.version)
+                          settings=settings, activity_id=row["id"], version=res.version, memo=res.memo)
         if overrides:
             text = " ".join(filter(None, (row["title"], row["description"], row["location_text"])))
             e = apply_overrides(e, overrides, page_url=row["page_url"], text=text, gaz=res.gazetteer,
