@@ -257,3 +257,16 @@ def test_doctor_fails_when_no_source_is_found(tmp_path):
     assert result["ok"] is False and result["item"] is None
     assert [s[0] for s in result["steps"]] == ["persons", "person", "listing"]
     assert result["steps"][2][2].startswith("0 agenda-items")
+
+
+def test_index_failing_later_falls_back_to_persons_found_before(site, store):
+    with ReplicaServer(site) as server:
+        _run(server, store)
+        port = server.port
+    with ReplicaServer(site, port=port, faults={"rules": [{"path": "/regering/bewindspersonen", "status": 503}]}) as server:
+        settings = Settings(base_url=server.base_url, rate=1000, max_retries=0)
+        with Fetcher(settings, sleep=lambda s: None) as fetcher:
+            counts = collect(settings, store, fetcher=fetcher)
+    assert counts["persons"] == 3 and counts["listing_pages"] == len(LISTING_PATHS)
+    assert [p.url.rsplit("/", 2)[-2:] for p in open_problems(store) if p.stage == "fetch" and "503" in p.reason] == [
+        ["regering", "bewindspersonen"]]

@@ -155,6 +155,8 @@ class _Crawl:
                         person_store.upsert_person(self.conn, Person(slug=r.slug, name=r.name, role=r.role,
                                                                      url=url), prefer_existing=True)
             refs = [(r.slug, r.url) for r in found]
+        if not refs:  # index unreachable or unreadable: the persons an earlier run discovered
+            refs = person_store.discovered_persons(self.conn)
         for slug in sorted(wanted - {s for s, _ in refs}):
             refs.append((slug, site.person_url(self.base, slug)))
         out = []

@@ -96,3 +96,9 @@ def known_people(conn: sqlite3.Connection) -> dict[str, str]:
 def person_ministry(conn: sqlite3.Connection, slug: str) -> str | None:
     row = conn.execute("SELECT ministry FROM persons WHERE slug = ?", (slug,)).fetchone()
     return row[0] if row else None
+
+
+def discovered_persons(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(slug, person URL) of every person an earlier run found on the site."""
+    rows = conn.execute("SELECT slug, url FROM persons WHERE url IS NOT NULL ORDER BY slug")
+    return [(r[0], r[1]) for r in rows]
