@@ -167,7 +167,7 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
     if not title:
         node = doc.css_first("title")
         raw = first("og:title", "twitter:title") or (clean(node.text()) if node is not None else "")
-        title = re.split(r"\s+[|–—]\s+", raw)[0] or None
+        title = re.sub(r"\s+[|–—]\s+[^|–—]*(?:rijksoverheid|\.nl\b|\.com\b)[^|–—]*$", "", raw, flags=re.I) or None
     day, start = _date_time(first("event:start_date", "event:startdate", "startdate", "dcterms.date",
                                   "dcterms.temporal", "event:date"))
     return {
