@@ -270,3 +270,13 @@ def test_index_failing_later_falls_back_to_persons_found_before(site, store):
     assert counts["persons"] == 3 and counts["listing_pages"] == len(LISTING_PATHS)
     assert [p.url.rsplit("/", 2)[-2:] for p in open_problems(store) if p.stage == "fetch" and "503" in p.reason] == [
         ["regering", "bewindspersonen"]]
+
+
+def test_listing_cap_stops_and_is_recorded(site, store):
+    with ReplicaServer(site) as server:
+        counts = _run(server, store, max_listing_pages=2)
+        jetten = [r.path for r in server.log if "rob-jetten/agenda" in r.path]
+    capped = [p for p in open_problems(store) if "limiet" in p.reason]
+    assert jetten == ["/regering/bewindspersonen/rob-jetten/agenda", "/regering/bewindspersonen/rob-jetten/agenda?pagina=2"]
+    assert sorted(p.url.rsplit("/", 2)[-2:] for p in capped) == [["rob-jetten", "agenda"], ["sophie-hermans", "agenda"]]
+    assert counts["listing_pages"] == len(LISTING_PATHS) - 2

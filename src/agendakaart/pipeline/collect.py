@@ -197,14 +197,14 @@ class _Crawl:
             return ListingPage(items=parsed.items, next_url=nxt)
 
         cap = self.settings.max_listing_pages
-        n = 0
+        n, last = 0, None
         for _url, page in site.walk_listing(load, listing_url, cap=cap, since=self.settings.since):
-            n += 1
+            n, last = n + 1, page
             for ref in page.items:
                 url = site.rebase(ref.url, self.base)
                 if url and site.in_window(ref.date, self.settings.since, self.settings.until):
                     found.setdefault(strip_query(url), []).append((slug, listing_url, ref))
-        if n >= cap:
+        if n >= cap and last is not None and last.next_url:
             self.problem("fetch", listing_url, f"paginering afgebroken na {cap} pagina's (limiet)")
 
     def feed(self, found: dict) -> None:
