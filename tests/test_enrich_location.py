@@ -58,6 +58,16 @@ CASES = [
     ("Werkbezoek Noordoost-Fryslân", None, None, None, "regio"),
     ("Werkbezoek Zeeland", None, None, None, "provincie"),
     ("Gesprek met de provincie Groningen", None, None, None, "provincie"),
+    ("Minister bezoekt woningbouwproject", "Lange Voorhout 34, 2514 EG Den Haag", None, "GM0518", "woonplaats"),
+    ("Bezoek", "Stationsplein 1, Utrecht", None, "GM0344", "woonplaats"),
+    ("Bezoek", "Catshuis, Den Haag", None, "GM0518", "venue"),
+    ("Gesprek met staatssecretaris van Marum over Groningen", None, None, None, "none"),
+    ("Minister Van Veldhoven opent een fabriek in Veldhoven", None, None, "GM0861", "woonplaats"),
+    ("Staatssecretaris ontvangt de minister van Aruba", None, None, None, "none"),
+    ("Werkbezoek in het Westland", None, None, "GM1783", "gemeente"),
+    ("Werkbezoek aan de Achterhoek", None, None, None, "regio"),
+    ("Gesprek met de directie van Havenbedrijf Rotterdam", None, None, None, "none"),
+    ("Werkbezoek aan Havenbedrijf Rotterdam", None, None, "GM0599", "venue"),
 ]
 
 

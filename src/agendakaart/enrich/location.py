@@ -61,7 +61,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
     if texts["location"]:
-        mentions += find_mentions(texts["location"], gaz, "location")
+        mentions += _after_address(texts["location"], find_mentions(texts["location"], gaz, "location"))
     title = texts["title"]
     if title:
         tail = _TAIL_PARENS.search(title)
@@ -76,6 +76,21 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
     if texts["label"]:
         mentions += [m for m in find_mentions(texts["label"], gaz, "label") if _kinds(m, gaz) <= {"institution"}]
     return [m for m in mentions if not _is_envoy_country(m, texts, gaz)]
+
+
+_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
+_HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[a-zA-Z]?(?:-\d+)?\s*,")
+
+
+def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
+    """"Lange Voorhout 34, 2514 EG Den Haag": the town after the postcode (or after "street 34,") counts,
+    not a street name that happens to be a place ("Voorhout")."""
+    cut = _POSTCODE.search(location) or _HOUSE_NUMBER.search(location)
+    if not cut:
+        return mentions
+    after = [m for m in mentions if m.start >= cut.end()]
+    venues_before = [m for m in mentions if m.start < cut.start() and m.start == 0]
+    return after + venues_before if after else mentions
 
 
 def _with_field(m: Mention, field: str) -> Mention:

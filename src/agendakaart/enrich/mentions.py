@@ -58,11 +58,11 @@ def _longest_first(hits):
     return sorted(chosen)
 
 
-_LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+_LAST_WORD = re.compile(r"([\w'’]+)\W*(?:\b(?:de|het|'t|den)\s+)?$", re.I)
 
 
 def _word_before(text: str, start: int) -> str | None:
-    """"bezoek aan Leiden", start of Leiden -> "aan"."""
+    """"bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
     match = _LAST_WORD.search(text, max(0, start - 40), start)
     return match.group(1).lower() if match else None
 
@@ -108,6 +108,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     for (start, end, key, ids), prep in zip(hits, preps):
         if masked and any(start < me and end > ms for ms, me in masked):
             continue
+        if prep == "over" and field != "location":
+            continue                                # "gesprek over Groningen": a subject, not a place
         parens = _in_parens(text, start)
         if not _keep(text, start, end, key, ids, gaz, mixed,
                      field in ("location", "paren") or parens or (prep is not None and prep != "van"), prep):
@@ -118,7 +120,7 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
 
 
 def _prep(word: str | None) -> str | None:
-    return word if word in PLACE_PREPS or word in ("van", "gemeente") else None
+    return word if word in PLACE_PREPS or word in ("van", "gemeente", "over") else None
 
 
 def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, prep: str | None) -> bool:
@@ -168,8 +170,8 @@ def person_spans(text: str, gaz: Gazetteer, folded: str | None = None) -> list[t
         start = end_idx - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
             continue
-        if kind == "name":
-            if text[start].isupper():
+        if kind == "name":       # "Van Marum", also "staatssecretaris van Marum"; not "van marum"
+            if any(c.isupper() for c in text[start:end_idx + 1]):
                 spans.append((start, end_idx + 1))
             continue
         pos = end_idx + 1
