@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 
+import httpx
+
 from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
 from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Person, Problem
 from agendakaart.parse.html import page_text, strip_query
@@ -111,6 +113,8 @@ class _Crawl:
             return self.problem("fetch", url, f"robots.txt verbiedt deze pagina: {exc}")
         except FetchError as exc:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
+        except (httpx.HTTPError, ValueError, UnicodeError) as exc:  # e.g. a broken gzip body
+            return self.problem("fetch", url, f"ophalen mislukt: {type(exc).__name__}: {exc}")
         if page.status >= 400:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)
@@ -147,7 +151,11 @@ class _Crawl:
         refs = []
         index = self.stored_or_fetched(site.index_url(self.base), PageKind.PERSONS)
         if index is not None:
-            found = parse_persons_index(_text(index), index.final_url)
+            try:
+                found = parse_persons_index(_text(index), index.final_url)
+            except Exception as exc:  # noqa: BLE001 - kept as a Problem; earlier persons are used
+                found = []
+                self.problem("parse", index.final_url, f"onleesbare index: {type(exc).__name__}: {exc}")
             with transaction(self.conn):  # known (for attribution by name) even if the person page fails
                 for r in found:
                     if not wanted or r.slug in wanted:
@@ -178,7 +186,11 @@ class _Crawl:
         page = self.fetch(url, PageKind.PERSON)
         if page is None:
             return (known.agenda_url if known and known.agenda_url else None) or f"{url.rstrip('/')}/agenda"
-        person = parse_person_page(_text(page), page.final_url)
+        try:
+            person = parse_person_page(_text(page), page.final_url)
+        except Exception as exc:  # noqa: BLE001 - kept as a Problem; the default listing URL is tried
+            self.problem("parse", url, f"onleesbare persoonspagina: {type(exc).__name__}: {exc}")
+            return f"{url.rstrip('/')}/agenda"
         agenda = site.rebase(person.agenda_url, self.base) or f"{url.rstrip('/')}/agenda"
         with transaction(self.conn):
             page_store.save_page(self.conn, page)
@@ -192,7 +204,10 @@ class _Crawl:
             if page is None:
                 return None
             self.counts["listing_pages"] += 1
-            parsed = parse_listing(_text(page), page.final_url)
+            try:
+                parsed = parse_listing(_text(page), page.final_url)
+            except Exception as exc:  # noqa: BLE001 - kept as a Problem, the other listings go on
+                return self.problem("parse", url, f"onleesbare lijstpagina: {type(exc).__name__}: {exc}")
             nxt = site.rebase(parsed.next_url, self.base) if parsed.next_url else None
             return ListingPage(items=parsed.items, next_url=nxt)
 
@@ -296,8 +311,9 @@ class _Crawl:
             return parse_item(_text(page), url, self.people)
         except ParseError as exc:
             return self.problem("parse", url, str(exc))
-        except (ValueError, RecursionError) as exc:  # hostile markup must not stop the run
-            return self.problem("parse", url, f"onleesbare pagina: {exc}")
+        except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run; kept as a Problem
+            log.debug("parse crash on %s", url, exc_info=True)
+            return self.problem("parse", url, f"onleesbare pagina: {type(exc).__name__}: {exc}")
 
     def attribute(self, url: str, page: AgendaPage, acts: list[Activity]) -> tuple[AgendaPage, list[Activity]]:
         """Persons = listings that link the page (all runs) + known names on the page; ministry from them."""
@@ -324,7 +340,6 @@ def doctor(settings: Settings, *, fetcher=None) -> dict:
 
     Returns {"steps": [(what, url, finding)], "item": diagnose_item(...) or None, "ok": bool}.
     """
-    from agendakaart.parse.item import diagnose_item
     from agendakaart.sources.http import Fetcher
 
     own = fetcher is None
@@ -333,50 +348,9 @@ def doctor(settings: Settings, *, fetcher=None) -> dict:
     steps: list[tuple[str, str, str]] = []
     report = None
     try:
-        report = _doctor_walk(fetcher, base, steps, diagnose_item)
+        report = site.check_site(fetcher, base, steps)
     finally:
         if own:
             fetcher.close()
     ok = bool(report and report["activities"] and set(report["sources"]) - {"url"})
     return {"steps": steps, "item": report, "ok": ok, "requests": fetcher.requests_made}
-
-
-def _doctor_get(fetcher, url: str, kind: PageKind, steps: list) -> Page | None:
-    try:
-        page = fetcher.fetch(url, kind)
-    except FetchError as exc:
-        steps.append((kind.value, url, f"ophalen mislukt: {exc}"))
-        return None
-    if page.status >= 400:
-        steps.append((kind.value, url, f"HTTP {page.status}"))
-        return None
-    return page
-
-
-def _doctor_walk(fetcher, base: str, steps: list, diagnose) -> dict | None:
-    index = _doctor_get(fetcher, site.index_url(base), PageKind.PERSONS, steps)
-    refs = parse_persons_index(_text(index), index.final_url) if index else []
-    steps.append(("persons", site.index_url(base), f"{len(refs)} bewindspersonen gevonden"))
-    person_url = site.rebase(refs[0].url, base) if refs else None
-    listing_url = site.central_listing_url(base)
-    if person_url and (page := _doctor_get(fetcher, person_url, PageKind.PERSON, steps)):
-        person = parse_person_page(_text(page), page.final_url)
-        listing_url = site.rebase(person.agenda_url, base) or listing_url
-        steps.append(("person", person_url, f"{person.name}; rol {person.role or '?'}; "
-                                            f"ministerie {person.ministry or '?'}; agenda {listing_url}"))
-    listing = _doctor_get(fetcher, listing_url, PageKind.LISTING, steps)
-    parsed = parse_listing(_text(listing), listing.final_url) if listing else ListingPage(items=())
-    steps.append(("listing", listing_url, f"{len(parsed.items)} agenda-items; volgende pagina: "
-                                          f"{parsed.next_url or 'geen'}"))
-    if not parsed.items:
-        return None
-    for ref in parsed.items[:3]:  # a dead or forbidden first item should not hide a working site
-        item_url = site.rebase(ref.url, base) or ref.url
-        if (item := _doctor_get(fetcher, item_url, PageKind.ITEM, steps)) is not None:
-            break
-    else:
-        return None
-    report = diagnose(_text(item), strip_query(item.final_url))
-    steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
-                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"))
-    return report

@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from urllib.parse import urlsplit, urlunsplit
 
-from agendakaart.models import ListingPage, PageRef
+from agendakaart.errors import FetchError
+from agendakaart.models import ListingPage, Page, PageKind, PageRef
+from agendakaart.parse.html import page_text, strip_query
 
 log = logging.getLogger(__name__)
 
@@ -89,3 +91,55 @@ def walk_listing(load: Callable[[str], ListingPage | None], start_url: str, *, c
 def _all_before(items: tuple[PageRef, ...], since: date) -> bool:
     dated = [ref.date for ref in items if ref.date is not None]
     return bool(dated) and all(not in_window(d, since, None) for d in dated)
+
+
+def page_text_of(page: Page) -> str:
+    """A fetched page's body as text (see parse.html.page_text)."""
+    return page_text(page.body, page.headers.get("content-type", ""))
+
+
+def _doctor_get(fetcher, url: str, kind: PageKind, steps: list) -> Page | None:
+    try:
+        page = fetcher.fetch(url, kind)
+    except FetchError as exc:
+        steps.append((kind.value, url, f"ophalen mislukt: {exc}"))
+        return None
+    if page.status >= 400:
+        steps.append((kind.value, url, f"HTTP {page.status}"))
+        return None
+    return page
+
+
+def check_site(fetcher, base: str, steps: list) -> dict | None:
+    """For `doctor`: index -> first person -> listing -> first fetchable item; findings appended to steps
+    as (what, url, finding); returns the item's diagnosis (sources found, empty fields) or None."""
+    from agendakaart.parse.item import diagnose_item as diagnose
+    from agendakaart.parse.listing import parse_listing
+    from agendakaart.parse.persons import parse_person_page, parse_persons_index
+
+    index = _doctor_get(fetcher, index_url(base), PageKind.PERSONS, steps)
+    refs = parse_persons_index(page_text_of(index), index.final_url) if index else []
+    steps.append(("persons", index_url(base), f"{len(refs)} bewindspersonen gevonden"))
+    person_url = rebase(refs[0].url, base) if refs else None
+    listing_url = central_listing_url(base)
+    if person_url and (page := _doctor_get(fetcher, person_url, PageKind.PERSON, steps)):
+        person = parse_person_page(page_text_of(page), page.final_url)
+        listing_url = rebase(person.agenda_url, base) or listing_url
+        steps.append(("person", person_url, f"{person.name}; rol {person.role or '?'}; "
+                                            f"ministerie {person.ministry or '?'}; agenda {listing_url}"))
+    listing = _doctor_get(fetcher, listing_url, PageKind.LISTING, steps)
+    parsed = parse_listing(page_text_of(listing), listing.final_url) if listing else ListingPage(items=())
+    steps.append(("listing", listing_url, f"{len(parsed.items)} agenda-items; volgende pagina: "
+                                          f"{parsed.next_url or 'geen'}"))
+    if not parsed.items:
+        return None
+    for ref in parsed.items[:3]:  # a dead or forbidden first item should not hide a working site
+        item_url = rebase(ref.url, base) or ref.url
+        if (item := _doctor_get(fetcher, item_url, PageKind.ITEM, steps)) is not None:
+            break
+    else:
+        return None
+    report = diagnose(page_text_of(item), strip_query(item.final_url))
+    steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
+                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"))
+    return report
