@@ -280,3 +280,22 @@ def test_listing_cap_stops_and_is_recorded(site, store):
     assert jetten == ["/regering/bewindspersonen/rob-jetten/agenda", "/regering/bewindspersonen/rob-jetten/agenda?pagina=2"]
     assert sorted(p.url.rsplit("/", 2)[-2:] for p in capped) == [["rob-jetten", "agenda"], ["sophie-hermans", "agenda"]]
     assert counts["listing_pages"] == len(LISTING_PATHS) - 2
+
+
+def test_a_crashing_page_is_a_problem_and_the_run_goes_on(site, store, monkeypatch):
+    import agendakaart.pipeline.collect as pipeline
+
+    real = pipeline.parse_item
+
+    def crashing(html, url, people=None):
+        if url.endswith("/podcast"):
+            raise TypeError("unexpected payload shape")
+        return real(html, url, people)
+
+    monkeypatch.setattr(pipeline, "parse_item", crashing)
+    with ReplicaServer(site) as server:
+        _run(server, store)
+        got = _activities(store, server.base_url)
+    assert got == [row for row in EXPECTED if not row[0].endswith("/podcast")]
+    assert [p.reason for p in open_problems(store) if p.url.endswith("/podcast")] == [
+        "onleesbare pagina: TypeError: unexpected payload shape"]
