@@ -74,9 +74,9 @@ def _print_totals(tot: Counter, per_case: dict) -> None:
 
 
 def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
-    """Enrich n activities vs a bare JSONL read + write of the same file, twice: with every text unique (a
-    serial number in the description defeats the per-run memo: the worst case) and with the eval lines
-    repeated as they are (identical texts enriched once)."""
+    """Enrich n activities vs a bare JSONL read + write of the same file, twice: with every title unique (a
+    serial number defeats the per-run memo: the worst case) and with the eval lines repeated as they are
+    (identical texts enriched once, as weekly recurring agenda items are)."""
     with tempfile.TemporaryDirectory() as tmp:
         for label, unique in (("all texts unique", True), ("eval lines repeated", False)):
             src = Path(tmp) / "in.jsonl"
@@ -94,8 +94,8 @@ def _write_input(src: Path, lines: list[dict], n: int, unique: bool) -> None:
             row = dict(lines[i % len(lines)])
             row["id"] = f"a{i}"
             row.pop("expected", None)
-            if unique:
-                row["description"] = f"{row.get('description') or ''} Kenmerk {i}.".strip()
+            if unique:       # a serial number in the title: every text differs, nothing can be remembered
+                row["title"] = f"{row.get('title') or ''} – {i}"
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

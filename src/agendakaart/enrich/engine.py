@@ -76,7 +76,7 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
         hit = memo.get(key)
         if hit is not None:
             return replace(hit, activity_id=activity_id)
-    result = _enrich(*fields, gazetteer, rules, settings, activity_id, version)
+    result = _enrich(*fields, gazetteer, rules, settings, activity_id, version, memo)
     if memo is not None:
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
@@ -85,14 +85,14 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
 
 
 def _enrich(title, description, location_text, type_label, gazetteer, rules, settings, activity_id,
-            version) -> Enrichment:
+            version, memo=None) -> Enrichment:
     kind, kind_conf, kind_reason = classify_activity(" ".join(filter(None, (title, description))), type_label,
                                                      rules)
     if not any((title, description, location_text)):
         located = Located(None, "none", 0.0, "lege tekst")
     else:
         located = resolve_location(title=title, description=description, location_text=location_text,
-                                   type_label=type_label, gaz=gazetteer)
+                                   type_label=type_label, gaz=gazetteer, memo=memo)
     return to_enrichment(located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer,
                          settings, activity_id, version)
 

@@ -56,25 +56,25 @@ _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|preside
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
-def collect_mentions(texts: dict[str, str], gaz: Gazetteer) -> list[Mention]:
+def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = None) -> list[Mention]:
     """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
     if texts["location"]:
-        mentions += _after_address(texts["location"], find_mentions(texts["location"], gaz, "location"))
+        mentions += _after_address(texts["location"], _find(texts["location"], gaz, "location", memo))
     title = texts["title"]
     if title:
         tail = _TAIL_PARENS.search(title)
-        for m in find_mentions(title, gaz, "title"):
+        for m in _find(title, gaz, "title", memo):
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
             elif m.field == "title" and len(title[:m.start].split()) <= 2 and _kinds(m, gaz) <= {"institution"}:
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
-        mentions += find_mentions(texts["description"], gaz, "description")
+        mentions += _find(texts["description"], gaz, "description", memo)
     if texts["label"]:
-        mentions += [m for m in find_mentions(texts["label"], gaz, "label") if _kinds(m, gaz) <= {"institution"}]
+        mentions += [m for m in _find(texts["label"], gaz, "label", memo) if _kinds(m, gaz) <= {"institution"}]
     return [m for m in mentions if not _is_envoy_country(m, texts, gaz)]
 
 
@@ -91,6 +91,17 @@ def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     after = [m for m in mentions if m.start >= cut.end()]
     venues_before = [m for m in mentions if m.start < cut.start() and m.start == 0]
     return after + venues_before if after else mentions
+
+
+def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None) -> list[Mention]:
+    """find_mentions, remembered per (field, text) when a memo is given: titles recur more than whole items."""
+    if memo is None:
+        return find_mentions(text, gaz, field)
+    key = ("mentions", field, text)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = find_mentions(text, gaz, field)
+    return found
 
 
 def _with_field(m: Mention, field: str) -> Mention:
@@ -208,13 +219,13 @@ _PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terug
 
 
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
-                     type_label: str | None = None, gaz: Gazetteer) -> Located:
+                     type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None) -> Located:
     """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason."""
     texts = {"title": clean_text(title), "description": clean_text(description),
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
     no_place_loc = bool(loc) and _is_no_place(loc)
-    mentions = collect_mentions(texts, gaz)
+    mentions = collect_mentions(texts, gaz, memo)
     if not mentions:
         if no_place_loc:
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')

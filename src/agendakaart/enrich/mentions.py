@@ -58,13 +58,20 @@ def _longest_first(hits):
     return sorted(chosen)
 
 
-_LAST_WORD = re.compile(r"([\w'’]+)\W*(?:\b(?:de|het|'t|den)\s+)?$", re.I)
+_ARTICLES = frozenset({"de", "het", "'t", "den"})
+_STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
 def _word_before(text: str, start: int) -> str | None:
     """"bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
-    match = _LAST_WORD.search(text, max(0, start - 40), start)
-    return match.group(1).lower() if match else None
+    words = text[max(0, start - 40):start].lower().split()
+    while words:
+        word = words.pop().strip(_STRIP)
+        if word and word not in _ARTICLES:
+            return word
+        if word in _ARTICLES and not words:
+            return word
+    return None
 
 
 def _in_parens(text: str, start: int) -> bool:
