@@ -99,3 +99,15 @@ def test_single_payload_with_dated_lists_stays_single():
     {"title":"Ander","date":"2026-04-02"}]}</script></body></html>"""
     page, acts = parse_item(html, f"{BASE}/actueel/agenda/2026/04/20/opening")
     assert page.kind == AgendaKind.SINGLE and [(a.title, a.location_text) for a in acts] == [("Opening", "Gouda")]
+
+
+def test_rollup_as_rich_text_blocks_in_payload():
+    html = """<html><body><script id="__NEXT_DATA__" type="application/json">{"page":{"titel":"Agenda minister X week 10",
+    "datum":"2026-03-02","inhoud":[{"type":"heading","children":[{"text":"Maandag 2 maart"}]},
+    {"type":"listItem","children":[{"text":"Werkbezoek: "},{"text":"bezoek aan een haven","marks":["em"]},{"text":" (Delfzijl)"}]},
+    {"type":"heading","children":[{"text":"Dinsdag 3 maart"}]},{"type":"listItem","children":[{"text":"Ministerraad"}]},
+    {"type":"heading","children":[{"text":"Informatie voor de pers"}]},{"type":"p","children":[{"text":"Bel 070 000 0000"}]}]}}
+    </script></body></html>"""
+    page, acts = parse_item(html, WEEK)
+    assert [(a.date.day, a.type_label, a.title, a.location_text) for a in acts] == [
+        (2, "Werkbezoek", "bezoek aan een haven", "Delfzijl"), (3, None, "Ministerraad", None)]

@@ -11,7 +11,7 @@ from typing import Any
 from agendakaart.parse.dates import parse_date, parse_iso_datetime, parse_times
 from agendakaart.parse.html import Block, HTMLParser, blocks, clean, tree
 from agendakaart.parse.payload import (
-    groups_of, jsonld_objects, ld_type, nextjs_payloads, rsc_to_html, walk_dicts,
+    groups_of, jsonld_objects, ld_type, nextjs_payloads, rsc_to_html, walk_dicts, walk_lists,
 )
 from agendakaart.parse.rollup import Bullet, split_bullet
 
@@ -155,7 +155,27 @@ def payload_texts(doc: HTMLParser) -> list[str]:
     for payload in nextjs_payloads(doc):
         for obj in walk_dicts(payload):
             out.extend(v for v in obj.values() if isinstance(v, str) and v.count("\n") >= 2 and not _TAG.search(v))
+        for items in walk_lists(payload):  # rich text as blocks: [{"type": "h3", "children": [{"text": ...}]}, ...]
+            lines = [line for item in items if isinstance(item, dict) and (line := _block_text(item).strip())]
+            if len(lines) >= 3:
+                out.append("\n".join(lines))
     return out
+
+
+_TEXT_KEYS = ("text", "value", "children", "content", "tekst")
+
+
+def _block_text(value: Any, depth: int = 0) -> str:
+    """One rich-text block -> its text. {"children": [{"text": "Werkbezoek: "}, {"text": "x"}]} -> "Werkbezoek: x"."""
+    if depth > 20:
+        return ""
+    if isinstance(value, str):
+        return value if "\n" not in value else value.replace("\n", " ")
+    if isinstance(value, list):
+        return "".join(_block_text(v, depth + 1) for v in value)
+    if isinstance(value, dict):
+        return "".join(_block_text(value[k], depth + 1) for k in _TEXT_KEYS if k in value)
+    return ""
 
 
 def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
