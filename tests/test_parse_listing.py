@@ -80,3 +80,10 @@ def test_window_has_a_week_of_slack_for_rollups():
     assert not in_window(date(2024, 5, 29), since, None)
     assert not in_window(date(2024, 6, 3), None, date(2024, 6, 2))
     assert in_window(None, since, None)
+
+
+def test_links_in_aside_header_footer_are_not_items():
+    page = _page("""<header><a href="/actueel/agenda/2024/01/01/kop">kop</a></header><main>
+        <a href="/actueel/agenda/2024/07/05/eigen">eigen</a><aside><a href="/actueel/agenda/2024/07/06/ander">ander</a>
+        </aside></main><footer><a href="/actueel/agenda/2024/07/07/voet">voet</a></footer>""")
+    assert [r.title for r in page.items] == ["eigen"]

@@ -46,8 +46,8 @@ def parse_listing(html: str, url: str) -> ListingPage:
     doc = tree(html)
     all_links = links(doc, url)
     items: dict[str, PageRef] = {}
-    for link, text, _node in all_links:
-        if not is_item_url(link):
+    for link, text, node in all_links:
+        if not is_item_url(link) or _outside_content(node):
             continue
         canonical = strip_query(link)
         if canonical not in items or (text and not items[canonical].title):
@@ -59,6 +59,16 @@ def parse_listing(html: str, url: str) -> ListingPage:
         if items and next_url is None and re.search(r"pagina|\bpage\b", html, re.I):
             next_url = with_pagina(url, (pagina_of(url) or 1) + 1)  # payload-only listing: try the next one
     return ListingPage(items=tuple(items.values()), next_url=next_url)
+
+
+def _outside_content(node) -> bool:
+    """Links in an aside, header or footer ("ook in de agenda") are not this listing's items."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in ("aside", "header", "footer"):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _raw_item_links(html: str, url: str) -> list[str]:
