@@ -53,7 +53,7 @@ def parse_listing(html: str, url: str) -> ListingPage:
         if canonical not in items or (text and not items[canonical].title):
             items[canonical] = PageRef(url=canonical, title=text or None, date=date_from_path(canonical))
     next_url = _next_url(doc, all_links, url)
-    if not items:
+    if not any(is_item_url(link) for link, _t, _n in all_links):  # no item anchors at all: a payload page
         for link in _raw_item_links(html, url):
             items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
         if items and next_url is None and re.search(r"pagina|\bpage\b", html, re.I):
