@@ -14,7 +14,7 @@ BLOCK_TAGS = frozenset({
     "figure", "figcaption", "aside", "nav", "span-block", "address", "summary", "details", "body", "html",
 })
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"})
-CHROME_TAGS = frozenset({"nav", "header", "footer"})
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
@@ -24,7 +24,7 @@ class Block:
     """One line of visible text and the block element it sits in (its nearest block ancestor)."""
     tag: str
     text: str
-    in_chrome: bool = False     # inside nav/header/footer
+    in_chrome: bool = False     # inside nav/header/footer/aside
 
 
 def clean(text: str | None) -> str:
