@@ -111,3 +111,11 @@ def test_rollup_as_rich_text_blocks_in_payload():
     page, acts = parse_item(html, WEEK)
     assert [(a.date.day, a.type_label, a.title, a.location_text) for a in acts] == [
         (2, "Werkbezoek", "bezoek aan een haven", "Delfzijl"), (3, None, "Ministerraad", None)]
+
+
+def test_ministry_is_shortened_and_a_site_wide_creator_ignored():
+    page, _ = parse_item('<meta name="DCTERMS.creator" content="Rijksoverheid"><h1>X</h1>', f"{BASE}/actueel/agenda/2026/04/20/x")
+    assert page.ministry is None
+    page, _ = parse_item('<meta name="DCTERMS.creator" content="Ministerie van Financiën"><h1>X</h1>',
+                         f"{BASE}/actueel/agenda/2026/04/20/x")
+    assert page.ministry == "Financiën"

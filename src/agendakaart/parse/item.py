@@ -21,6 +21,7 @@ from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup
 from agendakaart.parse.sources import (
     SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
+    short_ministry,
 )
 
 _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
@@ -45,7 +46,7 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
     page = AgendaPage(
         url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
-        ministry=merged.get("ministry"), location_text=merged.get("location"),
+        ministry=short_ministry(merged.get("ministry")), location_text=merged.get("location"),
         kind=AgendaKind.ROLLUP if bullets else AgendaKind.SINGLE,
         content_sha256=hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest(),
         field_sources={**sources, **({"rollup": rollup_source} if bullets else {})},

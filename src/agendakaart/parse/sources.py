@@ -192,7 +192,8 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
                                   "dcterms.temporal", "event:date"))
     return {
         "title": title, "date": day, "start_time": start,
-        "ministry": first("dcterms.creator", "dcterms.publisher"),
+        "ministry": next((v for v in (meta.get("dcterms.creator"), meta.get("dcterms.publisher"))
+                          if v and v.lower().startswith("ministerie")), None),  # not "Rijksoverheid"
         "location": first("event:location", "geo.placename"),  # not DCTERMS.spatial: site-wide
         "description": first("dcterms.description", "og:description", "description"),
     }
@@ -228,3 +229,13 @@ def _name_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | Non
         return None, by_name
     names = sorted(by_name, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)"), by_name
+
+
+_MINISTRY_PREFIX = re.compile(r"^(?:het\s+)?ministerie\s+(?:van|voor)\s+", re.I)
+
+
+def short_ministry(value: str | None) -> str | None:
+    """Ministry as the persons table writes it. "Ministerie van Financiën" -> "Financiën"."""
+    if not value:
+        return None
+    return _MINISTRY_PREFIX.sub("", clean(value)).strip() or None
