@@ -107,7 +107,8 @@ def alias_keys(rows, places, gemeenten) -> dict[str, list[int]]:
     """aliases.csv (mode alias|former): other names -> ids of existing places ("Ljouwert" -> Leeuwarden)."""
     by_name: dict[str, list[int]] = {}
     for i, p in enumerate(places):
-        by_name.setdefault(fold_name(p.name), []).append(i)
+        if p.kind not in ("venue", "institution", "org"):
+            by_name.setdefault(fold_name(p.name), []).append(i)
     out: dict[str, list[int]] = {}
     for row in rows:
         if row["mode"] not in ("alias", "former"):

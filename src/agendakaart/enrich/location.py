@@ -89,8 +89,7 @@ def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     if not cut:
         return mentions
     after = [m for m in mentions if m.start >= cut.end()]
-    venues_before = [m for m in mentions if m.start < cut.start() and m.start == 0]
-    return after + venues_before if after else mentions
+    return after or mentions
 
 
 def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None) -> list[Mention]:

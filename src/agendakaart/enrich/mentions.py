@@ -15,7 +15,8 @@ from agendakaart.enrich.text import fold, fold_name
 
 PLACE_PREPS = frozenset({"in", "te", "aan", "naar", "bij", "uit", "vanuit", "richting", "nabij", "rond", "op",
                          "tijdens", "omgeving", "regio"})
-VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te"})
+VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te", "werkbezoek", "bezoek", "bezoekt", "bezoeken",
+                         "rondleiding", "opent", "opening"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
                         "al", "bin", "ibn", "'t", "het", "vander", "zu"})
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
@@ -107,19 +108,20 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     hits = _longest_first(_raw_hits(folded, gaz))
     if not hits:
         return []
-    preps = [_prep(_word_before(text, hit[0])) for hit in hits]
+    words = [_word_before(text, hit[0]) for hit in hits]
+    preps = [_prep(word) for word in words]
     # a name after "in"/"aan"/… is no person's name: only other hits need the (costlier) person check
     masked = person_spans(text, gaz, folded) if any(p in (None, "van", "gemeente") for p in preps) else ()
     mixed = text.lower() != text and text.upper() != text
     out = []
-    for (start, end, key, ids), prep in zip(hits, preps):
+    for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(start < me and end > ms for ms, me in masked):
             continue
         if prep == "over" and field != "location":
             continue                                # "gesprek over Groningen": a subject, not a place
         parens = _in_parens(text, start)
         if not _keep(text, start, end, key, ids, gaz, mixed,
-                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), prep):
+                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), word):
             continue
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
                            else field, prep, parens))
@@ -130,14 +132,15 @@ def _prep(word: str | None) -> str | None:
     return word if word in PLACE_PREPS or word in ("van", "gemeente", "over") else None
 
 
-def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, prep: str | None) -> bool:
-    """Case rules per kind; an organisation's name counts only when the text visits it."""
+def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None) -> bool:
+    """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
+    "werkbezoek X", "bij X")."""
     kinds = {gaz.places[i].kind for i in ids}
     if not (kinds <= {"institution"} and key not in gaz.acronyms):   # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
     if kinds <= {"org"}:                                # "Interview met Omroep Brabant": no place
-        return prep in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)
+        return word in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)
     return True
 
 
