@@ -259,7 +259,15 @@ def _refine(scored: list[tuple]) -> tuple:
                   and (s[2].gm_code or s[2].country == best[2].country != "NL")]
         if venues:
             return venues[0]
+        if best[2].name in _PROVINCE_CITIES:    # "… in de Eemshaven (Groningen)": the province is meant
+            inside = [s for s in scored[1:] if s[2].province == best[2].province and s[2].gm_code
+                      and s[2].gm_code != best[2].gm_code and s[2].kind in ("venue", "woonplaats", "gemeente")]
+            if inside:
+                return inside[0]
     return best
+
+
+_PROVINCE_CITIES = frozenset({"Groningen", "Utrecht"})
 
 
 _CITY_BEFORE = re.compile(r"([A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]+(?: [A-Z\u00c0-\u024f][\w'’.-]+)?)\s*[,(]\s*$")
