@@ -74,12 +74,6 @@ class Page:
     last_modified: str | None = None
     sha256: str | None = None
 
-    @property
-    def text(self) -> str:
-        """Body decoded: declared charset, else UTF-8, else detected (cp1252 pages exist)."""
-        from agendakaart.sources.decode import decode_body  # local: keeps models import-light
-        return decode_body(self.body, self.headers.get("content-type", ""))
-
 
 @dataclass(frozen=True)
 class PersonRef:
