@@ -68,6 +68,10 @@ CASES = [
     ("Werkbezoek aan de Achterhoek", None, None, None, "regio"),
     ("Gesprek met de directie van Havenbedrijf Rotterdam", None, None, None, "none"),
     ("Werkbezoek aan Havenbedrijf Rotterdam", None, None, "GM0599", "venue"),
+    ("Bezoek aan een boerderij in Beek (L)", None, None, "GM0888", "woonplaats"),
+    ("Werkbezoek Valkenburg (ZH)", None, None, "GM0537", "woonplaats"),
+    ("Werkbezoek Hengelo Gld", None, None, "GM1876", "woonplaats"),
+    ("Werkbezoek: waterstofproject in de Eemshaven", "Groningen", None, "GM1966", "venue"),
 ]
 
 

@@ -160,6 +160,9 @@ def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: l
     """One place for a mention; ambiguous names settled by a venue entry, a named country or province, a
     named neighbour, or else by size (Dutch places before foreign ones of the same name)."""
     places = [gaz.places[i] for i in m.ids]
+    if m.province and len(places) > 1:
+        hinted = [p for p in places if p.province == m.province]
+        places = hinted or places
     curated = [p for p in places if p.kind in ("venue", "institution", "org")]
     if curated:
         return curated[0], ""

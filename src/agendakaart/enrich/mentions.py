@@ -33,6 +33,7 @@ class Mention(NamedTuple):
     field: str                  # location | paren | title | description
     prep: str | None            # the word before, when it is a place preposition (or "van")
     in_parens: bool
+    province: str | None = None  # a province abbreviation right after the name: "Beek (L)" -> Limburg
 
 
 def _raw_hits(folded: str, gaz: Gazetteer):
@@ -123,9 +124,21 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
         if not _keep(text, start, end, key, ids, gaz, mixed,
                      field in ("location", "paren") or parens or (prep is not None and prep != "van"), word):
             continue
+        abbr = _PROVINCE_ABBR.match(text, end)
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
-                           else field, prep, parens))
+                           else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None))
     return out
+
+
+_ABBR_PROVINCE = {
+    "l": "Limburg", "lb": "Limburg", "li": "Limburg", "limb": "Limburg", "nh": "Noord-Holland",
+    "n-h": "Noord-Holland", "zh": "Zuid-Holland", "z-h": "Zuid-Holland", "nb": "Noord-Brabant",
+    "n-b": "Noord-Brabant", "nbr": "Noord-Brabant", "gld": "Gelderland", "gl": "Gelderland", "g": "Gelderland",
+    "gr": "Groningen", "gn": "Groningen", "ov": "Overijssel", "o": "Overijssel", "fr": "Fryslân",
+    "frl": "Fryslân", "dr": "Drenthe", "d": "Drenthe", "u": "Utrecht", "ut": "Utrecht", "utr": "Utrecht",
+    "z": "Zeeland", "zl": "Zeeland", "zld": "Zeeland", "fl": "Flevoland", "flev": "Flevoland"}
+_PROVINCE_ABBR = re.compile(r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True))
+                            + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I)
 
 
 def _prep(word: str | None) -> str | None:
