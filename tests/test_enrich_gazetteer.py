@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import re
+from pathlib import Path
 
 import pytest
 
 from agendakaart.enrich import gazetteer as gz
+from agendakaart.enrich.official import parse_official_woonplaatsen, save_official
+from agendakaart.errors import GazetteerError
 from agendakaart.enrich.regions import data_path, load_npvr
 
 
@@ -86,7 +89,7 @@ def test_data_files_only_name_known_gemeenten(gaz):
 
 def test_cache_roundtrip_and_unwritable_dir(tmp_path, gaz, monkeypatch):
     builds = []
-    monkeypatch.setattr(gz, "build_gazetteer", lambda: builds.append(1) or gaz)
+    monkeypatch.setattr(gz, "build_gazetteer", lambda **_: builds.append(1) or gaz)
     first = gz.load_gazetteer(tmp_path)
     files = list(tmp_path.glob("gazetteer-*.pickle"))
     assert len(files) == 1 and first.key in files[0].name
@@ -100,8 +103,63 @@ def test_cache_roundtrip_and_unwritable_dir(tmp_path, gaz, monkeypatch):
 
 
 def test_corrupt_cache_is_rebuilt(tmp_path, gaz, monkeypatch):
-    monkeypatch.setattr(gz, "build_gazetteer", lambda: gaz)
-    path = tmp_path / f"gazetteer-{gz.cache_key()}.pickle"
+    monkeypatch.setattr(gz, "build_gazetteer", lambda **_: gaz)
+    path = tmp_path / f"gazetteer-{gz.cache_key(tmp_path)}.pickle"
     path.write_bytes(b"not a pickle")
     assert len(gz.load_gazetteer(tmp_path).gemeenten) == 342
     assert path.read_bytes()[:1] == b"\x80"                   # rewritten as a real pickle
+
+
+FIXTURE = Path(__file__).parent / "fixtures" / "enrich" / "woonplaatsen_cbs_sample.csv"
+
+
+def test_parse_official_list_in_cbs_layout():
+    pairs = parse_official_woonplaatsen(FIXTURE.read_text(encoding="utf-8"))
+    assert pairs[0] == ("Ganzedijk", "GM1895") and ("Wirdum", "GM1979") in pairs and len(pairs) == 9
+    assert parse_official_woonplaatsen("woonplaats,gemeentecode\nZeerijp,1979\n") == [("Zeerijp", "GM1979")]
+    with pytest.raises(GazetteerError):
+        parse_official_woonplaatsen("a;b\nx;y\n")
+
+
+def test_official_list_extends_the_gazetteer(tmp_path, gaz, monkeypatch):
+    real_build = gz.build_gazetteer
+    monkeypatch.setattr(gz, "build_gazetteer", lambda **kw: real_build(npvr=gaz.npvr, **kw))
+    assert not gaz.lookup("Ganzedijk")
+    save_official(parse_official_woonplaatsen(FIXTURE.read_text(encoding="utf-8")), tmp_path)
+    extended = gz.load_gazetteer(tmp_path)
+    assert extended.key != gaz.key
+    ganzedijk = extended.lookup("Ganzedijk")
+    assert [(p.gm_code, p.kind, p.province) for p in ganzedijk] == [("GM1895", "woonplaats", "Groningen")]
+    assert ganzedijk[0].lat == extended.gemeenten["GM1895"].lat            # placed at the gemeente's point
+    assert {p.gm_code for p in extended.lookup("Wirdum")} == {"GM0080", "GM1979"}
+    assert len([p for p in extended.lookup("Leiden") if p.kind == "woonplaats"]) == 1   # no duplicate
+    assert not [p for p in extended.lookup("Een") if p.kind == "woonplaats"]             # still a word
+
+
+def test_gazetteer_fetch_command_over_http(tmp_path):
+    import http.server
+    import threading
+
+    from click.testing import CliRunner
+
+    from agendakaart.cli import main
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(FIXTURE.parent), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_port}/{FIXTURE.name}"
+        result = CliRunner().invoke(main, ["gazetteer", "fetch", "--url", url, "--cache-dir", str(tmp_path)])
+    finally:
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    assert "9 woonplaatsen gelezen" in result.output
+    assert (tmp_path / "woonplaatsen_official.csv").read_text(encoding="utf-8").startswith("name,gm_code")
+    result = CliRunner().invoke(main, ["gazetteer", "fetch", "--cache-dir", str(tmp_path)])
+    assert result.exit_code != 0

@@ -18,6 +18,7 @@ class PageKind(str, Enum):
     ITEM = "item"            # an agenda item page (single activity or weekly roll-up)
     ROBOTS = "robots"
     FEED = "feed"            # RSS discovery answers
+    DATA = "data"            # a data file (e.g. the official woonplaatsen list for the gazetteer)
 
 
 class AgendaKind(str, Enum):

