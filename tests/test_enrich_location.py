@@ -141,3 +141,10 @@ def test_split_text_line():
     assert split_text_line("Ministerraad") == (None, "Ministerraad", None)
     assert split_text_line("Gesprek met X: een toelichting op het plan van aanpak van de regering") == (
         "Gesprek met X", "een toelichting op het plan van aanpak van de regering", None)
+
+
+def test_split_keeps_a_lead_that_is_no_type(res):
+    assert split_text_line("Groningen: werkbezoek aan de Eemshaven", res.rules) == (
+        None, "Groningen: werkbezoek aan de Eemshaven", None)
+    assert split_text_line("Kamerdebat: begroting (Tweede Kamer)", res.rules) == (
+        "Kamerdebat", "begroting", "Tweede Kamer")

@@ -68,7 +68,7 @@ def locate_line(line: str, res, settings: Settings) -> dict:
     ident = obj.get("id")
     fields = {k: obj.get(k) for k in ("title", "description", "location_text", "type_label")}
     if obj.get("text") is not None and not any(fields.values()):
-        label, title, loc = split_text_line(str(obj["text"]))
+        label, title, loc = split_text_line(str(obj["text"]), res.rules)
         fields.update(title=title, type_label=label, location_text=loc)
     try:
         e = enrich_fields(**fields, gazetteer=res.gazetteer, rules=res.rules, settings=settings,

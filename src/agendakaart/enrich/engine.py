@@ -48,15 +48,17 @@ _LABEL_RE = re.compile(r"^\s*([A-ZÀ-Ý][^:()\n]{1,60}?)\s*:\s+(\S.*)$", re.S)
 _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
-def split_text_line(text: str) -> tuple[str | None, str, str | None]:
+def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
     """A roll-up bullet -> (type label, title, location hint).
 
     "Werkbezoek: opening van de sluis (Terneuzen)" -> ("Werkbezoek", "opening van de sluis", "Terneuzen")
+    With rules, a lead that names no activity type stays in the title ("Groningen: bezoek …").
     """
     label = None
     match = _LABEL_RE.match(text)
     if match and len(match.group(1).split()) <= 6:
-        label, text = match.group(1).strip(), match.group(2)
+        if rules is None or classify_activity(None, match.group(1), rules)[1] > 0.3:
+            label, text = match.group(1).strip(), match.group(2)
     tail = _TAIL_RE.match(text)
     if tail:
         return label, tail.group(1).strip(), tail.group(2).strip()
