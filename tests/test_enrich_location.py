@@ -72,6 +72,11 @@ CASES = [
     ("Werkbezoek Valkenburg (ZH)", None, None, "GM0537", "woonplaats"),
     ("Werkbezoek Hengelo Gld", None, None, "GM1876", "woonplaats"),
     ("Werkbezoek: waterstofproject in de Eemshaven", "Groningen", None, "GM1966", "venue"),
+    ("Gesprek met zorgverleners", None, "Minister X spreekt met hen.\nBron: Ministerie van Defensie", None, "none"),
+    ("Gesprek met het ministerie van VWS", None, None, None, "none"),
+    ("Persgesprek op het Ministerie van Justitie en Veiligheid", None, None, "GM0518", "venue"),
+    ("Ontvangst", "Ministerie van SZW", None, "GM0518", "venue"),
+    ("Overleg met de Europese Commissie", None, None, None, "none"),
 ]
 
 

@@ -217,13 +217,14 @@ _FIELD_WORDS = {"location": "in het locatieveld", "paren_end": "tussen haakjes a
 _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
+_BRON = re.compile(r"(?im)^\s*(?:bron|uitgever|afzender|contact|meer informatie)\s*:.*$")
 _PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terugkoppeling)\b", re.I)
 
 
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
                      type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None) -> Located:
     """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason."""
-    texts = {"title": clean_text(title), "description": clean_text(description),
+    texts = {"title": clean_text(title), "description": _BRON.sub("", clean_text(description)),
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
     no_place_loc = bool(loc) and _is_no_place(loc)
@@ -302,7 +303,7 @@ def _located(m: Mention, place: Place, note: str) -> Located:
     if note.startswith("meerdere"):
         conf *= 0.7
     where = f"{place.gemeente} ({place.gm_code})" if place.gm_code else (place.country if place.kind in ("stad", "land") else "")
-    kind_word = {"institution": "instelling/vaste plek", "venue": "locatie", "regio": "regio",
+    kind_word = {"institution": "instelling/vaste plek", "venue": "locatie", "org": "organisatie, bezocht", "regio": "regio",
                  "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}.get(place.kind, place.kind)
     reason = f'"{m.text}" {_FIELD_WORDS.get(m.field, "")} ({kind_word}) -> {place.name}'
     if where and not place.name.endswith(where.split(" (")[0]):

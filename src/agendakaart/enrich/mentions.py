@@ -122,7 +122,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
             continue                                # "gesprek over Groningen": a subject, not a place
         parens = _in_parens(text, start)
         if not _keep(text, start, end, key, ids, gaz, mixed,
-                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), word):
+                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), word,
+                     field == "location" or parens):
             continue
         abbr = _PROVINCE_ABBR.match(text, end)
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
@@ -145,15 +146,17 @@ def _prep(word: str | None) -> str | None:
     return word if word in PLACE_PREPS or word in ("van", "gemeente", "over") else None
 
 
-def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None) -> bool:
+def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None,
+          as_location: bool) -> bool:
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
-    "werkbezoek X", "bij X")."""
+    "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = {gaz.places[i].kind for i in ids}
     if not (kinds <= {"institution"} and key not in gaz.acronyms):   # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
     if kinds <= {"org"}:                                # "Interview met Omroep Brabant": no place
-        return word in VISIT_PREPS and any(gaz.places[i].gm_code for i in ids)
+        placed = any(gaz.places[i].gm_code or gaz.places[i].country not in ("", "NL") for i in ids)
+        return placed and (as_location or word in VISIT_PREPS)
     return True
 
 
