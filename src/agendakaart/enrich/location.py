@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import Mention, find_mentions
-from agendakaart.enrich.text import clean_text, fold
+from agendakaart.enrich.text import clean_text
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
@@ -313,8 +313,3 @@ def _located(m: Mention, place: Place, note: str) -> Located:
     if note:
         reason += f"; {note}"
     return Located(place, PRECISION[place.kind], round(conf, 2), reason, m.text)
-
-
-def folded_contains(text: str, needle: str) -> bool:
-    """Case- and accent-blind containment: ("Raad Buitenlandse Zaken", "zaken") -> True."""
-    return fold(needle) in fold(text)

@@ -55,11 +55,6 @@ def fold_name(name: str) -> str:
     return " ".join(fold(name).split())
 
 
-def normalise_spaces(text: str) -> str:
-    """Collapse runs of spaces in folded text, keeping length ("a  b" stays length 4): no-op by design."""
-    return text
-
-
 _TAG_RE = re.compile(r"<[^>]{0,500}>")
 _ENTITY_RE = re.compile(r"&(?:nbsp|amp|quot|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 
@@ -77,8 +72,3 @@ def clean_text(text: str | None, limit: int = 4000) -> str:
     if "&" in text:
         text = _ENTITY_RE.sub(" ", text)
     return text
-
-
-def is_word_char(ch: str) -> bool:
-    """Letters and digits join words; everything else is a boundary ('a' -> True, '(' -> False)."""
-    return ch.isalnum()
