@@ -83,10 +83,12 @@ def blocks(root: Node | None) -> list[Block]:
 def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str]) -> None:
     """Depth-first: text is buffered until the enclosing block ends or a child block starts."""
     child = node.child
+    after_element = False  # two inline elements side by side: <span>Locatie</span><span>Assen</span>
     while child is not None:
         tag = child.tag
         if tag == "-text":
             buf.append(child.text_content or "")
+            after_element = False
         elif tag == "br":
             buf.append("\n")
         elif tag in SKIP_TAGS or tag == "-comment":
@@ -95,7 +97,10 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             _flush(block_tag, chrome, out, buf)
             _walk(child, tag, chrome or tag in CHROME_TAGS, out, [])
         else:
+            if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
+                buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
             _walk(child, block_tag, chrome, out, buf)
+            after_element = True
         child = child.next
     if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
         _flush(block_tag, chrome, out, buf)

@@ -58,7 +58,7 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
 
 def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
-    payloads_html, fields_nextjs = nextjs_fields(doc)
+    payloads_html, fields_nextjs = nextjs_fields(doc, date_from_path(url))
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,

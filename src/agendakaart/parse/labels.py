@@ -20,8 +20,8 @@ LABELS: dict[str, str] = {
 }
 _LABEL_ONLY = re.compile(r"^\s*([A-Za-z]+)\s*:?\s*$")
 _LABEL_COLON = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\S.*)$")
-_LABEL_SPACE = re.compile(r"^\s*([A-Z][a-z]+)\s+(\S.{0,100})$")
-_SPACE_LABELS = frozenset({"datum", "tijd", "tijdstip", "locatie", "plaats", "adres"})
+_LABEL_SPACE = re.compile(r"^\s*([A-Z][a-z]+|[A-Z]{3,})\s+(\S.{0,100})$")
+_SPACE_LABELS = frozenset({"datum", "tijd", "tijdstip", "locatie", "plaats", "adres", "wanneer", "waar"})
 _VALUE_TAGS = frozenset({"dd", "td", "li", "p", "div", "span", "body", "section", "article", "main"})
 
 
@@ -36,12 +36,16 @@ def labelled_line(text: str) -> tuple[str, str] | None:
 
     >>> labelled_line("Locatie Den Haag"), labelled_line("Datum: 5 juli 2024"), labelled_line("Tijd voor x: y")
     (('location', 'Den Haag'), ('date', '5 juli 2024'), None)
+    >>> labelled_line("LOCATIE Assen"), labelled_line("Waar Stadhuis, Utrecht"), labelled_line("Waar mogelijk thuis")
+    (('location', 'Assen'), ('location', 'Stadhuis, Utrecht'), None)
     """
     m = _LABEL_COLON.match(text)
     if m and m[1].lower() in LABELS:
         return LABELS[m[1].lower()], m[2].strip()
     m = _LABEL_SPACE.match(text)
     if m and m[1].lower() in _SPACE_LABELS and _plausible(LABELS[m[1].lower()], m[2].strip()):
+        if m[1].lower() == "waar" and not m[2][:1].isupper():  # "Waar mogelijk ..." is a sentence
+            return None
         return LABELS[m[1].lower()], m[2].strip()
     return None
 

@@ -25,7 +25,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "endtime": ("endtime", "eindtijd"),
     "location": ("location", "locatie", "plaats", "address", "adres", "place", "venue", "lokatie", "waar"),
     "body": ("body", "tekst", "text", "content", "inhoud", "description", "omschrijving", "beschrijving",
-             "intro", "samenvatting", "html", "richtext"),
+             "intro", "samenvatting", "summary", "html", "richtext"),
     "persons": ("persons", "bewindspersonen", "bewindspersoon", "people", "person", "personen", "minister",
                 "ministers", "performer", "attendee", "attendees", "persoon"),
     "ministry": ("ministry", "ministerie", "organisation", "organization", "organisatie", "organizer",
@@ -39,7 +39,8 @@ _NOT_EVENT_DATE = ("publi", "modif", "updat", "creat", "gewijzigd", "wijzig", "c
 
 
 def key_group(key: str) -> str | None:
-    """Payload key -> field group. "start_date" -> "date", "eventStartDateTime" -> "date", "slug" -> None."""
+    """Payload key -> field group. "start_date" -> "date", "eventStartDateTime" -> "date", "eventEndDate" -> "end",
+    "slug" -> None."""
     k = _NORM.sub("", key.lower())
     if k in _KEY_GROUP:
         return _KEY_GROUP[k]
@@ -47,6 +48,10 @@ def key_group(key: str) -> str | None:
         return None
     if k.startswith(("end", "eind")) and any(x in k for x in ("date", "datum", "time", "tijd")):
         return "end"
+    if re.search(r"(?:end|eind)(?:date|datum)", k):  # "eventEndDate", "activiteitEinddatum"
+        return "end"
+    if re.search(r"(?:end|eind)(?:time|tijd)$", k):  # "eventEndTime": "11:00"
+        return "endtime"
     if "start" in k or "begin" in k or k.endswith(("date", "datum")):
         return "date" if any(x in k for x in ("date", "datum")) else ("time" if "tijd" in k or "time" in k else None)
     if "locat" in k or "plaats" in k or k.endswith("venue"):

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from agendakaart.parse.dates import parse_date, parse_iso_datetime, parse_times
@@ -25,19 +26,32 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
     if isinstance(value, dict):
-        for key in _NAME_KEYS + ("addresslocality", "locality", "city", "stad", "plaats", "woonplaats", "gemeente",
-                                 "streetaddress"):
-            for k, v in value.items():
-                if k.lower() == key and (text := _as_text(v)):
-                    return text
+        name = _first_key(value, _NAME_KEYS)
+        place = _first_key(value, _LOCALITY_KEYS) or next(
+            (_first_key(v, _LOCALITY_KEYS) for k, v in value.items() if k.lower() in ("address", "adres")
+             and isinstance(v, dict)), None)
+        if name and place and _fold(place) not in _fold(name):
+            return f"{name}, {place}"  # {"name": "Jaarbeurs", "city": "Utrecht"}: the city is the place
+        if name or place:
+            return name or place
+        text = _first_key(value, ("streetaddress",))
         for k, v in value.items():
-            if k.lower() in ("address", "adres", "location", "locatie") and (text := _as_text(v)):
-                return text
-        return None
+            if not text and k.lower() in ("address", "adres", "location", "locatie"):
+                text = _as_text(v)
+        return text
     if isinstance(value, list):
         parts = [t for t in (_as_text(v) for v in value) if t]
         return ", ".join(parts) or None
     return None
+
+
+_LOCALITY_KEYS = ("addresslocality", "locality", "city", "stad", "plaats", "woonplaats", "gemeente")
+
+
+def _first_key(value: dict, keys: tuple[str, ...]) -> str | None:
+    """Text of the first of `keys` (case-insensitive, in that order) that has any. {"City": "Ede"} -> "Ede"."""
+    lowered = {str(k).lower(): v for k, v in value.items()}
+    return next((t for k in keys if k in lowered and (t := _as_text(lowered[k]))), None)
 
 
 def _names(value: Any) -> list[str]:
@@ -124,8 +138,11 @@ def jsonld_events(doc: HTMLParser) -> list[Bullet]:
     return out
 
 
-def nextjs_fields(doc: HTMLParser) -> tuple[list[str], dict[str, Any]]:
-    """Next.js payloads -> (HTML fragments found or rendered from them, fields of the richest record)."""
+def nextjs_fields(doc: HTMLParser, path_day: date | None = None) -> tuple[list[str], dict[str, Any]]:
+    """Next.js payloads -> (HTML fragments found or rendered from them, fields of the richest record).
+
+    A record dated on the URL's path date beats one that is not (a "related items" teaser has a title and a
+    date too); a dated record without a title key takes its "pageTitle"/"seoTitle"-like key."""
     payloads = nextjs_payloads(doc)
     htmls: list[str] = []
     best: dict[str, Any] | None = None
@@ -138,8 +155,11 @@ def nextjs_fields(doc: HTMLParser) -> tuple[list[str], dict[str, Any]]:
         for obj in walk_dicts(payload):
             rec = groups_of(obj)
             persons.extend(_names(rec.get("persons")))
+            if "date" in rec and "title" not in rec and (title := _any_title(obj)):
+                rec["title"] = title
             score = sum(g in rec for g in ("title", "date", "location", "body", "time")) + 2 * (
-                "title" in rec and "date" in rec)
+                "title" in rec and "date" in rec) + 3 * (path_day is not None and _date_time(rec.get("date"))[0]
+                                                         == path_day)
             if score > best_score and ("title" in rec or "date" in rec):
                 best, best_score = rec, score
             htmls.extend(v for v in obj.values() if isinstance(v, str) and _TAG.search(v))
@@ -147,6 +167,12 @@ def nextjs_fields(doc: HTMLParser) -> tuple[list[str], dict[str, Any]]:
     if persons:
         fields["persons"] = persons
     return htmls, fields
+
+
+def _any_title(obj: dict) -> str | None:
+    """A title under a prefixed key. {"pageTitle": "Opening"} -> "Opening"."""
+    return next((clean(v) for k, v in obj.items() if isinstance(v, str) and v.strip()
+                 and re.sub(r"[^a-z]", "", str(k).lower()).endswith(("title", "titel"))), None)
 
 
 def payload_texts(doc: HTMLParser) -> list[str]:
