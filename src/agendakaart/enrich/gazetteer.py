@@ -25,7 +25,7 @@ from agendakaart.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when Place or the build changes: old caches are then ignored
+FORMAT = 5  # bump when Place or the build changes: old caches are then ignored
 DATA_FILES = ("places_extra.csv", "aliases.csv", "venues.csv", "regions.csv", "abroad.csv",
               "common_words.txt", "npvr_regions.csv", "bewindspersonen.csv")
 
@@ -68,6 +68,14 @@ class Gazetteer:
     person_names: tuple[str, ...]               # bewindspersonen names (as written) to mask
     key: str = ""
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _kinds: dict[tuple[int, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def kinds_of(self, ids: tuple[int, ...]) -> frozenset[str]:
+        """The kinds among candidate places ((3, 17) -> {"woonplaats", "gemeente"}), remembered per id tuple."""
+        kinds = self._kinds.get(ids)
+        if kinds is None:
+            kinds = self._kinds[ids] = frozenset(self.places[i].kind for i in ids)
+        return kinds
 
     def lookup(self, name: str) -> list[Place]:
         """"Den Bosch" -> [Place('s-Hertogenbosch, …)]; unknown -> []."""

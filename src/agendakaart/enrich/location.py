@@ -107,8 +107,8 @@ def _with_field(m: Mention, field: str) -> Mention:
     return m._replace(field=field)
 
 
-def _kinds(m: Mention, gaz: Gazetteer) -> set[str]:
-    return {gaz.places[i].kind for i in m.ids}
+def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
+    return gaz.kinds_of(m.ids)
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
@@ -159,8 +159,10 @@ def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: l
                      countries: set[str] = frozenset()) -> tuple[Place, str]:
     """One place for a mention; ambiguous names settled by a venue entry, a named country or province, a
     named neighbour, or else by size (Dutch places before foreign ones of the same name)."""
+    if len(m.ids) == 1:
+        return gaz.places[m.ids[0]], ""
     places = [gaz.places[i] for i in m.ids]
-    if m.province and len(places) > 1:
+    if m.province:
         hinted = [p for p in places if p.province == m.province]
         places = hinted or places
     curated = [p for p in places if p.kind in ("venue", "institution", "org")]
@@ -291,6 +293,10 @@ def _sharpen(m: Mention, place: Place, note: str, texts: dict[str, str], gaz: Ga
     return place, note
 
 
+_KIND_WORDS = {"institution": "instelling/vaste plek", "venue": "locatie", "org": "organisatie, bezocht",
+               "regio": "regio", "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}
+
+
 def _located(m: Mention, place: Place, note: str) -> Located:
     """Mention + place -> Located with confidence and reason."""
     conf = _FIELD_CONF.get(m.field, 0.65)
@@ -302,10 +308,11 @@ def _located(m: Mention, place: Place, note: str) -> Located:
         conf = min(conf, 0.75)
     if note.startswith("meerdere"):
         conf *= 0.7
-    where = f"{place.gemeente} ({place.gm_code})" if place.gm_code else (place.country if place.kind in ("stad", "land") else "")
-    kind_word = {"institution": "instelling/vaste plek", "venue": "locatie", "org": "organisatie, bezocht", "regio": "regio",
-                 "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}.get(place.kind, place.kind)
-    reason = f'"{m.text}" {_FIELD_WORDS.get(m.field, "")} ({kind_word}) -> {place.name}'
+    if place.gm_code:
+        where = f"{place.gemeente} ({place.gm_code})"
+    else:
+        where = place.country if place.kind in ("stad", "land") else ""
+    reason = f'"{m.text}" {_FIELD_WORDS.get(m.field, "")} ({_KIND_WORDS.get(place.kind, place.kind)}) -> {place.name}'
     if where and not place.name.endswith(where.split(" (")[0]):
         reason += f", {where}"
     elif place.gm_code:

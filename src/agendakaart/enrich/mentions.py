@@ -125,7 +125,7 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
                      field in ("location", "paren") or parens or (prep is not None and prep != "van"), word,
                      field == "location" or parens):
             continue
-        abbr = _PROVINCE_ABBR.match(text, end)
+        abbr = _PROVINCE_ABBR.match(text, end) if len(ids) > 1 else None
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
                            else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None))
     return out
@@ -150,7 +150,7 @@ def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, wo
           as_location: bool) -> bool:
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
-    kinds = {gaz.places[i].kind for i in ids}
+    kinds = gaz.kinds_of(ids)
     if not (kinds <= {"institution"} and key not in gaz.acronyms):   # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
