@@ -25,6 +25,7 @@ class Block:
     tag: str
     text: str
     in_chrome: bool = False     # inside nav/header/footer/aside
+    depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
 
 
 def clean(text: str | None) -> str:
@@ -80,7 +81,10 @@ def blocks(root: Node | None) -> list[Block]:
     return out
 
 
-def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str]) -> None:
+_LISTS = frozenset({"ul", "ol", "dl"})
+
+
+def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0) -> None:
     """Depth-first: text is buffered until the enclosing block ends or a child block starts."""
     child = node.child
     after_element = False  # two inline elements side by side: <span>Locatie</span><span>Assen</span>
@@ -94,25 +98,25 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         elif tag in SKIP_TAGS or tag == "-comment":
             pass
         elif tag in BLOCK_TAGS:
-            _flush(block_tag, chrome, out, buf)
-            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [])
+            _flush(block_tag, chrome, out, buf, depth)
+            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [], depth + (tag in _LISTS))
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
-            _walk(child, block_tag, chrome, out, buf)
+            _walk(child, block_tag, chrome, out, buf, depth)
             after_element = True
         child = child.next
     if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
-        _flush(block_tag, chrome, out, buf)
+        _flush(block_tag, chrome, out, buf, depth)
 
 
-def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str]) -> None:
+def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0) -> None:
     if not buf:
         return
     for line in "".join(buf).split("\n"):
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome))
+            out.append(Block(tag, text, chrome, depth))
     buf.clear()
 
 

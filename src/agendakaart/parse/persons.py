@@ -86,13 +86,28 @@ def parse_person_page(html: str, url: str) -> Person:
     base = url.split("?")[0].rstrip("/")
     agenda = _agenda_link(doc, url, slug)
     h1 = doc.css_first("main h1") or doc.css_first("h1")
-    name = clean(h1.text(separator=" ")) if h1 is not None else ""
+    name = _name_of_heading(h1) if h1 is not None else ""
     role, ministry = _role_ministry(doc)
     pay_name, pay_role, pay_ministry = _payload_person(doc, slug)
     return Person(
         slug=slug, name=name or pay_name or _slug_to_name(slug), role=role or pay_role,
         ministry=ministry or pay_ministry, agenda_url=agenda or f"{base}/agenda", url=base,
     )
+
+
+def _name_of_heading(h1) -> str:
+    """The name in a person's h1, without a role beside it.
+
+    <h1>Dilan Yeşilgöz-Zegerius <small>Minister van Defensie</small></h1> -> "Dilan Yeşilgöz-Zegerius"
+    """
+    text = clean(h1.text(separator=" "))
+    for child in h1.iter():  # an element that is only the role ("<small>Minister van Defensie</small>")
+        role = clean(child.text(separator=" "))
+        if role and _ROLE.match(role) and clean(text.replace(role, "")):
+            text = clean(text.replace(role, " "))
+    if (m := _ROLE.search(text)) and clean(text[: m.start()]):
+        text = text[: m.start()]
+    return clean(text).rstrip(" ,-–|")
 
 
 def _agenda_link(doc, url: str, slug: str) -> str | None:

@@ -31,7 +31,12 @@ _TRAIL_TIME = re.compile(
 )
 _LABEL = re.compile(r"^([^:()]{2,60}?)\s*:\s+(\S.*)$")
 _PARENS = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;]?\s*$")
-_PRESS = re.compile(r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers)\b", re.I)
+_PRESS = re.compile(
+    r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers|persvoorlichting"
+    r"|pers en media|mediacontact|woordvoering|(?:contact|contactgegevens)\s*:?\s*$)\b", re.I)
+# a day without public appointments: "Geen openbare activiteiten.", "Geen afspraken"
+_NOTHING = re.compile(r"^(?:er zijn\s+)?geen\s+(?:openbare\s+|publieke\s+)?(?:activiteiten|afspraken|agenda-?items"
+                      r"|agendapunten|bijeenkomsten)\b[^:]{0,40}$", re.I)
 _CONTACT = re.compile(
     r"(@|\b(?:telefoon|tel\.?|e-?mail|mail|persvoorlicht\w*|woordvoerder|voorlichting)\b|\+?\d[\d\s-]{8,}\d)", re.I
 )
@@ -99,20 +104,37 @@ def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], in
     bullets: list[Bullet] = []
     headings = 0
     day: date | None = None
+    group: Block | None = None  # "Werkbezoek aan Drenthe:" over a nested list: the type of its sub-bullets
     for i, block in enumerate(blocks):
         if block.in_chrome or is_label_block(blocks, i):
             continue
         heading = parse_day_heading(block.text, page_date)
         if heading is not None:
-            day, headings = heading, headings + 1
+            day, headings, group = heading, headings + 1, None
             continue
         if _PRESS.match(block.text) or (block.tag in _HEADINGS):
             day = None
             continue
-        if day is None or is_press_line(block.text) or _is_furniture(block.text):
+        if day is None or is_press_line(block.text) or _is_furniture(block.text) or _NOTHING.match(block.text):
             continue
-        bullets.append(split_bullet(block.text, day))
+        if group is not None and block.depth <= group.depth:
+            group = None
+        if _is_group_label(blocks, i):
+            group = block
+            continue
+        bullet = split_bullet(block.text, day)
+        if group is not None and bullet.type_label is None:
+            bullet = bullet._replace(type_label=group.text.rstrip(" :"))
+        bullets.append(bullet)
     return bullets, headings
+
+
+def _is_group_label(blocks: list[Block], i: int) -> bool:
+    """ "Werkbezoek aan Drenthe:" followed by deeper (nested) lines heads them; it is no activity itself."""
+    text = blocks[i].text
+    nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (text.endswith(":") and nxt is not None and nxt.depth > blocks[i].depth
+            and _is_short_label(text.rstrip(" :")))
 
 
 _TYPE_KEYS = frozenset({"type", "soort", "label", "categorie", "category", "typelabel", "activiteittype",

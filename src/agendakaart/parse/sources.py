@@ -225,8 +225,12 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
     }
 
 
+_APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u00b4`\u2032"})
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
+    """Case, accents and apostrophe forms folded. "Boekholt-O’Sullivan" -> "boekholt-o'sullivan"."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
 
