@@ -25,7 +25,8 @@ _SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3,
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
     r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|zoom-?call|"
-    r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|nader te bepalen|besloten|intern|divers|diverse locaties)\b", re.I)
+    r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|n\.?t\.?b\.?|nog niet bekend|volgt|tba|tbd|nader te bepalen|besloten|"
+    r"intern|divers|diverse locaties)\b", re.I)
 _DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|videocall|video-?overleg|"
                       r"belafspraak|webinar|livestream)\b", re.I)
 
