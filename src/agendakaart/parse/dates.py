@@ -99,6 +99,25 @@ def parse_day_heading(text: str, ref: date) -> date | None:
     return _safe_date(year, month, int(m[1]))
 
 
+_DAY_PREFIX = re.compile(
+    rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s*(?::|\s[-–—]|\|)\s*(\S.*)$", re.I
+)
+
+
+def day_prefix(text: str, ref: date) -> tuple[date, str] | None:
+    """A line led by its day: "Maandag 9 maart: Werkbezoek: x" -> (date(…, 3, 9), "Werkbezoek: x"), else None.
+
+    >>> day_prefix("Maandag 9 maart: Gesprek: met X", date(2026, 3, 9)), day_prefix("9 maart is er overleg", date(2026, 3, 9))
+    ((datetime.date(2026, 3, 9), 'Gesprek: met X'), None)
+    """
+    m = _DAY_PREFIX.match(text)
+    if not m:
+        return None
+    month = MONTHS[m[2].lower()]
+    day = _safe_date(int(m[3]) if m[3] else year_for(month, ref), month, int(m[1]))
+    return (day, m[4].strip()) if day else None
+
+
 def _hhmm(hour: str, minute: str | None) -> str:
     return f"{int(hour):02d}:{int(minute or 0):02d}"
 

@@ -62,7 +62,7 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,
-        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks)),
+        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url)),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }
@@ -118,13 +118,13 @@ def _in_chrome(node) -> bool:
     return False
 
 
-def _label_fields(page_blocks: list[Block], title: str | None) -> dict[str, Any]:
+def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None) -> dict[str, Any]:
     """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description."""
     fields = labelled_fields(page_blocks)
     out: dict[str, Any] = {"title": title, "location": fields.get("location"), "ministry": fields.get("ministry")}
     if fields.get("persons"):
         out["persons"] = [fields["persons"]]
-    day = parse_date(fields.get("date")) if fields.get("date") else None
+    day = parse_date(fields.get("date"), ref) if fields.get("date") else None  # "10 maart": year of the path
     out["date"] = day
     start, end = parse_times(fields.get("time") or "")
     if start is None and fields.get("date"):

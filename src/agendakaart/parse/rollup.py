@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from agendakaart.parse.dates import parse_day_heading, parse_times
+from agendakaart.parse.dates import day_prefix, parse_day_heading, parse_times
 from agendakaart.parse.html import Block
 from agendakaart.parse.labels import is_label_block
 
@@ -29,6 +29,7 @@ _LEAD_TIME = re.compile(
 _TRAIL_TIME = re.compile(
     r"[,;]?\s*[-–(]?\s*(?:om|van(af)?)?\s*\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*uur\s*\)?\s*$", re.I
 )
+_WHOLE_DAY = re.compile(r"^(?:de\s+|ge)?(?:hele|gehele|ganse)\s+dag\s*(?::|[-–—|,])\s*", re.I)
 _LABEL = re.compile(r"^([^:()]{2,60}?)\s*:\s+(\S.*)$")
 _PARENS = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;]?\s*$")
 _PRESS = re.compile(
@@ -58,6 +59,7 @@ def split_bullet(text: str, day: date) -> Bullet:
     """
     line = _BULLET_MARK.sub("", text).strip()
     start = end = None
+    line = _WHOLE_DAY.sub("", line)  # "Hele dag: Europese Raad" -> no time, no type label "Hele dag"
     if m := _LEAD_TIME.match(line):
         start, end = parse_times(m.group(0))
         line = line[m.end():].strip()
@@ -112,6 +114,10 @@ def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], in
         if heading is not None:
             day, headings, group = heading, headings + 1, None
             continue
+        text = block.text
+        if (lead := day_prefix(text, page_date)) is not None:  # "Maandag 9 maart: Werkbezoek: ..." on one line
+            (day, text), headings, group = lead, headings + 1, None
+            block = Block(block.tag, text, block.in_chrome, block.depth)
         if _PRESS.match(block.text) or (block.tag in _HEADINGS):
             day = None
             continue

@@ -1,0 +1,120 @@
+"""One parser test per fault the second hand-written site (fixtures/site2) exposed."""
+
+from datetime import date
+
+from agendakaart.models import AgendaKind
+from agendakaart.parse.html import blocks, tree
+from agendakaart.parse.item import parse_item
+from agendakaart.parse.labels import labelled_line
+from agendakaart.parse.persons import parse_person_page
+from agendakaart.parse.sources import person_slugs
+
+BASE = "http://127.0.0.1:8000/actueel/agenda/2026"
+WEEK = f"{BASE}/03/09/agenda-minister-president-jetten-week-11"
+
+
+def _flight(stream: str) -> str:
+    import json
+    half = len(stream) // 2
+    pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, part])})</script>"
+                     for part in (stream[:half], stream[half:]))
+    return f"<html><head><title>Agenda | Rijksoverheid.nl</title></head><body>{pushes}</body></html>"
+
+
+def _rows(acts):
+    return [(a.date, a.start_time, a.end_time, a.type_label, a.title, a.location_text) for a in acts]
+
+
+def test_flight_item_with_page_title_key_related_teaser_and_city_in_location():
+    stream = ('3:{"site":{"pageTitle":"Agenda | Rijksoverheid.nl"}}\n'
+              '5:{"item":{"pageTitle":"Minister bezoekt waterstofproject","eventDate":"2026-03-10T09:30:00+01:00",'
+              '"eventEndDate":"2026-03-10T11:00:00+01:00","location":{"name":"Provinciehuis","city":"Zwolle"},'
+              '"related":[{"title":"Kabinet investeert","date":"2026-02-20"}]}}\n')
+    page, acts = parse_item(_flight(stream), f"{BASE}/03/10/werkbezoek-aan-zwolle")
+    assert (page.title, page.kind) == ("Minister bezoekt waterstofproject", AgendaKind.SINGLE)
+    assert _rows(acts) == [(date(2026, 3, 10), "09:30", "11:00", None, "Minister bezoekt waterstofproject",
+                            "Provinciehuis, Zwolle")]
+
+
+def test_jsonld_place_name_with_locality_but_not_twice():
+    def ld(place: str) -> str:
+        return ('<html><head><script type="application/ld+json">{"@type":"Event","name":"Gesprek",'
+                '"startDate":"2026-03-23T15:00+01:00","location":' + place + '}</script></head></html>')
+    url = f"{BASE}/03/23/gesprek"
+    jaarbeurs = '{"@type":"Place","name":"Jaarbeurs","address":{"addressLocality":"Utrecht"}}'
+    stadhuis = '{"@type":"Place","name":"Stadhuis, Utrecht","address":{"addressLocality":"Utrecht"}}'
+    assert parse_item(ld(jaarbeurs), url)[1][0].location_text == "Jaarbeurs, Utrecht"
+    assert parse_item(ld(stadhuis), url)[1][0].location_text == "Stadhuis, Utrecht"
+
+
+def test_label_and_value_spans_without_whitespace_in_capitals():
+    html = ('<main><h1>Opening</h1><div class="meta"><span class="label">DATUM</span><span>wo 11 mrt 2026</span>'
+            '</div><div class="meta"><span class="label">TIJD</span><span>9:30 uur</span></div><div class="meta">'
+            '<span class="label">LOCATIE</span><span>Innovatiecentrum, Den Helder</span></div></main>')
+    assert [b.text for b in blocks(tree(html).body)][1] == "DATUM wo 11 mrt 2026"
+    acts = parse_item(html, f"{BASE}/03/11/opening")[1]
+    assert _rows(acts) == [(date(2026, 3, 11), "09:30", None, None, "Opening", "Innovatiecentrum, Den Helder")]
+
+
+def test_wanneer_and_waar_labels_but_not_a_sentence_starting_with_waar():
+    assert labelled_line("Waar Stadhuis, Utrecht") == ("location", "Stadhuis, Utrecht")
+    assert labelled_line("Waar mogelijk worden afspraken gemaakt.") is None
+    html = ('<main><h1>Overleg</h1><ul><li><b>Wanneer</b> 18-03-2026, 14:00 - 15:30</li><li><b>Waar</b> Stadhuis, '
+            'Utrecht</li></ul><p>Waar mogelijk worden afspraken gemaakt.</p></main>')
+    assert _rows(parse_item(html, f"{BASE}/03/18/overleg")[1]) == [
+        (date(2026, 3, 18), "14:00", "15:30", None, "Overleg", "Stadhuis, Utrecht")]
+
+
+def test_yearless_label_date_takes_the_year_of_the_path_not_the_path_day():
+    html = "<main><h1>Werkbezoek</h1><table><tr><td>Datum</td><td>10 maart</td></tr></table></main>"
+    assert parse_item(html, f"{BASE}/03/05/werkbezoek")[1][0].date == date(2026, 3, 10)
+
+
+def test_person_h1_with_role_beside_the_name():
+    html = '<main><h1>Dilan Yeşilgöz-Zegerius <small>Minister van Defensie</small></h1></main>'
+    person = parse_person_page(html, "http://h/regering/bewindspersonen/dilan-yesilgoz-zegerius")
+    assert person.name == "Dilan Yeşilgöz-Zegerius"
+    assert parse_person_page("<h1><span>Rob</span> <em>Jetten</em></h1>", "http://h/x").name == "Rob Jetten"
+
+
+def test_typographic_apostrophe_in_a_name_on_the_page():
+    people = {"elanor-boekholt-osullivan": "Elanor Boekholt-O'Sullivan", "rob-jetten": "Rob Jetten"}
+    found = person_slugs(people, [], blocks(tree("<p>Minister Elanor Boekholt-O’Sullivan overlegt.</p>").body), "x")
+    assert found == ("elanor-boekholt-osullivan",)
+
+
+def test_nested_list_under_a_group_label_and_days_without_activities():
+    html = """<main><h1>Agenda week 11</h1><h3>Maandag 9 maart</h3><ul><li>Gesprek: met X (Den Haag)</li>
+    <li>Werkbezoek aan Drenthe:<ul><li>bezoek aan een boerderij (Emmen)</li><li>Gesprek: met ondernemers (Assen)</li>
+    </ul></li><li>Ministerraad</li></ul><h3>Woensdag 11 maart</h3><p>Geen openbare activiteiten.</p>
+    <h3>Donderdag 12 maart</h3><ul><li>Hele dag: Europese Raad (Brussel)</li></ul></main>"""
+    assert _rows(parse_item(html, WEEK)[1]) == [
+        (date(2026, 3, 9), None, None, "Gesprek", "met X", "Den Haag"),
+        (date(2026, 3, 9), None, None, "Werkbezoek aan Drenthe", "bezoek aan een boerderij", "Emmen"),
+        (date(2026, 3, 9), None, None, "Gesprek", "met ondernemers", "Assen"),
+        (date(2026, 3, 9), None, None, None, "Ministerraad", None),
+        (date(2026, 3, 12), None, None, None, "Europese Raad", "Brussel"),
+    ]
+
+
+def test_persvoorlichting_block_inside_the_last_day_is_no_activity():
+    html = """<article><h1>Weekagenda minister</h1><p><strong>Maandag 16 maart</strong></p>
+    <p>- 09.30-10.15 uur Gesprek: met de CDS (Den Haag)<br>- Werkbezoek: brigade (Schiphol)</p>
+    <p><strong>Donderdag 19 maart</strong></p><p>Internationale bijeenkomst: ministers (Brussel)</p>
+    <p><strong>Persvoorlichting</strong></p><p>Directie Communicatie Defensie</p><p>Telefoon: 070 318 8188</p>
+    </article>"""
+    assert _rows(parse_item(html, f"{BASE}/03/16/weekagenda-minister")[1]) == [
+        (date(2026, 3, 16), "09:30", "10:15", "Gesprek", "met de CDS", "Den Haag"),
+        (date(2026, 3, 16), None, None, "Werkbezoek", "brigade", "Schiphol"),
+        (date(2026, 3, 19), None, None, "Internationale bijeenkomst", "ministers", "Brussel"),
+    ]
+
+
+def test_day_and_activity_on_one_line():
+    html = """<main><h1>Agenda week 11</h1><p><strong>Maandag 9 maart:</strong> Werkbezoek: bezoek (Emmen)</p>
+    <p><strong>Dinsdag 10 maart:</strong> Gesprek: met Y</p><p>9 maart is een gewone dag.</p></main>"""
+    assert _rows(parse_item(html, WEEK)[1]) == [
+        (date(2026, 3, 9), None, None, "Werkbezoek", "bezoek", "Emmen"),
+        (date(2026, 3, 10), None, None, "Gesprek", "met Y", None),
+        (date(2026, 3, 10), None, None, None, "9 maart is een gewone dag.", None),
+    ]
