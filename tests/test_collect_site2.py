@@ -116,3 +116,23 @@ def test_second_run_fetches_no_item_page(crawled):
     assert not [r.path for r in crawled["log_again"] if r.path.startswith("/actueel/agenda/2")]
     assert again["activities_new"] == again["activities_updated"] == again["pages_new"] == 0
     assert {r.status for r in crawled["log_again"] if r.path != "/robots.txt"} == {304}
+
+
+def test_item_recurring_with_another_link_text_is_not_refetched(tmp_path):
+    """The same item on two pages of one listing under two link texts is no 'changed entry' on every run."""
+    import shutil
+
+    from agendakaart.store import open_db
+
+    site = tmp_path / "site"
+    shutil.copytree(SITE, site)
+    page = site / "regering/bewindspersonen/rob-jetten/agenda/pagina=2.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        'bezoek-aan-chemelot?">Bezoek aan Chemelot', 'bezoek-aan-chemelot?">Chemelot: werkbezoek'), encoding="utf-8")
+    conn = open_db(":memory:")
+    with ReplicaServer(site) as server:
+        _run(server, conn)
+        before = len(server.log)
+        again = _run(server, conn)
+        items = [r.path for r in server.log[before:] if r.path.startswith("/actueel/agenda/2")]
+    assert items == [] and again["pages_unchanged"] == 18

@@ -249,7 +249,13 @@ class _Crawl:
         """Fetch (when needed), parse and store one item page with its links, persons and activities."""
         canonical = page_store.canonical_url(self.conn, url)
         state = page_store.page_state(self.conn, canonical)
-        changed_entry = any(self.entry_changed(canonical, slug, ref) for slug, _l, ref in refs)
+        # per listing owner: changed when none of its links (an item may recur on two pages, or in the central
+        # listing and the RSS feed, with other link texts) matches the entry stored last time
+        by_slug: dict[str, list[PageRef]] = {}
+        for slug, _l, ref in refs:
+            by_slug.setdefault(slug, []).append(ref)
+        changed_entry = any(all(self.entry_changed(canonical, slug, ref) for ref in slug_refs)
+                            for slug, slug_refs in by_slug.items())
         done = state is not None and (state["status"] >= 400 or state["parsed_sha256"] == state["sha256"])
         if done and not changed_entry and not self.settings.refresh:
             self.counts["pages_unchanged"] += 1
