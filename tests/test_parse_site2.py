@@ -118,3 +118,37 @@ def test_day_and_activity_on_one_line():
         (date(2026, 3, 10), None, None, "Gesprek", "met Y", None),
         (date(2026, 3, 10), None, None, None, "9 maart is een gewone dag.", None),
     ]
+
+
+def test_flight_with_fields_only_in_the_react_element_tree():
+    import json
+    tree_ = ["$", "main", None, {"children": [
+        ["$", "h1", None, {"children": "Opening van de sluis"}],
+        ["$", "dl", None, {"children": [["$", "dt", None, {"children": "Datum"}],
+                                        ["$", "dd", None, {"children": "dinsdag 10 maart 2026"}],
+                                        ["$", "dt", None, {"children": "Tijd"}], ["$", "dd", None, {"children": "11.00 uur"}],
+                                        ["$", "dt", None, {"children": "Locatie"}],
+                                        ["$", "dd", None, {"children": "Terneuzen"}]]}],
+        ["$", "p", None, {"children": "Minister Heleen Herbert opent de sluis."}]]}]
+    page, acts = parse_item(_flight("0:" + json.dumps(tree_) + "\n"), f"{BASE}/03/10/opening",
+                            {"heleen-herbert": "Heleen Herbert"})
+    assert (page.title, page.persons) == ("Opening van de sluis", ("heleen-herbert",))
+    assert _rows(acts) == [(date(2026, 3, 10), "11:00", None, None, "Opening van de sluis", "Terneuzen")]
+
+
+def test_utc_instants_and_epoch_milliseconds_are_amsterdam_time():
+    import json
+    for value, month, hour in (("2026-03-10T09:00:00.000Z", "03", "10:00"), ("2026-07-10T09:00:00+00:00", "07", "11:00"),
+                               (1773133200000, "03", "10:00"), ("2026-03-10T09:00:00+01:00", "03", "09:00")):
+        html = _flight('2:' + json.dumps({"event": {"title": "Werkbezoek", "startDate": value}}) + "\n")
+        act = parse_item(html, f"{BASE}/{month}/10/werkbezoek")[1][0]
+        assert (act.date, act.start_time) == (date(2026, int(month), 10), hour), value
+
+
+def test_rollup_in_a_flight_text_row():
+    body = ("<h3>Maandag 9 maart</h3><ul><li>Werkbezoek: a (Emmen)</li></ul><h3>Dinsdag 10 maart</h3>"
+            "<ul><li>Gesprek: b</li></ul><h3>Informatie voor de pers</h3><p>070 123 4567</p>")
+    stream = '1:{"item":{"title":"Agenda week 11","date":"2026-03-09","body":"$3"}}\n3:T%x,%s\n' % (
+        len(body.encode()), body)
+    assert _rows(parse_item(_flight(stream), WEEK)[1]) == [
+        (date(2026, 3, 9), None, None, "Werkbezoek", "a", "Emmen"), (date(2026, 3, 10), None, None, "Gesprek", "b", None)]

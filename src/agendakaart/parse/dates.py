@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
@@ -146,12 +146,15 @@ def _strip_dates(text: str) -> str:
     return _NUMERIC.sub(" ", text)
 
 
-def parse_iso_datetime(value: str | None) -> tuple[date | None, str | None]:
-    """ISO date or instant -> (date, "HH:MM" or None); local time as written.
+def parse_iso_datetime(value: str | int | float | None) -> tuple[date | None, str | None]:
+    """ISO date or instant -> (date, "HH:MM" or None); local time as written, a UTC instant (Z, +00:00, epoch
+    milliseconds) in Amsterdam time.
 
-    >>> parse_iso_datetime("2024-07-05T10:00:00+02:00")
-    (datetime.date(2024, 7, 5), '10:00')
+    >>> parse_iso_datetime("2024-07-05T10:00:00+02:00"), parse_iso_datetime("2026-03-10T09:00:00.000Z")
+    ((datetime.date(2024, 7, 5), '10:00'), (datetime.date(2026, 3, 10), '10:00'))
     """
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 1e11:
+        value = datetime.fromtimestamp(value / 1000, timezone.utc).isoformat()
     if not value or not isinstance(value, str):
         return None, None
     value = value.strip()
@@ -161,7 +164,24 @@ def parse_iso_datetime(value: str | None) -> tuple[date | None, str | None]:
         return parse_date(value), None
     if "T" not in value and " " not in value:
         return dt.date(), None
+    if dt.utcoffset() == timedelta(0):
+        dt = amsterdam_time(dt)
     return dt.date(), f"{dt.hour:02d}:{dt.minute:02d}"
+
+
+def amsterdam_time(moment: datetime) -> datetime:
+    """A UTC instant -> Amsterdam wall-clock time (CEST from the last Sunday of March to that of October, 01:00 UTC).
+
+    >>> amsterdam_time(datetime(2026, 7, 1, 8, 0, tzinfo=timezone.utc)).hour
+    10
+    """
+    def switch(month: int) -> datetime:
+        last = date(moment.year, month, 31)
+        day = last - timedelta(days=(last.weekday() + 1) % 7)
+        return datetime(day.year, day.month, day.day, 1, tzinfo=timezone.utc)
+
+    summer = switch(3) <= moment < switch(10)
+    return (moment + timedelta(hours=2 if summer else 1)).replace(tzinfo=None)
 
 
 _PATH_DATE = re.compile(r"/(\d{4})/(\d{2})/(\d{2})/[^/?#]+/?(?:[?#]|$)")

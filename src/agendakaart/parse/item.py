@@ -42,7 +42,8 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         raise ParseError("geen titel gevonden (jsonld/nextjs/labels/meta)")
     if not isinstance(page_date, date):
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
-    persons = person_slugs(people or {}, merged.get("persons"), page_blocks, merged["title"])
+    payload_blocks = blocks(tree("\n".join(payloads_html)).body) if payloads_html else []
+    persons = person_slugs(people or {}, merged.get("persons"), page_blocks + payload_blocks, merged["title"])
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
     page = AgendaPage(
         url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
@@ -59,6 +60,13 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
 def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
     payloads_html, fields_nextjs = nextjs_fields(doc, date_from_path(url))
+    if payloads_html:  # labelled fields and an h1 rendered only inside the payload fill what its records lack
+        rendered = tree("\n".join(payloads_html))
+        h1 = rendered.css_first("h1")
+        from_html = _label_fields(blocks(rendered.body), clean(h1.text(separator=" ")) if h1 else None,
+                                  date_from_path(url))
+        fields_nextjs = {**{k: v for k, v in from_html.items() if k != "description"}, **{
+            k: v for k, v in fields_nextjs.items() if v not in (None, "", (), [])}}
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,

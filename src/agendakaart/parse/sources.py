@@ -65,6 +65,8 @@ def _names(value: Any) -> list[str]:
 
 
 def _date_time(value: Any) -> tuple[Any, str | None]:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # epoch milliseconds
+        return parse_iso_datetime(value)
     text = _as_text(value)
     if not text:
         return None, None
@@ -149,8 +151,8 @@ def nextjs_fields(doc: HTMLParser, path_day: date | None = None) -> tuple[list[s
     best_score = 0
     persons: list[str] = []
     for payload in payloads:
-        rendered = rsc_to_html(payload)
-        if rendered:
+        rendered = payload if isinstance(payload, str) and _TAG.search(payload) else rsc_to_html(payload)
+        if rendered:  # a React element tree, or a flight text row holding HTML
             htmls.append(rendered)
         for obj in walk_dicts(payload):
             rec = groups_of(obj)
