@@ -152,3 +152,19 @@ def test_rollup_in_a_flight_text_row():
         len(body.encode()), body)
     assert _rows(parse_item(_flight(stream), WEEK)[1]) == [
         (date(2026, 3, 9), None, None, "Werkbezoek", "a", "Emmen"), (date(2026, 3, 10), None, None, "Gesprek", "b", None)]
+
+
+def test_next_data_with_event_start_end_keys_and_a_venue_city():
+    import json
+    data = {"props": {"pageProps": {"data": {"heading": "Werkbezoek aan Brainport", "eventStart":
+            "2026-04-01T11:30:00.000Z", "eventEnd": "2026-04-01T13:00:00.000Z", "venue": {"city": "Eindhoven"}}}}}
+    html = f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+    assert _rows(parse_item(html, f"{BASE}/04/01/werkbezoek-eindhoven")[1]) == [
+        (date(2026, 4, 1), "13:30", "15:00", None, "Werkbezoek aan Brainport", "Eindhoven")]
+
+
+def test_closing_disclaimer_of_a_rollup_is_no_activity():
+    html = """<main><h1>Agenda minister week 13</h1><p><strong>Maandag 23 maart:</strong> Werkbezoek: fabriek (Delfzijl)</p>
+    <p><strong>Dinsdag 24 maart:</strong> Gesprek: met X</p><p><em>Wijzigingen in de agenda zijn voorbehouden.</em></p>
+    </main>"""
+    assert [a.title for a in parse_item(html, f"{BASE}/03/23/agenda-minister-week-13")[1]] == ["fabriek", "met X"]

@@ -52,6 +52,10 @@ def key_group(key: str) -> str | None:
         return "end"
     if re.search(r"(?:end|eind)(?:time|tijd)$", k):  # "eventEndTime": "11:00"
         return "endtime"
+    if re.search(r"(?:event|activity|activiteit|item|agenda)(?:end|eind)$", k):  # "eventEnd"
+        return "end"
+    if k.endswith(("start", "begin")):  # "eventStart", "activiteitBegin"
+        return "date"
     if "start" in k or "begin" in k or k.endswith(("date", "datum")):
         return "date" if any(x in k for x in ("date", "datum")) else ("time" if "tijd" in k or "time" in k else None)
     if "locat" in k or "plaats" in k or k.endswith("venue"):

@@ -90,10 +90,15 @@ def is_press_line(text: str) -> bool:
     return bool(_PRESS.match(text) or _CONTACT.search(text))
 
 
+_DISCLAIMER = re.compile(r"^(?:wijzigingen|deze agenda|de agenda|de weekagenda|agenda)\b.{0,80}"
+                         r"\b(?:voorbehouden|voorbehoud|(?:kan|kunnen) (?:nog )?wijzigen|onder voorbehoud)\b", re.I)
+
+
 def _is_furniture(text: str) -> bool:
-    """ "Bron: Ministerie van Financiën", "Let op: deze activiteit heeft al plaatsgevonden" -> True."""
+    """ "Bron: Ministerie van Financiën", "Let op: deze activiteit heeft al plaatsgevonden", "Wijzigingen in de
+    agenda zijn voorbehouden." -> True."""
     m = _LABEL.match(_BULLET_MARK.sub("", text))
-    return bool(m and m[1].strip().lower() in NOT_ACTIVITY_LABELS)
+    return bool(m and m[1].strip().lower() in NOT_ACTIVITY_LABELS) or bool(_DISCLAIMER.match(text))
 
 
 def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], int]:
