@@ -95,7 +95,7 @@ def _write_input(src: Path, lines: list[dict], n: int, unique: bool) -> None:
             row["id"] = f"a{i}"
             row.pop("expected", None)
             if unique:       # a serial number in the title: every text differs, nothing can be remembered
-                row["title"] = f"{row.get('title') or ''} – {i}"
+                row["title"] = f"{row.get('title') or ''} #{i}"
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 

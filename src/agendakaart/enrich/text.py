@@ -45,9 +45,28 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
+_ASCII_SWAPS = tuple((chr(code), folded) for code, folded in _TABLE.items()
+                     if code < 128 and not chr(code).isupper())
+
+
 def fold(text: str) -> str:
-    """Fold for matching, length-preserving: "Den Haag" -> "den haag", "Kyïv" -> "kyiv"."""
-    return text.translate(_TABLE)
+    """Fold for matching, length-preserving: "Den Haag" -> "den haag", "Kyïv" -> "kyiv".
+
+    C-level lower() and replace() per distinct special character beat a per-character translate().
+    """
+    low = text.lower()
+    if len(low) != len(text):                       # "İ" lower-cases to two characters: go char by char
+        return text.translate(_TABLE)
+    if not low.isascii():
+        for ch in set(low):
+            if ch > "\x7f":
+                folded = _fold_char(ch)
+                if folded != ch:
+                    low = low.replace(ch, folded)
+    for old, new in _ASCII_SWAPS:
+        if old in low:
+            low = low.replace(old, new)
+    return low
 
 
 def fold_name(name: str) -> str:
