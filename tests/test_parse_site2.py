@@ -168,3 +168,16 @@ def test_closing_disclaimer_of_a_rollup_is_no_activity():
     <p><strong>Dinsdag 24 maart:</strong> Gesprek: met X</p><p><em>Wijzigingen in de agenda zijn voorbehouden.</em></p>
     </main>"""
     assert [a.title for a in parse_item(html, f"{BASE}/03/23/agenda-minister-week-13")[1]] == ["fabriek", "met X"]
+
+
+def test_field_values_broken_over_br_lines():
+    url = f"{BASE}/03/10/opening"
+    dl = ("<main><h1>Opening</h1><dl><dt>Datum</dt><dd>dinsdag 10 maart 2026<br>10.00 - 11.00 uur</dd><dt>Locatie"
+          "</dt><dd>Provinciehuis<br>Sint Jansstraat 2<br>Den Bosch</dd></dl><p>De minister opent.</p></main>")
+    lines = "<main><h1>Opening</h1><p>Datum: 10 maart 2026<br>Tijd: 10.00 uur<br>Locatie: Assen</p><p>Tekst.</p></main>"
+    bare = ("<main><h1>Opening</h1><p><strong>Locatie</strong><br>Provinciehuis<br>Den Bosch</p>"
+            "<p>De minister opent het gebouw.</p></main>")
+    got = [(a.start_time, a.end_time, a.location_text, a.description)
+           for html in (dl, lines, bare) for a in parse_item(html, url)[1]]
+    assert got == [("10:00", "11:00", "Provinciehuis, Sint Jansstraat 2, Den Bosch", "De minister opent."),
+                   ("10:00", None, "Assen", "Tekst."), (None, None, "Provinciehuis, Den Bosch", "De minister opent het gebouw.")]

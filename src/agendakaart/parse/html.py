@@ -26,6 +26,7 @@ class Block:
     text: str
     in_chrome: bool = False     # inside nav/header/footer/aside
     depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
+    cont: bool = False          # continues the element of the line before, after a <br>
 
 
 def clean(text: str | None) -> str:
@@ -113,10 +114,12 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
 def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0) -> None:
     if not buf:
         return
+    first = True
     for line in "".join(buf).split("\n"):
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome, depth))
+            out.append(Block(tag, text, chrome, depth, not first))
+            first = False
     buf.clear()
 
 

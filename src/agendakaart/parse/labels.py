@@ -71,17 +71,48 @@ def labelled_fields(blocks: list[Block]) -> dict[str, str]:
         if field:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             if nxt is not None and not nxt.in_chrome and label_of(nxt.text) is None and len(nxt.text) < 300:
-                out.setdefault(field, nxt.text)
+                out.setdefault(field, _with_continuation(nxt.text, blocks, i + 2))
             continue
         pair = labelled_line(block.text)
         if pair and (block.tag in _VALUE_TAGS or ":" in block.text):
-            out.setdefault(pair[0], pair[1])
+            out.setdefault(pair[0], _with_continuation(pair[1], blocks, i + 1))
     return out
 
 
+def _with_continuation(value: str, blocks: list[Block], j: int) -> str:
+    """A value broken over <br> lines of its element: "Provinciehuis" + "Den Bosch" -> "Provinciehuis, Den Bosch".
+
+    Only short continuation lines that are no label and no sentence are joined (at most three).
+    """
+    parts = [value]
+    while j < len(blocks) and len(parts) < 4 and blocks[j].cont and not _is_labelish(blocks[j].text) \
+            and _short_line(blocks[j].text):
+        parts.append(blocks[j].text)
+        j += 1
+    return ", ".join(parts)
+
+
+def _is_labelish(text: str) -> bool:
+    return label_of(text) is not None or labelled_line(text) is not None
+
+
 def is_label_block(blocks: list[Block], i: int) -> bool:
-    """True when block i is a label, a labelled line, or the value right after a bare label."""
+    """True when block i is a label, a labelled line, the value right after a bare label, or a <br> line
+    continuing a value."""
     text = blocks[i].text
     if label_of(text) or labelled_line(text):
         return True
-    return i > 0 and label_of(blocks[i - 1].text) is not None
+    if i > 0 and label_of(blocks[i - 1].text) is not None:
+        return True
+    k = i  # a <br> line continuing a value: the first line of its element is a label or a labelled value
+    while k > 0 and blocks[k].cont and i - k < 4:
+        k -= 1
+    if k == i or not _short_line(text):
+        return False
+    return bool(label_of(blocks[k].text) or labelled_line(blocks[k].text)
+                or k > 0 and label_of(blocks[k - 1].text) is not None)
+
+
+def _short_line(text: str) -> bool:
+    """A line that can continue a value: short, and no sentence."""
+    return len(text) <= 60 and not re.search(r"[.!?]\s*$", text)
