@@ -77,6 +77,8 @@ CASES = [
     ("Persgesprek op het Ministerie van Justitie en Veiligheid", None, None, "GM0518", "venue"),
     ("Ontvangst", "Ministerie van SZW", None, "GM0518", "venue"),
     ("Overleg met de Europese Commissie", None, None, None, "none"),
+    ("Opening Nieuwe Sluis Terneuzen", None, None, "GM0715", "woonplaats"),
+    ("Werkbezoek Ede en Wageningen", None, None, "GM0228", "woonplaats"),
 ]
 
 

@@ -121,7 +121,7 @@ def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool
 
 def _score(m: Mention, place: Place) -> float:
     """Where the words stand, the preposition before them and how specific the place is."""
-    score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0)
+    score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0) - (10 if m.weak else 0)
     if m.prep and m.prep != "van":
         score += 15
     elif m.prep == "van":

@@ -34,6 +34,7 @@ class Mention(NamedTuple):
     prep: str | None            # the word before, when it is a place preposition (or "van")
     in_parens: bool
     province: str | None = None  # a province abbreviation right after the name: "Beek (L)" -> Limburg
+    weak: bool = False           # a word-name ("Sluis", "Best") without a preposition or parentheses
 
 
 def _raw_hits(folded: str, gaz: Gazetteer):
@@ -121,13 +122,13 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
         if prep == "over" and field != "location":
             continue                                # "gesprek over Groningen": a subject, not a place
         parens = _in_parens(text, start)
-        if not _keep(text, start, end, key, ids, gaz, mixed,
-                     field in ("location", "paren") or parens or (prep is not None and prep != "van"), word,
-                     field == "location" or parens):
+        ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
+        if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
         abbr = _PROVINCE_ABBR.match(text, end) if len(ids) > 1 else None
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
-                           else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None))
+                           else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None,
+                           not ctx and key in gaz.common_words and _in_name_chain(text, start, end)))
     return out
 
 
@@ -140,6 +141,22 @@ _ABBR_PROVINCE = {
     "z": "Zeeland", "zl": "Zeeland", "zld": "Zeeland", "fl": "Flevoland", "flev": "Flevoland"}
 _PROVINCE_ABBR = re.compile(r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True))
                             + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I)
+
+
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def _in_name_chain(text: str, start: int, end: int) -> bool:
+    """Is the name part of a longer proper name ("Nieuwe Sluis Terneuzen", "Best Western")? A capitalised
+    word right before it (not the first of the sentence) or right after it says so."""
+    after = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    if after and after.group()[0].isupper():
+        return True
+    before = text[:start].rstrip()
+    if not before or not text[start - 1:start].isspace():
+        return False
+    word = before.rsplit(None, 1)[-1]
+    return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
 
 
 def _prep(word: str | None) -> str | None:
