@@ -181,3 +181,14 @@ def test_field_values_broken_over_br_lines():
            for html in (dl, lines, bare) for a in parse_item(html, url)[1]]
     assert got == [("10:00", "11:00", "Provinciehuis, Sint Jansstraat 2, Den Bosch", "De minister opent."),
                    ("10:00", None, "Assen", "Tekst."), (None, None, "Provinciehuis, Den Bosch", "De minister opent het gebouw.")]
+
+
+def test_script_button_for_more_items_means_the_next_pagina():
+    from agendakaart.parse.listing import parse_listing
+    url = "http://h/regering/bewindspersonen/heleen-herbert/agenda"
+    item = '<a href="/actueel/agenda/2026/03/10/a">A</a>'
+    assert parse_listing(item + '<button type="button">Meer laden</button>', url).next_url == url + "?pagina=2"
+    assert parse_listing(item + '<button aria-label="Volgende pagina"><svg></svg></button>', url + "?pagina=2"
+                         ).next_url == url + "?pagina=3"
+    assert parse_listing(item + "<button disabled>Meer laden</button>", url + "?pagina=3").next_url is None
+    assert parse_listing(item + "<button>Zoeken</button>", url).next_url is None

@@ -99,7 +99,21 @@ def _next_url(doc, all_links, url: str) -> str | None:
     if current is None:
         current = 0 if 0 in numbered else 1
     later = [n for n in numbered if n > current]
-    return with_pagina(url, later[0]) if later else None
+    if later:
+        return with_pagina(url, later[0])
+    if _next_button(doc):  # "Meer laden" / "Volgende" as a script button: the server's pagina=N+1
+        return with_pagina(url, current + 1)
+    return None
+
+
+def _next_button(doc) -> bool:
+    """A <button> (no link) labelled Volgende / Meer laden / Toon meer, by text, aria-label or title."""
+    for node in doc.css("button"):
+        for label in (node.text(separator=" "), node.attributes.get("aria-label"), node.attributes.get("title")):
+            label = re.sub(r"^[^\w›»>→]+|[^\w›»>→]+$", "", clean(label or ""))
+            if label and _NEXT_TEXT.match(label) and "disabled" not in node.attributes:
+                return True
+    return False
 
 
 def _same_listing(link: str, url: str) -> bool:
