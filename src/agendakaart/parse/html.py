@@ -16,7 +16,8 @@ BLOCK_TAGS = frozenset({
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"})
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_WS = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no character
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,9 @@ class Block:
 
 
 def clean(text: str | None) -> str:
-    """Collapse whitespace. "  a \\n b " -> "a b"."""
-    return _WS.sub(" ", (text or "").replace("\n", " ")).strip()
+    """Collapse whitespace, drop soft hyphens and zero-width marks. "  a \\n b " -> "a b"; "Minister\\u00adraad" ->
+    "Ministerraad"."""
+    return _WS.sub(" ", _INVISIBLE.sub("", (text or "")).replace("\n", " ")).strip()
 
 
 def tree(html: str) -> HTMLParser:
