@@ -192,3 +192,13 @@ def test_script_button_for_more_items_means_the_next_pagina():
                          ).next_url == url + "?pagina=3"
     assert parse_listing(item + "<button disabled>Meer laden</button>", url + "?pagina=3").next_url is None
     assert parse_listing(item + "<button>Zoeken</button>", url).next_url is None
+
+
+def test_day_led_lines_split_only_week_pages():
+    single = ("<main><h1>Staatsbezoek aan Japan</h1><p>Datum: 9 maart 2026</p><p>Maandag 9 maart: aankomst in Tokio"
+              "</p><p>Dinsdag 10 maart: bezoek aan Kyoto</p></main>")
+    page, acts = parse_item(single, f"{BASE}/03/09/staatsbezoek-japan")
+    assert (page.kind, [a.title for a in acts]) == (AgendaKind.SINGLE, ["Staatsbezoek aan Japan"])
+    week = ("<main><h1>Agenda week 11</h1><h2>Maandag 9 maart – Brussel</h2><ul><li>Gesprek: a</li></ul>"
+            "<h2>Dinsdag 10 maart</h2><ul><li>Gesprek: b</li></ul></main>")
+    assert [(a.date.day, a.title) for a in parse_item(week, WEEK)[1]] == [(9, "a"), (10, "b")]

@@ -182,7 +182,7 @@ def _best_rollup(doc, page_blocks, payloads_html: list[str], url: str, merged: d
 
 def _rollup_of(page_blocks: list[Block], ref: date, weekish: bool) -> list[Bullet]:
     """Bullets, when the blocks really are a roll-up: two day headings, or one on a "week" page."""
-    bullets, headings = split_rollup(page_blocks, ref)
+    bullets, headings = split_rollup(page_blocks, ref, inline_days=weekish)
     if headings >= 2 and len(bullets) >= 2 or weekish and bullets:
         return bullets
     return []

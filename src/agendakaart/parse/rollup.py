@@ -101,12 +101,14 @@ def _is_furniture(text: str) -> bool:
     return bool(m and m[1].strip().lower() in NOT_ACTIVITY_LABELS) or bool(_DISCLAIMER.match(text))
 
 
-def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], int]:
+def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False) -> tuple[list[Bullet], int]:
     """Ordered blocks -> (bullets under day headings, number of day headings).
 
     Every line under a day heading is a bullet (li, "Type: text (Place)" paragraphs, plain lines), except
     labelled fields (Datum, Locatie, ...) and their values, page furniture ("Bron: ..."), and the press block.
-    Headings without a year take it from the page date (a week may span new year).
+    Headings without a year take it from the page date (a week may span new year). With `inline_days` (a "week"
+    page) a line led by its day ("Maandag 9 maart: Werkbezoek: ...") is a day and a bullet at once; a heading
+    led by its day ("Maandag 9 maart – Brussel") is a day heading.
     """
     bullets: list[Bullet] = []
     headings = 0
@@ -119,9 +121,11 @@ def split_rollup(blocks: list[Block], page_date: date) -> tuple[list[Bullet], in
         if heading is not None:
             day, headings, group = heading, headings + 1, None
             continue
-        text = block.text
-        if (lead := day_prefix(text, page_date)) is not None:  # "Maandag 9 maart: Werkbezoek: ..." on one line
+        lead = day_prefix(block.text, page_date) if inline_days else None
+        if lead is not None:  # "Maandag 9 maart: Werkbezoek: ..." on one line
             (day, text), headings, group = lead, headings + 1, None
+            if block.tag in _HEADINGS:
+                continue
             block = Block(block.tag, text, block.in_chrome, block.depth)
         if _PRESS.match(block.text) or (block.tag in _HEADINGS):
             day = None
