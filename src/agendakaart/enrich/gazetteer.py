@@ -182,8 +182,16 @@ def _official(cache_dir: Path) -> list[tuple[str, str]]:
 
 
 def default_cache_dir() -> Path:
+    """$XDG_CACHE_HOME/agendakaart, else ~/.cache/agendakaart, else the temp dir (no home directory)."""
     import os
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    import tempfile
+
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):
+            base = tempfile.gettempdir()
     return Path(base) / "agendakaart"
 
 
