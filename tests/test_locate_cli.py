@@ -61,3 +61,10 @@ def test_one_output_line_per_input_line_in_order():
     out = locate(lines)
     assert [o["id"] for o in out] == [f"n{i}" for i in range(100)]
     assert [o["precision"] for o in out[:5]] == ["venue", "none", "regio", "none", "woonplaats"]
+
+
+def test_text_with_separate_fields():
+    out = locate([json.dumps({"id": 1, "text": "Werkbezoek aan een boerderij", "location_text": "Epe"}),
+                  json.dumps({"id": 2, "text": "Gesprek: met boeren (Epe)", "type_label": "Overleg"})])
+    assert (out[0]["gm_code"], out[0]["activity_type"]) == ("GM0232", "werkbezoek")
+    assert (out[1]["gm_code"], out[1]["activity_type"]) == ("GM0232", "vergadering")

@@ -67,9 +67,10 @@ def locate_line(line: str, res, settings: Settings) -> dict:
         return {"id": None, "precision": "none", "error": "een regel moet een JSON-object zijn"}
     ident = obj.get("id")
     fields = {k: obj.get(k) for k in ("title", "description", "location_text", "type_label")}
-    if obj.get("text") is not None and not any(fields.values()):
+    if obj.get("text") is not None and not fields["title"]:
         label, title, loc = split_text_line(str(obj["text"]), res.rules)
-        fields.update(title=title, type_label=label, location_text=loc)
+        fields.update(title=title, type_label=fields["type_label"] or label,
+                      location_text=fields["location_text"] or loc)
     try:
         e = enrich_fields(**fields, gazetteer=res.gazetteer, rules=res.rules, settings=settings,
                           activity_id=str(ident or ""), version=res.version, memo=res.memo)
