@@ -27,6 +27,7 @@ _NOT_A_PLACE = re.compile(
     r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|zoom-?call|"
     r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|n\.?t\.?b\.?|nog niet bekend|volgt|tba|tbd|nader te bepalen|besloten|"
     r"intern|divers|diverse locaties)\b", re.I)
+# "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
 _DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|videocall|video-?overleg|"
                       r"belafspraak|webinar|livestream)\b", re.I)
 
@@ -54,6 +55,7 @@ _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|preside
                        r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)")
 
 
+# "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
@@ -220,7 +222,9 @@ _FIELD_WORDS = {"location": "in het locatieveld", "paren_end": "tussen haakjes a
 _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
+# a description line "Bron: Ministerie van Financiën" names the publisher, not a place -> removed
 _BRON = re.compile(r"(?im)^\s*(?:bron|uitgever|afzender|contact|meer informatie)\s*:.*$")
+# "Voorbereiding Europese Raad" -> match: preparing an event is not the event
 _PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terugkoppeling)\b", re.I)
 
 

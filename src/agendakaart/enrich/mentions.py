@@ -19,6 +19,7 @@ VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te", "werkbezoek", "
                          "rondleiding", "opent", "opening"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
                         "al", "bin", "ibn", "'t", "het", "vander", "zu"})
+# "Van Weel, …" -> tokens "Van", "Weel" (punctuation and brackets end a token)
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
 _SENTENCE_END = ".:!?;•·|–—-\"“”"
 
@@ -139,6 +140,7 @@ _ABBR_PROVINCE = {
     "gr": "Groningen", "gn": "Groningen", "ov": "Overijssel", "o": "Overijssel", "fr": "Fryslân",
     "frl": "Fryslân", "dr": "Drenthe", "d": "Drenthe", "u": "Utrecht", "ut": "Utrecht", "utr": "Utrecht",
     "z": "Zeeland", "zl": "Zeeland", "zld": "Zeeland", "fl": "Flevoland", "flev": "Flevoland"}
+# after "Beek": " (L)" / ", Gld" / " NH." -> group 1 "L" / "Gld" / "NH"
 _PROVINCE_ABBR = re.compile(r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True))
                             + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I)
 
