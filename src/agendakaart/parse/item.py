@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from agendakaart.errors import ParseError
@@ -42,7 +43,7 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         raise ParseError("geen titel gevonden (jsonld/nextjs/labels/meta)")
     if not isinstance(page_date, date):
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
-    payload_blocks = blocks(tree("\n".join(payloads_html)).body) if payloads_html else []
+    payload_blocks = list(_rendered(tuple(payloads_html))[0]) if payloads_html else []
     persons = person_slugs(people or {}, merged.get("persons"), page_blocks + payload_blocks, merged["title"])
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
     page = AgendaPage(
@@ -61,10 +62,8 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
     """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
     payloads_html, fields_nextjs = nextjs_fields(doc, date_from_path(url))
     if payloads_html:  # labelled fields and an h1 rendered only inside the payload fill what its records lack
-        rendered = tree("\n".join(payloads_html))
-        h1 = rendered.css_first("h1")
-        from_html = _label_fields(blocks(rendered.body), clean(h1.text(separator=" ")) if h1 else None,
-                                  date_from_path(url))
+        payload_blocks, h1 = _rendered(tuple(payloads_html))
+        from_html = _label_fields(list(payload_blocks), h1, date_from_path(url))
         fields_nextjs = {**{k: v for k, v in from_html.items() if k != "description"}, **{
             k: v for k, v in fields_nextjs.items() if v not in (None, "", (), [])}}
     return payloads_html, {
@@ -74,6 +73,14 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }
+
+
+@lru_cache(maxsize=4)
+def _rendered(payloads_html: tuple[str, ...]) -> tuple[tuple[Block, ...], str | None]:
+    """HTML found in or rendered from the payloads -> (its blocks, its h1 text); parsed once per page."""
+    doc = tree("\n".join(payloads_html))
+    h1 = doc.css_first("h1")
+    return tuple(blocks(doc.body)), (clean(h1.text(separator=" ")) or None) if h1 is not None else None
 
 
 def diagnose_item(html: str, url: str) -> dict[str, Any]:
