@@ -79,6 +79,7 @@ CASES = [
     ("Overleg met de Europese Commissie", None, None, None, "none"),
     ("Opening Nieuwe Sluis Terneuzen", None, None, "GM0715", "woonplaats"),
     ("Werkbezoek Ede en Wageningen", None, None, "GM0228", "woonplaats"),
+    ("Gesprek met Guusje ter Horst", None, None, None, "none"),
 ]
 
 

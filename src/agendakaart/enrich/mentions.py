@@ -15,6 +15,7 @@ from agendakaart.enrich.text import fold, fold_name
 
 PLACE_PREPS = frozenset({"in", "te", "aan", "naar", "bij", "uit", "vanuit", "richting", "nabij", "rond", "op",
                          "tijdens", "omgeving", "regio"})
+_SURNAME_PARTICLES = frozenset({"ter", "ten", "der", "van't", "vd"})
 VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te", "werkbezoek", "bezoek", "bezoekt", "bezoeken",
                          "rondleiding", "opent", "opening"})
 _PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
@@ -120,8 +121,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(start < me and end > ms for ms, me in masked):
             continue
-        if prep == "over" and field != "location":
-            continue                                # "gesprek over Groningen": a subject, not a place
+        if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES):
+            continue                # "gesprek over Groningen": a subject; "Guusje ter Horst": a surname
         parens = _in_parens(text, start)
         ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
