@@ -80,6 +80,8 @@ CASES = [
     ("Opening Nieuwe Sluis Terneuzen", None, None, "GM0715", "woonplaats"),
     ("Werkbezoek Ede en Wageningen", None, None, "GM0228", "woonplaats"),
     ("Gesprek met Guusje ter Horst", None, None, None, "none"),
+    ("Gesprek met Van Zwolle", None, None, None, "none"),
+    ("Gesprek met de burgemeester van Zwolle", None, None, "GM0193", "woonplaats"),
 ]
 
 

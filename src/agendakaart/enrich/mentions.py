@@ -121,8 +121,9 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(start < me and end > ms for ms, me in masked):
             continue
-        if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES):
-            continue                # "gesprek over Groningen": a subject; "Guusje ter Horst": a surname
+        if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES
+                                    or (word == "van" and _capital_van(text, start))):
+            continue        # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
         parens = _in_parens(text, start)
         ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
@@ -160,6 +161,15 @@ def _in_name_chain(text: str, start: int, end: int) -> bool:
         return False
     word = before.rsplit(None, 1)[-1]
     return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
+
+
+def _capital_van(text: str, start: int) -> bool:
+    """"gesprek met Van Zwolle" -> True (a surname's capital "Van" mid-sentence); "Van Zwolle naar …" at
+    the start of a sentence, or "burgemeester van Zwolle" -> False."""
+    before = text[:start].rstrip()
+    if not before.endswith("Van"):
+        return False
+    return not _sentence_initial(text, len(before) - 3)
 
 
 def _prep(word: str | None) -> str | None:
