@@ -32,6 +32,10 @@ _TRAIL_TIME = re.compile(
 _WHOLE_DAY = re.compile(r"^(?:de\s+|ge)?(?:hele|gehele|ganse)\s+dag\s*(?::|[-–—|,])\s*", re.I)
 _LABEL = re.compile(r"^([^:()]{2,60}?)\s*:\s+(\S.*)$")
 _PARENS = re.compile(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*[.;]?\s*$")
+# "Werkbezoek – bezoek aan de haven": a one- or two-word label before a spaced dash
+_DASH_LABEL = re.compile(r"^([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*)?)\s+[-–—]\s+(\S.*)$")
+# "Gesprek met X (Zwolle), aansluitend lunch": parentheses closing a clause, not the line
+_MID_PARENS = re.compile(r"\s*\(([^()]{2,80})\)(?=\s*[,;]\s|\s+[-–—]\s)")
 _PRESS = re.compile(
     r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers|persvoorlichting"
     r"|pers en media|mediacontact|woordvoering|(?:contact|contactgegevens)\s*:?\s*$)\b", re.I)
@@ -64,7 +68,7 @@ def split_bullet(text: str, day: date) -> Bullet:
         start, end = parse_times(m.group(0))
         line = line[m.end():].strip()
     type_label = None
-    if (m := _LABEL.match(line)) and _is_short_label(m[1]):
+    if (m := _LABEL.match(line) or _DASH_LABEL.match(line)) and _is_short_label(m[1]):
         type_label, line = m[1].strip(), m[2].strip()
     location = None
     if start is None and (m := _TRAIL_TIME.search(line)):
@@ -73,6 +77,9 @@ def split_bullet(text: str, day: date) -> Bullet:
     if m := _PARENS.search(line):
         location = m[1].strip() or None
         line = line[: m.start()].rstrip()
+    elif line.count("(") == 1 and (found := _MID_PARENS.findall(line)) and found[0][:1].isupper():
+        location = found[0].strip()
+        line = _MID_PARENS.sub("", line, count=1)
     if start is None and re.search(r"\buur\b", line, re.I):
         start, end = parse_times(line)
     return Bullet(day, _BULLET_MARK.sub("", text).strip(), line or (type_label or ""), type_label, location,
@@ -80,9 +87,11 @@ def split_bullet(text: str, day: date) -> Bullet:
 
 
 def _is_short_label(label: str) -> bool:
-    """A type label is a few words, no digits: "Onderraden en ministeriële overleggen" yes, "Om 10 uur" no."""
+    """A type label is a few words, no digits, capitalised (lower case: at most two words): "Onderraden en
+    ministeriële overleggen" yes, "werkbezoek" yes, "Om 10 uur" no, "daarna overleg met de wethouder" no."""
     words = label.split()
-    return 1 <= len(words) <= 7 and not re.search(r"\d", label) and label[:1].isupper()
+    return (1 <= len(words) <= 7 and not re.search(r"\d", label)
+            and (label[:1].isupper() or len(words) <= 2 and label[:1].isalpha()))
 
 
 def is_press_line(text: str) -> bool:

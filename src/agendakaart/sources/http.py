@@ -2,7 +2,8 @@
 
 robots.txt (fetched once per host, cached), an identifying User-Agent, a minimum interval between request
 starts per host, retries with exponential backoff + jitter on timeouts / connection errors / 429 / 5xx
-(honouring Retry-After), a body-size cap, redirects followed by hand (each hop counted and rate-limited)
+(honouring Retry-After), a body-size cap, redirects followed by hand (each hop counted and rate-limited; only
+on the same host, a rijksoverheid.nl target moved onto the crawled base URL, never to another host)
 and conditional GET. Time is injected (`clock`, `sleep`) so tests never really wait.
 """
 
@@ -24,6 +25,7 @@ from protego import Protego
 from agendakaart.errors import FetchError, RobotsDisallowed
 from agendakaart.models import Page, PageKind
 from agendakaart.settings import Settings
+from agendakaart.sources.rijksoverheid import redirect_target
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +122,14 @@ class Fetcher:
                 return self._page(url, kind, answer)
             if not location:
                 raise FetchError(f"{current}: redirect {answer.status} without Location")
-            current = urljoin(current, location.strip())
-            log.debug("redirect %s -> %s", answer.url, current)
+            target = urljoin(current, location.strip())
+            allowed = redirect_target(current, target, self.settings.base_url)
+            if urlsplit(target).scheme not in ("http", "https"):
+                allowed = target  # refused with its own message at the top of the loop
+            elif allowed is None:
+                raise FetchError(f"{current}: redirect {answer.status} naar een andere host niet gevolgd: {target}")
+            log.debug("redirect %s -> %s", answer.url, allowed)
+            current = allowed
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def close(self) -> None:

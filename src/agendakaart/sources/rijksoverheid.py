@@ -20,6 +20,8 @@ log = logging.getLogger(__name__)
 INDEX_PATH = "/regering/bewindspersonen"
 CENTRAL_LISTING_PATH = "/actueel/agenda"
 SITE_HOST_SUFFIX = "rijksoverheid.nl"
+# the hosts that are "the site": links and redirects to them belong to whatever base URL is crawled
+SITE_HOSTS = frozenset({"rijksoverheid.nl", "www.rijksoverheid.nl"})
 # a weekly roll-up's path carries its Monday: an item dated up to 6 days before --since may hold later days
 ROLLUP_SLACK = timedelta(days=6)
 
@@ -45,10 +47,24 @@ def rebase(url: str, base_url: str) -> str | None:
     link, base = urlsplit(url), urlsplit(base_url)
     if link.netloc.lower() == base.netloc.lower():
         return url
-    host = (link.hostname or "").lower()
-    if host == SITE_HOST_SUFFIX or host.endswith("." + SITE_HOST_SUFFIX):
+    if (link.hostname or "").lower() in SITE_HOSTS:
+        if (base.hostname or "").lower() in SITE_HOSTS:
+            return url  # crawling the real site: www and bare host are one site
         return urlunsplit((base.scheme, base.netloc, link.path, link.query, ""))
     return None
+
+
+def redirect_target(current: str, target: str, base_url: str) -> str | None:
+    """Where a crawl may follow a redirect: the same host, or a site host moved onto base_url; else None.
+
+    >>> redirect_target("http://127.0.0.1:8/a", "https://www.rijksoverheid.nl/b", "http://127.0.0.1:8")
+    'http://127.0.0.1:8/b'
+    >>> redirect_target("http://127.0.0.1:8/a", "https://example.org/b", "http://127.0.0.1:8") is None
+    True
+    """
+    if urlsplit(target).netloc.lower() == urlsplit(current).netloc.lower():
+        return target
+    return rebase(target, base_url)
 
 
 def in_window(day: date | None, since: date | None, until: date | None) -> bool:
