@@ -63,8 +63,14 @@ def strip_query(url: str) -> str:
 
 
 def links(doc: HTMLParser, base: str) -> list[tuple[str, str, Node]]:
-    """Every <a href> as (absolute url, visible text, node), in document order."""
+    """Every <a href> as (absolute url, visible text, node), in document order; a <base href> is honoured.
+
+    <base href="/actueel/"> + <a href="agenda/x"> on http://h/p -> "http://h/actueel/agenda/x"
+    """
     out = []
+    base_node = doc.css_first("base[href]")
+    if base_node is not None:
+        base = resolve(base_node.attributes.get("href"), base) or base
     for a in doc.css("a[href]"):
         url = resolve(a.attributes.get("href"), base)
         if url:

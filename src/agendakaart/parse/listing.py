@@ -58,7 +58,24 @@ def parse_listing(html: str, url: str) -> ListingPage:
             items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
         if items and next_url is None and re.search(r"pagina|\bpage\b", html, re.I):
             next_url = with_pagina(url, (pagina_of(url) or 1) + 1)  # payload-only listing: try the next one
+    else:
+        _add_script_items(doc, url, all_links, items)
     return ListingPage(items=tuple(items.values()), next_url=next_url)
+
+
+def _add_script_items(doc, url: str, all_links, items: dict[str, PageRef]) -> None:
+    """Links rendered for some items, the rest only in a script payload ("toon meer" done client-side): the
+    payload's item URLs count when it names a rendered item too (it is the list), minus aside/header links."""
+    scripts = "\n".join(s.text() or "" for s in doc.css("script"))
+    if not scripts or not items:
+        return
+    raw = _raw_item_links(scripts, url)
+    if not set(raw) & set(items):
+        return
+    outside = {strip_query(link) for link, _t, node in all_links if is_item_url(link) and _outside_content(node)}
+    for link in raw:
+        if link not in outside:
+            items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
 
 
 def _outside_content(node) -> bool:

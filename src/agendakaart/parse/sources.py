@@ -250,7 +250,31 @@ def person_slugs(people: Mapping[str, str], given: Iterable[str] | None, page_bl
     if pattern is not None:
         haystack = _fold(" \n ".join([title, *given, *(b.text for b in page_blocks if not b.in_chrome)]))
         found |= {by_name[m.group(0)] for m in pattern.finditer(haystack)}
+        by_role, by_surname = _surname_matcher(tuple(sorted(people.items())))
+        if by_role is not None:
+            found |= {by_surname[m.group(1)] for m in by_role.finditer(haystack)}
     return tuple(sorted(found))
+
+
+_ROLE_WORDS = r"(?:minister-president|viceminister-president|premier|minister|staatssecretaris|bewindspersoon)"
+
+
+@lru_cache(maxsize=8)
+def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Role + surname ("Minister Heinen", "staatssecretaris Van Marum") for surnames exactly one known person has.
+
+    ("eelco-heinen", "Eelco Heinen") -> pattern matching "minister heinen" (folded) -> "eelco-heinen"
+    """
+    owners: dict[str, set[str]] = {}
+    for slug, name in people:
+        parts = _fold(_bare_name(name)).split()
+        if len(parts) >= 2:
+            owners.setdefault(" ".join(parts[1:]), set()).add(slug)
+    unique = {surname: next(iter(slugs)) for surname, slugs in owners.items() if len(slugs) == 1}
+    if not unique:
+        return None, unique
+    names = sorted(unique, key=len, reverse=True)
+    return re.compile(rf"(?<!\w){_ROLE_WORDS}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), unique
 
 
 @lru_cache(maxsize=8)

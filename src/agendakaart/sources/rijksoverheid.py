@@ -105,7 +105,10 @@ def walk_listing(load: Callable[[str], ListingPage | None], start_url: str, *, c
 
 
 def _all_before(items: tuple[PageRef, ...], since: date) -> bool:
+    """Every item before `since`, on a page listed newest first (an oldest-first listing only gets later)."""
     dated = [ref.date for ref in items if ref.date is not None]
+    if len(dated) >= 2 and dated[0] < dated[-1]:
+        return False
     return bool(dated) and all(not in_window(d, since, None) for d in dated)
 
 
