@@ -111,15 +111,20 @@ def _name_of_heading(h1) -> str:
 
 
 def _agenda_link(doc, url: str, slug: str) -> str | None:
-    """The person's own agenda: a link ending in /agenda naming the slug, else under /bewindspersonen/, else
-    any /agenda link other than the central /actueel/agenda."""
+    """The person's own agenda: a link ending in /agenda naming the slug, else any /agenda link outside
+    /bewindspersonen/ (there it is another person's) other than the central /actueel/agenda."""
     ranked: list[tuple[int, str]] = []
     for n, (link, _text, _node) in enumerate(links(doc, url)):
         parts = urlsplit(link)
         path = parts.path.rstrip("/")
         if not path.endswith("/agenda"):
             continue
-        rank = 0 if slug in path or (slug in parts.query and path == "/actueel/agenda") else 1 if "/bewindspersonen/" in path else 2 if path != "/actueel/agenda" else 9
+        if slug in path or (slug in parts.query and path == "/actueel/agenda"):
+            rank = 0
+        elif "/bewindspersonen/" in path or path == "/actueel/agenda":
+            rank = 9  # another person's agenda (or none): never this person's listing
+        else:
+            rank = 2
         ranked.append((rank * 10_000 + n, link))
     best = min(ranked, default=None)
     return best[1] if best and best[0] < 90_000 else None

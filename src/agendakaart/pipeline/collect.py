@@ -12,7 +12,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 import httpx
 
@@ -24,6 +24,7 @@ from agendakaart.parse.listing import pagina_of, parse_listing
 from agendakaart.parse.persons import parse_person_page, parse_persons_index
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
+from agendakaart.sources.http import OffsiteRedirect
 from agendakaart.store import transaction
 from agendakaart.store import activities as act_store
 from agendakaart.store import pages as page_store
@@ -111,6 +112,13 @@ class _Crawl:
                                       last_modified=state["last_modified"] if state else None)
         except RobotsDisallowed as exc:
             return self.problem("fetch", url, f"robots.txt verbiedt deze pagina: {exc}")
+        except OffsiteRedirect as exc:  # kept (status 3xx, Location), so it is not asked again next run
+            with transaction(self.conn):
+                page_store.save_page(self.conn, Page(
+                    url=url, final_url=url, kind=kind, status=exc.status, body=b"",
+                    fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    headers={"location": exc.target}))
+            return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         except FetchError as exc:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         except (httpx.HTTPError, ValueError, UnicodeError) as exc:  # e.g. a broken gzip body
@@ -256,7 +264,8 @@ class _Crawl:
             by_slug.setdefault(slug, []).append(ref)
         changed_entry = any(all(self.entry_changed(canonical, slug, ref) for ref in slug_refs)
                             for slug, slug_refs in by_slug.items())
-        done = state is not None and (state["status"] >= 400 or state["parsed_sha256"] == state["sha256"])
+        done = state is not None and (state["status"] >= 400 or state["parsed_sha256"] == state["sha256"]
+                                      or _offsite_redirect(state))
         if done and not changed_entry and not self.settings.refresh:
             self.counts["pages_unchanged"] += 1
             with transaction(self.conn):
@@ -330,6 +339,11 @@ class _Crawl:
         page = replace(page, persons=persons, ministry=ministry)
         acts = [replace(a, persons=persons, ministry=a.ministry or ministry) for a in acts]
         return page, acts
+
+
+def _offsite_redirect(state) -> bool:
+    """A stored redirect to another host (status 3xx on its own URL): not followed, not asked again."""
+    return 300 <= state["status"] < 400 and state["status"] != 304 and state["final_url"] == state["url"]
 
 
 def _text(page: Page) -> str:

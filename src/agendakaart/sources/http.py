@@ -43,6 +43,14 @@ class _Answer:
     body: bytes
 
 
+class OffsiteRedirect(FetchError):
+    """A redirect to another host, not followed during a crawl (`status`: the 3xx code, `target`: Location)."""
+
+    def __init__(self, message: str, status: int, target: str):
+        super().__init__(message)
+        self.status, self.target = status, target
+
+
 class _Retryable(Exception):
     """A failed attempt that may be retried; `wait` is a server-asked delay (Retry-After) or None."""
 
@@ -127,7 +135,8 @@ class Fetcher:
             if urlsplit(target).scheme not in ("http", "https"):
                 allowed = target  # refused with its own message at the top of the loop
             elif allowed is None:
-                raise FetchError(f"{current}: redirect {answer.status} naar een andere host niet gevolgd: {target}")
+                raise OffsiteRedirect(f"{current}: redirect {answer.status} naar een andere host niet gevolgd: "
+                                      f"{target}", answer.status, target)
             log.debug("redirect %s -> %s", answer.url, allowed)
             current = allowed
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
