@@ -331,11 +331,12 @@ class _Crawl:
             return self.problem("parse", url, f"onleesbare pagina: {type(exc).__name__}: {exc}")
 
     def attribute(self, url: str, page: AgendaPage, acts: list[Activity]) -> tuple[AgendaPage, list[Activity]]:
-        """Persons = listings that link the page (all runs) + known names on the page; ministry from them."""
+        """Persons = listings that link the page (all runs) + known names on the page; ministry from the page,
+        else the first person's post on the page date (a person may change post), else their current one."""
         persons = tuple(sorted(set(page.persons) | set(page_store.linked_persons(self.conn, url))))
         ministry = page.ministry
         if ministry is None and persons:
-            ministry = person_store.person_ministry(self.conn, persons[0])
+            ministry = person_store.person_ministry(self.conn, persons[0], page.page_date)
         page = replace(page, persons=persons, ministry=ministry)
         acts = [replace(a, persons=persons, ministry=a.ministry or ministry) for a in acts]
         return page, acts

@@ -7,6 +7,7 @@ import re
 import sqlite3
 import unicodedata
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -93,9 +94,36 @@ def known_people(conn: sqlite3.Connection) -> dict[str, str]:
     return {r[0]: r[1] for r in rows}
 
 
-def person_ministry(conn: sqlite3.Connection, slug: str) -> str | None:
+def person_ministry(conn: sqlite3.Connection, slug: str, day=None) -> str | None:
+    """The person's ministry on `day` (a post in the seed CSV covering it), else the stored one."""
+    if day is not None and (ministry := ministry_on(slug, day)):
+        return ministry
     row = conn.execute("SELECT ministry FROM persons WHERE slug = ?", (slug,)).fetchone()
     return row[0] if row else None
+
+
+def ministry_on(slug: str, day) -> str | None:
+    """Ministry of the seed's post of `slug` covering `day` (the latest start wins), or None.
+
+    ("david-van-weel", 2025-08-28) -> "Justitie en Veiligheid"; ("david-van-weel", 2025-10-06) -> "Buitenlandse Zaken"
+    """
+    covering = [(start, ministry) for start, end, ministry in _posts().get(slug, ())
+                if (start is None or start <= day) and (end is None or day < end) and ministry]
+    return max(covering, key=lambda p: p[0] or _date("0001-01-01"))[1] if covering else None
+
+
+@lru_cache(maxsize=1)
+def _posts() -> dict[str, tuple]:
+    """slug -> ((start, end, ministry), ...) for every row of the bundled seed CSV."""
+    text = resources.files("agendakaart").joinpath("data/bewindspersonen.csv").read_text(encoding="utf-8")
+    out: dict[str, list] = {}
+    for row in csv.DictReader(text.splitlines()):
+        name = re.sub(r"\s*\(.*?\)\s*", " ", row.get("name") or "").strip()
+        if name:
+            slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
+            out.setdefault(slug, []).append((_date(row.get("start_date")), _date(row.get("end_date")),
+                                             row.get("ministry") or None))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def discovered_persons(conn: sqlite3.Connection) -> list[tuple[str, str]]:
