@@ -1,0 +1,207 @@
+"""Third red-team round: the collector against fixtures/site3 (markup unlike site/ and site2/, see its README),
+plus one unit test per generic fix the round made (redirect rule, roll-up bullets, listings, attribution)."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from agendakaart.models import ListingPage, PageRef
+from agendakaart.parse.html import page_text
+from agendakaart.parse.item import parse_item
+from agendakaart.parse.listing import parse_listing
+from agendakaart.parse.persons import parse_person_page
+from agendakaart.parse.rollup import split_bullet
+from agendakaart.parse.sources import person_slugs
+from agendakaart.pipeline.collect import collect
+from agendakaart.replica import ReplicaServer
+from agendakaart.settings import Settings
+from agendakaart.sources.http import Fetcher
+from agendakaart.sources.rijksoverheid import rebase, redirect_target, walk_listing
+from agendakaart.store import open_db
+from agendakaart.store.persons import ministry_on
+
+SITE = Path(__file__).parent / "fixtures" / "site3"
+TRUTH = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
+AGENDA = "/actueel/agenda/"
+FIELDS = ("persons", "start_time", "end_time", "type_label", "location_text", "ministry")
+
+
+def _run(server: ReplicaServer, conn, **kw) -> dict:
+    settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
+    start = len(server.log)
+    with Fetcher(settings, sleep=lambda s: None) as fetcher:
+        counts = collect(settings, conn, fetcher=fetcher)
+    deadline = time.monotonic() + 5
+    while len(server.log) < start + counts["requests"] and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return counts
+
+
+def _stored(conn, base: str) -> dict[tuple, dict]:
+    out: dict[tuple, dict] = {}
+    for r in conn.execute("SELECT * FROM activities"):
+        key = (r["page_url"].removeprefix(base + AGENDA), r["date"], r["title"])
+        assert key not in out, f"duplicate activity {key}"
+        out[key] = {"persons": json.loads(r["persons"]), **{f: r[f] for f in FIELDS[1:]}}
+    return out
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    conn = open_db(tmp_path_factory.mktemp("site3") / "site3.db")
+    with ReplicaServer(SITE) as server:
+        first = _run(server, conn)
+        stored = _stored(conn, server.base_url)
+        problems = {r[0].removeprefix(server.base_url): r[1] for r in conn.execute(
+            "SELECT url, reason FROM problems WHERE resolved = 0")}
+        log_first = list(server.log)
+        again = _run(server, conn)
+        log_again = server.log[len(log_first):]
+        base = server.base_url
+    yield {"first": first, "again": again, "stored": stored, "problems": problems, "log": log_first,
+           "log_again": log_again, "conn": conn, "base": base}
+    conn.close()
+
+
+def test_every_activity_once_with_persons_dates_places_and_ministry(crawled):
+    expected = {(a["url"], a["date"], a["title"]): {f: a[f] for f in FIELDS} for a in TRUTH["activities"]}
+    stored = crawled["stored"]
+    assert (sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))) == ([], [])
+    assert {k: (stored[k], v) for k, v in expected.items() if stored[k] != v} == {}
+    assert crawled["first"]["activities_new"] == len(expected) == 24
+
+
+def test_problems_are_the_offsite_redirect_and_the_gone_item(crawled):
+    problems = crawled["problems"]
+    assert set(problems) == set(TRUTH["problems"])
+    assert "andere host niet gevolgd: https://windpark.example.org/bezoek" in problems[TRUTH["problems"][0]]
+    assert problems[TRUTH["problems"][1]] == "HTTP 410"
+
+
+def test_redirects_stay_on_the_replica_and_are_stored(crawled):
+    conn, base = crawled["conn"], crawled["base"]
+    rows = {urlsplit(r["url"]).path: (r["status"], r["final_url"].removeprefix(base)) for r in conn.execute(
+        "SELECT url, status, final_url FROM pages WHERE url LIKE '%overleg-%vng' OR url LIKE '%windpark%'")}
+    (old, new), = TRUTH["redirects"].items()
+    offsite = TRUTH["problems"][0]
+    assert rows == {old: (301, new), new: (200, new), offsite: (302, offsite)}
+    assert [r.path for r in crawled["log"] if r.path == new] == [new]  # the rebased hop reached the replica
+
+
+def test_second_run_fetches_no_item_page_and_listings_conditionally(crawled):
+    again = crawled["again"]
+    assert [r.path for r in crawled["log_again"] if r.path.startswith(AGENDA + "2")] == []
+    assert again["activities_new"] == again["activities_updated"] == again["pages_new"] == 0
+    assert {r.status for r in crawled["log_again"] if r.path != "/robots.txt"} == {304}
+    assert again["pages_unchanged"] == 15 and again["problems"] == 0
+
+
+def test_oldest_first_listing_with_since_walks_on_to_later_pages():
+    conn = open_db(":memory:")
+    with ReplicaServer(SITE) as server:
+        counts = _run(server, conn, since=date(2024, 11, 24), persons=("eelco-heinen",))
+        stored = _stored(conn, server.base_url)
+    assert counts["listing_pages"] == 2
+    assert {k[0] for k in stored} == {"2024/11/18/agenda-minister-heinen-week-47",
+                                      "2024/11/25/bezoek-aan-woningbouwproject", "2024/11/27/overleg-vng"}
+
+
+# -- one unit test per generic fix -------------------------------------------------------------------------------
+
+def test_redirect_rule_rebases_site_hosts_and_refuses_others():
+    base = "http://127.0.0.1:8000"
+    assert redirect_target(base + "/a", "https://www.rijksoverheid.nl/b?x=1", base) == base + "/b?x=1"
+    assert redirect_target(base + "/a", "http://rijksoverheid.nl/b", base) == base + "/b"
+    assert redirect_target(base + "/a", base + "/c", base) == base + "/c"
+    assert redirect_target(base + "/a", "https://opendata.rijksoverheid.nl/v1", base) is None
+    assert redirect_target(base + "/a", "https://example.org/b", base) is None
+    real = "https://www.rijksoverheid.nl"
+    assert redirect_target(real + "/a", "https://rijksoverheid.nl/a", real) == "https://rijksoverheid.nl/a"
+    assert rebase("https://evil.example/actueel/agenda/2024/01/02/x", base) is None
+
+
+@pytest.mark.parametrize("line, label, title, place, start, end", [
+    ("Werkbezoek – bezoek aan de haven (Rotterdam)", "Werkbezoek", "bezoek aan de haven", "Rotterdam", None, None),
+    ("Werkbezoek - bezoek aan de haven", "Werkbezoek", "bezoek aan de haven", None, None, None),
+    ("werkbezoek: rondleiding (Haarlem)", "werkbezoek", "rondleiding", "Haarlem", None, None),
+    ("Gesprek met X (Zwolle), aansluitend lunch", None, "Gesprek met X, aansluitend lunch", "Zwolle", None, None),
+    ("Gesprek met A (CDA) en B (VVD), daarna lunch", None, "Gesprek met A (CDA) en B (VVD), daarna lunch", None,
+     None, None),
+    ("10.00 uur: Werkbezoek: opening (Leiden)", "Werkbezoek", "opening", "Leiden", "10:00", None),
+    ("10:00 - 11:00 Gesprek met de burgemeester (Delft)", None, "Gesprek met de burgemeester", "Delft", "10:00",
+     "11:00"),
+    ("Gesprek met de heer Van Dam - Alkmaar", None, "Gesprek met de heer Van Dam - Alkmaar", None, None, None),
+    ("daarna overleg met de wethouder: woningbouw", None, "daarna overleg met de wethouder: woningbouw", None,
+     None, None),
+])
+def test_rollup_bullet_forms(line, label, title, place, start, end):
+    b = split_bullet(line, date(2024, 11, 19))
+    assert (b.type_label, b.title, b.location_text, b.start_time, b.end_time) == (label, title, place, start, end)
+
+
+def test_listing_honours_base_href():
+    html = ('<base href="/actueel/agenda/"><main><a href="2024/11/12/x">X</a>'
+            '<a href="/lijst?pagina=2">Volgende</a></main>')
+    page = parse_listing(html, "http://h/regering/bewindspersonen/a/agenda")
+    assert [r.url for r in page.items] == ["http://h/actueel/agenda/2024/11/12/x"]
+    assert page.next_url == "http://h/lijst?pagina=2"
+
+
+def test_listing_items_in_a_payload_beside_rendered_links_aside_excluded():
+    push = ('<script>self.__next_f.push([1,"{\\"items\\":[{\\"href\\":\\"/actueel/agenda/2025/01/02/a\\"},'
+            '{\\"href\\":\\"/actueel/agenda/2025/01/03/b\\"},{\\"href\\":\\"/actueel/agenda/2025/01/09/c\\"}]}"])'
+            '</script>')
+    html = ('<main><a href="/actueel/agenda/2025/01/02/a">A</a></main>'
+            '<aside><a href="/actueel/agenda/2025/01/09/c">C</a></aside>' + push)
+    page = parse_listing(html, "http://h/agenda")
+    assert [r.url.rsplit("/", 1)[1] for r in page.items] == ["a", "b"]
+    assert page.items[0].title == "A" and page.items[1].date == date(2025, 1, 3)
+    unrelated = '<main><a href="/actueel/agenda/2025/01/02/a">A</a></main><script>x="/actueel/agenda/2025/02/02/z"</script>'
+    assert [r.url for r in parse_listing(unrelated, "http://h/agenda").items] == ["http://h/actueel/agenda/2025/01/02/a"]
+
+
+def test_oldest_first_page_before_since_does_not_end_the_walk():
+    def ref(day: int) -> PageRef:
+        return PageRef(url=f"http://h/actueel/agenda/2024/11/{day:02d}/i{day}", date=date(2024, 11, day))
+    pages = {"p1": ListingPage(items=(ref(1), ref(5)), next_url="p2"),
+             "p2": ListingPage(items=(ref(20), ref(25)), next_url=None)}
+    assert [u for u, _p in walk_listing(pages.get, "p1", cap=10, since=date(2024, 11, 20))] == ["p1", "p2"]
+    newest_first = {"p1": ListingPage(items=(ref(5), ref(1)), next_url="p2")}
+    assert [u for u, _p in walk_listing(newest_first.get, "p1", cap=10, since=date(2024, 11, 20))] == ["p1"]
+
+
+def test_persons_by_role_and_unique_surname():
+    people = {"eelco-heinen": "Eelco Heinen", "mona-keijzer": "Mona Keijzer", "a": "Jan de Jonge",
+              "b": "Piet de Jonge"}
+    assert person_slugs(people, None, [], "Minister Heinen bezoekt samen met minister Keijzer een project") == (
+        "eelco-heinen", "mona-keijzer")
+    assert person_slugs(people, None, [], "Gesprek met minister De Jonge") == ()   # two share the surname
+    assert person_slugs(people, None, [], "Familie Heinen en Keijzer Bouw") == ()  # no role before it
+
+
+def test_person_page_link_to_another_persons_agenda_is_not_its_listing():
+    html = ('<main><h1>David van Weel</h1><a href="/regering/bewindspersonen/rob-jetten/agenda">Agenda premier</a>'
+            '</main>')
+    person = parse_person_page(html, "http://h/regering/bewindspersonen/david-van-weel")
+    assert person.agenda_url == "http://h/regering/bewindspersonen/david-van-weel/agenda"
+
+
+def test_ministry_of_the_post_on_the_day():
+    assert ministry_on("david-van-weel", date(2025, 8, 28)) == "Justitie en Veiligheid"
+    assert ministry_on("david-van-weel", date(2025, 10, 6)) == "Buitenlandse Zaken"
+    assert ministry_on("vincent-karremans", date(2024, 12, 30)) == "Volksgezondheid, Welzijn en Sport"
+    assert ministry_on("nobody-known", date(2025, 1, 1)) is None
+
+
+def test_latin1_page_with_meta_charset_and_body_date_over_path():
+    body = (SITE / "actueel/agenda/2024/11/12/gesprek-met-de-nederlandsche-bank.html").read_bytes()
+    text = page_text(body, "text/html")
+    assert "financiële stabiliteit" in text and "rôle" in text
+    html = "<main><h1>Bezoek</h1><p>Datum: donderdag 14 november 2024</p></main>"
+    assert parse_item(html, "http://h/actueel/agenda/2024/11/13/bezoek")[1][0].date == date(2024, 11, 14)
