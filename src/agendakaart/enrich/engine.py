@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 
 from agendakaart.enrich.activity import ActivityRules, classify_activity, load_rules
 from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
@@ -24,12 +24,41 @@ _TYPES = {t.value: t for t in ActivityType}
 _PRECISIONS = {p.value: p for p in Precision}
 
 
+class RunMemo(dict):
+    """Per-run memo for texts that recur: an entry is stored from its key's second sighting on.
+
+    A run of unique texts then keeps only the keys' hashes (plain ints, no garbage-collector work) instead of
+    100,000 results nobody asks for again; weekly "Ministerraad" is enriched twice, then remembered.
+    memo["k"] = 1 -> not stored; memo["k"] = 1 again -> stored. Full at `limit` entries: cleared.
+    """
+
+    def __init__(self, limit: int = MEMO_LIMIT):
+        super().__init__()
+        self.limit = limit
+        self._seen: set[int] = set()
+
+    def __setitem__(self, key, value) -> None:
+        h = hash(key)
+        if h not in self._seen:
+            if len(self._seen) >= 4 * self.limit:
+                self._seen.clear()
+            self._seen.add(h)
+            return
+        if len(self) >= self.limit:
+            super().clear()
+        super().__setitem__(key, value)
+
+    def clear(self) -> None:
+        super().clear()
+        self._seen.clear()
+
+
 @dataclass
 class Resources:
     gazetteer: Gazetteer
     rules: ActivityRules
     load_seconds: float = 0.0
-    memo: dict = field(default_factory=dict)      # identical texts recur (weekly "Ministerraad"): enrich once
+    memo: dict = field(default_factory=RunMemo)   # identical texts recur (weekly "Ministerraad"): enrich once
 
     @property
     def version(self) -> str:
@@ -77,7 +106,7 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
         key = (*fields, settings.include_uncertain_npvr, version)
         hit = memo.get(key)
         if hit is not None:
-            return replace(hit, activity_id=activity_id)
+            return _with_id(hit, activity_id)
     result = _enrich(*fields, gazetteer, rules, settings, activity_id, version, memo)
     if memo is not None:
         if len(memo) >= MEMO_LIMIT:
@@ -99,6 +128,18 @@ def _enrich(title, description, location_text, type_label, gazetteer, rules, set
                          settings, activity_id, version)
 
 
+def _with_id(hit: Enrichment, activity_id: str) -> Enrichment:
+    """A remembered result under another activity id (dataclasses.replace, without its per-field work)."""
+    if hit.activity_id == activity_id:
+        return hit
+    if not _FAST_BUILD:
+        return replace(hit, activity_id=activity_id)
+    new = object.__new__(Enrichment)
+    new.__dict__.update(hit.__dict__)
+    new.__dict__["activity_id"] = activity_id
+    return new
+
+
 def _text(value) -> str | None:
     """Untrusted field -> str or None (numbers become text, over-long text is cut)."""
     if value is None:
@@ -114,11 +155,31 @@ def to_enrichment(located: Located, kind: str, kind_conf: float, reason: str, ga
     p = located.place
     confidence = round(min(located.confidence, kind_conf) if p else kind_conf * 0.5, 2)
     if p is None:
-        return Enrichment(activity_id, version, _TYPES[kind], Precision.NONE, confidence, reason)
+        return _build({"activity_id": activity_id, "version": version, "activity_type": _TYPES[kind],
+                       "precision": Precision.NONE, "confidence": confidence, "reason": reason})
     region = p.npvr_region if p.kind == "regio" else gaz.npvr.region_for(p.gm_code, settings.include_uncertain_npvr)
     country = p.country or None
-    return Enrichment(
-        activity_id=activity_id, version=version, activity_type=_TYPES[kind],
-        precision=_PRECISIONS[located.precision], confidence=confidence, reason=reason, place=p.name,
-        gm_code=p.gm_code, gemeente=p.gemeente, province=p.province, country=country, lat=p.lat, lon=p.lon,
-        is_den_haag=is_den_haag(p.gm_code), is_abroad=is_abroad(country), npvr_region=region)
+    return _build({
+        "activity_id": activity_id, "version": version, "activity_type": _TYPES[kind],
+        "precision": _PRECISIONS[located.precision], "confidence": confidence, "reason": reason, "place": p.name,
+        "gm_code": p.gm_code, "gemeente": p.gemeente, "province": p.province, "country": country, "lat": p.lat,
+        "lon": p.lon, "is_den_haag": is_den_haag(p.gm_code), "is_abroad": is_abroad(country),
+        "npvr_region": region})
+
+
+_FIELDS = fields(Enrichment)
+_DEFAULTS = {f.name: f.default for f in _FIELDS if f.default is not MISSING}
+# the frozen dataclass's __init__ sets 17 fields one object.__setattr__ at a time; filling __dict__ directly
+# gives an equal object at a third of the cost, as long as Enrichment stays a plain (non-slots) dataclass
+_FAST_BUILD = (all(f.default_factory is MISSING for f in _FIELDS) and "__slots__" not in vars(Enrichment)
+               and not hasattr(Enrichment, "__post_init__"))
+
+
+def _build(values: dict) -> Enrichment:
+    """Field values (the required ones at least) -> Enrichment, defaults filled in for the rest."""
+    if not _FAST_BUILD:
+        return Enrichment(**values)
+    e = object.__new__(Enrichment)
+    e.__dict__.update(_DEFAULTS)
+    e.__dict__.update(values)
+    return e
