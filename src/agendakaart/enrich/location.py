@@ -71,14 +71,79 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
         for m in _find(title, gaz, "title", memo):
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
-            elif m.field == "title" and len(title[:m.start].split()) <= 2 and _kinds(m, gaz) <= {"institution"}:
+            elif m.field == "title" and len(title[:m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
         mentions += _find(texts["description"], gaz, "description", memo)
     if texts["label"]:
         mentions += [m for m in _find(texts["label"], gaz, "label", memo) if _kinds(m, gaz) <= {"institution"}]
-    return [m for m in mentions if not _is_envoy_country(m, texts, gaz)]
+    return [_compass_region(m, texts, gaz) for m in mentions
+            if not _is_envoy_country(m, texts, gaz) and not _not_here(m, texts, gaz)]
+
+
+# "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
+# ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
+_SUBJECT_BEFORE = re.compile(r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
+                             r"(?:[\w-]+\s+)?(?:situatie|veiligheidssituatie|oorlog|conflict|crisis|ontwikkelingen|"
+                             r"gebeurtenissen|spanningen|verkiezingen|aardbevingen|ramp|overstromingen|"
+                             r"mensenrechten|vredesproces)\s+in)\s+(?:(?:de|het)\s+)?$")
+# "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
+_VISIT_WORDS = re.compile(r"(?i)\b(?:werk)?bezoek(?:t|en)?\b|\brondleiding\b|\bopent\b|\bopening\b")
+# "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
+_ORG_HEADS = (r"universiteit|university|hogeschool|academie|ggd|ggz|veiligheidsregio|waterschap|hoogheemraadschap|"
+              r"stichting|vereniging|instituut|omroep|rtv|fc|sc|milieudienst|omgevingsdienst|woonstichting|"
+              r"woningcorporatie|zorggroep|roc|kamer van koophandel|ondernemersvereniging|sportclub|"
+              r"gemeentebelangen|bibliotheek|politie-eenheid|eenheid|regio deal|campus|fonds|bank|cooperatie|"
+              r"coöperatie|netwerk|platform|alliantie|museum|theater|orkest|schouwburg")
+_ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
+                               r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
+                               + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
+                               r"\s+$")
+_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?$")
+
+
+def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
+    """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
+    het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
+    if m.field in ("location", "label") or m.in_parens:
+        return False
+    text = texts[_SOURCE[m.field]]
+    before = text[max(0, m.start - 80):m.start]
+    clause = re.split(r"[.;:!?()]", before)[-1]
+    if _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
+        return True
+    if _ORG_CHAIN_BEFORE.search(clause):
+        return True
+    return bool(_MET_BEFORE.search(clause)) and _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+
+
+def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
+    """"Amsterdam UMC", "Eindhoven Airport" -> True (a place word inside the name); "CJIB" -> False."""
+    words = re.findall(r"[\w'’-]{4,}", m.text)
+    return len(words) > 1 and any(p.kind in ("woonplaats", "gemeente", "stad", "regio", "provincie")
+                                  for w in words for p in gaz.lookup(w))
+
+
+def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
+    """Parliament and cabinet ("Commissiedebat …", "Ministerraad") are Den Haag whatever the subject; an event
+    or council elsewhere ("Nationale Herdenking Kamp Amersfoort", "Europese Raad Kopenhagen") gives way to a
+    place named in the title."""
+    return _kinds(m, gaz) <= {"institution"} and all(gaz.places[i].gm_code == "GM0518" for i in m.ids)
+
+
+# "Zuidoost-Groningen", "Noord-Utrecht": a compass word joined to the name -> group 1
+_COMPASS_BEFORE = re.compile(r"(?i)\b(noord|zuid|oost|west|noordoost|noordwest|zuidoost|zuidwest|midden|"
+                             r"noord-oost|zuid-oost|noord-west|zuid-west)\s*-\s*$")
+
+
+def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
+    """"Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
+    to a name that is also a province or region names part of that area."""
+    if not _COMPASS_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]):
+        return m
+    areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
+    return m._replace(ids=areas) if areas and len(areas) < len(m.ids) else m
 
 
 _POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
