@@ -205,3 +205,27 @@ def test_latin1_page_with_meta_charset_and_body_date_over_path():
     assert "financiële stabiliteit" in text and "rôle" in text
     html = "<main><h1>Bezoek</h1><p>Datum: donderdag 14 november 2024</p></main>"
     assert parse_item(html, "http://h/actueel/agenda/2024/11/13/bezoek")[1][0].date == date(2024, 11, 14)
+
+
+ROLLUP_URL = "http://h/actueel/agenda/2024/11/18/agenda-minister-x-week-47"
+
+
+def _bullets(html: str) -> list[tuple]:
+    return [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in parse_item(html, ROLLUP_URL)[1]]
+
+
+def test_rollup_table_row_with_time_type_and_text_cells_is_one_activity():
+    html = ("<main><h1>Agenda minister X week 47</h1><h2>Maandag 18 november</h2><table>"
+            "<tr><td>09.30 uur</td><td>Werkbezoek</td><td>bezoek (Ede)</td></tr><tr><td></td><td>Gesprek</td>"
+            "<td>met Y</td></tr></table><h2>Dinsdag 19 november</h2><table><tr><td>10.00</td>"
+            "<td>Kamerdebat: begroting (Tweede Kamer)</td></tr></table></main>")
+    assert _bullets(html) == [(18, "09:30", "Werkbezoek", "bezoek", "Ede"), (18, None, "Gesprek", "met Y", None),
+                              (19, "10:00", "Kamerdebat", "begroting", "Tweede Kamer")]
+
+
+def test_rollup_time_on_a_line_of_its_own_belongs_to_the_next_line():
+    html = ("<main><h1>Agenda minister X week 47</h1><h3>Maandag 18 november</h3><div><div>09.30 uur</div>"
+            "<div>Werkbezoek: bezoek (Ede)</div></div><div>Gesprek: met Y</div><h3>Dinsdag 19 november</h3>"
+            "<div>Kamerdebat: begroting (Tweede Kamer)</div></main>")
+    assert _bullets(html) == [(18, "09:30", "Werkbezoek", "bezoek", "Ede"), (18, None, "Gesprek", "met Y", None),
+                              (19, None, "Kamerdebat", "begroting", "Tweede Kamer")]

@@ -28,6 +28,7 @@ class Block:
     in_chrome: bool = False     # inside nav/header/footer/aside
     depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
     cont: bool = False          # continues the element of the line before, after a <br>
+    cell: int = 0               # column of its table cell in the row (0: the first cell, or not in a table)
 
 
 def clean(text: str | None) -> str:
@@ -93,7 +94,17 @@ def blocks(root: Node | None) -> list[Block]:
 _LISTS = frozenset({"ul", "ol", "dl"})
 
 
-def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0) -> None:
+def _column(cell: Node) -> int:
+    """Index of a td/th among the cells of its row. <tr><td>a</td><td>b</td></tr>: b -> 1."""
+    n, prev = 0, cell.prev
+    while prev is not None:
+        n += prev.tag in ("td", "th")
+        prev = prev.prev
+    return n
+
+
+def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0,
+          cell: int = 0) -> None:
     """Depth-first: text is buffered until the enclosing block ends or a child block starts."""
     child = node.child
     after_element = False  # two inline elements side by side: <span>Locatie</span><span>Assen</span>
@@ -107,26 +118,27 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         elif tag in SKIP_TAGS or tag == "-comment":
             pass
         elif tag in BLOCK_TAGS:
-            _flush(block_tag, chrome, out, buf, depth)
-            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [], depth + (tag in _LISTS))
+            _flush(block_tag, chrome, out, buf, depth, cell)
+            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [], depth + (tag in _LISTS),
+                  _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr") else 0)
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
-            _walk(child, block_tag, chrome, out, buf, depth)
+            _walk(child, block_tag, chrome, out, buf, depth, cell)
             after_element = True
         child = child.next
     if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
-        _flush(block_tag, chrome, out, buf, depth)
+        _flush(block_tag, chrome, out, buf, depth, cell)
 
 
-def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0) -> None:
+def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0, cell: int = 0) -> None:
     if not buf:
         return
     first = True
     for line in "".join(buf).split("\n"):
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome, depth, not first))
+            out.append(Block(tag, text, chrome, depth, not first, cell))
             first = False
     buf.clear()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -123,6 +124,8 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
     headings = 0
     day: date | None = None
     group: Block | None = None  # "Werkbezoek aan Drenthe:" over a nested list: the type of its sub-bullets
+    pending: tuple[str | None, str | None] = (None, None)  # a time on a line (or cell) of its own
+    blocks = join_cells(blocks, page_date)
     for i, block in enumerate(blocks):
         if block.in_chrome or is_label_block(blocks, i):
             continue
@@ -146,11 +149,40 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _is_group_label(blocks, i):
             group = block
             continue
+        if _TIME_ONLY.match(block.text):
+            pending = parse_times(block.text)
+            continue
         bullet = split_bullet(block.text, day)
+        if pending[0] and bullet.start_time is None:
+            bullet = bullet._replace(start_time=pending[0], end_time=pending[1])
+        pending = (None, None)
         if group is not None and bullet.type_label is None:
             bullet = bullet._replace(type_label=group.text.rstrip(" :"))
         bullets.append(bullet)
     return bullets, headings
+
+
+_TIME_ONLY = re.compile(r"^\s*(?:van\s+|om\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*(?:uur|u)?\s*:?$",
+                        re.I)
+_CELLS = ("td", "th")
+
+
+def join_cells(blocks: list[Block], page_date: date) -> list[Block]:
+    """A table row is one roll-up line: "09.30 uur" | "Werkbezoek" | "bezoek (Ede)" -> "09.30 uur Werkbezoek: bezoek
+    (Ede)"; a first cell that is a day heading stays apart (a day per row)."""
+    out: list[Block] = []
+    last = ""  # the text of the row's previous cell alone
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and block.tag in _CELLS and prev.tag in _CELLS and block.cell == prev.cell + 1
+                and block.cell > 0 and not block.cont and parse_day_heading(prev.text, page_date) is None
+                and day_prefix(prev.text, page_date) is None):
+            label = _is_short_label(last) and not last.endswith(":") and not _TIME_ONLY.match(last)
+            out[-1] = replace(prev, text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell)
+        else:
+            out.append(block)
+        last = block.text
+    return out
 
 
 def _is_group_label(blocks: list[Block], i: int) -> bool:
