@@ -32,6 +32,12 @@ _DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|
                       r"belafspraak|webinar|livestream)\b", re.I)
 
 
+# "Telefoongesprek met …", "Digitaal overleg met …": a place named in the text is not where it happens
+_REMOTE = re.compile(r"(?i)\b(?:telefo(?:on|nisch)\w*|videoverbinding\w*|videocall\w*|videogesprek\w*|"
+                     r"video-?overleg\w*|belafspraak\w*|webinar\w*|(?:digitaal|digitale|online)\s+(?:overleg|"
+                     r"gesprek|bijeenkomst|vergadering|ontmoeting|sessie|toespraak|kennismaking))\b")
+
+
 @dataclass(frozen=True)
 class Located:
     place: Place | None
@@ -59,7 +65,8 @@ _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|preside
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
-def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = None) -> list[Mention]:
+def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = None,
+                     envoys: list[Mention] | None = None) -> list[Mention]:
     """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
@@ -78,6 +85,8 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
         mentions += _find(texts["description"], gaz, "description", memo)
     if texts["label"]:
         mentions += [m for m in _find(texts["label"], gaz, "label", memo) if _kinds(m, gaz) <= {"institution"}]
+    if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
+        envoys += [m for m in mentions if _is_envoy_country(m, texts, gaz)]
     return [_compass_region(m, texts, gaz) for m in mentions
             if not _is_envoy_country(m, texts, gaz) and not _not_here(m, texts, gaz)]
 
@@ -120,9 +129,9 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
 
 def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
     """"Amsterdam UMC", "Eindhoven Airport" -> True (a place word inside the name); "CJIB" -> False."""
-    words = re.findall(r"[\w'’-]{4,}", m.text)
+    words = re.findall(r"[\w'’+-]+", m.text)
     return len(words) > 1 and any(p.kind in ("woonplaats", "gemeente", "stad", "regio", "provincie")
-                                  for w in words for p in gaz.lookup(w))
+                                  for w in words if len(w) >= 4 for p in gaz.lookup(w))
 
 
 def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
@@ -181,7 +190,7 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """"de minister van Aruba" names whom, not where: a country right after such a word is no location."""
-    if m.prep not in ("van", "uit") or not _kinds(m, gaz) <= {"land"}:
+    if m.prep not in ("van", "uit") or "land" not in _kinds(m, gaz):      # also "Sint Maarten" (and a village)
         return False
     return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
 
@@ -239,12 +248,21 @@ def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: l
     abroad = [p for p in places if p.country in countries and p.country != "NL"]
     if abroad:
         places = abroad
+    elif _country_over_village(places):
+        return next(p for p in places if p.kind == "land"), "land, geen dorp van die naam"
     elif any(p.country == "NL" for p in places):
         places = [p for p in places if p.country == "NL"]
     groups = {(p.country, p.gm_code, p.kind in ("regio", "provincie", "land")) for p in places}
     if len(groups) == 1:
         return _prefer_woonplaats(places, m), ("land in de tekst" if abroad and len(m.ids) > len(places) else "")
     return _settle(places, m, provinces, anchors)
+
+
+def _country_over_village(places: list[Place]) -> bool:
+    """"Sint Maarten": the country (SX) rather than the village in Schagen: a country beats Dutch namesakes
+    under 50,000 inhabitants, as a province name does."""
+    return (any(p.kind == "land" and p.country != "NL" for p in places)
+            and max((p.population for p in places if p.country == "NL"), default=0) < 50000)
 
 
 def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[Place]) -> tuple[Place, str]:
@@ -300,12 +318,14 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
     no_place_loc = bool(loc) and _is_no_place(loc)
-    mentions = collect_mentions(texts, gaz, memo)
+    envoys: list[Mention] = []
+    mentions = collect_mentions(texts, gaz, memo, envoys)
     if not mentions:
         if no_place_loc:
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
-    context = _context(mentions, gaz) if len(mentions) > 1 or len(mentions[0].ids) > 1 else (set(), [], set())
+    context = (_context(mentions + envoys, gaz) if len(mentions) > 1 or len(mentions[0].ids) > 1
+               else (set(), [], set()))
     scored = []
     for m in mentions:
         place, note = choose_candidate(m, gaz, *context)
@@ -317,6 +337,10 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
             why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
             return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
+    remote = _REMOTE.search(f"{texts['title']} {loc}")
+    if remote and m.field != "location":
+        return Located(None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: '
+                                          f'{remote.group(0).lower()}')
     place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note)
 
