@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.mentions import Mention, find_mentions
+from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.text import clean_text
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
@@ -48,6 +48,11 @@ class Located:
 
 
 NOWHERE = Located(None, "none", 0.0, "geen plaatsaanduiding gevonden")
+
+
+def _is_province_qualifier(location_text: str) -> bool:
+    """"Gld" / "N.H." / "(L)" -> True: a province abbreviation alone, no place; "Leiden" -> False."""
+    return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
 def _is_no_place(location_text: str) -> bool:
@@ -317,6 +322,9 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     texts = {"title": clean_text(title), "description": _BRON.sub("", clean_text(description)),
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
+    if loc and _is_province_qualifier(loc) and texts["title"]:
+        # "Werkbezoek Hengelo (Gld)" split as a roll-up bullet: the "(Gld)" qualifies the title's last name
+        texts["title"], texts["location"], loc = f"{texts['title']} ({loc})", "", ""
     no_place_loc = bool(loc) and _is_no_place(loc)
     envoys: list[Mention] = []
     mentions = collect_mentions(texts, gaz, memo, envoys)
