@@ -274,8 +274,9 @@ def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[
     in_prov = [p for p in places if p.province in provinces]
     if in_prov and len(in_prov) < len(places):
         return _prefer_woonplaats(in_prov, m), "provincie in de tekst"
-    for anchor in anchors:
-        near = [p for p in places if p.gm_code and (p.gm_code == anchor.gm_code or _distance_km(p, anchor) < 40)]
+    for anchor in anchors:      # the same gemeente first ("Rijswijk … gemeente Altena"), then within 40 km
+        same = [p for p in places if p.gm_code and p.gm_code == anchor.gm_code]
+        near = same or [p for p in places if p.gm_code and _distance_km(p, anchor) < 40]
         if near and len({p.gm_code for p in near}) == 1:
             return _prefer_woonplaats(near, m), f"nabij {anchor.name}"
     prov = [p for p in places if p.kind == "provincie"]
