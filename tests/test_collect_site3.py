@@ -74,14 +74,23 @@ def test_every_activity_once_with_persons_dates_places_and_ministry(crawled):
     stored = crawled["stored"]
     assert (sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))) == ([], [])
     assert {k: (stored[k], v) for k, v in expected.items() if stored[k] != v} == {}
-    assert crawled["first"]["activities_new"] == len(expected) == 24
+    assert crawled["first"]["activities_new"] == len(expected) == 30
 
 
-def test_problems_are_the_offsite_redirect_and_the_gone_item(crawled):
+def test_problems_are_the_offsite_redirect_the_gone_item_and_the_soft_404(crawled):
     problems = crawled["problems"]
     assert set(problems) == set(TRUTH["problems"])
-    assert "andere host niet gevolgd: https://windpark.example.org/bezoek" in problems[TRUTH["problems"][0]]
-    assert problems[TRUTH["problems"][1]] == "HTTP 410"
+    offsite, gone, soft = TRUTH["problems"]
+    assert "andere host niet gevolgd: https://windpark.example.org/bezoek" in problems[offsite]
+    assert problems[gone] == "HTTP 410"
+    assert problems[soft] == "foutpagina met status 200 ('Pagina niet gevonden')"
+
+
+def test_paginated_person_index_finds_every_person(crawled):
+    slugs = {r[0] for r in crawled["conn"].execute("SELECT slug FROM persons WHERE url IS NOT NULL")}
+    assert slugs == set(TRUTH["persons"])
+    assert [r.path for r in crawled["log"] if r.path.startswith("/regering/bewindspersonen?")] == [
+        "/regering/bewindspersonen?pagina=2"]
 
 
 def test_redirects_stay_on_the_replica_and_are_stored(crawled):
@@ -99,7 +108,7 @@ def test_second_run_fetches_no_item_page_and_listings_conditionally(crawled):
     assert [r.path for r in crawled["log_again"] if r.path.startswith(AGENDA + "2")] == []
     assert again["activities_new"] == again["activities_updated"] == again["pages_new"] == 0
     assert {r.status for r in crawled["log_again"] if r.path != "/robots.txt"} == {304}
-    assert again["pages_unchanged"] == 15 and again["problems"] == 0
+    assert again["pages_unchanged"] == 18 and again["problems"] == 0
 
 
 def test_oldest_first_listing_with_since_walks_on_to_later_pages():
@@ -136,6 +145,7 @@ def test_redirect_rule_rebases_site_hosts_and_refuses_others():
     ("10.00 uur: Werkbezoek: opening (Leiden)", "Werkbezoek", "opening", "Leiden", "10:00", None),
     ("10:00 - 11:00 Gesprek met de burgemeester (Delft)", None, "Gesprek met de burgemeester", "Delft", "10:00",
      "11:00"),
+    ("Gesprek: met Y, 14.00-15.00 uur (Den Haag)", "Gesprek", "met Y", "Den Haag", "14:00", "15:00"),
     ("Gesprek met de heer Van Dam - Alkmaar", None, "Gesprek met de heer Van Dam - Alkmaar", None, None, None),
     ("daarna overleg met de wethouder: woningbouw", None, "daarna overleg met de wethouder: woningbouw", None,
      None, None),
@@ -183,6 +193,7 @@ def test_persons_by_role_and_unique_surname():
         "eelco-heinen", "mona-keijzer")
     assert person_slugs(people, None, [], "Gesprek met minister De Jonge") == ()   # two share the surname
     assert person_slugs(people, None, [], "Familie Heinen en Keijzer Bouw") == ()  # no role before it
+    assert person_slugs(people, None, [], "de minister van Volkshuisvesting Keijzer") == ("mona-keijzer",)
 
 
 def test_person_page_link_to_another_persons_agenda_is_not_its_listing():
@@ -197,6 +208,17 @@ def test_ministry_of_the_post_on_the_day():
     assert ministry_on("david-van-weel", date(2025, 10, 6)) == "Buitenlandse Zaken"
     assert ministry_on("vincent-karremans", date(2024, 12, 30)) == "Volksgezondheid, Welzijn en Sport"
     assert ministry_on("nobody-known", date(2025, 1, 1)) is None
+
+
+def test_soft_404_is_a_parse_error():
+    from agendakaart.errors import ParseError
+
+    with pytest.raises(ParseError, match="foutpagina"):
+        parse_item("<main><h1>Pagina niet gevonden</h1></main>", "http://h/actueel/agenda/2024/12/11/x")
+
+
+def test_utf16_page_with_bom():
+    assert page_text("<h1>Financiën</h1>".encode("utf-16"), "text/html") == "<h1>Financiën</h1>"
 
 
 def test_latin1_page_with_meta_charset_and_body_date_over_path():

@@ -177,6 +177,8 @@ def page_text(body: bytes, content_type: str = "") -> str:
     """
     import codecs
 
+    if body[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a UTF-16 byte order mark
+        return body.decode("utf-16", errors="replace").lstrip("\ufeff")
     try:  # valid UTF-8 is UTF-8, whatever a header says (cp1252 text is almost never valid UTF-8)
         return body.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError:

@@ -26,6 +26,9 @@ from agendakaart.parse.sources import (
 )
 
 _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
+# a "soft 404": an error page served with status 200 is no agenda item
+_ERROR_PAGE = re.compile(r"^(?:(?:fout\s*)?404\b|pagina (?:is )?niet gevonden|niet gevonden|page not found|deze pagina "
+                         r"bestaat niet|er is iets (?:mis)?gegaan|(?:interne )?serverfout|internal server error)", re.I)
 _WEEK = re.compile(r"\bweek\b|weekagenda|week-\d", re.I)
 
 
@@ -41,6 +44,8 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     page_date = merged.get("date")
     if not merged.get("title"):
         raise ParseError("geen titel gevonden (jsonld/nextjs/labels/meta)")
+    if _ERROR_PAGE.match(merged["title"]):
+        raise ParseError(f"foutpagina met status 200 ('{merged['title'][:60]}')")
     if not isinstance(page_date, date):
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
     payload_blocks = list(_rendered(tuple(payloads_html))[0]) if payloads_html else []

@@ -81,6 +81,9 @@ def split_bullet(text: str, day: date) -> Bullet:
     elif line.count("(") == 1 and (found := _MID_PARENS.findall(line)) and found[0][:1].isupper():
         location = found[0].strip()
         line = _MID_PARENS.sub("", line, count=1)
+    if start is None and location is not None and (m := _TRAIL_TIME.search(line)):  # "met Y, 14.00 uur (Ede)"
+        start, end = parse_times(m.group(0))
+        line = line[: m.start()].rstrip(" ,;-–")
     if start is None and re.search(r"\buur\b", line, re.I):
         start, end = parse_times(line)
     return Bullet(day, _BULLET_MARK.sub("", text).strip(), line or (type_label or ""), type_label, location,

@@ -268,13 +268,14 @@ def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | 
     owners: dict[str, set[str]] = {}
     for slug, name in people:
         parts = _fold(_bare_name(name)).split()
-        if len(parts) >= 2:
-            owners.setdefault(" ".join(parts[1:]), set()).add(slug)
+        for k in range(1, len(parts)):  # "jan anthonie bruijn": "anthonie bruijn" and "bruijn"
+            owners.setdefault(" ".join(parts[k:]), set()).add(slug)
     unique = {surname: next(iter(slugs)) for surname, slugs in owners.items() if len(slugs) == 1}
     if not unique:
         return None, unique
     names = sorted(unique, key=len, reverse=True)
-    return re.compile(rf"(?<!\w){_ROLE_WORDS}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), unique
+    post = r"(?:\s+(?:van|voor)(?:\s+[\w'-]+){1,5}?)?"  # "minister van Financiën Heinen"
+    return re.compile(rf"(?<!\w){_ROLE_WORDS}{post}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), unique
 
 
 @lru_cache(maxsize=8)

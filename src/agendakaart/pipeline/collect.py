@@ -126,7 +126,7 @@ class _Crawl:
         if page.status >= 400:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)
-            if kind == PageKind.LISTING and (pagina_of(url) or 0) > 1 and page.status == 404:
+            if kind in (PageKind.LISTING, PageKind.PERSONS) and (pagina_of(url) or 0) > 1 and page.status == 404:
                 return None  # a listing's pages simply end here
             return self.problem("fetch", url, f"HTTP {page.status}")
         with transaction(self.conn):
@@ -157,13 +157,8 @@ class _Crawl:
         """(slug, agenda listing URL) for every person on the index (or limited by --persons)."""
         wanted = set(self.settings.persons)
         refs = []
-        index = self.stored_or_fetched(site.index_url(self.base), PageKind.PERSONS)
-        if index is not None:
-            try:
-                found = parse_persons_index(_text(index), index.final_url)
-            except Exception as exc:  # noqa: BLE001 - kept as a Problem; earlier persons are used
-                found = []
-                self.problem("parse", index.final_url, f"onleesbare index: {type(exc).__name__}: {exc}")
+        found = self.index_persons()
+        if found:
             with transaction(self.conn):  # known (for attribution by name) even if the person page fails
                 for r in found:
                     if not wanted or r.slug in wanted:
@@ -185,6 +180,26 @@ class _Crawl:
                 out.append((slug, listing))
         self.counts["persons"] = len(out)
         return out
+
+    def index_persons(self, cap: int = 20) -> list:
+        """PersonRefs of every page of the index (rel=next / Volgende / pagina=N+1, as listings paginate)."""
+        found: dict[str, object] = {}
+        url, seen = site.index_url(self.base), set()
+        while url and url not in seen and len(seen) < cap:
+            seen.add(url)
+            page = self.stored_or_fetched(url, PageKind.PERSONS)
+            if page is None:
+                break
+            try:
+                refs = parse_persons_index(_text(page), page.final_url)
+                nxt = parse_listing(_text(page), page.final_url).next_url
+            except Exception as exc:  # noqa: BLE001 - kept as a Problem; earlier persons are used
+                self.problem("parse", page.final_url, f"onleesbare index: {type(exc).__name__}: {exc}")
+                break
+            new = [r for r in refs if r.slug not in found]
+            found.update((r.slug, r) for r in new)
+            url = site.rebase(nxt, self.base) if nxt and new else None
+        return list(found.values())
 
     def person_listing(self, slug: str, url: str) -> str | None:
         """A person's agenda listing URL: stored from an earlier run, else read from the person page."""
