@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
-from agendakaart.enrich.text import clean_text
+from agendakaart.enrich.text import clean_text, fold_name
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
@@ -157,6 +157,8 @@ def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mentio
     if not _COMPASS_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]):
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
+    if not areas:               # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"
+        areas = gaz.names.get(fold_name(f"provincie {m.text}"), ())
     return m._replace(ids=areas) if areas and len(areas) < len(m.ids) else m
 
 
