@@ -39,23 +39,28 @@ class Mention(NamedTuple):
     weak: bool = False           # a word-name ("Sluis", "Best") without a preposition or parentheses
 
 
-def _raw_hits(folded: str, gaz: Gazetteer):
-    """All automaton hits at word boundaries: (start, end, key, ids)."""
+def _raw_hits(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[int, ...]]]:
+    """All automaton hits at word boundaries, by position; where hits overlap, the longest wins.
+
+    "zuid limburg" -> [(0, 12, "zuid limburg", ids)] (not also "limburg" inside it).
+    """
     n = len(folded)
+    hits = []
     for end_idx, (key, ids) in gaz.automaton.iter(folded):
         start = end_idx - len(key) + 1
-        if start > 0 and folded[start - 1].isalnum():
+        if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
             continue
-        if end_idx + 1 < n and folded[end_idx + 1].isalnum():
-            continue
-        yield start, end_idx + 1, key, ids
+        hits.append((start, end_idx + 1, key, ids))
+    if len(hits) > 1:
+        hits.sort()
+        for i in range(1, len(hits)):
+            if hits[i][0] < hits[i - 1][1]:         # an overlap: sorted by start, neighbours show it
+                return _longest_first(hits)
+    return hits
 
 
-def _longest_first(hits):
+def _longest_first(hits: list[tuple]) -> list[tuple]:
     """Keep non-overlapping hits, longest first: "Zuid-Limburg" wins over "Limburg" inside it."""
-    hits = list(hits)
-    if len(hits) < 2:
-        return hits
     chosen: list[tuple] = []
     for hit in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or hit[0] >= c[1] for c in chosen):
@@ -77,11 +82,6 @@ def _word_before(text: str, start: int) -> str | None:
         if word in _ARTICLES and not words:
             return word
     return None
-
-
-def _in_parens(text: str, start: int) -> bool:
-    before = text[:start]
-    return before.rfind("(") > before.rfind(")")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -109,14 +109,15 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     if not text:
         return []
     folded = fold(text)
-    hits = _longest_first(_raw_hits(folded, gaz))
+    hits = _raw_hits(folded, gaz)
     if not hits:
         return []
     words = [_word_before(text, hit[0]) for hit in hits]
-    preps = [_prep(word) for word in words]
+    preps = [word if word in _PREP_WORDS else None for word in words]
     # a name after "in"/"aan"/… is no person's name: only other hits need the (costlier) person check
-    masked = person_spans(text, gaz, folded) if any(p in (None, "van", "gemeente") for p in preps) else ()
+    masked = person_spans(text, gaz, folded) if any(p in _PERSON_PREPS for p in preps) else ()
     mixed = text.lower() != text and text.upper() != text
+    as_field = field in ("location", "paren")
     out = []
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(start < me and end > ms for ms, me in masked):
@@ -124,8 +125,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
         if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES
                                     or (word == "van" and _capital_van(text, start))):
             continue        # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
-        parens = _in_parens(text, start)
-        ctx = field in ("location", "paren") or parens or (prep is not None and prep != "van")
+        parens = text.rfind("(", 0, start) > text.rfind(")", 0, start)
+        ctx = as_field or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
         abbr = _PROVINCE_ABBR.match(text, end) if len(ids) > 1 else None
@@ -172,8 +173,8 @@ def _capital_van(text: str, start: int) -> bool:
     return not _sentence_initial(text, len(before) - 3)
 
 
-def _prep(word: str | None) -> str | None:
-    return word if word in PLACE_PREPS or word in ("van", "gemeente", "over") else None
+_PREP_WORDS = PLACE_PREPS | {"van", "gemeente", "over"}
+_PERSON_PREPS = frozenset({None, "van", "gemeente"})
 
 
 def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None,
