@@ -166,3 +166,22 @@ def test_holdout_scores(res):
     assert gm_ok / placed >= 0.97
     assert npvr_ok / len(rows) >= 0.95
     assert type_ok / len(rows) >= 0.92
+
+
+def test_visiting_verb_counts_like_a_preposition(res):
+    e = run(res, "Minister Heinen bezoekt Breda. Daarna reist hij naar Tilburg.")
+    assert e.gm_code == "GM0758", e.reason                     # the first place visited, not the later one
+
+
+def test_venue_starting_with_a_title_word_is_no_person(res):
+    e = run(res, "Minister Agema bezoekt het Prinses Máxima Centrum")
+    assert (e.gm_code, e.precision.value) == ("GM0344", "venue"), e.reason
+    assert run(res, "Gesprek met burgemeester Van Zanen").precision.value == "none"
+
+
+@pytest.mark.parametrize("text,gm", [
+    ("Werkbezoek aan de Haagse Schilderswijk", "GM0518"), ("Werkbezoek aan IJburg", "GM0363"),
+    ("Werkbezoek aan Overvecht", "GM0344"), ("Werkbezoek aan de Botlek", "GM0599"),
+])
+def test_city_districts(res, text, gm):
+    assert run(res, text).gm_code == gm

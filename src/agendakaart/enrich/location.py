@@ -212,6 +212,17 @@ def _score(m: Mention, place: Place) -> float:
     return score - m.start * 0.001
 
 
+# "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
+_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:bezoekt|bezoeken|bezocht|opent|ontvangt in)\s+(?:(?:de|het)\s+)?$")
+
+
+def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
+    """15 when the name directly follows "bezoekt"/"opent" (as "aan"/"in" would give), else 0."""
+    if m.prep or m.field in ("location", "label"):
+        return 0.0
+    return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30):m.start]) else 0.0
+
+
 def _distance_km(a: Place, b: Place) -> float:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return 1e9
@@ -340,7 +351,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     scored = []
     for m in mentions:
         place, note = choose_candidate(m, gaz, *context)
-        scored.append((_score(m, place), m, place, note))
+        scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
     scored.sort(key=lambda item: -item[0])
     _, m, place, note = _refine(scored) if len(scored) > 1 else scored[0]
     if place.kind == "institution":

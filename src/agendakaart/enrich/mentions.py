@@ -120,8 +120,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
     as_field = field in ("location", "paren")
     out = []
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
-        if masked and any(start < me and end > ms for ms, me in masked):
-            continue
+        if masked and any(ms <= start < me for ms, me in masked):
+            continue        # a hit that starts before the title word ("Prinses Máxima Centrum") is no person
         if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES
                                     or (word == "van" and _capital_van(text, start))):
             continue        # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
