@@ -194,6 +194,7 @@ def test_persons_by_role_and_unique_surname():
     assert person_slugs(people, None, [], "Gesprek met minister De Jonge") == ()   # two share the surname
     assert person_slugs(people, None, [], "Familie Heinen en Keijzer Bouw") == ()  # no role before it
     assert person_slugs(people, None, [], "de minister van Volkshuisvesting Keijzer") == ("mona-keijzer",)
+    assert person_slugs(people, None, [], "Gesprek met oud-minister Heinen en voormalig minister Keijzer") == ()
 
 
 def test_person_page_link_to_another_persons_agenda_is_not_its_listing():
@@ -251,3 +252,12 @@ def test_rollup_time_on_a_line_of_its_own_belongs_to_the_next_line():
             "<div>Kamerdebat: begroting (Tweede Kamer)</div></main>")
     assert _bullets(html) == [(18, "09:30", "Werkbezoek", "bezoek", "Ede"), (18, None, "Gesprek", "met Y", None),
                               (19, None, "Kamerdebat", "begroting", "Tweede Kamer")]
+
+
+def test_listing_next_page_named_only_in_a_payload():
+    push = '<script>self.__next_f.push([1,"{\\"nextPage\\":\\"/p/agenda?pagina=2\\",\\"prev\\":\\"?pagina=9\\"}"])</script>'
+    html = '<main><a href="/actueel/agenda/2024/01/02/a">A</a></main>' + push
+    assert parse_listing(html, "http://h/p/agenda").next_url == "http://h/p/agenda?pagina=2"
+    assert parse_listing(html, "http://h/p/agenda?pagina=2").next_url is None
+    relative = '<main><a href="/actueel/agenda/2024/01/02/a">A</a></main><script>x={"next":"?pagina=3"}</script>'
+    assert parse_listing(relative, "http://h/q?pagina=2").next_url == "http://h/q?pagina=3"

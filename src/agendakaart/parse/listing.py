@@ -60,7 +60,24 @@ def parse_listing(html: str, url: str) -> ListingPage:
             next_url = with_pagina(url, (pagina_of(url) or 1) + 1)  # payload-only listing: try the next one
     else:
         _add_script_items(doc, url, all_links, items)
+    if next_url is None and items:
+        next_url = _script_next(doc, url)
     return ListingPage(items=tuple(items.values()), next_url=next_url)
+
+
+_SCRIPT_PAGE = re.compile(r"[?&](?:pagina|page)=(\d+)")
+
+
+def _script_next(doc, url: str) -> str | None:
+    """The next page named only in a script payload ("nextPage": "/…/agenda?pagina=3") -> its URL, else None."""
+    scripts = "\n".join(s.text() or "" for s in doc.css("script")).replace("\\u0026", "&").replace("\\/", "/")
+    wanted = (pagina_of(url) or 1) + 1
+    path = urlsplit(url).path.rstrip("/")
+    for m in _SCRIPT_PAGE.finditer(scripts):
+        before = scripts[max(0, m.start() - 200):m.start()]
+        if int(m[1]) == wanted and (path and path in before or before.endswith(('"', "'"))):
+            return with_pagina(url, wanted)
+    return None
 
 
 def _add_script_items(doc, url: str, all_links, items: dict[str, PageRef]) -> None:

@@ -275,7 +275,9 @@ def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | 
         return None, unique
     names = sorted(unique, key=len, reverse=True)
     post = r"(?:\s+(?:van|voor)(?:\s+[\w'-]+){1,5}?)?"  # "minister van Financiën Heinen"
-    return re.compile(rf"(?<!\w){_ROLE_WORDS}{post}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), unique
+    former = r"(?<!oud-)(?<!ex-)(?<!voormalig )(?<!voormalige )(?<!oud )"  # "oud-minister Jansen" is someone else
+    return re.compile(rf"(?<!\w){former}{_ROLE_WORDS}{post}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), \
+        unique
 
 
 @lru_cache(maxsize=8)
