@@ -185,3 +185,24 @@ def test_venue_starting_with_a_title_word_is_no_person(res):
 ])
 def test_city_districts(res, text, gm):
     assert run(res, text).gm_code == gm
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Minister Bruins neemt het advies van de Onderwijsraad in ontvangst", "evenement"),
+    ("Persmoment na de ministerraad", "media"),
+    ("Staatssecretaris Tielen neemt deel aan een rondetafelgesprek over jeugdzorg", "gesprek"),
+    ("Afscheid van de commissaris van de Koning", "evenement"),
+    ("Nota-overleg Klimaat", "parlement"),
+])
+def test_type_rules_from_red_team(res, text, kind):
+    assert run(res, text).activity_type.value == kind
+
+
+def test_rondetafelgesprek_is_not_den_haag_by_nature(res):
+    assert run(res, "Rondetafelgesprek met jongeren uit Zuidoost-Drenthe").gm_code is None
+    assert run(res, "Algemeen overleg Defensie").gm_code == "GM0518"
+
+
+def test_venue_as_type_label_places_the_item(res):
+    e = run_text(res, "Eerste Kamer: plenaire behandeling Omgevingswet")
+    assert (e.gm_code, e.activity_type.value) == ("GM0518", "parlement"), e.reason

@@ -89,7 +89,9 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
     if texts["description"]:
         mentions += _find(texts["description"], gaz, "description", memo)
     if texts["label"]:
-        mentions += [m for m in _find(texts["label"], gaz, "label", memo) if _kinds(m, gaz) <= {"institution"}]
+        # a type label that is a body or building ("Kamerdebat:", "Eerste Kamer:") says where, not a town in it
+        mentions += [m for m in _find(texts["label"], gaz, "label", memo)
+                     if _kinds(m, gaz) <= {"institution", "venue"}]
     if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
         envoys += [m for m in mentions if _is_envoy_country(m, texts, gaz)]
     return [_compass_region(m, texts, gaz) for m in mentions
