@@ -206,3 +206,13 @@ def test_rondetafelgesprek_is_not_den_haag_by_nature(res):
 def test_venue_as_type_label_places_the_item(res):
     e = run_text(res, "Eerste Kamer: plenaire behandeling Omgevingswet")
     assert (e.gm_code, e.activity_type.value) == ("GM0518", "parlement"), e.reason
+
+
+@pytest.mark.parametrize("text,gm", [
+    ("Werkbezoek Alphen aan de Rijn", "GM0484"), ("Werkbezoek Capelle aan de IJssel", "GM0502"),
+    ("Werkbezoek Nieuwerkerk a/d IJssel", "GM1892"), ("Werkbezoek St. Michielsgestel", "GM0845"),
+    ("Werkbezoek St. Anthonis", "GM1982"), ("Werkbezoek aan Tietjerksteradeel", "GM0737"),
+    ("Werkbezoek aan Haarlemmerliede", "GM0394"), ("Werkbezoek Ouderkerk aan de Amstel", "GM0437"),
+])
+def test_spelling_variants_and_former_names(res, text, gm):
+    assert run(res, text).gm_code == gm

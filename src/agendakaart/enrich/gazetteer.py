@@ -25,7 +25,7 @@ from agendakaart.errors import GazetteerError
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # bump when Place or the build changes: old caches are then ignored
+FORMAT = 6  # bump when Place or the build changes: old caches are then ignored
 DATA_FILES = ("places_extra.csv", "aliases.csv", "venues.csv", "regions.csv", "abroad.csv",
               "common_words.txt", "npvr_regions.csv", "bewindspersonen.csv")
 
@@ -131,6 +131,7 @@ def build_gazetteer(npvr: NpvrTable | None = None, official: list[tuple[str, str
             _add_key(names, place.name.rsplit("(", 1)[0], [i])
     for key, ids in gd.alias_keys(aliases, places, gemeenten).items():
         _add_key(names, key, ids)
+    _add_spelling_variants(names, places)
     frozen = {k: tuple(v) for k, v in names.items() if k}
     return Gazetteer(places=places, gemeenten=gemeenten, npvr=npvr, automaton=_automaton(frozen),
                      common_words=common | drop, acronyms=_acronyms(places),
@@ -143,6 +144,31 @@ def _add_key(names: dict[str, list[int]], name: str, ids: list[int]) -> None:
     for key in {fold_name(name), fold(name).strip()}:
         bucket = names.setdefault(key, [])
         bucket.extend(i for i in ids if i not in bucket)
+
+
+# how texts abbreviate or misspell parts of Dutch place names: (written in the name, also written as)
+_VARIANTS = ((" aan den ", (" aan de ", " a d ", " a.d. ", " ad ")), (" aan de ", (" aan den ", " a d ", " a.d. ")),
+             ("sint ", ("st. ", "st ")))
+
+
+def _add_spelling_variants(names: dict[str, list[int]], places: list[Place]) -> None:
+    """"Capelle aan den IJssel" also as "capelle aan de ijssel" / "a/d" / "a.d."; "Sint Anthonis" also as
+    "St. Anthonis": Dutch places only, and never over a name that exists in its own right."""
+    extra: dict[str, list[int]] = {}
+    for key, ids in names.items():
+        dutch = [i for i in ids if places[i].country == "NL" and places[i].kind in ("woonplaats", "gemeente")]
+        if not dutch:
+            continue
+        padded = f" {key} "
+        for part, spellings in _VARIANTS:
+            if part not in padded:
+                continue
+            for spelling in spellings:
+                variant = padded.replace(part, spelling, 1).strip()
+                if variant not in names:
+                    bucket = extra.setdefault(variant, [])
+                    bucket.extend(i for i in dutch if i not in bucket)
+    names.update(extra)
 
 
 def _acronyms(places: list[Place]) -> frozenset[str]:
