@@ -10,10 +10,12 @@ from agendakaart.cli.common import db_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
 
-def _print_result(result: dict) -> None:
+def _print_result(result: dict, db_path: Path) -> None:
     collected, enriched = result["collect"], result["enrich"]
     click.echo(f"verzameld: {collected.get('activities_new', 0)} nieuwe activiteiten, "
                f"{collected.get('problems', 0)} problemen, {collected.get('requests', 0)} verzoeken")
+    if collected.get("problems"):
+        click.echo(f"  problemen bekijken: agendakaart status --db {db_path}")
     if enriched:
         click.echo("verrijkt: " + ", ".join(f"{k}={v}" for k, v in enriched.items() if not isinstance(v, dict)))
     for name, path in result["paths"].items():
@@ -33,7 +35,7 @@ def run(base_url: str, db_path: Path | None, out_dir: Path, rate: float, overrid
     from agendakaart.pipeline.run import run as run_pipeline
 
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, overrides_path=overrides)
-    _print_result(run_pipeline(settings, out_dir))
+    _print_result(run_pipeline(settings, out_dir), settings.db_path)
 
 
 @click.command()
@@ -45,7 +47,8 @@ def demo(out_dir: Path, seed: int) -> None:
     from agendakaart.pipeline.run import demo as run_demo
 
     result = run_demo(out_dir, seed=seed)
-    _print_result(result)
+    click.echo("(de replica bevat met opzet kapotte pagina's: die staan als problemen in de database)")
+    _print_result(result, out_dir / "agendakaart.db")
     click.echo(f"\nOpen de kaart: {(out_dir / 'kaart.html').resolve()}")
     click.echo(f"Open het rapport: {(out_dir / 'rapport.html').resolve()}")
 
