@@ -74,7 +74,7 @@ def test_every_activity_once_with_persons_dates_places_and_ministry(crawled):
     stored = crawled["stored"]
     assert (sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))) == ([], [])
     assert {k: (stored[k], v) for k, v in expected.items() if stored[k] != v} == {}
-    assert crawled["first"]["activities_new"] == len(expected) == 30
+    assert crawled["first"]["activities_new"] == len(expected) == 33
 
 
 def test_problems_are_the_offsite_redirect_the_gone_item_and_the_soft_404(crawled):
@@ -108,7 +108,7 @@ def test_second_run_fetches_no_item_page_and_listings_conditionally(crawled):
     assert [r.path for r in crawled["log_again"] if r.path.startswith(AGENDA + "2")] == []
     assert again["activities_new"] == again["activities_updated"] == again["pages_new"] == 0
     assert {r.status for r in crawled["log_again"] if r.path != "/robots.txt"} == {304}
-    assert again["pages_unchanged"] == 18 and again["problems"] == 0
+    assert again["pages_unchanged"] == 19 and again["problems"] == 0
 
 
 def test_oldest_first_listing_with_since_walks_on_to_later_pages():
@@ -261,3 +261,12 @@ def test_listing_next_page_named_only_in_a_payload():
     assert parse_listing(html, "http://h/p/agenda?pagina=2").next_url is None
     relative = '<main><a href="/actueel/agenda/2024/01/02/a">A</a></main><script>x={"next":"?pagina=3"}</script>'
     assert parse_listing(relative, "http://h/q?pagina=2").next_url == "http://h/q?pagina=3"
+
+
+def test_accordion_toggles_are_day_headings_but_action_buttons_no_lines():
+    html = ("<main><h1>Agenda minister X week 47</h1><h3><button aria-expanded='false'>Maandag 18 november</button>"
+            "</h3><div hidden><ul><li>Werkbezoek: bezoek (Ede)</li></ul></div><div><button aria-controls='p2'>"
+            "Dinsdag 19 november</button></div><div id='p2'><p>Kamerdebat: begroting (Tweede Kamer)</p>"
+            "<button>Delen</button></div></main>")
+    assert _bullets(html) == [(18, None, "Werkbezoek", "bezoek", "Ede"),
+                              (19, None, "Kamerdebat", "begroting", "Tweede Kamer")]

@@ -94,6 +94,15 @@ def blocks(root: Node | None) -> list[Block]:
 _LISTS = frozenset({"ul", "ol", "dl"})
 
 
+_HEADING_LIKE = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt"})
+
+
+def _is_toggle(button: Node) -> bool:
+    """An accordion button (aria-expanded / aria-controls), not an action like "Delen" or "Meer laden"."""
+    attrs = button.attributes
+    return "aria-expanded" in attrs or "aria-controls" in attrs
+
+
 def _column(cell: Node) -> int:
     """Index of a td/th among the cells of its row. <tr><td>a</td><td>b</td></tr>: b -> 1."""
     n, prev = 0, cell.prev
@@ -115,6 +124,12 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             after_element = False
         elif tag == "br":
             buf.append("\n")
+        elif tag == "button" and block_tag in _HEADING_LIKE:  # <h3><button>Maandag 18 november</button></h3>
+            _walk(child, block_tag, chrome, out, buf, depth, cell)
+        elif tag == "button" and _is_toggle(child):  # an accordion toggle labels the section it opens
+            _flush(block_tag, chrome, out, buf, depth, cell)
+            _walk(child, "h4", chrome, out, buf, depth, cell)
+            _flush("h4", chrome, out, buf, depth, cell)
         elif tag in SKIP_TAGS or tag == "-comment":
             pass
         elif tag in BLOCK_TAGS:
