@@ -119,6 +119,9 @@ _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0
 _MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?$")
 
 
+_CLAUSE_END = re.compile(r"[.;:!?()]")
+
+
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
     het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
@@ -126,9 +129,12 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
         return False
     text = texts[_SOURCE[m.field]]
     before = text[max(0, m.start - 80):m.start]
-    clause = re.split(r"[.;:!?()]", before)[-1]
-    if _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
+    clause = _CLAUSE_END.split(before)[-1]
+    low = clause.lower()        # cheap pre-checks (speed only): each pattern needs its leading word
+    if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
         return True
+    if "met" not in low:
+        return False
     if _ORG_CHAIN_BEFORE.search(clause):
         return True
     return bool(_MET_BEFORE.search(clause)) and _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
@@ -156,7 +162,8 @@ _COMPASS_BEFORE = re.compile(r"(?i)\b(noord|zuid|oost|west|noordoost|noordwest|z
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
     """"Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
     to a name that is also a province or region names part of that area."""
-    if not _COMPASS_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]):
+    window = texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]
+    if "-" not in window or not _COMPASS_BEFORE.search(window):     # the pattern needs the dash
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
     if not areas:               # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"

@@ -94,7 +94,7 @@ def _case_ok(text: str, start: int, end: int, key: str, gaz: Gazetteer, mixed: b
     written = text[start:end]
     if key in gaz.acronyms:
         return written.isupper()
-    if mixed and not any(c.isupper() for c in written):
+    if mixed and not _has_upper(written):
         return False
     if key in gaz.common_words:
         first = next((c for c in written if c.isalpha()), "")
@@ -102,6 +102,13 @@ def _case_ok(text: str, start: int, end: int, key: str, gaz: Gazetteer, mixed: b
             return False
         return ctx or not _sentence_initial(text, start)
     return True
+
+
+def _has_upper(written: str) -> bool:
+    """"Leiden" -> True, "leiden" -> False (ASCII: one C-level comparison instead of a loop)."""
+    if written.isascii():
+        return written != written.lower()
+    return any(c.isupper() for c in written)
 
 
 def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
@@ -182,13 +189,17 @@ def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, wo
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = gaz.kinds_of(ids)
-    if not (kinds <= {"institution"} and key not in gaz.acronyms):   # "ministerraad" is an ordinary noun
+    if not (kinds <= _INSTITUTION and key not in gaz.acronyms):    # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
-    if kinds <= {"org"}:                                # "Interview met Omroep Brabant": no place
+    if kinds <= _ORG:                                   # "Interview met Omroep Brabant": no place
         placed = any(gaz.places[i].gm_code or gaz.places[i].country not in ("", "NL") for i in ids)
         return placed and (as_location or word in VISIT_PREPS)
     return True
+
+
+_INSTITUTION = frozenset({"institution"})
+_ORG = frozenset({"org"})
 
 
 _TITLE_WORDS = ("minister-president", "minister", "staatssecretaris", "premier", "burgemeester",
