@@ -270,3 +270,14 @@ def test_accordion_toggles_are_day_headings_but_action_buttons_no_lines():
             "<button>Delen</button></div></main>")
     assert _bullets(html) == [(18, None, "Werkbezoek", "bezoek", "Ede"),
                               (19, None, "Kamerdebat", "begroting", "Tweede Kamer")]
+
+
+def test_listing_payload_list_is_the_one_holding_a_rendered_item_one_per_element():
+    tree = ["$", "main", None, {"children": [
+        ["$", "ol", None, {"children": [["$", "li", None, {"href": f"/actueel/agenda/2025/01/0{d}/{n}"}]
+                                        for d, n in ((2, "a"), (3, "b"), (4, "c"))]}],
+        ["$", "aside", None, {"children": [["$", "li", None, {"href": "/actueel/agenda/2025/02/01/z"}],
+                                           ["$", "li", None, {"href": "/actueel/agenda/2025/02/02/y"}]]}]]}]
+    script = "<script>self.__next_f.push([1, " + json.dumps("3:" + json.dumps(tree) + "\n") + "])</script>"
+    html = '<main><a href="/actueel/agenda/2025/01/02/a">A</a></main>' + script
+    assert [r.url.rsplit("/", 1)[1] for r in parse_listing(html, "http://h/agenda").items] == ["a", "b", "c"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -81,18 +82,32 @@ def _script_next(doc, url: str) -> str | None:
 
 
 def _add_script_items(doc, url: str, all_links, items: dict[str, PageRef]) -> None:
-    """Links rendered for some items, the rest only in a script payload ("toon meer" done client-side): the
-    payload's item URLs count when it names a rendered item too (it is the list), minus aside/header links."""
-    scripts = "\n".join(s.text() or "" for s in doc.css("script"))
-    if not scripts or not items:
-        return
-    raw = _raw_item_links(scripts, url)
-    if not set(raw) & set(items):
+    """Links rendered for some items, the rest only in a script payload ("toon alle" done client-side): a payload
+    list of one item per element that holds a rendered item is the listing; its other items count too (never
+    items linked from aside/header/footer)."""
+    from agendakaart.parse.payload import nextjs_payloads, walk_lists
+
+    if not items:
         return
     outside = {strip_query(link) for link, _t, node in all_links if is_item_url(link) and _outside_content(node)}
-    for link in raw:
-        if link not in outside:
-            items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
+    for payload in nextjs_payloads(doc):
+        for values in walk_lists(payload):
+            listed = _one_item_each(values, url)
+            if len(listed) >= 2 and set(listed) & set(items):
+                for link in listed:
+                    if link not in outside:
+                        items.setdefault(link, PageRef(url=link, date=date_from_path(link)))
+
+
+def _one_item_each(values: list, url: str) -> list[str]:
+    """A JSON list whose elements each name exactly one item URL -> those URLs, in order; else []."""
+    out: list[str] = []
+    for value in values:
+        found = set(_raw_item_links(json.dumps(value, ensure_ascii=False), url))
+        if len(found) > 1:
+            return []
+        out.extend(found)
+    return out
 
 
 def _outside_content(node) -> bool:
