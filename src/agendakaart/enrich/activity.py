@@ -60,18 +60,24 @@ def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
     folded = fold(text)
     n = len(folded)
     out = []
+    table = rules.rules
     for end_idx, ids in rules.automaton.iter(folded):
+        start = end_idx - len(table[ids[0]].pattern) + 1     # the ids of one hit share its pattern
+        inside = start > 0 and folded[start - 1].isalnum()
+        open_end = end_idx + 1 < n and folded[end_idx + 1].isalnum()
         for i in ids:
-            rule = rules.rules[i]
-            start = end_idx - len(rule.pattern) + 1
-            if start > 0 and folded[start - 1].isalnum():
+            rule = table[i]
+            if inside:
                 if not rule.infix:
                     continue
-                while start > 0 and folded[start - 1].isalnum():   # rank an infix hit at its word's start
-                    start -= 1
-            if not rule.prefix and end_idx + 1 < n and folded[end_idx + 1].isalnum():
+                begin = start
+                while begin > 0 and folded[begin - 1].isalnum():   # rank an infix hit at its word's start
+                    begin -= 1
+            else:
+                begin = start
+            if open_end and not rule.prefix:
                 continue
-            out.append((start, end_idx + 1, rule))
+            out.append((begin, end_idx + 1, rule))
     return out
 
 
@@ -79,6 +85,8 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
     """Tier 2 anywhere beats tier 1 (tier 0 only as a fallback); then the earliest word; then the longest."""
     if not matches:
         return None
+    if len(matches) == 1:
+        return matches[0]
     return min(matches, key=lambda m: (-m[2].tier, m[0], m[2].infix, -(m[1] - m[0])))
 
 
