@@ -281,3 +281,15 @@ def test_listing_payload_list_is_the_one_holding_a_rendered_item_one_per_element
     script = "<script>self.__next_f.push([1, " + json.dumps("3:" + json.dumps(tree) + "\n") + "])</script>"
     html = '<main><a href="/actueel/agenda/2025/01/02/a">A</a></main>' + script
     assert [r.url.rsplit("/", 1)[1] for r in parse_listing(html, "http://h/agenda").items] == ["a", "b", "c"]
+
+
+def test_index_card_name_is_the_words_that_spell_the_slug():
+    from agendakaart.parse.persons import parse_persons_index
+
+    html = ('<main><a href="/regering/bewindspersonen/eelco-heinen"><span>Minister van Financiën</span>'
+            '<span>Eelco Heinen</span></a><a href="/regering/bewindspersonen/dilan-yesilgoz-zegerius"><figure>'
+            '<img alt="Dilan Yeşilgöz-Zegerius"><figcaption>Minister van Defensie</figcaption></figure></a></main>')
+    refs = parse_persons_index(html, "http://h/regering/bewindspersonen")
+    assert [(r.slug, r.name, r.role) for r in refs] == [("eelco-heinen", "Eelco Heinen", "minister"),
+                                                         ("dilan-yesilgoz-zegerius", "Dilan Yeşilgöz-Zegerius",
+                                                          "minister")]

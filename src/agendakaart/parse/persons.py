@@ -43,11 +43,35 @@ def parse_persons_index(html: str, url: str) -> list[PersonRef]:
         if not slug:
             continue
         name, role = _name_and_role(text, node)
+        name = _name_by_slug(slug, text, name, node) or (name if not _ROLE.match(name) else "")
         old = found.get(slug)
         if old is None or (len(name) > len(old.name) and old.name == _slug_to_name(slug)):
             found[slug] = PersonRef(slug=slug, name=name or _slug_to_name(slug), url=link.split("?")[0],
                                     role=role or (old.role if old else None))
     return list(found.values())
+
+
+def _slug_of(text: str) -> str:
+    """ "Yeşilgöz-Zegerius" -> "yesilgoz-zegerius" (as the site writes slugs)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded.replace("'", "")).strip("-")
+
+
+def _name_by_slug(slug: str, *texts_and_node) -> str | None:
+    """The words of a card's text (or title / aria-label / img alt) that spell its slug: ("eelco-heinen",
+    "Minister van Financiën Eelco Heinen") -> "Eelco Heinen"; none -> None."""
+    *texts, node = texts_and_node
+    img = node.css_first("img[alt]")
+    texts += [node.attributes.get("title"), node.attributes.get("aria-label"), img.attributes.get("alt") if img else None]
+    for text in texts:
+        words = clean(text or "").replace(",", " ").split()
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + 7) + 1):
+                if _slug_of(" ".join(words[i:j])) == slug:
+                    return " ".join(words[i:j])
+    return None
 
 
 _RAW_PERSON = re.compile(r"(?:https?:)?(?://[\w.:-]+)?/regering/bewindspersonen/[a-z0-9][a-z0-9-]*(?![\w/-])")
