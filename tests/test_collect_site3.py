@@ -293,3 +293,11 @@ def test_index_card_name_is_the_words_that_spell_the_slug():
     assert [(r.slug, r.name, r.role) for r in refs] == [("eelco-heinen", "Eelco Heinen", "minister"),
                                                          ("dilan-yesilgoz-zegerius", "Dilan Yeşilgöz-Zegerius",
                                                           "minister")]
+
+
+def test_unlabelled_date_line_with_year_wins_over_the_path_a_yearless_one_does_not():
+    url = "http://h/actueel/agenda/2024/11/13/bezoek"
+    with_year = "<main><p class='date'>donderdag 14 november 2024</p><h1>Bezoek</h1><p>Locatie: Ede</p></main>"
+    yearless = "<main><p class='date'>14 november</p><h1>Bezoek</h1><p>Locatie: Ede</p></main>"
+    assert parse_item(with_year, url)[1][0].date == date(2024, 11, 14)
+    assert parse_item(yearless, url)[1][0].date == date(2024, 11, 13)

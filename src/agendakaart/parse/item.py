@@ -145,13 +145,25 @@ def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None 
     if fields.get("persons"):
         out["persons"] = [fields["persons"]]
     day = parse_date(fields.get("date"), ref) if fields.get("date") else None  # "10 maart": year of the path
-    out["date"] = day
+    out["date"] = day or _dated_line(page_blocks)
     start, end = parse_times(fields.get("time") or "")
     if start is None and fields.get("date"):
         start, end = parse_times(fields["date"])
     out["start_time"], out["end_time"] = start, end
     out["description"] = _description(page_blocks, title)
     return out
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _dated_line(page_blocks: list[Block]) -> date | None:
+    """No Datum field: a line near the top that is only a date with its year ("donderdag 14 november 2024") is
+    the page's own date (it wins over the path); a yearless one ("14 november") leaves the path's date."""
+    for block in [b for b in page_blocks if not b.in_chrome][:8]:
+        if _is_date_line(block.text) and _YEAR.search(block.text):
+            return parse_date(block.text)
+    return None
 
 
 def _description(page_blocks: list[Block], title: str | None) -> str | None:
