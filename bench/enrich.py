@@ -1,6 +1,6 @@
 """Benchmark of the enricher: accuracy on tests/eval/agenda_lines.jsonl and speed at 100,000 activities.
 
-Run: .venv/bin/python bench/enrich.py [--eval FILE] [--n 100000] [--errors 40] [--no-speed]
+Run: .venv/bin/python bench/enrich.py [--eval FILE] [--n 100000] [--errors 40] [--no-speed] [--pipeline]
 Prints accuracy per field and per case, the errors, gazetteer build/cache-load times and the speed ratio.
 """
 
@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from agendakaart.enrich.engine import enrich_fields, load_resources
 from agendakaart.enrich.gazetteer import build_gazetteer, load_gazetteer
+from agendakaart.pipeline.enrich import enrich
 from agendakaart.settings import Settings
+from agendakaart.store import open_db, transaction
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,9 +78,9 @@ def _print_totals(tot: Counter, per_case: dict) -> None:
 
 
 def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
-    """Enrich n activities vs a bare JSONL read + write of the same file, twice: with every title unique (a
-    serial number defeats the per-run memo: the worst case) and with the eval lines repeated as they are
-    (identical texts enriched once, as weekly recurring agenda items are)."""
+    """Enrich n activities vs a bare JSONL read + write of the same file, twice: with every text unique (the
+    worst case: a serial number in each title and description defeats every per-run memo) and with the eval
+    lines repeated as they are (identical texts enriched once, as weekly recurring agenda items are)."""
     with tempfile.TemporaryDirectory() as tmp:
         for label, unique in (("all texts unique", True), ("eval lines repeated", False)):
             src = Path(tmp) / "in.jsonl"
@@ -85,18 +89,54 @@ def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
             res.memo.clear()
             full = _timed_pass(src, Path(tmp) / "full.jsonl", (res, settings))
             print(f"speed ({label}): {n} activities; bare JSONL read+write {bare:.2f} s; enrich {full:.2f} s; "
-                  f"ratio {full / bare:.1f}x (target <= 5x); {n / full:,.0f} activities/s")
+                  f"ratio {full / bare:.1f}x (target <= 5x); {n / full:,.0f} activities/s, "
+                  f"{1e6 * full / n:.0f} us each")
 
 
 def _write_input(src: Path, lines: list[dict], n: int, unique: bool) -> None:
     with open(src, "w", encoding="utf-8") as fh:
         for i in range(n):
-            row = dict(lines[i % len(lines)])
-            row["id"] = f"a{i}"
-            row.pop("expected", None)
-            if unique:       # a serial number in the title: every text differs, nothing can be remembered
-                row["title"] = f"{row.get('title') or ''} #{i}"
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json.dumps(_input_row(lines[i % len(lines)], i, unique), ensure_ascii=False) + "\n")
+
+
+# a trailing "(Terneuzen)" with what follows it: the serial goes before it, so the hint stays trailing
+_TAIL = re.compile(r"\s*\([^()]*\)\W*$")
+
+
+def _input_row(line: dict, i: int, unique: bool) -> dict:
+    """An eval line as input row i; unique: "Werkbezoek (Terneuzen)" -> "Werkbezoek #17 (Terneuzen)" and a
+    description gets "Kenmerk 2026-000017." (the words that decide place and type stay as they are)."""
+    row = {k: v for k, v in line.items() if k not in ("expected", "case")}
+    row["id"] = f"a{i}"
+    if unique:
+        title = row.get("title") or ""
+        tail = _TAIL.search(title)
+        cut = tail.start() if tail else len(title)
+        row["title"] = f"{title[:cut]} #{i}{title[cut:]}"
+        if row.get("description"):
+            row["description"] = f"{row['description']} Kenmerk 2026-{i:06d}."
+    return row
+
+
+def pipeline_speed(lines: list[dict], settings: Settings, n: int) -> None:
+    """pipeline.enrich on a SQLite store of n activities with unique texts: fetch in batches, enrich, one
+    executemany upsert in one transaction; prints the time per stage-run and per activity."""
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = open_db(Path(tmp) / "bench.sqlite")
+        rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
+        with transaction(conn):
+            conn.executemany(
+                "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(r["id"], f"https://example.invalid/agenda/{i // 40}", "2026-01-05", r.get("title") or "",
+                  r.get("description"), r.get("location_text"), r.get("type_label")) for i, r in enumerate(rows)])
+        started = time.perf_counter()
+        summary = enrich(replace(settings, db_path=Path(tmp) / "bench.sqlite"), conn)
+        took = time.perf_counter() - started
+        written = conn.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0]
+        conn.close()
+    print(f"pipeline.enrich on SQLite: {n} activities (unique texts) in {took:.2f} s "
+          f"({1e6 * took / n:.0f} us each); {written} rows written, {summary['placed']} placed")
 
 
 def _timed_pass(src: Path, dst: Path, enrich) -> float:
@@ -122,6 +162,7 @@ def main() -> int:
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--errors", type=int, default=40)
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--pipeline", action="store_true", help="also time pipeline.enrich on a SQLite store")
     args = parser.parse_args()
     settings = Settings()
     started = time.perf_counter()
@@ -137,6 +178,8 @@ def main() -> int:
     score(lines, res, settings, args.errors)
     if not args.no_speed:
         speed(lines, res, settings, args.n)
+    if args.pipeline:
+        pipeline_speed(lines, settings, args.n)
     return 0
 
 
