@@ -155,14 +155,19 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _TIME_ONLY.match(block.text):
             pending = parse_times(block.text)
             continue
-        bullet = split_bullet(block.text, day)
-        if pending[0] and bullet.start_time is None:
-            bullet = bullet._replace(start_time=pending[0], end_time=pending[1])
+        bullets.append(_line_bullet(block.text, day, pending, group))
         pending = (None, None)
-        if group is not None and bullet.type_label is None:
-            bullet = bullet._replace(type_label=group.text.rstrip(" :"))
-        bullets.append(bullet)
     return bullets, headings
+
+
+def _line_bullet(text: str, day: date, pending: tuple[str | None, str | None], group: Block | None) -> Bullet:
+    """One roll-up line -> Bullet; a time from the line before and a group label fill what the line lacks."""
+    bullet = split_bullet(text, day)
+    if pending[0] and bullet.start_time is None:
+        bullet = bullet._replace(start_time=pending[0], end_time=pending[1])
+    if group is not None and bullet.type_label is None:
+        bullet = bullet._replace(type_label=group.text.rstrip(" :"))
+    return bullet
 
 
 _TIME_ONLY = re.compile(r"^\s*(?:van\s+|om\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*(?:uur|u)?\s*:?$",
