@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
@@ -55,6 +56,7 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
+@lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer"): the regex is costly
 def _is_no_place(location_text: str) -> bool:
     """"Diverse locaties" / "online" / "n.v.t." -> True; "Leiden" -> False."""
     return bool(_NOT_A_PLACE.search(location_text))
