@@ -74,7 +74,7 @@ def test_every_activity_once_with_persons_dates_places_and_ministry(crawled):
     stored = crawled["stored"]
     assert (sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))) == ([], [])
     assert {k: (stored[k], v) for k, v in expected.items() if stored[k] != v} == {}
-    assert crawled["first"]["activities_new"] == len(expected) == 33
+    assert crawled["first"]["activities_new"] == len(expected) == 34
 
 
 def test_problems_are_the_offsite_redirect_the_gone_item_and_the_soft_404(crawled):
@@ -301,3 +301,27 @@ def test_unlabelled_date_line_with_year_wins_over_the_path_a_yearless_one_does_n
     yearless = "<main><p class='date'>14 november</p><h1>Bezoek</h1><p>Locatie: Ede</p></main>"
     assert parse_item(with_year, url)[1][0].date == date(2024, 11, 14)
     assert parse_item(yearless, url)[1][0].date == date(2024, 11, 13)
+
+
+def test_a_rollup_line_naming_a_minister_adds_them_to_that_line_only():
+    html = ("<main><h1>Agenda minister Heinen week 47</h1><h3>Maandag 18 november</h3><ul><li>Werkbezoek: x (Ede)"
+            "</li><li>Gesprek met minister Keijzer (Den Haag)</li></ul><h3>Dinsdag 19 november</h3><ul>"
+            "<li>Ministerraad</li></ul></main>")
+    people = {"eelco-heinen": "Eelco Heinen", "mona-keijzer": "Mona Keijzer"}
+    page, acts = parse_item(html, ROLLUP_URL, people)
+    assert page.persons == ("eelco-heinen",)
+    assert [a.persons for a in acts] == [("eelco-heinen",), ("eelco-heinen", "mona-keijzer"), ("eelco-heinen",)]
+
+
+def test_person_found_later_is_added_without_dropping_a_lines_own_person():
+    from agendakaart.store import activities as act_store
+
+    html = ("<main><h1>Agenda minister Heinen week 47</h1><h3>Maandag 18 november</h3><ul><li>Werkbezoek: x (Ede)"
+            "</li><li>Gesprek met minister Keijzer (Den Haag)</li></ul></main>")
+    page, acts = parse_item(html, ROLLUP_URL, {"eelco-heinen": "Eelco Heinen", "mona-keijzer": "Mona Keijzer"})
+    conn = open_db(":memory:")
+    act_store.save_agenda_page(conn, page)
+    act_store.replace_activities(conn, page.url, acts)
+    assert act_store.add_page_persons(conn, page.url, ["sophie-hermans"]) is True
+    rows = [json.loads(r[0]) for r in conn.execute("SELECT persons FROM activities ORDER BY ordinal")]
+    assert rows == [["eelco-heinen", "sophie-hermans"], ["eelco-heinen", "mona-keijzer", "sophie-hermans"]]

@@ -19,7 +19,7 @@ from agendakaart.parse.dates import date_from_path, parse_date, parse_day_headin
 from agendakaart.parse.html import Block, blocks, clean, main_root, meta_tags, tree
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
-from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup
+from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
 from agendakaart.parse.sources import (
     SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
     short_ministry,
@@ -49,8 +49,9 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     if not isinstance(page_date, date):
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
     payload_blocks = list(_rendered(tuple(payloads_html))[0]) if payloads_html else []
-    persons = person_slugs(people or {}, merged.get("persons"), page_blocks + payload_blocks, merged["title"])
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
+    persons = person_slugs(people or {}, merged.get("persons"), _not_in_lines(page_blocks + payload_blocks, bullets),
+                           merged["title"])
     page = AgendaPage(
         url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
         ministry=short_ministry(merged.get("ministry")), location_text=merged.get("location"),
@@ -59,8 +60,18 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         field_sources={**sources, **({"rollup": rollup_source} if bullets else {})},
     )
     if bullets:
-        return page, [_bullet_activity(page, i, b) for i, b in enumerate(bullets)]
+        return page, [_bullet_activity(page, i, b, person_slugs(people or {}, None, [], b.text))
+                      for i, b in enumerate(bullets)]
     return page, [_single_activity(page, merged)]
+
+
+def _not_in_lines(page_blocks: list[Block], bullets: list[Bullet]) -> list[Block]:
+    """The blocks that are no (part of a) roll-up line: a line naming a minister concerns that line, not the
+    whole week."""
+    if not bullets:
+        return page_blocks
+    lines = "\n".join(b.text for b in bullets)
+    return [b for b in page_blocks if strip_bullet_mark(b.text) not in lines]
 
 
 def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -212,9 +223,11 @@ def _rollup_of(page_blocks: list[Block], ref: date, weekish: bool) -> list[Bulle
     return []
 
 
-def _bullet_activity(page: AgendaPage, ordinal: int, b: Bullet) -> Activity:
+def _bullet_activity(page: AgendaPage, ordinal: int, b: Bullet, named: tuple[str, ...] = ()) -> Activity:
+    """One roll-up line -> Activity; its persons are the page's and those the line itself names."""
+    persons = tuple(sorted(set(page.persons) | set(named)))
     return Activity(
-        id=activity_id(page.url, b.date, ordinal, b.text), page_url=page.url, persons=page.persons, date=b.date,
+        id=activity_id(page.url, b.date, ordinal, b.text), page_url=page.url, persons=persons, date=b.date,
         title=b.title, start_time=b.start_time, end_time=b.end_time, type_label=b.type_label,
         location_text=b.location_text, ministry=page.ministry, ordinal=ordinal, source=page.source,
     )

@@ -55,6 +55,11 @@ NOT_ACTIVITY_LABELS = frozenset({
 })
 
 
+def strip_bullet_mark(text: str) -> str:
+    """ "• Werkbezoek: x" -> "Werkbezoek: x"."""
+    return _BULLET_MARK.sub("", text).strip()
+
+
 def split_bullet(text: str, day: date) -> Bullet:
     """ "10.00 uur Werkbezoek: opening (Leiden)" -> Bullet(title="opening", type_label="Werkbezoek", ...).
 

@@ -353,7 +353,8 @@ class _Crawl:
         if ministry is None and persons:
             ministry = person_store.person_ministry(self.conn, persons[0], page.page_date)
         page = replace(page, persons=persons, ministry=ministry)
-        acts = [replace(a, persons=persons, ministry=a.ministry or ministry) for a in acts]
+        acts = [replace(a, persons=tuple(sorted(set(persons) | set(a.persons))), ministry=a.ministry or ministry)
+                for a in acts]
         return page, acts
 
 

@@ -81,9 +81,11 @@ def add_page_persons(conn: sqlite3.Connection, url: str, slugs: list[str]) -> bo
     merged = tuple(sorted(set(current) | set(slugs)))
     if merged == tuple(current):
         return False
-    value = json.dumps(list(merged))
-    conn.execute("UPDATE agenda_pages SET persons = ? WHERE url = ?", (value, url))
-    conn.execute("UPDATE activities SET persons = ? WHERE page_url = ?", (value, url))
+    conn.execute("UPDATE agenda_pages SET persons = ? WHERE url = ?", (json.dumps(list(merged)), url))
+    for row in conn.execute("SELECT id, persons FROM activities WHERE page_url = ?", (url,)).fetchall():
+        own = set(json.loads(row["persons"] or "[]"))  # a roll-up line may name one more person than its page
+        conn.execute("UPDATE activities SET persons = ? WHERE id = ?",
+                     (json.dumps(sorted(own | set(merged))), row["id"]))
     return True
 
 
