@@ -230,10 +230,15 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
 _APOSTROPHES = str.maketrans({c: "'" for c in "\u2019\u2018\u02bc\u00b4`\u2032"})
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _fold(text: str) -> str:
     """Case, accents and apostrophe forms folded. "Boekholt-O’Sullivan" -> "boekholt-o'sullivan"."""
+    if text.isascii():
+        return text.replace("`", "'").casefold()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _COMBINING.sub("", text).casefold()
 
 
 def _bare_name(name: str) -> str:
