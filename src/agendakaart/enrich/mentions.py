@@ -136,7 +136,8 @@ def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
         ctx = as_field or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
-        abbr = _PROVINCE_ABBR.match(text, end) if len(ids) > 1 else None
+        abbr = (_PROVINCE_ABBR.match(text, end) if len(ids) > 1 and end < len(text)
+                and (text[end] in "(," or text[end].isspace()) else None)     # the pattern's only openings
         out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
                            else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None,
                            not ctx and key in gaz.common_words and _in_name_chain(text, start, end)))
