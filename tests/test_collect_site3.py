@@ -325,3 +325,11 @@ def test_person_found_later_is_added_without_dropping_a_lines_own_person():
     assert act_store.add_page_persons(conn, page.url, ["sophie-hermans"]) is True
     rows = [json.loads(r[0]) for r in conn.execute("SELECT persons FROM activities ORDER BY ordinal")]
     assert rows == [["eelco-heinen", "sophie-hermans"], ["eelco-heinen", "mona-keijzer", "sophie-hermans"]]
+
+
+def test_week_page_bold_day_run_into_its_first_line():
+    html = ("<main><h1>Agenda minister X week 47</h1><p><strong>Maandag 18 november</strong> Werkbezoek: x (Ede)</p>"
+            "<p><strong>Dinsdag 19 november</strong> Kamerdebat: begroting (Tweede Kamer)</p><p>Gesprek: met Y</p>"
+            "</main>")
+    assert _bullets(html) == [(18, None, "Werkbezoek", "x", "Ede"), (19, None, "Kamerdebat", "begroting", "Tweede Kamer"),
+                              (19, None, "Gesprek", "met Y", None)]

@@ -103,14 +103,21 @@ _DAY_PREFIX = re.compile(
     rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s*(?::|\s[-–—]|\|)\s*(\S.*)$", re.I
 )
 
+# "Maandag 18 november Werkbezoek: x" (a bold day run into its line): a weekday, then a capital or a time
+_DAY_PREFIX_SPACE = re.compile(
+    rf"^\s*{_WEEKDAY_RE},?\s+(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s+((?-i:[A-Z0-9])\S*.*)$", re.I
+)
+
 
 def day_prefix(text: str, ref: date) -> tuple[date, str] | None:
     """A line led by its day: "Maandag 9 maart: Werkbezoek: x" -> (date(…, 3, 9), "Werkbezoek: x"), else None.
 
     >>> day_prefix("Maandag 9 maart: Gesprek: met X", date(2026, 3, 9)), day_prefix("9 maart is er overleg", date(2026, 3, 9))
     ((datetime.date(2026, 3, 9), 'Gesprek: met X'), None)
+    >>> day_prefix("Maandag 9 maart Werkbezoek: x", date(2026, 3, 9))
+    (datetime.date(2026, 3, 9), 'Werkbezoek: x')
     """
-    m = _DAY_PREFIX.match(text)
+    m = _DAY_PREFIX.match(text) or _DAY_PREFIX_SPACE.match(text)
     if not m:
         return None
     month = MONTHS[m[2].lower()]
