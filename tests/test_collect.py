@@ -6,7 +6,6 @@ import json
 from datetime import date
 import shutil
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest

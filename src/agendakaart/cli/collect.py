@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import click
 
-from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
 _LABELS = {
@@ -20,13 +19,6 @@ _LABELS = {
 }
 
 
-def _date(ctx, param, value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is geen datum (JJJJ-MM-DD)") from None
 
 
 def _progress_bar():
@@ -49,8 +41,8 @@ def _progress_bar():
 @click.command()
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to collect from.")
 @db_option
-@click.option("--since", type=str, callback=_date, default=None, help="Only items from this date (YYYY-MM-DD).")
-@click.option("--until", type=str, callback=_date, default=None, help="Only items up to this date (YYYY-MM-DD).")
+@click.option("--since", type=str, callback=parse_date_option, default=None, help="Only items from this date (YYYY-MM-DD).")
+@click.option("--until", type=str, callback=parse_date_option, default=None, help="Only items up to this date (YYYY-MM-DD).")
 @click.option("--persons", default="", help="Only these bewindspersonen: slugs, comma-separated.")
 @click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
 @click.option("--refresh", is_flag=True, help="Fetch item pages again even when already stored.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
@@ -19,3 +20,13 @@ def db_option(func):
 
 def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else default_db_path()
+
+
+def parse_date_option(ctx, param, value: str | None) -> date | None:
+    """click callback: "2026-03-10" -> date(2026, 3, 10); empty -> None; anything else a clear usage error."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is geen datum (JJJJ-MM-DD)") from None

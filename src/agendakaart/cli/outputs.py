@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import click
 
-from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.models import ActivityType
 from agendakaart.outputs.filters import ABROAD_MODES, Filters, filters_from_hash
 
@@ -55,13 +54,6 @@ def report_command(db_path: Path | None, out: Path | None, fmt: str) -> None:
     click.echo(f"rapport: {path}")
 
 
-def _date(ctx, param, value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"geen datum (JJJJ-MM-DD): {value}") from None
 
 
 def filters_from_options(hash_: str | None, persons, ministries, types, date_from, date_to,
@@ -86,8 +78,8 @@ def filters_from_options(hash_: str | None, persons, ministries, types, date_fro
 @click.option("--ministry", "ministries", multiple=True, help="Ministry name (repeatable).")
 @click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
               help="Activity type (repeatable).")
-@click.option("--from", "date_from", callback=_date, help="From date, inclusive (YYYY-MM-DD).")
-@click.option("--to", "date_to", callback=_date, help="To date, inclusive (YYYY-MM-DD).")
+@click.option("--from", "date_from", callback=parse_date_option, help="From date, inclusive (YYYY-MM-DD).")
+@click.option("--to", "date_to", callback=parse_date_option, help="To date, inclusive (YYYY-MM-DD).")
 @click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Leave out Den Haag.")
 @click.option("--only-npvr", is_flag=True, help="Only activities in an NPVR region.")
 @click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Abroad: include (default), exclude, only.")

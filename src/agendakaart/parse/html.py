@@ -209,3 +209,13 @@ def page_text(body: bytes, content_type: str = "") -> str:
     except LookupError:
         codecs.register_error("agendakaart-cp1252", _cp1252_for_bad_bytes)
     return body.decode("utf-8", errors="agendakaart-cp1252").lstrip("\ufeff")
+
+
+def has_ancestor(node, tags: tuple[str, ...]) -> bool:
+    """True when a selectolax node sits inside one of these elements (e.g. header/nav/footer chrome)."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False

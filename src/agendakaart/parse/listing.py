@@ -8,7 +8,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from agendakaart.models import ListingPage, PageRef
 from agendakaart.parse.dates import date_from_path
-from agendakaart.parse.html import clean, links, resolve, strip_query, tree
+from agendakaart.parse.html import clean, has_ancestor, links, resolve, strip_query, tree
+
+_NOT_LISTING = ("aside", "header", "footer")  # "ook in de agenda" links there are not this listing's items
 
 ITEM_PATH = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$")
 _NEXT_TEXT = re.compile(r"^(volgende(\s+pagina)?|naar (de )?volgende pagina|next( page)?|meer laden|toon meer"
@@ -48,7 +50,7 @@ def parse_listing(html: str, url: str) -> ListingPage:
     all_links = links(doc, url)
     items: dict[str, PageRef] = {}
     for link, text, node in all_links:
-        if not is_item_url(link) or _outside_content(node):
+        if not is_item_url(link) or has_ancestor(node, _NOT_LISTING):
             continue
         canonical = strip_query(link)
         if canonical not in items or (text and not items[canonical].title):
@@ -89,7 +91,7 @@ def _add_script_items(doc, url: str, all_links, items: dict[str, PageRef]) -> No
 
     if not items:
         return
-    outside = {strip_query(link) for link, _t, node in all_links if is_item_url(link) and _outside_content(node)}
+    outside = {strip_query(link) for link, _t, node in all_links if is_item_url(link) and has_ancestor(node, _NOT_LISTING)}
     for payload in nextjs_payloads(doc):
         for values in walk_lists(payload):
             listed = _one_item_each(values, url)
@@ -110,14 +112,6 @@ def _one_item_each(values: list, url: str) -> list[str]:
     return out
 
 
-def _outside_content(node) -> bool:
-    """Links in an aside, header or footer ("ook in de agenda") are not this listing's items."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("aside", "header", "footer"):
-            return True
-        parent = parent.parent
-    return False
 
 
 def _raw_item_links(html: str, url: str) -> list[str]:
