@@ -37,6 +37,17 @@ _DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|
 _REMOTE = re.compile(r"(?i)\b(?:telefo(?:on|nisch)\w*|videoverbinding\w*|videocall\w*|videogesprek\w*|"
                      r"video-?overleg\w*|belafspraak\w*|webinar\w*|(?:digitaal|digitale|online)\s+(?:overleg|"
                      r"gesprek|bijeenkomst|vergadering|ontmoeting|sessie|toespraak|kennismaking))\b")
+# one of these lower-case pieces is in every _REMOTE match (none holds i, s or k, whose case-insensitive
+# matches include İ, ı, ſ and the Kelvin sign): a text without them skips the regex (speed only)
+_REMOTE_PIECES = ("telefo", "deo", "belaf", "web", "gita", "onl")
+
+
+def _remote(text: str) -> re.Match | None:
+    """"Telefoongesprek met de burgemeester van Leiden" -> match "Telefoongesprek"; "Bezoek aan Leiden" -> None."""
+    low = text.lower()
+    if not any(piece in low for piece in _REMOTE_PIECES):
+        return None
+    return _REMOTE.search(text)
 
 
 @dataclass(frozen=True)
@@ -359,18 +370,22 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         return NOWHERE
     context = (_context(mentions + envoys, gaz) if len(mentions) > 1 or len(mentions[0].ids) > 1
                else (set(), [], set()))
-    scored = []
-    for m in mentions:
+    if len(mentions) == 1:      # one mention: no ranking needed (the usual case)
+        m = mentions[0]
         place, note = choose_candidate(m, gaz, *context)
-        scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
-    scored.sort(key=lambda item: -item[0])
-    _, m, place, note = _refine(scored) if len(scored) > 1 else scored[0]
+    else:
+        scored = []
+        for m in mentions:
+            place, note = choose_candidate(m, gaz, *context)
+            scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
+        scored.sort(key=lambda item: -item[0])
+        _, m, place, note = _refine(scored)
     if place.kind == "institution":
         digital = _DIGITAL.search(f"{texts['title']} {loc}")
         if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
             why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
             return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
-    remote = _REMOTE.search(f"{texts['title']} {loc}")
+    remote = _remote(f"{texts['title']} {loc}")
     if remote and m.field != "location":
         return Located(None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: '
                                           f'{remote.group(0).lower()}')
