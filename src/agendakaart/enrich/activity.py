@@ -7,7 +7,7 @@ classify_activity("Toespraak bij de opening van …", None, rules) -> ("toespraa
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -31,6 +31,7 @@ class Rule:
 class ActivityRules:
     rules: list[Rule]
     automaton: ahocorasick.Automaton
+    label_memo: dict = field(default_factory=dict, repr=False, compare=False)  # type label -> result|None
 
 
 def load_rules(path=None) -> ActivityRules:
@@ -94,11 +95,30 @@ def classify_activity(text: str | None, type_label: str | None, rules: ActivityR
     """(title + description, site label) -> (type, confidence, Dutch reason)."""
     label = clean_text(type_label, 200).strip()
     if label:
-        hit = _decide(_matches(label, rules))
-        if hit:
-            return hit[2].type, 0.95, f'typelabel "{label[:60]}" -> {hit[2].type}'
+        found = _label_type(label, rules)
+        if found:
+            return found
     body = clean_text(text, 4000)
     hit = _decide(_matches(body, rules))
     if hit:
         return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"
+
+
+_LABEL_MEMO_LIMIT = 4096
+
+
+def _label_type(label: str, rules: ActivityRules) -> tuple[str, float, str] | None:
+    """A cleaned type label -> (type, 0.95, reason) or None, remembered per label (labels recur: "Werkbezoek").
+
+    "Werkbezoek" -> ("werkbezoek", 0.95, 'typelabel "Werkbezoek" -> werkbezoek'); "Groningen" -> None
+    """
+    memo = rules.label_memo
+    if label in memo:
+        return memo[label]
+    hit = _decide(_matches(label, rules))
+    found = (hit[2].type, 0.95, f'typelabel "{label[:60]}" -> {hit[2].type}') if hit else None
+    if len(memo) >= _LABEL_MEMO_LIMIT:
+        memo.clear()
+    memo[label] = found
+    return found
