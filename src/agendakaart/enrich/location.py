@@ -73,6 +73,20 @@ def _is_no_place(location_text: str) -> bool:
     return bool(_NOT_A_PLACE.search(location_text))
 
 
+# "Postbus 20011, Den Haag" is where letters go, not where the activity is; "2511 CV" alone names no town
+_POSTAL_ONLY = re.compile(r"^\W*(?:(?:postbus|antwoordnummer)\s*\d+\b.*|[1-9]\d{3}\s?[A-Za-z]{2})\W*$", re.I)
+
+
+def _postal_only(location_text: str) -> str | None:
+    """"Postbus 20011, Den Haag" -> "postadres, geen bezoekadres"; "2511 CV" -> "alleen een postcode …"; else None."""
+    found = _POSTAL_ONLY.match(location_text)
+    if not found:
+        return None
+    if location_text.strip(" (),.").lower().startswith(("postbus", "antwoordnummer")):
+        return "postadres, geen bezoekadres"
+    return "alleen een postcode (geen postcodetabel offline)"
+
+
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
 _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
@@ -238,9 +252,17 @@ def _score(m: Mention, place: Place) -> float:
 _VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:bezoekt|bezoeken|bezocht|opent|ontvangt in)\s+(?:(?:de|het)\s+)?$")
 
 
+_ROUTE_ON = re.compile(r"\s+(?:naar|tot)\s+\S")
+
+
 def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
-    """15 when the name directly follows "bezoekt"/"opent" (as "aan"/"in" would give), else 0."""
-    if m.prep or m.field in ("location", "label"):
+    """15 when the name directly follows "bezoekt"/"opent" (as "aan"/"in" would give); 10 for the start of a
+    route ("Fietstocht van Assen naar Groningen": "van" 5 + 10 = "naar" 15, the first place wins); else 0."""
+    if m.field in ("location", "label"):
+        return 0.0
+    if m.prep == "van":
+        return 10.0 if _ROUTE_ON.match(texts[_SOURCE[m.field]], m.end) else 0.0
+    if m.prep:
         return 0.0
     return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30):m.start]) else 0.0
 
@@ -361,10 +383,15 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     if loc and _is_province_qualifier(loc) and texts["title"]:
         # "Werkbezoek Hengelo (Gld)" split as a roll-up bullet: the "(Gld)" qualifies the title's last name
         texts["title"], texts["location"], loc = f"{texts['title']} ({loc})", "", ""
+    postal = _postal_only(loc) if loc else None
+    if postal:
+        texts["location"], loc = "", ""
     no_place_loc = bool(loc) and _is_no_place(loc)
     envoys: list[Mention] = []
     mentions = collect_mentions(texts, gaz, memo, envoys)
     if not mentions:
+        if postal:
+            return Located(None, "none", 0.0, f"locatieveld is een {postal}; geen plaats in de tekst")
         if no_place_loc:
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
@@ -407,6 +434,11 @@ def _refine(scored: list[tuple]) -> tuple:
                   and (s[2].gm_code or s[2].country == best[2].country != "NL")]
         if venues:
             return venues[0]
+        if kind == "gemeente":      # "Loppersum, gemeente Eemsdelta" -> the woonplaats named in it
+            towns = [s for s in scored[1:] if s[2].kind == "woonplaats" and s[2].gm_code == best[2].gm_code
+                     and s[1].field == best[1].field]
+            if towns:
+                return towns[0]
         if best[2].name in _PROVINCE_CITIES:    # "… in de Eemshaven (Groningen)": the province is meant
             inside = [s for s in scored[1:] if s[2].province == best[2].province and s[2].gm_code
                       and s[2].gm_code != best[2].gm_code and s[2].kind in ("venue", "woonplaats", "gemeente")]
