@@ -37,3 +37,5 @@ class Settings:
     include_uncertain_npvr: bool = False  # count `uncertain` NPVR member gemeenten too
     overrides_path: Path | None = None
     cache_dir: Path | None = None      # gazetteer cache; default: user cache dir
+    enrich_workers: int | None = None  # processes for large enrich runs; None = os.cpu_count(), 1 = serial
+    enrich_parallel_min: int = 5000    # fewer activities than this: serial (pool start-up would dominate)

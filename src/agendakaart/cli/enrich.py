@@ -6,6 +6,8 @@ import io
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from itertools import chain, islice
 from pathlib import Path
 
 import click
@@ -23,7 +25,9 @@ _FIELDS = ("place", "gm_code", "gemeente", "province", "country", "lat", "lon", 
 @click.option("--overrides", "overrides_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               default=None, help="Corrections file (TOML or CSV), applied after the rules.")
 @click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
-def enrich(db_path, overrides_path, include_uncertain) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for large runs (default: all CPUs; 1 = serial).")
+def enrich(db_path, overrides_path, include_uncertain, workers) -> None:
     """Place and type every activity in the database (gemeente, provincie, NPVR region, type)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -31,7 +35,7 @@ def enrich(db_path, overrides_path, include_uncertain) -> None:
     from agendakaart.store import open_db
 
     settings = Settings(db_path=resolve_db(db_path), overrides_path=overrides_path,
-                        include_uncertain_npvr=include_uncertain)
+                        include_uncertain_npvr=include_uncertain, enrich_workers=workers)
     conn = open_db(settings.db_path)
     try:
         with Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
@@ -84,20 +88,40 @@ def locate_line(line: str, res, settings: Settings) -> dict:
     return out
 
 
+def locate_chunk(res, settings: Settings, lines: list[str]) -> list[str]:
+    """Input lines -> one output JSON line each (blank lines give none); runs in a worker process too."""
+    return [json.dumps(locate_line(line, res, settings), ensure_ascii=False) for line in lines if line.strip()]
+
+
+def locate_stream(lines, res, settings: Settings, interactive: bool = False) -> Iterator[list[str]]:
+    """Input lines -> batches of output lines, in input order. With enrich_parallel_min lines or more (read
+    ahead, unless interactive) the work goes to worker processes; otherwise one line at a time, here."""
+    from agendakaart.enrich.parallel import CHUNK, chunked, map_chunks, worker_count
+
+    lines = iter(lines)
+    head = [] if interactive else list(islice(lines, settings.enrich_parallel_min))
+    workers = worker_count(settings) if len(head) >= settings.enrich_parallel_min else 1
+    chunks = chunked(chain(head, lines), CHUNK if workers > 1 else 1)
+    yield from map_chunks(locate_chunk, chunks, res, settings, workers)
+
+
 @click.command()
 @click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
-def locate(include_uncertain) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for long input (default: all CPUs; 1 = serial, one answer per line as it comes).")
+def locate(include_uncertain, workers) -> None:
     """Read JSON lines on stdin ({"id","text"} or {"id","title","description","location_text","type_label"});
     write one JSON line per input with the enrichment fields. Needs no database."""
     from agendakaart.enrich.engine import load_resources
 
-    settings = Settings(include_uncertain_npvr=include_uncertain)
+    settings = Settings(include_uncertain_npvr=include_uncertain, enrich_workers=workers)
     res = load_resources(settings)
     buffer = getattr(sys.stdin, "buffer", None)
     stdin = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
-    for line in stdin:
-        if line.strip():
-            click.echo(json.dumps(locate_line(line, res, settings), ensure_ascii=False))
+    interactive = workers == 1 or stdin.isatty()
+    for out in locate_stream(stdin, res, settings, interactive):
+        if out:
+            click.echo("\n".join(out))
 
 
 @click.command()

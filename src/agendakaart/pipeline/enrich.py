@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from datetime import datetime, timezone
 
-from agendakaart.enrich.engine import enrich_fields, load_resources
+from agendakaart.enrich.engine import load_resources
 from agendakaart.enrich.overrides import apply_overrides, load_overrides
+from agendakaart.enrich.parallel import CHUNK, chunked, enrich_rows, map_chunks, worker_count
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
 from agendakaart.store.enrichments import count_activities, iter_activities, write_enrichments
@@ -30,16 +32,15 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
                                         "include_uncertain_npvr": settings.include_uncertain_npvr})
     total = count_activities(conn)
     out: list[Enrichment] = []
-    for row in iter_activities(conn):
-        e = enrich_fields(title=row["title"], description=row["description"], location_text=row["location_text"],
-                          type_label=row["type_label"], gazetteer=res.gazetteer, rules=res.rules,
-                          settings=settings, activity_id=row["id"], version=res.version, memo=res.memo)
+    held: deque[list[tuple]] = deque()     # (page_url, text) per chunk in flight, for the overrides
+    chunks = _chunks(iter_activities(conn), held if overrides else None, 1000 if total < 20000 else CHUNK)
+    for enriched in map_chunks(enrich_rows, chunks, res, settings, worker_count(settings, total)):
         if overrides:
-            text = " ".join(filter(None, (row["title"], row["description"], row["location_text"])))
-            e = apply_overrides(e, overrides, page_url=row["page_url"], text=text, gaz=res.gazetteer,
-                                include_uncertain=settings.include_uncertain_npvr)
-        out.append(e)
-        if progress and len(out) % 1000 == 0:
+            enriched = [apply_overrides(e, overrides, page_url=url, text=text, gaz=res.gazetteer,
+                                        include_uncertain=settings.include_uncertain_npvr)
+                        for e, (url, text) in zip(enriched, held.popleft())]
+        out += enriched
+        if progress:
             progress("enrich", len(out), total)
     write_enrichments(conn, out, datetime.now(timezone.utc).isoformat(timespec="microseconds"))
     if progress:
@@ -50,6 +51,16 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     log.info("enriched %d activities: %d placed, %d unknown", summary["activities"], summary["placed"],
              summary["unknown"])
     return summary
+
+
+def _chunks(rows: Iterable, held: deque | None, size: int) -> Iterator[list[tuple]]:
+    """Activity rows -> chunks of (id, title, description, location_text, type_label); with `held`, each
+    chunk's (page_url, text for the overrides) is appended to it."""
+    for chunk in chunked(rows, size):
+        if held is not None:
+            held.append([(r["page_url"], " ".join(filter(None, (r["title"], r["description"], r["location_text"]))))
+                         for r in chunk])
+        yield [(r["id"], r["title"], r["description"], r["location_text"], r["type_label"]) for r in chunk]
 
 
 def summarise(enrichments: list[Enrichment]) -> dict:
