@@ -46,6 +46,16 @@ def worker_count(settings: Settings, n_items: int | None = None) -> int:
     return max(1, wanted)
 
 
+def chunk_size(n_items: int, workers: int) -> int:
+    """Items per task: a few tasks per worker, at most CHUNK; 1000 when serial (for the progress bar).
+
+    (100_000, 2) -> 2000; (700, 2) -> 200; (700, 1) -> 1000
+    """
+    if workers <= 1:
+        return 1000
+    return max(200, min(CHUNK, n_items // (4 * workers)))
+
+
 def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
     """[1, 2, 3, 4, 5], size 2 -> [1, 2], [3, 4], [5]."""
     it = iter(items)
