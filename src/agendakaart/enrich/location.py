@@ -25,7 +25,7 @@ _SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3,
              "provincie": 0, "land": -1}
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
-    r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|zoom-?call|"
+    r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|webex|zoom-?call|"
     r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|n\.?t\.?b\.?|nog niet bekend|volgt|tba|tbd|nader te bepalen|besloten|"
     r"intern|divers|diverse locaties)\b", re.I)
 # "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
@@ -253,6 +253,8 @@ _VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:bezoekt|bezoeken|bezocht|opent|ontvan
 
 
 _ROUTE_ON = re.compile(r"\s+(?:naar|tot)\s+\S")
+# "Reis van Den Haag naar Brussel", "Treinreis …": travel counts where it goes, a tour where it starts
+_TRAVEL = re.compile(r"(?i)(?:reis|vlucht|vliegt|vertrek)")
 
 
 def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
@@ -261,7 +263,8 @@ def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
     if m.field in ("location", "label"):
         return 0.0
     if m.prep == "van":
-        return 10.0 if _ROUTE_ON.match(texts[_SOURCE[m.field]], m.end) else 0.0
+        text = texts[_SOURCE[m.field]]
+        return 10.0 if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[:m.start]) else 0.0
     if m.prep:
         return 0.0
     return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30):m.start]) else 0.0
