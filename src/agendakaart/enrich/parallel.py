@@ -8,6 +8,7 @@ map_chunks(enrich_rows, [[row, …], …], res, settings, workers=2) -> [Enrichm
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -81,6 +82,7 @@ def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterab
     global _STATE
     context = _mp_context()
     _STATE = (res, settings)            # a forked worker starts with it
+    gc.freeze()     # the loaded data out of the collector's reach: its scans would copy the shared pages
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(settings,))
     try:
         pending: deque[Future] = deque()
@@ -95,6 +97,7 @@ def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterab
         raise
     finally:
         pool.shutdown(wait=True)
+        gc.unfreeze()
         _STATE = None
 
 
