@@ -160,3 +160,25 @@ def test_holdout2_scores(res, rows):
     assert npvr_ok / len(rows) >= 0.95
     assert type_ok / len(rows) >= 0.92
     assert prec_ok / len(rows) >= 0.9
+
+
+# an organisation in the location field gives way to a town there in another gemeente; a fixed venue does not
+@pytest.mark.parametrize("location,gm,precision", [
+    ("Zoetermeer (Ministerie van OCW)", "GM0637", "woonplaats"),
+    ("Havenbedrijf Rotterdam, Moerdijk", "GM1709", "woonplaats"),
+    ("Ministerie van Financiën", "GM0518", "venue"),
+    ("Amsterdam (Schiphol)", "GM0394", "venue"),
+])
+def test_organisation_yields_to_named_town(res, location, gm, precision):
+    e = run(res, "Gesprek", location=location)
+    assert (e.gm_code, e.precision.value) == (gm, precision)
+
+
+@pytest.mark.parametrize("location,gm,country", [
+    ("Zeeland Airport", "GM0687", "NL"), ("Teuge Airport", "GM0285", "NL"), ("Twente Airport", "GM0153", "NL"),
+    ("Evoluon", "GM0772", "NL"), ("Papendal", "GM0202", "NL"), ("Nationaal Archief", "GM0518", "NL"),
+    ("Fort Amsterdam", None, "CW"),
+])
+def test_more_venues(res, location, gm, country):
+    e = run(res, "Werkbezoek", location=location)
+    assert (e.gm_code, e.country, e.precision.value) == (gm, country, "venue")

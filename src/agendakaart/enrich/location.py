@@ -425,9 +425,14 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
 
 def _refine(scored: list[tuple]) -> tuple:
     """A region/province/country beaten by a named place inside it ("Enschede (Twente)" -> Enschede); a town
-    beaten by a venue named in it ("RIVM", location "Bilthoven" -> RIVM)."""
+    beaten by a venue named in it ("RIVM", location "Bilthoven" -> RIVM); an organisation in the location field
+    beaten by a town there in another gemeente (organisations move, the town is what the page says)."""
     best = scored[0]
     kind = best[2].kind
+    if kind == "org" and best[1].field == "location":     # "Zoetermeer (Ministerie van OCW)": the town named
+        towns = [s for s in scored[1:] if s[1].field == "location" and s[2].kind in ("woonplaats", "gemeente")
+                 and s[2].gm_code and s[2].gm_code != best[2].gm_code]
+        return towns[0] if towns else best
     if kind in ("regio", "provincie", "land"):
         inside = [s for s in scored[1:] if _SPECIFIC[s[2].kind] > _SPECIFIC[kind] and _contains(best[2], s[2])
                   and s[2].kind != "institution"]
