@@ -132,8 +132,13 @@ def _input_row(line: dict, i: int, unique: bool) -> dict:
 
 
 def pipeline_speed(lines: list[dict], settings: Settings, n: int) -> None:
-    """pipeline.enrich on a SQLite store of n activities with unique texts: fetch in batches, enrich, one
-    executemany upsert in one transaction; prints the time per stage-run and per activity."""
+    """pipeline.enrich on a SQLite store of n activities with unique texts, serially and with worker processes."""
+    for workers in (1, worker_count(settings)):
+        _pipeline_once(lines, replace(settings, enrich_workers=workers), n)
+
+
+def _pipeline_once(lines: list[dict], settings: Settings, n: int) -> None:
+    """One pipeline.enrich run: fetch in batches, enrich, one executemany upsert in one transaction."""
     with tempfile.TemporaryDirectory() as tmp:
         conn = open_db(Path(tmp) / "bench.sqlite")
         rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
@@ -148,7 +153,7 @@ def pipeline_speed(lines: list[dict], settings: Settings, n: int) -> None:
         took = time.perf_counter() - started
         written = conn.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0]
         conn.close()
-    print(f"pipeline.enrich on SQLite: {n} activities (unique texts) in {took:.2f} s "
+    print(f"pipeline.enrich on SQLite, {settings.enrich_workers} worker(s): {n} activities (unique texts) in {took:.2f} s "
           f"({1e6 * took / n:.0f} us each); {written} rows written, {summary['placed']} placed")
 
 

@@ -13,7 +13,8 @@ import pytest
 
 from agendakaart.cli.enrich import locate_stream
 from agendakaart.enrich.engine import load_resources
-from agendakaart.enrich.parallel import EnrichWorkerError, chunked, enrich_rows, map_chunks, worker_count
+from agendakaart.enrich.parallel import (EnrichWorkerError, chunked, enrich_chunks, enrich_rows, map_chunks,
+                                         worker_count)
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Activity, activity_id
 from agendakaart.pipeline.enrich import enrich
@@ -62,7 +63,7 @@ def test_parallel_results_equal_serial_in_input_order(res):
     rows = _rows(3 * len(LINES))
     serial = [e for out in map_chunks(enrich_rows, chunked(rows, 50), res, Settings(), 1) for e in out]
     res.memo.clear()
-    parallel = [e for out in map_chunks(enrich_rows, chunked(rows, 37), res, PAR, 2) for e in out]
+    parallel = [e for out in enrich_chunks(chunked(rows, 37), res, PAR, 2) for e in out]
     assert len(serial) == len(parallel) == len(rows)
     assert [e.activity_id for e in parallel] == [r[0] for r in rows]
     assert parallel == serial

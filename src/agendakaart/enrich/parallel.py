@@ -16,9 +16,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import fields
 from itertools import islice
 
-from agendakaart.enrich.engine import Resources, enrich_fields, load_resources
+from agendakaart.enrich.engine import _PRECISIONS, _TYPES, Resources, _build, enrich_fields, load_resources
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
@@ -71,6 +72,37 @@ def enrich_rows(res: Resources, settings: Settings, rows: list[tuple]) -> list[E
                           version=res.version, memo=res.memo) for r in rows]
 
 
+_NAMES = tuple(f.name for f in fields(Enrichment))
+
+
+def enrich_chunks(chunks: Iterable[list[tuple]], res: Resources, settings: Settings,
+                  workers: int) -> Iterator[list[Enrichment]]:
+    """Chunks of enrich_rows input rows -> their Enrichments, chunk by chunk in input order; from workers
+    as plain tuples (a third of the pickling cost of dataclass objects), rebuilt here."""
+    if workers <= 1:
+        yield from map_chunks(enrich_rows, chunks, res, settings, 1)
+        return
+    for packed in map_chunks(_enrich_packed, chunks, res, settings, workers):
+        yield [_unpack(values) for values in packed]
+
+
+def _enrich_packed(res: Resources, settings: Settings, rows: list[tuple]) -> list[tuple]:
+    """enrich_rows, each Enrichment as a tuple of its field values (enums by value)."""
+    return [tuple(v.value if k in ("activity_type", "precision") else v for k, v in zip(_NAMES, _values(e)))
+            for e in enrich_rows(res, settings, rows)]
+
+
+def _values(e: Enrichment) -> tuple:
+    return tuple(getattr(e, name) for name in _NAMES)
+
+
+def _unpack(values: tuple) -> Enrichment:
+    """_enrich_packed's tuple -> an Enrichment equal to the one the worker made."""
+    d = dict(zip(_NAMES, values))
+    d["activity_type"], d["precision"] = _TYPES[d["activity_type"]], _PRECISIONS[d["precision"]]
+    return _build(d)
+
+
 def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterable[list], res: Resources,
                settings: Settings, workers: int) -> Iterator[list]:
     """func(res, settings, chunk) for every chunk, yielded in input order; workers > 1: in a process pool
@@ -92,6 +124,9 @@ def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterab
                 yield _result(pending.popleft())
         while pending:
             yield _result(pending.popleft())
+    except BrokenProcessPool as exc:      # a worker died while tasks were being handed out
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise _died(exc) from exc
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
@@ -124,7 +159,11 @@ def _result(future: Future) -> list:
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise EnrichWorkerError(f"een werkproces van het verrijken stopte onverwacht ({exc}); "
-                                "probeer het opnieuw met één werkproces (--workers 1)") from exc
+        raise _died(exc) from exc
     except Exception as exc:
         raise EnrichWorkerError(f"verrijken mislukt in een werkproces: {type(exc).__name__}: {exc}") from exc
+
+
+def _died(exc: BrokenProcessPool) -> EnrichWorkerError:
+    return EnrichWorkerError(f"een werkproces van het verrijken stopte onverwacht ({exc}); "
+                             "probeer het opnieuw met één werkproces (--workers 1)")

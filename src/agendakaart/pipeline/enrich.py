@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 from agendakaart.enrich.engine import load_resources
 from agendakaart.enrich.overrides import apply_overrides, load_overrides
-from agendakaart.enrich.parallel import chunk_size, chunked, enrich_rows, map_chunks, worker_count
+from agendakaart.enrich.parallel import chunk_size, chunked, enrich_chunks, worker_count
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
 from agendakaart.store.enrichments import count_activities, iter_activities, write_enrichments
@@ -35,7 +35,7 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     held: deque[list[tuple]] = deque()     # (page_url, text) per chunk in flight, for the overrides
     workers = worker_count(settings, total)
     chunks = _chunks(iter_activities(conn), held if overrides else None, chunk_size(total, workers))
-    for enriched in map_chunks(enrich_rows, chunks, res, settings, workers):
+    for enriched in enrich_chunks(chunks, res, settings, workers):
         if overrides:
             enriched = [apply_overrides(e, overrides, page_url=url, text=text, gaz=res.gazetteer,
                                         include_uncertain=settings.include_uncertain_npvr)
