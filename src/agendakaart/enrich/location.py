@@ -380,7 +380,8 @@ _PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terug
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
                      type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None) -> Located:
     """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason."""
-    texts = {"title": clean_text(title), "description": _BRON.sub("", clean_text(description)),
+    desc = clean_text(description)
+    texts = {"title": clean_text(title), "description": _BRON.sub("", desc) if ":" in desc else desc,
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
     if loc and _is_province_qualifier(loc) and texts["title"]:
@@ -415,8 +416,8 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
             why = digital.group(0).lower() if digital else (loc[:40] if no_place_loc else "voorbereiding")
             return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
-    remote = _remote(f"{texts['title']} {loc}")
-    if remote and m.field != "location":
+    remote = _remote(f"{texts['title']} {loc}") if m.field != "location" else None
+    if remote:
         return Located(None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: '
                                           f'{remote.group(0).lower()}')
     place, note = _sharpen(m, place, note, texts, gaz)
