@@ -68,3 +68,24 @@ def test_text_with_separate_fields():
                   json.dumps({"id": 2, "text": "Gesprek: met boeren (Epe)", "type_label": "Overleg"})])
     assert (out[0]["gm_code"], out[0]["activity_type"]) == ("GM0232", "werkbezoek")
     assert (out[1]["gm_code"], out[1]["activity_type"]) == ("GM0232", "vergadering")
+
+
+def test_locate_answers_each_line_from_a_pipe_without_waiting_for_the_end():
+    """A caller that writes one line and waits for its answer is not left hanging (no read-ahead on pipes)."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = shutil.which("agendakaart") or str(Path(sys.executable).with_name("agendakaart"))
+    proc = subprocess.Popen([exe, "locate"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        answers = []
+        for i, text in enumerate(["Werkbezoek aan Emmen", "Ministerraad"]):
+            proc.stdin.write(json.dumps({"id": i, "text": text}) + "\n")
+            proc.stdin.flush()
+            answers.append(json.loads(proc.stdout.readline()))
+        assert [a["gm_code"] for a in answers] == ["GM0114", "GM0518"]
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=30)

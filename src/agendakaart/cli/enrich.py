@@ -105,10 +105,22 @@ def locate_stream(lines, res, settings: Settings, interactive: bool = False) -> 
     yield from map_chunks(locate_chunk, chunks, res, settings, workers)
 
 
+def _is_regular_file(stream) -> bool:
+    """Only a file redirected to stdin (`< lines.jsonl`) is read ahead for the worker pool: from a pipe or a
+    terminal every line is answered as it comes, so a caller that writes one line and waits is never stuck."""
+    import os
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return False
+
+
 @click.command()
 @click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for long input (default: all CPUs; 1 = serial, one answer per line as it comes).")
+              help="Processes for long input from a file (default: all CPUs; 1 = serial). From a pipe every line is answered as it comes.")
 def locate(include_uncertain, workers) -> None:
     """Read JSON lines on stdin ({"id","text"} or {"id","title","description","location_text","type_label"});
     write one JSON line per input with the enrichment fields. Needs no database."""
@@ -118,7 +130,7 @@ def locate(include_uncertain, workers) -> None:
     res = load_resources(settings)
     buffer = getattr(sys.stdin, "buffer", None)
     stdin = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
-    interactive = workers == 1 or stdin.isatty()
+    interactive = workers == 1 or not _is_regular_file(stdin)
     for out in locate_stream(stdin, res, settings, interactive):
         if out:
             click.echo("\n".join(out))
