@@ -17,3 +17,12 @@ def store():
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def res():
+    """Gazetteer and rules, loaded once for the whole test session (they are read-only)."""
+    from agendakaart.enrich.engine import load_resources
+    from agendakaart.settings import Settings
+
+    return load_resources(Settings())

@@ -8,20 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from agendakaart.enrich.engine import enrich_fields, load_resources, split_text_line
-from agendakaart.settings import Settings
+from agendakaart.enrich.engine import split_text_line
+from enrich_helpers import enrich_title as run
 
 HOLDOUT = Path(__file__).parent / "eval" / "holdout_lines.jsonl"
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
-
-
-def run(res, title, *, location=None, description=None, label=None):
-    return enrich_fields(title=title, description=description, location_text=location, type_label=label,
-                         gazetteer=res.gazetteer, rules=res.rules, settings=Settings())
 
 
 def run_text(res, text):

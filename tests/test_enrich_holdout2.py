@@ -9,20 +9,9 @@ from pathlib import Path
 import pytest
 from test_eval_set import Refs, gemeente_codes, npvr, refs, row_problems  # noqa: F401  (fixtures reused)
 
-from agendakaart.enrich.engine import enrich_fields, load_resources
-from agendakaart.settings import Settings
+from enrich_helpers import enrich_title as run
 
 HOLDOUT2 = Path(__file__).parent / "eval" / "holdout2_lines.jsonl"
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
-
-
-def run(res, title, *, location=None, description=None, label=None):
-    return enrich_fields(title=title, description=description, location_text=location, type_label=label,
-                         gazetteer=res.gazetteer, rules=res.rules, settings=Settings())
 
 
 @pytest.fixture(scope="module")

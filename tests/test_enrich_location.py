@@ -4,19 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from agendakaart.enrich.engine import enrich_fields, load_resources, split_text_line
+from agendakaart.enrich.engine import split_text_line
 from agendakaart.models import Precision
 from agendakaart.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
-
-
-def run(res, title, *, location=None, description=None, label=None, settings=None):
-    return enrich_fields(title=title, description=description, location_text=location, type_label=label,
-                         gazetteer=res.gazetteer, rules=res.rules, settings=settings or Settings())
+from enrich_helpers import enrich_title as run
 
 
 # (title, location_text, description, expected gm_code, expected precision)

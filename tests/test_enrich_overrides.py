@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from agendakaart.enrich.engine import enrich_fields, load_resources
+from agendakaart.enrich.engine import enrich_fields
 from agendakaart.enrich.overrides import apply_overrides, load_overrides
 from agendakaart.errors import OverridesError
 from agendakaart.models import ActivityType, Precision
 from agendakaart.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
 
 
 def _enriched(res, title, activity_id="a1"):

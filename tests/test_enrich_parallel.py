@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from agendakaart.cli.enrich import locate_stream
-from agendakaart.enrich.engine import load_resources
-from agendakaart.enrich.parallel import (EnrichWorkerError, chunked, enrich_chunks, enrich_rows, map_chunks,
+from agendakaart.enrich.parallel import (EnrichWorkerError, chunked, enrich_chunks, enrich_rows, map_chunks, 
                                          worker_count)
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Activity, activity_id
@@ -25,11 +24,6 @@ from agendakaart.store.activities import replace_activities
 EVAL = Path(__file__).parent / "eval" / "agenda_lines.jsonl"
 LINES = [json.loads(ln) for ln in EVAL.read_text(encoding="utf-8").splitlines() if ln.strip()]
 PAR = Settings(enrich_workers=2, enrich_parallel_min=1)
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
 
 
 def _rows(n: int) -> list[tuple]:

@@ -6,16 +6,11 @@ import dataclasses
 
 import pytest
 
-from agendakaart.enrich.engine import RunMemo, _build, _with_id, enrich_fields, load_resources
+from agendakaart.enrich.engine import RunMemo, _build, _with_id, enrich_fields
 from agendakaart.enrich.mentions import _longest_first, _raw_hits
 from agendakaart.enrich.text import fold
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def res():
-    return load_resources(Settings())
 
 
 def test_run_memo_stores_from_the_second_sighting_and_clears_when_full():
