@@ -105,9 +105,10 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
     if texts["location"]:
         mentions += _after_address(texts["location"], _find(texts["location"], gaz, "location", memo))
     title = texts["title"]
-    if title:
+    found = _find(title, gaz, "title", memo) if title else ()
+    if found:
         tail = _TAIL_PARENS.search(title)
-        for m in _find(title, gaz, "title", memo):
+        for m in found:
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
             elif m.field == "title" and len(title[:m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
@@ -119,10 +120,13 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
         # a type label that is a body or building ("Kamerdebat:", "Eerste Kamer:") says where, not a town in it
         mentions += [m for m in _find(texts["label"], gaz, "label", memo)
                      if _kinds(m, gaz) <= {"institution", "venue"}]
+    if not mentions:
+        return mentions
+    envoy = [_is_envoy_country(m, texts, gaz) for m in mentions]
     if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
-        envoys += [m for m in mentions if _is_envoy_country(m, texts, gaz)]
-    return [_compass_region(m, texts, gaz) for m in mentions
-            if not _is_envoy_country(m, texts, gaz) and not _not_here(m, texts, gaz)]
+        envoys += [m for m, is_envoy in zip(mentions, envoy) if is_envoy]
+    return [_compass_region(m, texts, gaz) for m, is_envoy in zip(mentions, envoy)
+            if not is_envoy and not _not_here(m, texts, gaz)]
 
 
 # "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
