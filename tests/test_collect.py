@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from agendakaart.settings import Settings
 from agendakaart.sources.http import Fetcher
 from agendakaart.store import open_db
 from agendakaart.store.problems import open_problems
+from collect_helpers import run_collect as _run
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 A = "/actueel/agenda/2024"
@@ -58,22 +58,6 @@ def site(tmp_path):
     target = tmp_path / "site"
     shutil.copytree(SITE, target)
     return target
-
-
-def _run(server: ReplicaServer, conn, **kw) -> dict:
-    settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
-    start = len(server.log)
-    with Fetcher(settings, sleep=lambda s: None) as fetcher:
-        counts = collect(settings, conn, fetcher=fetcher)
-    settle(server, start + counts["requests"])
-    return counts
-
-
-def settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
-    """The server logs a request after answering it: wait until all n requests are in the log."""
-    deadline = time.monotonic() + timeout
-    while len(server.log) < n and time.monotonic() < deadline:
-        time.sleep(0.005)
 
 
 def _activities(conn, base: str) -> list[tuple]:

@@ -21,6 +21,7 @@ from agendakaart.replica_site import build_site
 from agendakaart.settings import Settings
 from agendakaart.sources.http import Fetcher
 from agendakaart.store import open_db
+from collect_helpers import settle
 
 FIELDS = ("persons", "date", "start_time", "end_time", "type_label", "title", "location_text")
 
@@ -30,13 +31,6 @@ def replica(tmp_path_factory):
     site = tmp_path_factory.mktemp("replica")
     truth = build_site(site, seed=3).to_json()
     return site, truth
-
-
-def settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
-    """The server logs a request after answering it: wait until all n requests are in the log."""
-    deadline = time.monotonic() + timeout
-    while len(server.log) < n and time.monotonic() < deadline:
-        time.sleep(0.005)
 
 
 def _stored(conn: sqlite3.Connection, base: str) -> dict[tuple[str, int], dict]:

@@ -5,7 +5,6 @@ fetches no item page."""
 from __future__ import annotations
 
 import json
-import time
 from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -13,29 +12,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from agendakaart.pipeline.collect import collect
 from agendakaart.replica import ReplicaServer
-from agendakaart.settings import Settings
-from agendakaart.sources.http import Fetcher
+from collect_helpers import run_collect as _run
 
 SITE = Path(__file__).parent / "fixtures" / "site2"
 TRUTH = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
 FIELDS = ("persons", "start_time", "end_time", "type_label", "location_text")
-
-
-def _settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while len(server.log) < n and time.monotonic() < deadline:
-        time.sleep(0.005)
-
-
-def _run(server: ReplicaServer, conn, **kw) -> dict:
-    settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
-    start = len(server.log)
-    with Fetcher(settings, sleep=lambda s: None) as fetcher:
-        counts = collect(settings, conn, fetcher=fetcher)
-    _settle(server, start + counts["requests"])
-    return counts
 
 
 def _stored(conn, base: str) -> dict[tuple, dict]:

@@ -4,7 +4,6 @@ plus one unit test per generic fix the round made (redirect rule, roll-up bullet
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -18,29 +17,16 @@ from agendakaart.parse.listing import parse_listing
 from agendakaart.parse.persons import parse_person_page
 from agendakaart.parse.rollup import split_bullet
 from agendakaart.parse.sources import person_slugs
-from agendakaart.pipeline.collect import collect
 from agendakaart.replica import ReplicaServer
-from agendakaart.settings import Settings
-from agendakaart.sources.http import Fetcher
 from agendakaart.sources.rijksoverheid import rebase, redirect_target, walk_listing
 from agendakaart.store import open_db
 from agendakaart.store.persons import ministry_on
+from collect_helpers import run_collect as _run
 
 SITE = Path(__file__).parent / "fixtures" / "site3"
 TRUTH = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
 AGENDA = "/actueel/agenda/"
 FIELDS = ("persons", "start_time", "end_time", "type_label", "location_text", "ministry")
-
-
-def _run(server: ReplicaServer, conn, **kw) -> dict:
-    settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
-    start = len(server.log)
-    with Fetcher(settings, sleep=lambda s: None) as fetcher:
-        counts = collect(settings, conn, fetcher=fetcher)
-    deadline = time.monotonic() + 5
-    while len(server.log) < start + counts["requests"] and time.monotonic() < deadline:
-        time.sleep(0.005)
-    return counts
 
 
 def _stored(conn, base: str) -> dict[tuple, dict]:
