@@ -55,14 +55,20 @@ def load_rules(path=None) -> ActivityRules:
     return ActivityRules(rules, auto)
 
 
-def _matches(text: str, rules: ActivityRules) -> list[tuple[int, int, Rule]]:
+def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int, Rule]]:
     """(start, end, rule) for every rule phrase at a word start (and word end unless the rule is a prefix);
-    an infix rule's start is moved back to its word's start ("keukentafelgesprek")."""
-    folded = fold(text)
+    an infix rule's start is moved back to its word's start ("keukentafelgesprek").
+
+    `scan`: the text's hits from one combined pass (`agendakaart.enrich.scan`), instead of scanning again."""
+    if scan is None:
+        folded = fold(text)
+        hits = rules.automaton.iter(folded)
+    else:
+        folded, hits = scan.folded, scan.rules
     n = len(folded)
     out = []
     table = rules.rules
-    for end_idx, ids in rules.automaton.iter(folded):
+    for end_idx, ids in hits:
         start = end_idx - len(table[ids[0]].pattern) + 1     # the ids of one hit share its pattern
         inside = start > 0 and folded[start - 1].isalnum()
         open_end = end_idx + 1 < n and folded[end_idx + 1].isalnum()
@@ -91,15 +97,20 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
     return min(matches, key=lambda m: (-m[2].tier, m[0], m[2].infix, -(m[1] - m[0])))
 
 
-def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules) -> tuple[str, float, str]:
-    """(title + description, site label) -> (type, confidence, Dutch reason)."""
+def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules,
+                      scan=None) -> tuple[str, float, str]:
+    """(title + description, site label) -> (type, confidence, Dutch reason).
+
+    `scan`: the combined pass over clean_text(text, 4000), when the caller made one."""
     label = clean_text(type_label, 200).strip()
     if label:
         found = _label_type(label, rules)
         if found:
             return found
     body = clean_text(text, 4000)
-    hit = _decide(_matches(body, rules))
+    if scan is not None and len(scan.folded) != len(body):
+        scan = None
+    hit = _decide(_matches(body, rules, scan))
     if hit:
         return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"

@@ -14,6 +14,8 @@ from agendakaart.enrich.activity import ActivityRules, classify_activity, load_r
 from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
 from agendakaart.enrich.location import Located, resolve_location
 from agendakaart.enrich.regions import is_abroad, is_den_haag
+from agendakaart.enrich.scan import scan_text, scanner_for
+from agendakaart.enrich.text import clean_text
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
@@ -117,15 +119,30 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
 
 def _enrich(title, description, location_text, type_label, gazetteer, rules, settings, activity_id,
             version, memo=None) -> Enrichment:
-    kind, kind_conf, kind_reason = classify_activity(" ".join(filter(None, (title, description))), type_label,
-                                                     rules)
+    body = " ".join(filter(None, (title, description)))
+    cleaned = clean_text(body, 4000)
+    scan = scan_text(cleaned, scanner_for(gazetteer, rules)) if cleaned else None   # one pass for both
+    kind, kind_conf, kind_reason = classify_activity(body, type_label, rules, scan)
     if not any((title, description, location_text)):
         located = Located(None, "none", 0.0, "lege tekst")
     else:
         located = resolve_location(title=title, description=description, location_text=location_text,
-                                   type_label=type_label, gaz=gazetteer, memo=memo)
-    return to_enrichment(located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer,
-                         settings, activity_id, version)
+                                   type_label=type_label, gaz=gazetteer, memo=memo,
+                                   body=(cleaned, scan) if scan is not None else None)
+    key = (id(located), kind, kind_conf, kind_reason, id(gazetteer), settings.include_uncertain_npvr, version)
+    found = _RESULT_MEMO.get(key)
+    if found is None or found[0] is not located or found[1] is not gazetteer:
+        if len(_RESULT_MEMO) >= _RESULT_MEMO_LIMIT:
+            _RESULT_MEMO.clear()
+        found = _RESULT_MEMO[key] = (located, gazetteer, to_enrichment(
+            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version))
+    return _with_id(found[2], activity_id)
+
+
+# (id(located), type decision, …) -> (located, gazetteer, Enrichment without id): the located and gazetteer are
+# kept in the entry, so their ids are not reused while it lives; Located objects recur through location's memo
+_RESULT_MEMO: dict[tuple, tuple] = {}
+_RESULT_MEMO_LIMIT = 50_000
 
 
 def _with_id(hit: Enrichment, activity_id: str) -> Enrichment:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
+from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
@@ -97,15 +98,31 @@ _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|preside
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
+def _scans(texts: dict[str, str], body: tuple[str, Scan] | None) -> dict[str, Scan]:
+    """The parts of the body's scan that are exactly the title's and the description's texts (a field that
+    cleaning made differ, "Bron: …" removed or a cut, is scanned on its own)."""
+    if body is None:
+        return {}
+    joined, scan = body
+    out = {}
+    title, desc = texts["title"], texts["description"]
+    if title and joined.startswith(title) and (len(joined) == len(title) or not scan.folded[len(title)].isalnum()):
+        out["title"] = scan.part(0, len(title))
+    start = len(joined) - len(desc)
+    if desc and start >= 0 and joined.endswith(desc) and (start == 0 or not scan.folded[start - 1].isalnum()):
+        out["description"] = scan.part(start, len(joined))
+    return out
+
+
 def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = None,
-                     envoys: list[Mention] | None = None) -> list[Mention]:
+                     envoys: list[Mention] | None = None, scans: dict[str, Scan] | None = None) -> list[Mention]:
     """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
     if texts["location"]:
         mentions += _after_address(texts["location"], _find(texts["location"], gaz, "location", memo))
     title = texts["title"]
-    found = _find(title, gaz, "title", memo) if title else ()
+    found = _find(title, gaz, "title", memo, scans) if title else ()
     if found:
         tail = _TAIL_PARENS.search(title)
         for m in found:
@@ -115,7 +132,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
-        mentions += _find(texts["description"], gaz, "description", memo)
+        mentions += _find(texts["description"], gaz, "description", memo, scans)
     if texts["label"]:
         # a type label that is a body or building ("Kamerdebat:", "Eerste Kamer:") says where, not a town in it
         mentions += [m for m in _find(texts["label"], gaz, "label", memo)
@@ -216,10 +233,13 @@ def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     return after or mentions
 
 
-def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None) -> list[Mention]:
-    """find_mentions, remembered per (field, text) when a memo is given: titles recur more than whole items."""
-    if memo is None:
-        return find_mentions(text, gaz, field)
+def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None, scans: dict[str, Scan] | None = None
+          ) -> list[Mention]:
+    """find_mentions, remembered per (field, text) when a memo is given, for the fields whose texts recur
+    apart from the rest of the item (location "Tweede Kamer", label "Werkbezoek"); a whole item that recurs is
+    remembered by the engine."""
+    if memo is None or field not in ("location", "label"):
+        return find_mentions(text, gaz, field, scans.get(field) if scans else None)
     key = ("mentions", field, text)
     found = memo.get(key)
     if found is None:
@@ -382,8 +402,11 @@ _PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terug
 
 
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
-                     type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None) -> Located:
-    """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason."""
+                     type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None,
+                     body: tuple[str, Scan] | None = None) -> Located:
+    """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason.
+
+    `body`: (cleaned "title description", its combined scan) when the caller scanned them together already."""
     desc = clean_text(description)
     texts = {"title": clean_text(title), "description": _BRON.sub("", desc) if ":" in desc else desc,
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
@@ -396,7 +419,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         texts["location"], loc = "", ""
     no_place_loc = bool(loc) and _is_no_place(loc)
     envoys: list[Mention] = []
-    mentions = collect_mentions(texts, gaz, memo, envoys)
+    mentions = collect_mentions(texts, gaz, memo, envoys, _scans(texts, body))
     if not mentions:
         if postal:
             return Located(None, "none", 0.0, f"locatieveld is een {postal}; geen plaats in de tekst")
@@ -484,7 +507,25 @@ _KIND_WORDS = {"institution": "instelling/vaste plek", "venue": "locatie", "org"
                "regio": "regio", "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}
 
 
+_LOCATED_MEMO: dict[tuple, Located] = {}
+_LOCATED_MEMO_LIMIT = 50_000
+
+
 def _located(m: Mention, place: Place, note: str) -> Located:
+    """Mention + place -> Located, remembered: the same words for the same place recur in unique texts.
+
+    The key holds id(place); the remembered Located holds the place itself, so that id is not reused while
+    the entry lives."""
+    key = (m.text, m.field, m.prep, id(place), note)
+    found = _LOCATED_MEMO.get(key)
+    if found is None or found.place is not place:
+        if len(_LOCATED_MEMO) >= _LOCATED_MEMO_LIMIT:
+            _LOCATED_MEMO.clear()
+        found = _LOCATED_MEMO[key] = _make_located(m, place, note)
+    return found
+
+
+def _make_located(m: Mention, place: Place, note: str) -> Located:
     """Mention + place -> Located with confidence and reason."""
     conf = _FIELD_CONF.get(m.field, 0.65)
     if m.prep and m.prep != "van" and m.field in ("title", "description"):

@@ -51,6 +51,11 @@ def _raw_hits(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[in
         if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
             continue
         hits.append((start, end_idx + 1, key, ids))
+    return settle_overlaps(hits)
+
+
+def settle_overlaps(hits: list[tuple]) -> list[tuple]:
+    """Hits at word boundaries (in any order) -> by position; where hits overlap, the longest wins."""
     if len(hits) > 1:
         hits.sort()
         for i in range(1, len(hits)):
@@ -111,18 +116,26 @@ def _has_upper(written: str) -> bool:
     return any(c.isupper() for c in written)
 
 
-def find_mentions(text: str, gaz: Gazetteer, field: str) -> list[Mention]:
-    """Place mentions in `text` (already cleaned), persons' names masked, longest match first."""
+def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Mention]:
+    """Place mentions in `text` (already cleaned), persons' names masked, longest match first.
+
+    `scan`: the text's hits from one combined pass (`agendakaart.enrich.scan`), instead of scanning again."""
     if not text:
         return []
-    folded = fold(text)
-    hits = _raw_hits(folded, gaz)
+    if scan is None:
+        folded = fold(text)
+        hits = _raw_hits(folded, gaz)
+        person_hits = None
+    else:
+        folded = scan.folded
+        hits = settle_overlaps(list(scan.places))
+        person_hits = scan.persons
     if not hits:
         return []
     words = [_word_before(text, hit[0]) for hit in hits]
     preps = [word if word in _PREP_WORDS else None for word in words]
     # a name after "in"/"aan"/… is no person's name: only other hits need the (costlier) person check
-    masked = person_spans(text, gaz, folded) if any(p in _PERSON_PREPS for p in preps) else ()
+    masked = person_spans(text, gaz, folded, person_hits) if any(p in _PERSON_PREPS for p in preps) else ()
     mixed = text.lower() != text and text.upper() != text
     as_field = field in ("location", "paren")
     out = []
@@ -214,28 +227,37 @@ _TITLE_WORDS = ("minister-president", "minister", "staatssecretaris", "premier",
 _PERSON_AUTOMATA: dict[tuple, ahocorasick.Automaton] = {}
 
 
+def person_keys(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Folded title words and bewindspersonen names -> [(key, "title" | "name")]; a title word wins."""
+    keys = {fold_name(word): "title" for word in _TITLE_WORDS}
+    for name in names:
+        keys.setdefault(fold_name(name), "name")
+    return list(keys.items())
+
+
 def _person_automaton(names: tuple[str, ...]) -> ahocorasick.Automaton:
     """One automaton (cached per name list) over folded bewindspersonen names and title words."""
     auto = _PERSON_AUTOMATA.get(names)
     if auto is None:
         auto = ahocorasick.Automaton()
-        for word in _TITLE_WORDS:
-            auto.add_word(fold_name(word), ("title", fold_name(word)))
-        for name in names:
-            key = fold_name(name)
-            if auto.get(key, ("", ""))[0] != "title":
-                auto.add_word(key, ("name", key))
+        for key, kind in person_keys(names):
+            auto.add_word(key, (kind, key))
         auto.make_automaton()
         _PERSON_AUTOMATA[names] = auto
     return auto
 
 
-def person_spans(text: str, gaz: Gazetteer, folded: str | None = None) -> list[tuple[int, int]]:
-    """Spans of persons' names: bewindspersonen, and names after a title ("burgemeester Van Zanen")."""
+def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
+                 hits: list[tuple[int, str, str]] | None = None) -> list[tuple[int, int]]:
+    """Spans of persons' names: bewindspersonen, and names after a title ("burgemeester Van Zanen").
+
+    `hits`: (end index, kind, key) of the person words in `folded`, when a combined pass found them already."""
     folded = fold(text) if folded is None else folded
     spans = []
     n = len(folded)
-    for end_idx, (kind, key) in _person_automaton(gaz.person_names).iter(folded):
+    if hits is None:
+        hits = [(end_idx, kind, key) for end_idx, (kind, key) in _person_automaton(gaz.person_names).iter(folded)]
+    for end_idx, kind, key in hits:
         start = end_idx - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
             continue
