@@ -68,7 +68,18 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
-@lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer"): the regex is costly
+@lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer")
+def _location_facts(location_text: str) -> tuple[bool, str | None, bool]:
+    """A stripped location field -> (a province qualifier alone, postal-only reason, names no place).
+
+    "Gld" -> (True, None, False); "Postbus 20011, Den Haag" -> (False, "postadres, geen bezoekadres", False);
+    "online" -> (False, None, True); "Leiden" -> (False, None, False)."""
+    if _is_province_qualifier(location_text):       # "NB": also "n.b." (not known) when no title takes it
+        return True, None, _is_no_place(location_text)
+    postal = _postal_only(location_text)
+    return False, postal, not postal and _is_no_place(location_text)
+
+
 def _is_no_place(location_text: str) -> bool:
     """"Diverse locaties" / "online" / "n.v.t." -> True; "Leiden" -> False."""
     return bool(_NOT_A_PLACE.search(location_text))
@@ -139,11 +150,18 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
                      if _kinds(m, gaz) <= {"institution", "venue"}]
     if not mentions:
         return mentions
-    envoy = [_is_envoy_country(m, texts, gaz) for m in mentions]
-    if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
-        envoys += [m for m, is_envoy in zip(mentions, envoy) if is_envoy]
-    return [_compass_region(m, texts, gaz) for m, is_envoy in zip(mentions, envoy)
-            if not is_envoy and not _not_here(m, texts, gaz)]
+    out = []
+    for m in mentions:          # each check's cheap first condition inline (speed only)
+        if m.prep in ("van", "uit") and _is_envoy_country(m, texts, gaz):
+            if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
+                envoys.append(m)
+            continue
+        if not m.in_parens and m.field not in ("location", "label") and _not_here(m, texts, gaz):
+            continue
+        if "-" in texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]:
+            m = _compass_region(m, texts, gaz)
+        out.append(m)
+    return out
 
 
 # "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
@@ -177,8 +195,11 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
         return False
     text = texts[_SOURCE[m.field]]
     before = text[max(0, m.start - 80):m.start]
+    low = before.lower()        # cheap pre-checks (speed only): each pattern needs its leading word
+    if "over" not in low and "met" not in low:
+        return False
     clause = _CLAUSE_END.split(before)[-1]
-    low = clause.lower()        # cheap pre-checks (speed only): each pattern needs its leading word
+    low = clause.lower()
     if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
         return True
     if "met" not in low:
@@ -302,6 +323,29 @@ def _distance_km(a: Place, b: Place) -> float:
     return math.hypot(dlat, dlon)
 
 
+_CHOICES: dict[tuple, tuple] = {}
+_CHOICES_LIMIT = 50_000
+
+
+def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) -> list[tuple[Place, str]]:
+    """(place, note) per mention, the context taken from all of them (and the envoys' countries).
+
+    Remembered per candidate-id set: the choice depends on the ids and province hints only, not on the words
+    around them, so "Terneuzen" in a thousand different titles is settled once."""
+    if len(mentions) == 1 and len(mentions[0].ids) == 1:
+        return [(gaz.places[mentions[0].ids[0]], "")]
+    key = (id(gaz), tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
+    found = _CHOICES.get(key)
+    if found is not None and found[0] is gaz:
+        return found[1]
+    context = _context(mentions + envoys, gaz)
+    choices = [choose_candidate(m, gaz, *context) for m in mentions]
+    if len(_CHOICES) >= _CHOICES_LIMIT:
+        _CHOICES.clear()
+    _CHOICES[key] = (gaz, choices)
+    return choices
+
+
 def _context(mentions: list[Mention], gaz: Gazetteer) -> tuple[set[str], list[Place], set[str]]:
     """Provinces, unambiguous places and foreign countries named: the context that settles a name."""
     provinces: set[str] = set()
@@ -411,13 +455,13 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     texts = {"title": clean_text(title), "description": _BRON.sub("", desc) if ":" in desc else desc,
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
-    if loc and _is_province_qualifier(loc) and texts["title"]:
+    qualifier, postal, no_place_loc = _location_facts(loc) if loc else (False, None, False)
+    if qualifier and texts["title"]:
         # "Werkbezoek Hengelo (Gld)" split as a roll-up bullet: the "(Gld)" qualifies the title's last name
         texts["title"], texts["location"], loc = f"{texts['title']} ({loc})", "", ""
-    postal = _postal_only(loc) if loc else None
+        postal, no_place_loc = None, False
     if postal:
         texts["location"], loc = "", ""
-    no_place_loc = bool(loc) and _is_no_place(loc)
     envoys: list[Mention] = []
     mentions = collect_mentions(texts, gaz, memo, envoys, _scans(texts, body))
     if not mentions:
@@ -426,15 +470,13 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         if no_place_loc:
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
-    context = (_context(mentions + envoys, gaz) if len(mentions) > 1 or len(mentions[0].ids) > 1
-               else (set(), [], set()))
+    choices = _choose_all(mentions, envoys, gaz)
     if len(mentions) == 1:      # one mention: no ranking needed (the usual case)
         m = mentions[0]
-        place, note = choose_candidate(m, gaz, *context)
+        place, note = choices[0]
     else:
         scored = []
-        for m in mentions:
-            place, note = choose_candidate(m, gaz, *context)
+        for m, (place, note) in zip(mentions, choices):
             scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
         scored.sort(key=lambda item: -item[0])
         _, m, place, note = _refine(scored)
@@ -447,7 +489,8 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     if remote:
         return Located(None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: '
                                           f'{remote.group(0).lower()}')
-    place, note = _sharpen(m, place, note, texts, gaz)
+    if m.prep == "gemeente" or place.kind == "land":
+        place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note)
 
 

@@ -45,12 +45,17 @@ class Scanner(NamedTuple):
 
 
 _SCANNERS: dict[tuple[int, int], Scanner] = {}
+_LAST: list[Scanner | None] = [None]     # the one in use (a run has one gazetteer and one rule set)
 
 
 def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     """The combined automaton for this gazetteer and these rules (built once, ~20 ms)."""
+    last = _LAST[0]
+    if last is not None and last.gazetteer is gaz and last.rules is rules:
+        return last
     found = _SCANNERS.get((id(gaz), id(rules)))
     if found is not None and found.gazetteer is gaz and found.rules is rules:
+        _LAST[0] = found
         return found
     entries: dict[str, list] = {}
     for key, (_, ids) in gaz.automaton.items():
@@ -66,7 +71,7 @@ def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     auto.make_automaton()
     if len(_SCANNERS) > 8:
         _SCANNERS.clear()
-    found = _SCANNERS[(id(gaz), id(rules))] = Scanner(auto, gaz, rules)
+    found = _SCANNERS[(id(gaz), id(rules))] = _LAST[0] = Scanner(auto, gaz, rules)
     return found
 
 
