@@ -92,9 +92,12 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
     """Tier 2 anywhere beats tier 1 (tier 0 only as a fallback); then the earliest word; then the longest."""
     if not matches:
         return None
-    if len(matches) == 1:
-        return matches[0]
-    return min(matches, key=lambda m: (-m[2].tier, m[0], m[2].infix, -(m[1] - m[0])))
+    best, best_key = matches[0], None
+    for m in matches:
+        key = (-m[2].tier, m[0], m[2].infix, m[0] - m[1])
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
 
 
 def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules,

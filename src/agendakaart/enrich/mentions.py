@@ -135,7 +135,7 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
     words = [_word_before(text, hit[0]) for hit in hits]
     preps = [word if word in _PREP_WORDS else None for word in words]
     # a name after "in"/"aan"/… is no person's name: only other hits need the (costlier) person check
-    masked = person_spans(text, gaz, folded, person_hits) if any(p in _PERSON_PREPS for p in preps) else ()
+    masked = person_spans(text, gaz, folded, person_hits) if not _PERSON_PREPS.isdisjoint(preps) else ()
     mixed = text.lower() != text and text.upper() != text
     as_field = field in ("location", "paren")
     out = []
