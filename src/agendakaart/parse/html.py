@@ -18,6 +18,9 @@ CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no character
+# private-use marks around a line's bold text while walking (stripped from page text, never stored)
+_BOLD_OPEN, _BOLD_CLOSE = "\ue000", "\ue001"
+_BOLD_TAGS = frozenset({"strong", "b"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Block:
     depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
     cont: bool = False          # continues the element of the line before, after a <br>
     cell: int = 0               # column of its table cell in the row (0: the first cell, or not in a table)
+    lead: str | None = None     # text of the line's first <strong>/<b> ("<b>Werkbezoek</b> Aan ..." -> "Werkbezoek")
 
 
 def clean(text: str | None) -> str:
@@ -120,7 +124,10 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
     while child is not None:
         tag = child.tag
         if tag == "-text":
-            buf.append(child.text_content or "")
+            text = child.text_content or ""
+            if _BOLD_OPEN in text or _BOLD_CLOSE in text:  # the page's own private-use marks are no bold
+                text = text.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
+            buf.append(text)
             after_element = False
         elif tag == "br":
             buf.append("\n")
@@ -139,7 +146,12 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
+            bold = tag in _BOLD_TAGS
+            if bold:
+                buf.append(_BOLD_OPEN)
             _walk(child, block_tag, chrome, out, buf, depth, cell)
+            if bold:
+                buf.append(_BOLD_CLOSE)
             after_element = True
         child = child.next
     if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
@@ -151,11 +163,23 @@ def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int 
         return
     first = True
     for line in "".join(buf).split("\n"):
+        lead = None
+        if _BOLD_OPEN in line:
+            lead = _bold_lead(line)
+            line = line.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome, depth, not first, cell))
+            out.append(Block(tag, text, chrome, depth, not first, cell, lead))
             first = False
     buf.clear()
+
+
+def _bold_lead(line: str) -> str | None:
+    """The first bold text of a marked line. "\ue000Werkbezoek\ue001 Aan de haven" -> "Werkbezoek"."""
+    start = line.index(_BOLD_OPEN) + 1
+    end = line.find(_BOLD_CLOSE, start)
+    text = clean(line[start:end if end >= 0 else None].replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, ""))
+    return text or None
 
 
 def main_root(doc: HTMLParser) -> Node | None:

@@ -22,7 +22,7 @@ from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
 from agendakaart.parse.sources import (
     SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
-    short_ministry,
+    short_ministry, time_elements,
 )
 
 _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
@@ -85,7 +85,8 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,
-        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url)),
+        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url),
+                                time_elements(main_root(doc))),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }
@@ -142,17 +143,22 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
 
 
 
-def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None) -> dict[str, Any]:
-    """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description."""
+def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None,
+                  times: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description; `times` (from
+    `<time datetime>`) fills a date and times no label gave."""
     fields = labelled_fields(page_blocks)
     out: dict[str, Any] = {"title": title, "location": fields.get("location"), "ministry": fields.get("ministry")}
     if fields.get("persons"):
         out["persons"] = [fields["persons"]]
     day = parse_date(fields.get("date"), ref) if fields.get("date") else None  # "10 maart": year of the path
-    out["date"] = day or _dated_line(page_blocks)
+    times = times or {}
+    out["date"] = day or times.get("date") or _dated_line(page_blocks)  # a <time datetime> over a bare date line
     start, end = parse_times(fields.get("time") or "")
     if start is None and fields.get("date"):
         start, end = parse_times(fields["date"])
+    if start is None and times.get("start_time") and (day is None or day == times.get("date")):
+        start, end = times["start_time"], times.get("end_time")
     out["start_time"], out["end_time"] = start, end
     out["description"] = _description(page_blocks, title)
     return out

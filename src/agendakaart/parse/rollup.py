@@ -160,9 +160,30 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _TIME_ONLY.match(block.text):
             pending = parse_times(block.text)
             continue
-        bullets.append(_line_bullet(block.text, day, pending, group))
+        bullet = _line_bullet(_bold_label(block), day, pending, group)
+        bullets.append(bullet._replace(text=strip_bullet_mark(block.text)))
         pending = (None, None)
     return bullets, headings
+
+
+_ROLEISH = re.compile(r"\b(?:minister|staatssecretaris|premier|bewindspersoon|koning|koningin)\b", re.I)
+
+
+def _bold_label(block: Block) -> str:
+    """A bold type label without a colon, before a capitalised text, gets one: "<b>Werkbezoek</b> Aan de haven" ->
+    "Werkbezoek: Aan de haven"; "10.00 uur <b>Gesprek</b> Met X" -> "10.00 uur Gesprek: Met X". A bold name
+    ("<b>Minister Heinen</b> opent") or a sentence ("<b>Werkbezoek</b> aan Zwolle") stays as it is."""
+    lead, text = block.lead, block.text
+    if not lead or lead.endswith(":") or (pos := text.find(lead)) < 0:
+        return text
+    prefix, rest = strip_bullet_mark(text[:pos]), text[pos + len(lead):].strip()
+    if (prefix and not _TIME_ONLY.match(prefix)) or not rest or rest[0] in ":-–—" or _ROLEISH.search(lead):
+        return text
+    if not (_is_short_label(lead) and lead[:1].isupper() and len(lead.split()) <= 4):
+        return text
+    if not (rest[:1].isupper() or rest[:1] == "("):
+        return text  # "<b>Werkbezoek</b> aan Zwolle" reads as one sentence: no label split off
+    return f"{prefix} {lead}: {rest}".strip()
 
 
 def _line_bullet(text: str, day: date, pending: tuple[str | None, str | None], group: Block | None) -> Bullet:
