@@ -22,6 +22,7 @@ from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
 from agendakaart.parse.listing import pagina_of, parse_listing
 from agendakaart.parse.persons import parse_person_page, parse_persons_index
+from agendakaart.pipeline.duplicates import rollup_without_duplicates, settle_duplicates
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
 from agendakaart.sources.http import OffsiteRedirect
@@ -328,7 +329,9 @@ class _Crawl:
             if result is not None:
                 agenda_page, acts = self.attribute(final, *result)
                 act_store.save_agenda_page(self.conn, agenda_page)
+                acts, pairs = rollup_without_duplicates(self.conn, agenda_page, acts)
                 new, updated = act_store.replace_activities(self.conn, final, acts)
+                settle_duplicates(self.conn, agenda_page, acts, pairs)
                 self.counts["activities_new"] += new
                 self.counts["activities_updated"] += updated
                 resolve_problems(self.conn, "parse", final)
