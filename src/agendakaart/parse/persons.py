@@ -181,3 +181,72 @@ def _payload_person(doc, slug: str) -> tuple[str | None, str | None, str | None]
             return (clean(name), clean(role) if isinstance(role, str) else None,
                     clean(ministry) if isinstance(ministry, str) else None)
     return None, None, None
+
+
+# "Agenda minister-president", "staatssecretaris van Financiën – Fiscaliteit", "minister voor Klimaat en Groene Groei"
+_ROLE_PHRASE = re.compile(
+    r"(?<![\w-])(?<!oud-)(?<!ex-)(minister-president|premier|minister|staatssecretaris)(?![\w-])"
+    r"(?:\s+(?:van|voor)\s+([^|;]{2,120}))?")
+_STOP = frozenset({"en", "van", "voor", "de", "het", "bij", "zaken", "week", "agenda", "zonder", "portefeuille"})
+
+
+def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
+    """A title naming a post but no person -> the one person holding it on `day` (per the seed posts), else ().
+
+    ("Agenda minister-president", 2026-03-10) -> ("rob-jetten",); ("Agenda staatssecretaris van Financiën –
+    Fiscaliteit", 2026-03-10) -> ("eelco-eerenberg",); ("Agenda staatssecretaris van Financiën", ...) -> () (two).
+    posts: (slug, role, ministry, ministry_abbr, cabinet, start, end) rows, see store.persons.seed_posts.
+    """
+    from agendakaart.parse.sources import _fold
+
+    current = _posts_on(posts, day)
+    found: set[str] = set()
+    for m in _ROLE_PHRASE.finditer(_fold(text)):
+        fits = _fitting(current, m[1], m[2] or "")
+        if len(fits) != 1:
+            return ()
+        found |= fits
+    return tuple(sorted(found)) if len(found) == 1 else ()
+
+
+def _posts_on(posts, day) -> list[tuple]:
+    """The posts of the cabinet in office on `day` (the latest one started by then) that cover `day`."""
+    started = [(p[5], p[4]) for p in posts if p[5] is not None and p[5] <= day]
+    if not started:
+        return []
+    cabinet = max(started)[1]
+    return [p for p in posts if p[4] == cabinet and (p[5] is None or p[5] <= day) and (p[6] is None or day < p[6])]
+
+
+def _fitting(current: list[tuple], role_word: str, rest: str) -> set[str]:
+    """Posts matching a role word ("minister"), the ministry after it and, when several do, a portfolio word."""
+    from agendakaart.parse.sources import _fold
+
+    role_word = "minister-president" if role_word == "premier" else role_word
+    fits = []
+    for slug, role, ministry, abbr, *_ in current:
+        role = _fold(role)
+        if role_word == "minister-president" and not role.startswith("minister-president"):
+            continue
+        if role_word != "minister-president" and not role.startswith(role_word):
+            continue
+        ministry_name = _fold(re.sub(r"\s*\(.*?\)", "", ministry))
+        if rest and not (rest.startswith(ministry_name) or rest.split(" ", 1)[0] == _fold(abbr)):
+            continue
+        fits.append((slug, role, ministry_name))
+    if len(fits) > 1 and rest:
+        words = _stems(rest) - set().union(*(_stems(f[2]) for f in fits))
+        narrowed = [f for f in fits if words & _stems(_portfolio(f[1]))]
+        fits = narrowed or fits
+    return {f[0] for f in fits}
+
+
+def _portfolio(role: str) -> str:
+    """ "staatssecretaris (fiscale zaken en belastingdienst)" -> "fiscale zaken en belastingdienst"."""
+    m = re.search(r"\((.*)\)", role)
+    return m[1] if m else ""
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to 5 letters: "fiscaliteit, belastingdienst" -> {"fisca", "belas"}."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text) if w not in _STOP}

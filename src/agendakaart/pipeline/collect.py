@@ -21,7 +21,7 @@ from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind
 from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
 from agendakaart.parse.listing import pagina_of, parse_listing
-from agendakaart.parse.persons import parse_person_page, parse_persons_index
+from agendakaart.parse.persons import parse_person_page, parse_persons_index, persons_by_role
 from agendakaart.pipeline.duplicates import rollup_without_duplicates, settle_duplicates
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
@@ -286,7 +286,8 @@ class _Crawl:
             self.counts["pages_unchanged"] += 1
             with transaction(self.conn):
                 self.save_links(canonical, refs)
-                act_store.add_page_persons(self.conn, canonical, [s for s, _l, _r in refs if s])
+                if act_store.add_page_persons(self.conn, canonical, [s for s, _l, _r in refs if s]):
+                    resolve_problems(self.conn, "attribute", canonical)
             return
         page = self.fetch(url, PageKind.ITEM, state if done else None)
         if page is not None and _looks_truncated(page):
@@ -339,6 +340,16 @@ class _Crawl:
             page_store.mark_parsed(self.conn, final, page.sha256)
         self.counts[f"pages_{outcome}"] += 1
 
+    def note_unattributed(self, url: str, title: str, persons: tuple[str, ...]) -> None:
+        """A page with no person (no listing of a person, no name, no post held by one person) is listed as a
+        Problem; it is resolved when a person is found. Runs inside the page's transaction."""
+        if persons:
+            resolve_problems(self.conn, "attribute", url)
+            return
+        record_problem(self.conn, Problem(stage="attribute", url=url, reason=(
+            f"geen bewindspersoon: niet op een eigen agendalijst, geen naam en geen eenduidige functie ('{title[:60]}')")))
+        self.counts["problems"] += 1
+
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
         try:
             return parse_item(_text(page), url, self.people)
@@ -352,6 +363,8 @@ class _Crawl:
         """Persons = listings that link the page (all runs) + known names on the page; ministry from the page,
         else the first person's post on the page date (a person may change post), else their current one."""
         persons = tuple(sorted(set(page.persons) | set(page_store.linked_persons(self.conn, url))))
+        persons = persons or persons_by_role(page.title, page.page_date, person_store.seed_posts())
+        self.note_unattributed(url, page.title, persons)
         ministry = page.ministry
         if ministry is None and persons:
             ministry = person_store.person_ministry(self.conn, persons[0], page.page_date)
