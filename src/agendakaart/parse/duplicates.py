@@ -5,8 +5,9 @@ roll-up line, remembering both pages (see store.activities.save_duplicates).
 
 The rule: same date, at least one person in common, no conflicting start time, and the same title after
 normalising (case, accents, punctuation, a leading type label, a trailing place in parentheses), or a
-near-identical one (similarity >= 0.9, difflib; titles of at least three words). Each line pairs with at
-most one item activity and the other way round, best match first.
+near-identical one (similarity >= 0.9, difflib; titles of at least three words), or — when both give the same
+place — one title's content words all within the other's. Each line pairs with at most one item activity and
+the other way round, best match first.
 """
 
 from __future__ import annotations
@@ -55,6 +56,28 @@ def similarity(line: Activity, item: Activity) -> float:
     return best
 
 
+_SMALL_WORDS = frozenset({"de", "het", "een", "van", "voor", "en", "met", "aan", "in", "op", "bij", "te", "over", "om",
+                          "naar", "tot", "door", "uit"})
+SAME_PLACE_SCORE = 0.9
+
+
+def content_words(text: str) -> set[str]:
+    """Normalised words without the small ones. "Opening van een zonnepark" -> {"opening", "zonnepark"}."""
+    return {w for w in normalise_title(text).split() if w not in _SMALL_WORDS}
+
+
+def same_place_subset(line: Activity, item: Activity) -> bool:
+    """Same place given on both, and every content word (at least two) of one title is in the other:
+    "Opening: van een zonnepark (Wieringermeer)" ~ "Opening zonnepark op een voormalige vuilstort" in Wieringermeer."""
+    if not line.location_text or not item.location_text:
+        return False
+    if normalise_title(line.location_text) != normalise_title(item.location_text):
+        return False
+    a = content_words(f"{line.type_label or ''} {line.title}")
+    b = content_words(f"{item.type_label or ''} {item.title}")
+    return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
+
+
 def may_be_same(line: Activity, item: Activity) -> bool:
     """Same day, a person in common and no conflicting start time (the title is judged by `similarity`)."""
     if line.date != item.date or not set(line.persons) & set(item.persons):
@@ -73,6 +96,8 @@ def pair_duplicates(lines: list[Activity], items: list[Activity]) -> list[tuple[
         for item in items:
             if line.page_url != item.page_url and may_be_same(line, item):
                 score = similarity(line, item)
+                if score < MIN_SIMILARITY and same_place_subset(line, item):
+                    score = SAME_PLACE_SCORE
                 if score >= MIN_SIMILARITY:
                     scored.append((score, line.id, item.id, line, item))
     pairs, used_lines, used_items = [], set(), set()
