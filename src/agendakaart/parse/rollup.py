@@ -212,7 +212,8 @@ def join_cells(blocks: list[Block], page_date: date) -> list[Block]:
                 and block.cell > 0 and not block.cont and parse_day_heading(prev.text, page_date) is None
                 and day_prefix(prev.text, page_date) is None):
             label = _is_short_label(last) and not last.endswith(":") and not _TIME_ONLY.match(last)
-            out[-1] = replace(prev, text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell)
+            out[-1] = replace(prev, text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell,
+                              lead=prev.lead or block.lead)
         else:
             out.append(block)
         last = block.text

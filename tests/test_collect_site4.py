@@ -1,0 +1,88 @@
+"""Fourth red-team round: the collector against fixtures/site4 (table agendas, <h3> Dutch day headings, "Volgende
+pagina" to `?p=2`, `<dl>` fields, dates only in the path or in `<time datetime>`, fake items in comments and
+scripts, a roll-up line with its own page, central-only items without a name; see its README)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from agendakaart.replica import ReplicaServer
+from agendakaart.store import open_db
+from agendakaart.store.activities import duplicates
+from collect_helpers import run_collect as _run
+
+SITE = Path(__file__).parent / "fixtures" / "site4"
+TRUTH = json.loads((SITE / "expected.json").read_text(encoding="utf-8"))
+AGENDA = "/actueel/agenda/"
+FIELDS = ("persons", "start_time", "end_time", "type_label", "location_text", "ministry")
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    conn = open_db(tmp_path_factory.mktemp("site4") / "site4.db")
+    with ReplicaServer(SITE) as server:
+        base = server.base_url
+        first = _run(server, conn)
+        rows = [dict(r) for r in conn.execute("SELECT * FROM activities")]
+        log_first = list(server.log)
+        again = _run(server, conn)
+        log_again = server.log[len(log_first):]
+    yield {"first": first, "again": again, "rows": rows, "log": log_first, "log_again": log_again, "conn": conn,
+           "base": base}
+    conn.close()
+
+
+def _key(row: dict, base: str) -> tuple:
+    return row["page_url"].removeprefix(base + AGENDA), row["date"], row["title"]
+
+
+def test_every_activity_once_with_persons_dates_times_labels_places_ministry(crawled):
+    stored = {}
+    for r in crawled["rows"]:
+        assert _key(r, crawled["base"]) not in stored, f"duplicate activity {_key(r, crawled['base'])}"
+        stored[_key(r, crawled["base"])] = {"persons": json.loads(r["persons"]), **{f: r[f] for f in FIELDS[1:]}}
+    expected = {(a["url"], a["date"], a["title"]): {f: a[f] for f in FIELDS} for a in TRUTH["activities"]}
+    assert (sorted(set(expected) - set(stored)), sorted(set(stored) - set(expected))) == ([], [])
+    assert {k: (stored[k], v) for k, v in expected.items() if stored[k] != v} == {}
+    assert crawled["first"]["activities_new"] == len(expected) == 11
+
+
+def test_the_rollup_line_with_its_own_page_is_recorded_as_one_pair(crawled):
+    base = crawled["base"] + AGENDA
+    pairs = duplicates(crawled["conn"])
+    kept = {r["id"]: r for r in crawled["rows"]}
+    got = [[p["line_page_url"].removeprefix(base), kept[p["kept_id"]]["date"], kept[p["kept_id"]]["title"],
+            p["kept_page_url"].removeprefix(base)] for p in pairs]
+    assert got == TRUTH["duplicates"] and crawled["first"]["duplicates"] == 1
+    assert crawled["again"]["duplicates"] == 0
+
+
+def test_unattributed_central_item_is_listed_as_a_problem(crawled):
+    problems = {r[0].removeprefix(crawled["base"]): r[1] for r in crawled["conn"].execute(
+        "SELECT url, stage FROM problems WHERE resolved = 0")}
+    assert problems == TRUTH["problems"]
+
+
+def test_fake_items_in_comments_and_scripts_are_never_requested_or_stored(crawled):
+    paths = [r.path for r in crawled["log"]]
+    assert [p for p in paths if any(n in p for n in TRUTH["never_requested"])] == []
+    texts = " ".join(f"{r['title']} {r['location_text']} {r['page_url']}" for r in crawled["rows"])
+    assert [w for w in TRUTH["never_stored"] if w in texts] == []
+    item_paths = {p for p in paths if p.startswith(AGENDA) and p.count("/") > 3}
+    assert item_paths == {AGENDA + a["url"] for a in TRUTH["activities"]}  # exactly the real item pages
+
+
+def test_volgende_pagina_to_a_p_query_is_followed(crawled):
+    assert "/regering/bewindspersonen/thierry-aartsen/agenda?p=2" in [r.path for r in crawled["log"]]
+    assert crawled["first"]["listing_pages"] == 5
+
+
+def test_no_change_rerun_fetches_no_item_page_and_gets_304_on_listings(crawled):
+    log = crawled["log_again"]
+    assert [r.path for r in log if r.path.startswith(AGENDA) and r.path.count("/") > 3] == []
+    listings = [r for r in log if r.path.endswith("/agenda") or "/agenda?" in r.path]
+    assert len(listings) == 5 and {r.status for r in listings} == {304}
+    assert crawled["again"]["activities_new"] == crawled["again"]["activities_updated"] == 0
