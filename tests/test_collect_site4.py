@@ -86,3 +86,15 @@ def test_no_change_rerun_fetches_no_item_page_and_gets_304_on_listings(crawled):
     listings = [r for r in log if r.path.endswith("/agenda") or "/agenda?" in r.path]
     assert len(listings) == 5 and {r.status for r in listings} == {304}
     assert crawled["again"]["activities_new"] == crawled["again"]["activities_updated"] == 0
+
+
+def test_doctor_says_persons_come_from_the_listing_not_that_they_are_empty():
+    from agendakaart.pipeline.collect import doctor
+    from agendakaart.settings import Settings
+
+    with ReplicaServer(SITE) as server:
+        result = doctor(Settings(base_url=server.base_url, rate=1000))
+    item = result["item"]
+    assert result["ok"] and item["persons_from"] == "listing" and "persons" not in item["empty"]
+    assert item["empty"] == ["start_time", "ministry"] and item["fields"]["persons"] == "listing"
+    assert result["steps"][-1][2].endswith("; personen: uit de agendalijst")
