@@ -65,6 +65,16 @@ def test_same_place_and_title_words_within_the_other_pair_once_one_to_one():
     assert [(p[0].id, p[1].id, p[2]) for p in pairs] == [(line.id, item.id, 0.9)]  # one line only
 
 
+def test_an_item_takes_one_line_of_each_rollup():
+    other = "http://h/actueel/agenda/2026/03/09/agenda-minister-jetten-week-11"
+    both = ("eelco-heinen", "rob-jetten")
+    item = replace(ITEM[0], persons=both)
+    line_b = replace(LINES[0], id="b", page_url=other, persons=("rob-jetten",))
+    line_c = replace(LINES[0], id="c", ordinal=7)  # a second equal line on the same roll-up: stays a line
+    pairs = pair_duplicates([LINES[0], line_b, line_c], [item])
+    assert sorted((p[0].id, p[1].id) for p in pairs) == sorted([(LINES[0].id, item.id), ("b", item.id)])
+
+
 def _page(url: str, kind: AgendaKind) -> AgendaPage:
     return AgendaPage(url=url, persons=("eelco-heinen",), title="t", page_date=DAY, kind=kind)
 
@@ -121,6 +131,9 @@ def test_a_broken_pair_gives_the_line_back():
     ("Agenda minister van Financiën", DAY, ("eelco-heinen",)),
     ("Agenda minister voor Klimaat en Groene Groei", DAY, ("stientje-van-veldhoven",)),
     ("Agenda minister", DAY, ()),
+    ("Agenda minister Heinen", DAY, ()),                                         # a name, not a post
+    ("Werkbezoek minister-president en minister van Financiën", DAY, ("eelco-heinen", "rob-jetten")),
+    ("Gesprek met de premier van België", DAY, ()),                              # nobody's post here
     ("Lezing door oud-minister-president", DAY, ()),
     ("Werkbezoek aan Zwolle", DAY, ()),
 ])

@@ -6,8 +6,9 @@ roll-up line, remembering both pages (see store.activities.save_duplicates).
 The rule: same date, at least one person in common, no conflicting start time, and the same title after
 normalising (case, accents, punctuation, a leading type label, a trailing place in parentheses), or a
 near-identical one (similarity >= 0.9, difflib; titles of at least three words), or — when both give the same
-place — one title's content words all within the other's. Each line pairs with at most one item activity and
-the other way round, best match first.
+place — one title's content words all within the other's. Each line pairs with at most one item activity, and
+an item activity with at most one line of each roll-up (a joint visit may be in the weeks of two ministers),
+best match first.
 """
 
 from __future__ import annotations
@@ -102,8 +103,9 @@ def pair_duplicates(lines: list[Activity], items: list[Activity]) -> list[tuple[
                     scored.append((score, line.id, item.id, line, item))
     pairs, used_lines, used_items = [], set(), set()
     for score, line_id, item_id, line, item in sorted(scored, key=lambda s: (-s[0], s[1], s[2])):
-        if line_id not in used_lines and item_id not in used_items:
+        # an item takes one line per roll-up: a joint visit may be on the weeks of both ministers
+        if line_id not in used_lines and (item_id, line.page_url) not in used_items:
             used_lines.add(line_id)
-            used_items.add(item_id)
+            used_items.add((item_id, line.page_url))
             pairs.append((line, item, score))
     return pairs

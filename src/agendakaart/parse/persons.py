@@ -195,6 +195,8 @@ def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
 
     ("Agenda minister-president", 2026-03-10) -> ("rob-jetten",); ("Agenda staatssecretaris van Financiën –
     Fiscaliteit", 2026-03-10) -> ("eelco-eerenberg",); ("Agenda staatssecretaris van Financiën", ...) -> () (two).
+    Every post named must resolve to one person (two posts: two persons); a post of no one ("premier van België")
+    or of several gives ().
     posts: (slug, role, ministry, ministry_abbr, cabinet, start, end) rows, see store.persons.seed_posts.
     """
     from agendakaart.parse.sources import _fold
@@ -202,11 +204,13 @@ def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
     current = _posts_on(posts, day)
     found: set[str] = set()
     for m in _ROLE_PHRASE.finditer(_fold(text)):
+        if m[1] in ("minister", "staatssecretaris") and not m[2]:
+            continue  # "minister Keijzer" is a name (see sources.person_slugs), "Agenda minister" names no post
         fits = _fitting(current, m[1], m[2] or "")
         if len(fits) != 1:
-            return ()
+            return ()  # a post several (or no one) held that day: say nothing rather than guess
         found |= fits
-    return tuple(sorted(found)) if len(found) == 1 else ()
+    return tuple(sorted(found))
 
 
 def _posts_on(posts, day) -> list[tuple]:

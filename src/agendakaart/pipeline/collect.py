@@ -361,10 +361,14 @@ class _Crawl:
             return self.problem("parse", url, f"onleesbare pagina: {type(exc).__name__}: {exc}")
 
     def attribute(self, url: str, page: AgendaPage, acts: list[Activity]) -> tuple[AgendaPage, list[Activity]]:
-        """Persons = listings that link the page (all runs) + known names on the page; ministry from the page,
-        else the first person's post on the page date (a person may change post), else their current one."""
-        persons = tuple(sorted(set(page.persons) | set(page_store.linked_persons(self.conn, url))))
-        persons = persons or persons_by_role(page.title, page.page_date, person_store.seed_posts())
+        """Persons = listings that link the page (all runs) + known names on the page (+ on no person's listing: the
+        one holder of the post its title names, see persons_by_role); ministry from the page, else the first
+        person's post on the page date (a person may change post), else their current one."""
+        linked = page_store.linked_persons(self.conn, url)
+        persons = tuple(sorted(set(page.persons) | set(linked)))
+        if not linked and (not persons or _AGENDA_OF.match(page.title)):  # "Agenda minister-president": its owner
+            persons = tuple(sorted({*persons, *persons_by_role(page.title, page.page_date,
+                                                               person_store.seed_posts())}))
         self.note_unattributed(url, page.title, persons)
         ministry = page.ministry
         if ministry is None and persons:
@@ -373,6 +377,9 @@ class _Crawl:
         acts = [replace(a, persons=tuple(sorted(set(persons) | set(a.persons))), ministry=a.ministry or ministry)
                 for a in acts]
         return page, acts
+
+
+_AGENDA_OF = re.compile(r"^\s*(?:de\s+)?(?:week)?agenda\b", re.I)
 
 
 def _rollups_last(entry: tuple[str, list]) -> tuple[bool, str]:
