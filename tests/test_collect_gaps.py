@@ -57,6 +57,15 @@ def test_pair_rule(change, paired):
     assert [(p[0].id, p[1].id) for p in pairs] == ([(line.id, ITEM[0].id)] if paired else [])
 
 
+def test_same_time_and_place_with_shared_words_pair_but_not_another_activity_at_that_hour():
+    line = _act(ROLLUP, 3, "Opening van het nieuwe douanekantoor", label="Werkbezoek", time="11:00",
+                place="Rotterdam")
+    item = _act(SINGLE, 0, "Minister opent nieuw douanekantoor", time="11:00", place="Rotterdam, Waalhaven")
+    other = _act(SINGLE, 1, "Gesprek met de havenmeester", time="11:00", place="Rotterdam")
+    assert [(p[0].id, p[1].id) for p in pair_duplicates([line], [other, item])] == [(line.id, item.id)]
+    assert pair_duplicates([line], [replace(item, start_time="11:30")]) == []
+
+
 def test_same_place_and_title_words_within_the_other_pair_once_one_to_one():
     line = _act(ROLLUP, 5, "van een zonnepark", label="Opening", place="Wieringermeer")
     item = _act(SINGLE, 0, "Opening zonnepark op een voormalige vuilstort", time="10:30", place="Wieringermeer")
@@ -131,6 +140,9 @@ def test_a_broken_pair_gives_the_line_back():
     ("Agenda minister van Financiën", DAY, ("eelco-heinen",)),
     ("Agenda minister voor Klimaat en Groene Groei", DAY, ("stientje-van-veldhoven",)),
     ("Agenda minister", DAY, ()),
+    ("Agenda minister van Algemene Zaken", DAY, ("rob-jetten",)),
+    ("Agenda staatssecretaris voor Digitale Zaken", DAY, ("willemijn-aerdts",)),       # portfolio, no ministry
+    ("Agenda minister voor Asiel en Migratie", DAY, ("bart-van-den-brink",)),
     ("Agenda minister Heinen", DAY, ()),                                         # a name, not a post
     ("Werkbezoek minister-president en minister van Financiën", DAY, ("eelco-heinen", "rob-jetten")),
     ("Gesprek met de premier van België", DAY, ()),                              # nobody's post here
@@ -159,6 +171,21 @@ def test_bold_type_label_without_colon_is_split_off():
                    (10, None, None, "Werkbezoek aan Zwolle", None),
                    (11, None, None, "Ministerraad", None)]
     assert acts[0].id == activity_id(ROLLUP, DAY, 0, "Werkbezoek Aan de haven van Rotterdam (Rotterdam)")
+
+
+def test_bold_label_on_its_own_line_before_a_br_and_time_elements_as_day_headings():
+    html = """<html><body><main><h1>Agenda minister Heinen week 11</h1>
+      <h3><time datetime="2026-03-10">Dinsdag</time></h3><ul>
+        <li><strong>Werkbezoek</strong><br>Aan de marechaussee (Schiphol)</li>
+        <li><strong>Ministerraad</strong><br>Den Haag</li></ul>
+      <h3><time datetime="2026-03-11T00:00">wo</time></h3><ul>
+        <li>Om <time datetime="2026-03-11T14:00">14.00 uur</time> Gesprek met de VNG</li></ul></main></body></html>"""
+    _page_, acts = parse_item(html, ROLLUP)
+    got = [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in acts]
+    assert got == [(10, None, "Werkbezoek", "Aan de marechaussee", "Schiphol"),
+                   (10, None, None, "Ministerraad", None),    # a short continuation is no label's text
+                   (10, None, None, "Den Haag", None),
+                   (11, "14:00", None, "Gesprek met de VNG", None)]  # "Om 14.00 uur" leads like "14.00 uur"
 
 
 # -- 4. <time datetime> without a label -------------------------------------------------------------------------

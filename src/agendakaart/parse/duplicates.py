@@ -6,7 +6,8 @@ roll-up line, remembering both pages (see store.activities.save_duplicates).
 The rule: same date, at least one person in common, no conflicting start time, and the same title after
 normalising (case, accents, punctuation, a leading type label, a trailing place in parentheses), or a
 near-identical one (similarity >= 0.9, difflib; titles of at least three words), or — when both give the same
-place — one title's content words all within the other's. Each line pairs with at most one item activity, and
+place — one title's content words all within the other's, or — same start time and place — titles sharing words
+(two 5-letter stems, or half of the shorter title's). Each line pairs with at most one item activity, and
 an item activity with at most one line of each roll-up (a joint visit may be in the weeks of two ministers),
 best match first.
 """
@@ -79,6 +80,26 @@ def same_place_subset(line: Activity, item: Activity) -> bool:
     return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
 
 
+def _places_agree(a: str | None, b: str | None) -> bool:
+    """ "Rotterdam" ~ "Rotterdam, Waalhaven" (one is the other or its start); an empty place agrees with nothing."""
+    x, y = normalise_title(a), normalise_title(b)
+    return bool(x and y) and (x == y or x.startswith(y + " ") or y.startswith(x + " "))
+
+
+def same_time_and_place(line: Activity, item: Activity) -> bool:
+    """Same start time and place on both, and the titles share words (5-letter stems: two, or half the shorter):
+    "11.00 uur Werkbezoek: Opening van het nieuwe douanekantoor (Rotterdam)" ~ "Minister opent nieuw douanekantoor"
+    at 11:00 in "Rotterdam, Waalhaven"; never "Ministerraad" ~ "Gesprek met X" at the same hour."""
+    if not (line.start_time and line.start_time == item.start_time):
+        return False
+    if not _places_agree(line.location_text, item.location_text):
+        return False
+    a = {w[:5] for w in content_words(f"{line.type_label or ''} {line.title}")}
+    b = {w[:5] for w in content_words(f"{item.type_label or ''} {item.title}")}
+    common = len(a & b)
+    return common >= 2 or common >= 1 and common * 2 >= min(len(a), len(b))
+
+
 def may_be_same(line: Activity, item: Activity) -> bool:
     """Same day, a person in common and no conflicting start time (the title is judged by `similarity`)."""
     if line.date != item.date or not set(line.persons) & set(item.persons):
@@ -97,7 +118,7 @@ def pair_duplicates(lines: list[Activity], items: list[Activity]) -> list[tuple[
         for item in items:
             if line.page_url != item.page_url and may_be_same(line, item):
                 score = similarity(line, item)
-                if score < MIN_SIMILARITY and same_place_subset(line, item):
+                if score < MIN_SIMILARITY and (same_place_subset(line, item) or same_time_and_place(line, item)):
                     score = SAME_PLACE_SCORE
                 if score >= MIN_SIMILARITY:
                     scored.append((score, line.id, item.id, line, item))

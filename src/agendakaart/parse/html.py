@@ -20,6 +20,9 @@ _WS = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no character
 # private-use marks around a line's bold text while walking (stripped from page text, never stored)
 _BOLD_OPEN, _BOLD_CLOSE = "\ue000", "\ue001"
+_WHEN_OPEN, _WHEN_CLOSE = "\ue002", "\ue003"  # around a <time>'s datetime value, taken out before the text
+_WHEN = re.compile("\ue002([^\ue003]*)\ue003")
+_MARKS = re.compile("[\ue000-\ue003]")
 _BOLD_TAGS = frozenset({"strong", "b"})
 
 
@@ -33,6 +36,7 @@ class Block:
     cont: bool = False          # continues the element of the line before, after a <br>
     cell: int = 0               # column of its table cell in the row (0: the first cell, or not in a table)
     lead: str | None = None     # text of the line's first <strong>/<b> ("<b>Werkbezoek</b> Aan ..." -> "Werkbezoek")
+    when: str | None = None     # datetime of the line's first <time datetime> ("<h3><time datetime=2025-11-17>Maandag")
 
 
 def clean(text: str | None) -> str:
@@ -125,8 +129,8 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         tag = child.tag
         if tag == "-text":
             text = child.text_content or ""
-            if _BOLD_OPEN in text or _BOLD_CLOSE in text:  # the page's own private-use marks are no bold
-                text = text.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
+            if _MARKS.search(text):  # the page's own private-use characters are no marks
+                text = _MARKS.sub("", text)
             buf.append(text)
             after_element = False
         elif tag == "br":
@@ -149,6 +153,8 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             bold = tag in _BOLD_TAGS
             if bold:
                 buf.append(_BOLD_OPEN)
+            elif tag == "time" and (moment := child.attributes.get("datetime")):
+                buf.append(f"{_WHEN_OPEN}{_MARKS.sub('', moment)[:40]}{_WHEN_CLOSE}")
             _walk(child, block_tag, chrome, out, buf, depth, cell)
             if bold:
                 buf.append(_BOLD_CLOSE)
@@ -163,13 +169,16 @@ def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int 
         return
     first = True
     for line in "".join(buf).split("\n"):
-        lead = None
-        if _BOLD_OPEN in line:
-            lead = _bold_lead(line)
+        lead = when = None
+        if _WHEN_OPEN in line:  # open, value and close are appended at once: never split by a <br>
+            when = _WHEN.search(line)[1].strip()
+            line = _WHEN.sub("", line)
+        if _BOLD_OPEN in line or _BOLD_CLOSE in line:
+            lead = _bold_lead(line) if _BOLD_OPEN in line else None
             line = line.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome, depth, not first, cell, lead))
+            out.append(Block(tag, text, chrome, depth, not first, cell, lead, when or None))
             first = False
     buf.clear()
 

@@ -227,17 +227,15 @@ def _fitting(current: list[tuple], role_word: str, rest: str) -> set[str]:
     from agendakaart.parse.sources import _fold
 
     role_word = "minister-president" if role_word == "premier" else role_word
-    fits = []
-    for slug, role, ministry, abbr, *_ in current:
-        role = _fold(role)
-        if role_word == "minister-president" and not role.startswith("minister-president"):
-            continue
-        if role_word != "minister-president" and not role.startswith(role_word):
-            continue
-        ministry_name = _fold(re.sub(r"\s*\(.*?\)", "", ministry))
-        if rest and not (rest.startswith(ministry_name) or rest.split(" ", 1)[0] == _fold(abbr)):
-            continue
-        fits.append((slug, role, ministry_name))
+    holders = [(slug, _fold(role), _fold(re.sub(r"\s*\(.*?\)", "", ministry)), _fold(abbr))
+               for slug, role, ministry, abbr, *_ in current if _fold(role).startswith(role_word)]
+    fits = [(slug, role, name) for slug, role, name, abbr in holders
+            if not rest or rest.startswith(name) or rest.split(" ", 1)[0] == abbr]
+    if not fits and rest and role_word != "minister-president":  # "staatssecretaris voor Digitale Zaken"
+        words = _stems(rest)
+        return {slug for slug, role, name, _a in holders if words & _stems(_portfolio(role))} if words else set()
+    if role_word == "minister-president" and rest and not fits:
+        return set()
     if len(fits) > 1 and rest:
         words = _stems(rest) - set().union(*(_stems(f[2]) for f in fits))
         narrowed = [f for f in fits if words & _stems(_portfolio(f[1]))]

@@ -25,7 +25,7 @@ class Bullet(NamedTuple):
 
 _BULLET_MARK = re.compile(r"^\s*(?:[-•*·–—▪►]\s*)+")
 _LEAD_TIME = re.compile(
-    r"^(?:van\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
+    r"^(?:van\s+|vanaf\s+|om\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
 )
 _TRAIL_TIME = re.compile(
     r"[,;]?\s*[-–(]?\s*(?:om|van(af)?)?\s*\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*uur\s*\)?\s*$", re.I
@@ -133,11 +133,12 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
     day: date | None = None
     group: Block | None = None  # "Werkbezoek aan Drenthe:" over a nested list: the type of its sub-bullets
     pending: tuple[str | None, str | None] = (None, None)  # a time on a line (or cell) of its own
+    label: str | None = None  # a bold label on a line of its own, for the <br> line after it
     blocks = join_cells(blocks, page_date)
     for i, block in enumerate(blocks):
         if block.in_chrome or is_label_block(blocks, i):
             continue
-        heading = parse_day_heading(block.text, page_date)
+        heading = parse_day_heading(block.text, page_date) or _time_heading(block)
         if heading is not None:
             day, headings, group = heading, headings + 1, None
             continue
@@ -160,10 +161,44 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _TIME_ONLY.match(block.text):
             pending = parse_times(block.text)
             continue
+        if _bold_label_line(blocks, i):  # "<b>Werkbezoek</b><br>Aan de marechaussee": the label of the next line
+            label = block.text
+            continue
+        if label is not None and block.cont:
+            block = replace(block, text=f"{label}: {block.text}", lead=None)
+        label = None
         bullet = _line_bullet(_bold_label(block), day, pending, group)
         bullets.append(bullet._replace(text=strip_bullet_mark(block.text)))
         pending = (None, None)
     return bullets, headings
+
+
+_WEEKDAY_START = re.compile(r"^(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
+                            re.I)
+
+
+def _time_heading(block: Block) -> date | None:
+    """A heading (or a weekday line) whose `<time datetime>` holds the day: <h3><time datetime="2025-11-17">Maandag
+    </time></h3> -> date(2025, 11, 17); a time inside an activity line is no heading."""
+    from agendakaart.parse.dates import parse_iso_datetime
+
+    if not block.when or len(block.text) > 40:
+        return None
+    if block.tag not in _HEADINGS and block.tag not in ("dt", "summary") and not _WEEKDAY_START.match(block.text):
+        return None
+    return parse_iso_datetime(block.when)[0]
+
+
+def _bold_label_line(blocks: list[Block], i: int) -> bool:
+    """A line that is only a bold type label, continued after a <br> by a text of three or more words (or with a
+    place in parentheses): "<b>Werkbezoek</b><br>Aan de marechaussee (Schiphol)"; not "<b>Ministerraad</b><br>Den
+    Haag"."""
+    block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    return (block.lead == block.text and nxt is not None and nxt.cont and not block.text.endswith(":")
+            and _is_short_label(block.text) and block.text[:1].isupper() and len(block.text.split()) <= 4
+            and not _ROLEISH.search(block.text) and (len(nxt.text.split()) >= 3 or "(" in nxt.text)
+            and not _TIME_ONLY.match(nxt.text)
+            and not _LEAD_TIME.match(nxt.text))
 
 
 _ROLEISH = re.compile(r"\b(?:minister|staatssecretaris|premier|bewindspersoon|koning|koningin)\b", re.I)
