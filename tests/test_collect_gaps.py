@@ -146,6 +146,9 @@ def test_a_broken_pair_gives_the_line_back():
     ("Agenda minister Heinen", DAY, ()),                                         # a name, not a post
     ("Werkbezoek minister-president en minister van Financiën", DAY, ("eelco-heinen", "rob-jetten")),
     ("Gesprek met de premier van België", DAY, ()),                              # nobody's post here
+    ("Agenda minister-president en de premier van België", DAY, ("rob-jetten",)),
+    ("Agenda staatssecretaris Fiscale Zaken, week 11", DAY, ("eelco-eerenberg",)),  # portfolio, no "van"
+    ("Agenda staatssecretaris Van der Burg", DAY, ()),                           # a name: not by post
     ("Lezing door oud-minister-president", DAY, ()),
     ("Werkbezoek aan Zwolle", DAY, ()),
 ])

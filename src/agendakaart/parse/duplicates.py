@@ -68,22 +68,23 @@ def content_words(text: str) -> set[str]:
     return {w for w in normalise_title(text).split() if w not in _SMALL_WORDS}
 
 
+def _places_agree(a: str | None, b: str | None) -> bool:
+    """ "Rotterdam" ~ "Rotterdam, Waalhaven" ~ "Waalhaven, Rotterdam" (one is the other, its start or its end);
+    an empty place agrees with nothing."""
+    x, y = sorted((normalise_title(a), normalise_title(b)), key=len)
+    return bool(x) and (x == y or y.startswith(x + " ") or y.endswith(" " + x))
+
+
 def same_place_subset(line: Activity, item: Activity) -> bool:
-    """Same place given on both, and every content word (at least two) of one title is in the other:
+    """The same place on both (see _places_agree), and every content word (at least two) of one title is in the other:
     "Opening: van een zonnepark (Wieringermeer)" ~ "Opening zonnepark op een voormalige vuilstort" in Wieringermeer."""
     if not line.location_text or not item.location_text:
         return False
-    if normalise_title(line.location_text) != normalise_title(item.location_text):
+    if not _places_agree(line.location_text, item.location_text):
         return False
     a = content_words(f"{line.type_label or ''} {line.title}")
     b = content_words(f"{item.type_label or ''} {item.title}")
     return len(min(a, b, key=len)) >= 2 and (a <= b or b <= a)
-
-
-def _places_agree(a: str | None, b: str | None) -> bool:
-    """ "Rotterdam" ~ "Rotterdam, Waalhaven" (one is the other or its start); an empty place agrees with nothing."""
-    x, y = normalise_title(a), normalise_title(b)
-    return bool(x and y) and (x == y or x.startswith(y + " ") or y.startswith(x + " "))
 
 
 def same_time_and_place(line: Activity, item: Activity) -> bool:

@@ -184,9 +184,8 @@ def _payload_person(doc, slug: str) -> tuple[str | None, str | None, str | None]
 
 
 # "Agenda minister-president", "staatssecretaris van Financiën – Fiscaliteit", "minister voor Klimaat en Groene Groei"
-_ROLE_PHRASE = re.compile(
-    r"(?<![\w-])(?<!oud-)(?<!ex-)(minister-president|premier|minister|staatssecretaris)(?![\w-])"
-    r"(?:\s+(?:van|voor)\s+([^|;]{2,120}))?")
+_ROLE_WORD = re.compile(r"(?<![\w-])(?<!oud-)(?<!ex-)(minister-president|premier|minister|staatssecretaris)(?![\w-])")
+_OF = re.compile(r"\s+(?:van|voor)\s+")
 _STOP = frozenset({"en", "van", "voor", "de", "het", "bij", "zaken", "week", "agenda", "zonder", "portefeuille"})
 
 
@@ -195,22 +194,36 @@ def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
 
     ("Agenda minister-president", 2026-03-10) -> ("rob-jetten",); ("Agenda staatssecretaris van Financiën –
     Fiscaliteit", 2026-03-10) -> ("eelco-eerenberg",); ("Agenda staatssecretaris van Financiën", ...) -> () (two).
-    Every post named must resolve to one person (two posts: two persons); a post of no one ("premier van België")
-    or of several gives ().
+    A post several held that day gives () (no guess); a post no one held ("premier van België") or a name
+    ("minister Keijzer") is passed over; two posts named give two persons.
     posts: (slug, role, ministry, ministry_abbr, cabinet, start, end) rows, see store.persons.seed_posts.
     """
     from agendakaart.parse.sources import _fold
 
     current = _posts_on(posts, day)
     found: set[str] = set()
-    for m in _ROLE_PHRASE.finditer(_fold(text)):
-        if m[1] in ("minister", "staatssecretaris") and not m[2]:
-            continue  # "minister Keijzer" is a name (see sources.person_slugs), "Agenda minister" names no post
-        fits = _fitting(current, m[1], m[2] or "")
-        if len(fits) != 1:
-            return ()  # a post several (or no one) held that day: say nothing rather than guess
+    folded = _fold(text)
+    for m in _ROLE_WORD.finditer(folded):
+        after = re.split(r"[|;]", folded[m.end():m.end() + 120], maxsplit=1)[0]
+        of = _OF.match(after)
+        if m[1] in ("minister", "staatssecretaris") and not of:
+            fits = _by_portfolio(current, m[1], after)  # "staatssecretaris Fiscaliteit"; a name fits no one
+            found |= fits if len(fits) == 1 else set()
+            continue
+        fits = _fitting(current, m[1], after[of.end():].strip() if of else "")
+        if len(fits) > 1:
+            return ()
         found |= fits
     return tuple(sorted(found))
+
+
+def _by_portfolio(current: list[tuple], role_word: str, following: str) -> set[str]:
+    """Holders of the role whose portfolio shares a word with the (first three) words after it."""
+    from agendakaart.parse.sources import _fold
+
+    words = _stems(" ".join(following.split()[:3]))
+    return {slug for slug, role, *_ in current if _fold(role).startswith(role_word)
+            and words & _stems(_portfolio(_fold(role)))} if words else set()
 
 
 def _posts_on(posts, day) -> list[tuple]:
