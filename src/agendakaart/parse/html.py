@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
@@ -26,8 +26,7 @@ _MARKS = re.compile("[\ue000-\ue003]")
 _BOLD_TAGS = frozenset({"strong", "b"})
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a NamedTuple: built for every line of every page, cheaper than a frozen dataclass
     """One line of visible text and the block element it sits in (its nearest block ancestor)."""
     tag: str
     text: str
@@ -129,8 +128,8 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         tag = child.tag
         if tag == "-text":
             text = child.text_content or ""
-            if _MARKS.search(text):  # the page's own private-use characters are no marks
-                text = _MARKS.sub("", text)
+            if text and max(text) >= _BOLD_OPEN and _MARKS.search(text):  # the page's own private-use characters
+                text = _MARKS.sub("", text)                                # are no marks of ours
             buf.append(text)
             after_element = False
         elif tag == "br":
@@ -170,12 +169,12 @@ def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int 
     first = True
     for line in "".join(buf).split("\n"):
         lead = when = None
-        if _WHEN_OPEN in line:  # open, value and close are appended at once: never split by a <br>
-            when = _WHEN.search(line)[1].strip()
+        if _WHEN_OPEN in line:
+            when = m[1].strip() if (m := _WHEN.search(line)) else None
             line = _WHEN.sub("", line)
-        if _BOLD_OPEN in line or _BOLD_CLOSE in line:
+        if _BOLD_OPEN in line or _BOLD_CLOSE in line or _WHEN_CLOSE in line:
             lead = _bold_lead(line) if _BOLD_OPEN in line else None
-            line = line.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
+            line = _MARKS.sub("", line)
         text = clean(line)
         if text:
             out.append(Block(tag, text, chrome, depth, not first, cell, lead, when or None))

@@ -38,8 +38,9 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     people: known bewindspersonen {slug: name}; their names (or slugs in a payload) on the page attribute it.
     """
     doc = tree(html)
-    page_blocks = blocks(main_root(doc))
-    payloads_html, candidates = _candidates(doc, page_blocks, url)
+    root = main_root(doc)
+    page_blocks = blocks(root)
+    payloads_html, candidates = _candidates(doc, page_blocks, url, root)
     merged, sources = _merge(candidates)
     page_date = merged.get("date")
     if not merged.get("title"):
@@ -74,7 +75,7 @@ def _not_in_lines(page_blocks: list[Block], bullets: list[Bullet]) -> list[Block
     return [b for b in page_blocks if strip_bullet_mark(b.text) not in lines]
 
 
-def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
+def _candidates(doc, page_blocks: list[Block], url: str, root=None) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
     payloads_html, fields_nextjs = nextjs_fields(doc, date_from_path(url))
     if payloads_html:  # labelled fields and an h1 rendered only inside the payload fill what its records lack
@@ -86,7 +87,7 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,
         "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url),
-                                time_elements(main_root(doc))),
+                                time_elements(root if root is not None else main_root(doc))),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }

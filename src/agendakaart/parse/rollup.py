@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -138,7 +137,7 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
     for i, block in enumerate(blocks):
         if block.in_chrome or is_label_block(blocks, i):
             continue
-        heading = parse_day_heading(block.text, page_date) or _time_heading(block)
+        heading = parse_day_heading(block.text, page_date) or (_time_heading(block) if block.when else None)
         if heading is not None:
             day, headings, group = heading, headings + 1, None
             continue
@@ -161,14 +160,15 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _TIME_ONLY.match(block.text):
             pending = parse_times(block.text)
             continue
-        if _bold_label_line(blocks, i):  # "<b>Werkbezoek</b><br>Aan de marechaussee": the label of the next line
+        if block.lead == block.text and _bold_label_line(blocks, i):  # "<b>Werkbezoek</b><br>Aan …": next line's
             label = block.text
             continue
         if label is not None and block.cont:
-            block = replace(block, text=f"{label}: {block.text}", lead=None)
+            block = block._replace(text=f"{label}: {block.text}", lead=None)
         label = None
-        bullet = _line_bullet(_bold_label(block), day, pending, group)
-        bullets.append(bullet._replace(text=strip_bullet_mark(block.text)))
+        labelled = _bold_label(block) if block.lead else block.text
+        bullet = _line_bullet(labelled, day, pending, group)
+        bullets.append(bullet if labelled == block.text else bullet._replace(text=strip_bullet_mark(block.text)))
         pending = (None, None)
     return bullets, headings
 
@@ -247,7 +247,7 @@ def join_cells(blocks: list[Block], page_date: date) -> list[Block]:
                 and block.cell > 0 and not block.cont and parse_day_heading(prev.text, page_date) is None
                 and day_prefix(prev.text, page_date) is None):
             label = _is_short_label(last) and not last.endswith(":") and not _TIME_ONLY.match(last)
-            out[-1] = replace(prev, text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell,
+            out[-1] = prev._replace(text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell,
                               lead=prev.lead or block.lead)
         else:
             out.append(block)
