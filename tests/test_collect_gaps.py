@@ -219,3 +219,10 @@ def test_doctor_says_persons_come_from_the_listing():
     assert with_listing_persons(report, True) == {**report, "empty": ["location"], "persons_from": "listing",
                                                   "fields": {"title": "labels", "persons": "listing"}}
     assert with_listing_persons(report, False) == report
+
+
+def test_private_use_characters_on_a_page_never_act_as_our_line_marks():
+    from agendakaart.parse.html import blocks, tree
+
+    (block,) = blocks(tree("<p>a \ue002x<b>W\ue000</b> y \ue003 z</p>").body)
+    assert (block.text, block.lead, block.when) == ("a xW y z", "W", None)
