@@ -98,3 +98,71 @@ def test_doctor_says_persons_come_from_the_listing_not_that_they_are_empty():
     assert result["ok"] and item["persons_from"] == "listing" and "persons" not in item["empty"]
     assert item["empty"] == ["start_time", "ministry"] and item["fields"]["persons"] == "listing"
     assert result["steps"][-1][2].endswith("; personen: uit de agendalijst")
+
+
+class _Killed(BaseException):
+    """Stands in for kill -9 between two item pages (each page is one transaction)."""
+
+
+def _snapshot(conn, base: str) -> tuple[list, list]:
+    rows = sorted((r["id"], r["page_url"].removeprefix(base), r["persons"], r["title"])
+                  for r in conn.execute("SELECT * FROM activities"))
+    return rows, [(d["line_id"], d["kept_id"]) for d in duplicates(conn)]
+
+
+@pytest.mark.parametrize("killed_after", [1, 3, 5, 7, 9, 10])
+def test_a_run_killed_after_any_item_page_resumes_to_the_same_rows(tmp_path, killed_after):
+    from agendakaart.models import PageKind
+    from agendakaart.pipeline.collect import collect
+    from agendakaart.settings import Settings
+    from agendakaart.sources.http import Fetcher
+
+    with ReplicaServer(SITE) as server:
+        clean = open_db(tmp_path / "clean.db")
+        _run(server, clean)
+        conn = open_db(tmp_path / "killed.db")
+        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "killed.db")
+        with Fetcher(settings, sleep=lambda s: None) as fetcher:
+            real, items = fetcher.fetch, []
+
+            def fetch(url, kind, **kw):
+                if kind == PageKind.ITEM and len(items) == killed_after:
+                    raise _Killed()
+                items.append(url) if kind == PageKind.ITEM else None
+                return real(url, kind, **kw)
+
+            fetcher.fetch = fetch
+            with pytest.raises(_Killed):
+                collect(settings, conn, fetcher=fetcher)
+        _run(server, conn)
+        assert _snapshot(conn, server.base_url) == _snapshot(clean, server.base_url)
+        assert len(_snapshot(conn, server.base_url)[1]) == 2
+
+
+def test_item_page_failing_once_first_stores_the_line_then_takes_its_place(tmp_path):
+    from agendakaart.errors import FetchError
+    from agendakaart.pipeline.collect import collect
+    from agendakaart.settings import Settings
+    from agendakaart.sources.http import Fetcher
+
+    with ReplicaServer(SITE) as server:
+        clean = open_db(tmp_path / "clean.db")
+        _run(server, clean)
+        conn = open_db(tmp_path / "late.db")
+        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "late.db")
+        with Fetcher(settings, sleep=lambda s: None) as fetcher:
+            real = fetcher.fetch
+
+            def fetch(url, kind, **kw):
+                if url.endswith(("/opening-nieuw-douanekantoor", "/minister-van-weel-bij-navo-overleg")):
+                    raise FetchError("verbinding verbroken")
+                return real(url, kind, **kw)
+
+            fetcher.fetch = fetch
+            first = collect(settings, conn, fetcher=fetcher)
+        assert (first["duplicates"], _snapshot(conn, server.base_url)[1]) == (0, [])
+        titles = {r[0] for r in conn.execute("SELECT title FROM activities")}
+        assert {"Opening van het nieuwe douanekantoor", "Bezoek aan de NAVO-top over cyberveiligheid"} <= titles
+        again = _run(server, conn)  # the item pages arrive: their lines give way, ids as in a clean crawl
+        assert again["duplicates"] == 2
+        assert _snapshot(conn, server.base_url) == _snapshot(clean, server.base_url)
