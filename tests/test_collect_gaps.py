@@ -204,6 +204,15 @@ def test_time_element_without_label_gives_date_and_times_not_the_publication_dat
     assert page.page_date == date(2026, 3, 9) and page.field_sources["date"] == "labels"
 
 
+def test_an_articles_own_header_is_content_the_sites_header_is_not():
+    html = """<html><head><title>Agenda | Rijksoverheid.nl</title></head><body><header><h1>Rijksoverheid</h1>
+      <time datetime="2020-01-01">nu</time></header><main><article><header class="kop"><h1>Werkbezoek aan Zwolle</h1>
+      <time datetime="2026-03-12T09:30">12 maart</time></header><p>Tekst.</p></article></main></body></html>"""
+    page, (act,) = parse_item(html, "http://h/actueel/agenda/2026/03/09/werkbezoek-aan-zwolle")
+    assert (act.title, act.date, act.start_time) == ("Werkbezoek aan Zwolle", date(2026, 3, 12), "09:30")
+    assert page.field_sources["title"] == "labels"
+
+
 def test_a_datum_field_wins_over_a_time_element():
     html = """<html><body><main><h1>Overleg</h1><p>Datum: 11 maart 2026</p>
       <p><time datetime="2026-03-12T09:30">x</time></p></main></body></html>"""

@@ -144,8 +144,9 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             pass
         elif tag in BLOCK_TAGS:
             _flush(block_tag, chrome, out, buf, depth, cell)
-            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [], depth + (tag in _LISTS),
-                  _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr") else 0)
+            _walk(child, tag, chrome or tag in CHROME_TAGS and not _content_header(child), out, [],
+                  depth + (tag in _LISTS), _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr")
+                  else 0)
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
@@ -251,3 +252,14 @@ def has_ancestor(node, tags: tuple[str, ...]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _content_header(node) -> bool:
+    """An article's own <header> (inside main/article: its title, its date) is content, not site chrome."""
+    return node.tag == "header" and has_ancestor(node, ("main", "article"))
+
+
+def in_chrome(node) -> bool:
+    """Inside nav/footer, or a <header> that is the site's (not inside main/article)."""
+    return has_ancestor(node, ("nav", "footer")) or has_ancestor(node, ("header",)) and not has_ancestor(
+        node, ("main", "article"))

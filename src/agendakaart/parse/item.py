@@ -16,7 +16,7 @@ from typing import Any
 from agendakaart.errors import ParseError
 from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
-from agendakaart.parse.html import Block, blocks, clean, has_ancestor, main_root, meta_tags, tree
+from agendakaart.parse.html import Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, tree
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
@@ -133,7 +133,7 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
     """The page's h1: in main/article first, else any h1 outside header/nav/footer (a logo is no title)."""
     for selector in ("main h1", "article h1", "[role=main] h1", "h1"):
         for h1 in doc.css(selector):
-            if not has_ancestor(h1, ("header", "nav", "footer")) and (text := clean(h1.text(separator=" "))):
+            if not in_chrome(h1) and (text := clean(h1.text(separator=" "))):
                 return text
     for block in page_blocks:  # no h1: the first h2/h3 that is not a day, a section name or the press block
         if block.tag in ("h2", "h3") and not block.in_chrome and not _NOTICE.match(block.text) \

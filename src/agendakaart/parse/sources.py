@@ -315,14 +315,14 @@ def time_elements(root) -> dict[str, Any]:
     <time datetime="2025-11-04T09:30">09.30</time>-<time datetime="2025-11-04T10:30">10.30</time>
     -> {"date": date(2025, 11, 4), "start_time": "09:30", "end_time": "10:30"}
     """
-    from agendakaart.parse.html import has_ancestor
+    from agendakaart.parse.html import has_ancestor, in_chrome
 
     found: list[tuple[Any, str | None]] = []
     for node in root.css("time[datetime]") if root is not None else []:
         attrs = " ".join(str(v) for k, v in node.attributes.items() if k != "datetime")
         context = (node.parent.text(separator=" ") if node.parent is not None else "")[:120]
         if has_ancestor(node, ("nav", "footer", "aside", "a")) or _PUBLISHED.search(attrs) \
-                or _PUBLISHED.search(context) or _site_header(node):
+                or _PUBLISHED.search(context) or in_chrome(node):
             continue
         day, at = parse_iso_datetime(node.attributes.get("datetime") or "")
         if day is not None:
@@ -332,15 +332,3 @@ def time_elements(root) -> dict[str, Any]:
     day, start = found[0]
     end = next((t for d, t in found[1:] if d == day and t and start and t > start), None)
     return {"date": day, "start_time": start, "end_time": end}
-
-
-def _site_header(node) -> bool:
-    """Inside the page's own <header> (site chrome), not an article's header within main/article."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in ("main", "article"):
-            return False
-        if parent.tag == "header":
-            return True
-        parent = parent.parent
-    return False
