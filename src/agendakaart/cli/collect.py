@@ -15,6 +15,7 @@ _LABELS = {
     "persons": "bewindspersonen", "listing_pages": "lijstpagina's", "pages_new": "pagina's nieuw",
     "pages_changed": "pagina's gewijzigd", "pages_unchanged": "pagina's ongewijzigd",
     "activities_new": "activiteiten nieuw", "activities_updated": "activiteiten bijgewerkt",
+    "duplicates": "dubbel (roll-up + eigen pagina)",
     "problems": "problemen", "requests": "verzoeken", "seconds": "seconden",
 }
 

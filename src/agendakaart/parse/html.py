@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
@@ -18,10 +18,15 @@ CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u2007\u202f]+")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks: no character
+# private-use marks around a line's bold text while walking (stripped from page text, never stored)
+_BOLD_OPEN, _BOLD_CLOSE = "\ue000", "\ue001"
+_WHEN_OPEN, _WHEN_CLOSE = "\ue002", "\ue003"  # around a <time>'s datetime value, taken out before the text
+_WHEN = re.compile("\ue002([^\ue003]*)\ue003")
+_MARKS = re.compile("[\ue000-\ue003]")
+_BOLD_TAGS = frozenset({"strong", "b"})
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a NamedTuple: built for every line of every page, cheaper than a frozen dataclass
     """One line of visible text and the block element it sits in (its nearest block ancestor)."""
     tag: str
     text: str
@@ -29,6 +34,8 @@ class Block:
     depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
     cont: bool = False          # continues the element of the line before, after a <br>
     cell: int = 0               # column of its table cell in the row (0: the first cell, or not in a table)
+    lead: str | None = None     # text of the line's first <strong>/<b> ("<b>Werkbezoek</b> Aan ..." -> "Werkbezoek")
+    when: str | None = None     # datetime of the line's first <time datetime> ("<h3><time datetime=2025-11-17>Maandag")
 
 
 def clean(text: str | None) -> str:
@@ -120,7 +127,10 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
     while child is not None:
         tag = child.tag
         if tag == "-text":
-            buf.append(child.text_content or "")
+            text = child.text_content or ""
+            if text and max(text) >= _BOLD_OPEN and _MARKS.search(text):  # the page's own private-use characters
+                text = _MARKS.sub("", text)                                # are no marks of ours
+            buf.append(text)
             after_element = False
         elif tag == "br":
             buf.append("\n")
@@ -134,12 +144,20 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             pass
         elif tag in BLOCK_TAGS:
             _flush(block_tag, chrome, out, buf, depth, cell)
-            _walk(child, tag, chrome or tag in CHROME_TAGS, out, [], depth + (tag in _LISTS),
-                  _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr") else 0)
+            _walk(child, tag, chrome or tag in CHROME_TAGS and not _content_header(child), out, [],
+                  depth + (tag in _LISTS), _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr")
+                  else 0)
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
+            bold = tag in _BOLD_TAGS
+            if bold:
+                buf.append(_BOLD_OPEN)
+            elif tag == "time" and (moment := child.attributes.get("datetime")):
+                buf.append(f"{_WHEN_OPEN}{_MARKS.sub('', moment)[:40]}{_WHEN_CLOSE}")
             _walk(child, block_tag, chrome, out, buf, depth, cell)
+            if bold:
+                buf.append(_BOLD_CLOSE)
             after_element = True
         child = child.next
     if node.tag in BLOCK_TAGS or node.tag in ("-undef",):
@@ -151,11 +169,26 @@ def _flush(tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int 
         return
     first = True
     for line in "".join(buf).split("\n"):
+        lead = when = None
+        if _WHEN_OPEN in line:
+            when = m[1].strip() if (m := _WHEN.search(line)) else None
+            line = _WHEN.sub("", line)
+        if _BOLD_OPEN in line or _BOLD_CLOSE in line or _WHEN_CLOSE in line:
+            lead = _bold_lead(line) if _BOLD_OPEN in line else None
+            line = _MARKS.sub("", line)
         text = clean(line)
         if text:
-            out.append(Block(tag, text, chrome, depth, not first, cell))
+            out.append(Block(tag, text, chrome, depth, not first, cell, lead, when or None))
             first = False
     buf.clear()
+
+
+def _bold_lead(line: str) -> str | None:
+    """The first bold text of a marked line. "\ue000Werkbezoek\ue001 Aan de haven" -> "Werkbezoek"."""
+    start = line.index(_BOLD_OPEN) + 1
+    end = line.find(_BOLD_CLOSE, start)
+    text = clean(line[start:end if end >= 0 else None].replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, ""))
+    return text or None
 
 
 def main_root(doc: HTMLParser) -> Node | None:
@@ -219,3 +252,14 @@ def has_ancestor(node, tags: tuple[str, ...]) -> bool:
             return True
         parent = parent.parent
     return False
+
+
+def _content_header(node) -> bool:
+    """An article's own <header> (inside main/article: its title, its date) is content, not site chrome."""
+    return node.tag == "header" and has_ancestor(node, ("main", "article"))
+
+
+def in_chrome(node) -> bool:
+    """Inside nav/footer, or a <header> that is the site's (not inside main/article)."""
+    return has_ancestor(node, ("nav", "footer")) or has_ancestor(node, ("header",)) and not has_ancestor(
+        node, ("main", "article"))

@@ -16,13 +16,13 @@ from typing import Any
 from agendakaart.errors import ParseError
 from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
-from agendakaart.parse.html import Block, blocks, clean, has_ancestor, main_root, meta_tags, tree
+from agendakaart.parse.html import Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, tree
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
 from agendakaart.parse.sources import (
     SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
-    short_ministry,
+    short_ministry, time_elements,
 )
 
 _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
@@ -38,8 +38,9 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     people: known bewindspersonen {slug: name}; their names (or slugs in a payload) on the page attribute it.
     """
     doc = tree(html)
-    page_blocks = blocks(main_root(doc))
-    payloads_html, candidates = _candidates(doc, page_blocks, url)
+    root = main_root(doc)
+    page_blocks = blocks(root)
+    payloads_html, candidates = _candidates(doc, page_blocks, url, root)
     merged, sources = _merge(candidates)
     page_date = merged.get("date")
     if not merged.get("title"):
@@ -74,7 +75,7 @@ def _not_in_lines(page_blocks: list[Block], bullets: list[Bullet]) -> list[Block
     return [b for b in page_blocks if strip_bullet_mark(b.text) not in lines]
 
 
-def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dict[str, dict[str, Any]]]:
+def _candidates(doc, page_blocks: list[Block], url: str, root=None) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """What each source gives on its own: {source: {field: value}} (+ HTML fragments from the payload)."""
     payloads_html, fields_nextjs = nextjs_fields(doc, date_from_path(url))
     if payloads_html:  # labelled fields and an h1 rendered only inside the payload fill what its records lack
@@ -85,7 +86,8 @@ def _candidates(doc, page_blocks: list[Block], url: str) -> tuple[list[str], dic
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,
-        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url)),
+        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url),
+                                time_elements(root if root is not None else main_root(doc))),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }
@@ -131,7 +133,7 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
     """The page's h1: in main/article first, else any h1 outside header/nav/footer (a logo is no title)."""
     for selector in ("main h1", "article h1", "[role=main] h1", "h1"):
         for h1 in doc.css(selector):
-            if not has_ancestor(h1, ("header", "nav", "footer")) and (text := clean(h1.text(separator=" "))):
+            if not in_chrome(h1) and (text := clean(h1.text(separator=" "))):
                 return text
     for block in page_blocks:  # no h1: the first h2/h3 that is not a day, a section name or the press block
         if block.tag in ("h2", "h3") and not block.in_chrome and not _NOTICE.match(block.text) \
@@ -142,17 +144,22 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
 
 
 
-def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None) -> dict[str, Any]:
-    """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description."""
+def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None,
+                  times: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description; `times` (from
+    `<time datetime>`) fills a date and times no label gave."""
     fields = labelled_fields(page_blocks)
     out: dict[str, Any] = {"title": title, "location": fields.get("location"), "ministry": fields.get("ministry")}
     if fields.get("persons"):
         out["persons"] = [fields["persons"]]
     day = parse_date(fields.get("date"), ref) if fields.get("date") else None  # "10 maart": year of the path
-    out["date"] = day or _dated_line(page_blocks)
+    times = times or {}
+    out["date"] = day or times.get("date") or _dated_line(page_blocks)  # a <time datetime> over a bare date line
     start, end = parse_times(fields.get("time") or "")
     if start is None and fields.get("date"):
         start, end = parse_times(fields["date"])
+    if start is None and times.get("start_time") and (day is None or day == times.get("date")):
+        start, end = times["start_time"], times.get("end_time")
     out["start_time"], out["end_time"] = start, end
     out["description"] = _description(page_blocks, title)
     return out

@@ -181,3 +181,87 @@ def _payload_person(doc, slug: str) -> tuple[str | None, str | None, str | None]
             return (clean(name), clean(role) if isinstance(role, str) else None,
                     clean(ministry) if isinstance(ministry, str) else None)
     return None, None, None
+
+
+# "Agenda minister-president", "staatssecretaris van Financiën – Fiscaliteit", "minister voor Klimaat en Groene Groei"
+_ROLE_WORD = re.compile(r"(?<![\w-])(?<!oud-)(?<!ex-)(minister-president|premier|minister|staatssecretaris)(?![\w-])")
+_OF = re.compile(r"\s+(?:van|voor)\s+")
+_STOP = frozenset({"en", "van", "voor", "de", "het", "bij", "zaken", "week", "agenda", "zonder", "portefeuille"})
+
+
+def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
+    """A title naming a post but no person -> the one person holding it on `day` (per the seed posts), else ().
+
+    ("Agenda minister-president", 2026-03-10) -> ("rob-jetten",); ("Agenda staatssecretaris van Financiën –
+    Fiscaliteit", 2026-03-10) -> ("eelco-eerenberg",); ("Agenda staatssecretaris van Financiën", ...) -> () (two).
+    A post several held that day gives () (no guess); a post no one held ("premier van België") or a name
+    ("minister Keijzer") is passed over; two posts named give two persons.
+    posts: (slug, role, ministry, ministry_abbr, cabinet, start, end) rows, see store.persons.seed_posts.
+    """
+    from agendakaart.parse.sources import _fold
+
+    current = _posts_on(posts, day)
+    found: set[str] = set()
+    folded = _fold(text)
+    for m in _ROLE_WORD.finditer(folded):
+        after = re.split(r"[|;]", folded[m.end():m.end() + 120], maxsplit=1)[0]
+        of = _OF.match(after)
+        if m[1] in ("minister", "staatssecretaris") and not of:
+            fits = _by_portfolio(current, m[1], after)  # "staatssecretaris Fiscaliteit"; a name fits no one
+            found |= fits if len(fits) == 1 else set()
+            continue
+        fits = _fitting(current, m[1], after[of.end():].strip() if of else "")
+        if len(fits) > 1:
+            return ()
+        found |= fits
+    return tuple(sorted(found))
+
+
+def _by_portfolio(current: list[tuple], role_word: str, following: str) -> set[str]:
+    """Holders of the role whose portfolio shares a word with the (first three) words after it."""
+    from agendakaart.parse.sources import _fold
+
+    words = _stems(" ".join(following.split()[:3]))
+    return {slug for slug, role, *_ in current if _fold(role).startswith(role_word)
+            and words & _stems(_portfolio(_fold(role)))} if words else set()
+
+
+def _posts_on(posts, day) -> list[tuple]:
+    """The posts of the cabinet in office on `day` (the latest one started by then) that cover `day`."""
+    started = [(p[5], p[4]) for p in posts if p[5] is not None and p[5] <= day]
+    if not started:
+        return []
+    cabinet = max(started)[1]
+    return [p for p in posts if p[4] == cabinet and (p[5] is None or p[5] <= day) and (p[6] is None or day < p[6])]
+
+
+def _fitting(current: list[tuple], role_word: str, rest: str) -> set[str]:
+    """Posts matching a role word ("minister"), the ministry after it and, when several do, a portfolio word."""
+    from agendakaart.parse.sources import _fold
+
+    role_word = "minister-president" if role_word == "premier" else role_word
+    holders = [(slug, _fold(role), _fold(re.sub(r"\s*\(.*?\)", "", ministry)), _fold(abbr))
+               for slug, role, ministry, abbr, *_ in current if _fold(role).startswith(role_word)]
+    fits = [(slug, role, name) for slug, role, name, abbr in holders
+            if not rest or rest.startswith(name) or rest.split(" ", 1)[0] == abbr]
+    if not fits and rest and role_word != "minister-president":  # "staatssecretaris voor Digitale Zaken"
+        words = _stems(rest)
+        return {slug for slug, role, name, _a in holders if words & _stems(_portfolio(role))} if words else set()
+    if role_word == "minister-president" and rest and not fits:
+        return set()
+    if len(fits) > 1 and rest:
+        words = _stems(rest) - set().union(*(_stems(f[2]) for f in fits))
+        narrowed = [f for f in fits if words & _stems(_portfolio(f[1]))]
+        fits = narrowed or fits
+    return {f[0] for f in fits}
+
+
+def _portfolio(role: str) -> str:
+    """ "staatssecretaris (fiscale zaken en belastingdienst)" -> "fiscale zaken en belastingdienst"."""
+    m = re.search(r"\((.*)\)", role)
+    return m[1] if m else ""
+
+
+def _stems(text: str) -> set[str]:
+    """Content words cut to 5 letters: "fiscaliteit, belastingdienst" -> {"fisca", "belas"}."""
+    return {w[:5] for w in re.findall(r"[a-z]{4,}", text) if w not in _STOP}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -25,7 +24,7 @@ class Bullet(NamedTuple):
 
 _BULLET_MARK = re.compile(r"^\s*(?:[-•*·–—▪►]\s*)+")
 _LEAD_TIME = re.compile(
-    r"^(?:van\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
+    r"^(?:van\s+|vanaf\s+|om\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
 )
 _TRAIL_TIME = re.compile(
     r"[,;]?\s*[-–(]?\s*(?:om|van(af)?)?\s*\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*uur\s*\)?\s*$", re.I
@@ -133,11 +132,12 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
     day: date | None = None
     group: Block | None = None  # "Werkbezoek aan Drenthe:" over a nested list: the type of its sub-bullets
     pending: tuple[str | None, str | None] = (None, None)  # a time on a line (or cell) of its own
+    label: str | None = None  # a bold label on a line of its own, for the <br> line after it
     blocks = join_cells(blocks, page_date)
     for i, block in enumerate(blocks):
         if block.in_chrome or is_label_block(blocks, i):
             continue
-        heading = parse_day_heading(block.text, page_date)
+        heading = parse_day_heading(block.text, page_date) or (_time_heading(block) if block.when else None)
         if heading is not None:
             day, headings, group = heading, headings + 1, None
             continue
@@ -160,9 +160,65 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
         if _TIME_ONLY.match(block.text):
             pending = parse_times(block.text)
             continue
-        bullets.append(_line_bullet(block.text, day, pending, group))
+        if block.lead == block.text and _bold_label_line(blocks, i):  # "<b>Werkbezoek</b><br>Aan …": next line's
+            label = block.text
+            continue
+        if label is not None and block.cont:
+            block = block._replace(text=f"{label}: {block.text}", lead=None)
+        label = None
+        labelled = _bold_label(block) if block.lead else block.text
+        bullet = _line_bullet(labelled, day, pending, group)
+        bullets.append(bullet if labelled == block.text else bullet._replace(text=strip_bullet_mark(block.text)))
         pending = (None, None)
     return bullets, headings
+
+
+_WEEKDAY_START = re.compile(r"^(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
+                            re.I)
+
+
+def _time_heading(block: Block) -> date | None:
+    """A heading (or a weekday line) whose `<time datetime>` holds the day: <h3><time datetime="2025-11-17">Maandag
+    </time></h3> -> date(2025, 11, 17); a time inside an activity line is no heading."""
+    from agendakaart.parse.dates import parse_iso_datetime
+
+    if not block.when or len(block.text) > 40:
+        return None
+    if block.tag not in _HEADINGS and block.tag not in ("dt", "summary") and not _WEEKDAY_START.match(block.text):
+        return None
+    return parse_iso_datetime(block.when)[0]
+
+
+def _bold_label_line(blocks: list[Block], i: int) -> bool:
+    """A line that is only a bold type label, continued after a <br> by a text of three or more words (or with a
+    place in parentheses): "<b>Werkbezoek</b><br>Aan de marechaussee (Schiphol)"; not "<b>Ministerraad</b><br>Den
+    Haag"."""
+    block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    return (block.lead == block.text and nxt is not None and nxt.cont and not block.text.endswith(":")
+            and _is_short_label(block.text) and block.text[:1].isupper() and len(block.text.split()) <= 4
+            and not _ROLEISH.search(block.text) and (len(nxt.text.split()) >= 3 or "(" in nxt.text)
+            and not _TIME_ONLY.match(nxt.text)
+            and not _LEAD_TIME.match(nxt.text))
+
+
+_ROLEISH = re.compile(r"\b(?:minister|staatssecretaris|premier|bewindspersoon|koning|koningin)\b", re.I)
+
+
+def _bold_label(block: Block) -> str:
+    """A bold type label without a colon, before a capitalised text, gets one: "<b>Werkbezoek</b> Aan de haven" ->
+    "Werkbezoek: Aan de haven"; "10.00 uur <b>Gesprek</b> Met X" -> "10.00 uur Gesprek: Met X". A bold name
+    ("<b>Minister Heinen</b> opent") or a sentence ("<b>Werkbezoek</b> aan Zwolle") stays as it is."""
+    lead, text = block.lead, block.text
+    if not lead or lead.endswith(":") or (pos := text.find(lead)) < 0:
+        return text
+    prefix, rest = strip_bullet_mark(text[:pos]), text[pos + len(lead):].strip()
+    if (prefix and not _TIME_ONLY.match(prefix)) or not rest or rest[0] in ":-–—" or _ROLEISH.search(lead):
+        return text
+    if not (_is_short_label(lead) and lead[:1].isupper() and len(lead.split()) <= 4):
+        return text
+    if not (rest[:1].isupper() or rest[:1] == "("):
+        return text  # "<b>Werkbezoek</b> aan Zwolle" reads as one sentence: no label split off
+    return f"{prefix} {lead}: {rest}".strip()
 
 
 def _line_bullet(text: str, day: date, pending: tuple[str | None, str | None], group: Block | None) -> Bullet:
@@ -191,7 +247,8 @@ def join_cells(blocks: list[Block], page_date: date) -> list[Block]:
                 and block.cell > 0 and not block.cont and parse_day_heading(prev.text, page_date) is None
                 and day_prefix(prev.text, page_date) is None):
             label = _is_short_label(last) and not last.endswith(":") and not _TIME_ONLY.match(last)
-            out[-1] = replace(prev, text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell)
+            out[-1] = prev._replace(text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell,
+                              lead=prev.lead or block.lead)
         else:
             out.append(block)
         last = block.text

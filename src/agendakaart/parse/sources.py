@@ -303,3 +303,32 @@ def short_ministry(value: str | None) -> str | None:
     if not value:
         return None
     return _MINISTRY_PREFIX.sub("", clean(value)).strip() or None
+
+
+_PUBLISHED = re.compile(r"gepubliceerd|geplaatst|publicatie|bijgewerkt|gewijzigd|published|modified|updated", re.I)
+
+
+def time_elements(root) -> dict[str, Any]:
+    """`<time datetime>` in the page's content (not nav/footer/aside, not a link to another page, not a
+    publication date) -> {"date", "start_time", "end_time"}; a second time on the same day is the end.
+
+    <time datetime="2025-11-04T09:30">09.30</time>-<time datetime="2025-11-04T10:30">10.30</time>
+    -> {"date": date(2025, 11, 4), "start_time": "09:30", "end_time": "10:30"}
+    """
+    from agendakaart.parse.html import has_ancestor, in_chrome
+
+    found: list[tuple[Any, str | None]] = []
+    for node in root.css("time[datetime]") if root is not None else []:
+        attrs = " ".join(str(v) for k, v in node.attributes.items() if k != "datetime")
+        context = (node.parent.text(separator=" ") if node.parent is not None else "")[:120]
+        if has_ancestor(node, ("nav", "footer", "aside", "a")) or _PUBLISHED.search(attrs) \
+                or _PUBLISHED.search(context) or in_chrome(node):
+            continue
+        day, at = parse_iso_datetime(node.attributes.get("datetime") or "")
+        if day is not None:
+            found.append((day, at))
+    if not found:
+        return {}
+    day, start = found[0]
+    end = next((t for d, t in found[1:] if d == day and t and start and t > start), None)
+    return {"date": day, "start_time": start, "end_time": end}

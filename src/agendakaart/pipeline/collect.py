@@ -8,6 +8,7 @@ activities in one transaction, so a killed run leaves whole pages only. Every fa
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -21,7 +22,8 @@ from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind
 from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
 from agendakaart.parse.listing import pagina_of, parse_listing
-from agendakaart.parse.persons import parse_person_page, parse_persons_index
+from agendakaart.parse.persons import parse_person_page, parse_persons_index, persons_by_role
+from agendakaart.pipeline.duplicates import rollup_without_duplicates, settle_duplicates
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
 from agendakaart.sources.http import OffsiteRedirect
@@ -35,7 +37,7 @@ from agendakaart.store.runs import finish_run, start_run
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 COUNT_KEYS = ("persons", "listing_pages", "pages_new", "pages_changed", "pages_unchanged", "activities_new",
-              "activities_updated", "problems", "requests", "seconds")
+              "activities_updated", "duplicates", "problems", "requests", "seconds")
 
 
 def collect(settings: Settings, conn: sqlite3.Connection, *, progress: Progress | None = None,
@@ -97,7 +99,7 @@ class _Crawl:
                 self.feed(found)
         self.progress("listings", len(listings), len(listings))
         self.people = person_store.known_people(self.conn)
-        items = sorted(found.items())
+        items = sorted(found.items(), key=_rollups_last)
         for i, (url, refs) in enumerate(items):
             self.progress("items", i, len(items))
             self.item(url, refs)
@@ -285,7 +287,8 @@ class _Crawl:
             self.counts["pages_unchanged"] += 1
             with transaction(self.conn):
                 self.save_links(canonical, refs)
-                act_store.add_page_persons(self.conn, canonical, [s for s, _l, _r in refs if s])
+                if act_store.add_page_persons(self.conn, canonical, [s for s, _l, _r in refs if s]):
+                    resolve_problems(self.conn, "attribute", canonical)
             return
         page = self.fetch(url, PageKind.ITEM, state if done else None)
         if page is not None and _looks_truncated(page):
@@ -328,13 +331,25 @@ class _Crawl:
             if result is not None:
                 agenda_page, acts = self.attribute(final, *result)
                 act_store.save_agenda_page(self.conn, agenda_page)
+                acts, pairs = rollup_without_duplicates(self.conn, agenda_page, acts)
                 new, updated = act_store.replace_activities(self.conn, final, acts)
+                self.counts["duplicates"] += settle_duplicates(self.conn, agenda_page, acts, pairs)
                 self.counts["activities_new"] += new
                 self.counts["activities_updated"] += updated
                 resolve_problems(self.conn, "parse", final)
             # parsed (or failed with a Problem kept): not fetched again unless --refresh or the entry changes
             page_store.mark_parsed(self.conn, final, page.sha256)
         self.counts[f"pages_{outcome}"] += 1
+
+    def note_unattributed(self, url: str, title: str, persons: tuple[str, ...]) -> None:
+        """A page with no person (no listing of a person, no name, no post held by one person) is listed as a
+        Problem; it is resolved when a person is found. Runs inside the page's transaction."""
+        if persons:
+            resolve_problems(self.conn, "attribute", url)
+            return
+        record_problem(self.conn, Problem(stage="attribute", url=url, reason=(
+            f"geen bewindspersoon: niet op een eigen agendalijst, geen naam en geen eenduidige functie ('{title[:60]}')")))
+        self.counts["problems"] += 1
 
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
         try:
@@ -346,9 +361,15 @@ class _Crawl:
             return self.problem("parse", url, f"onleesbare pagina: {type(exc).__name__}: {exc}")
 
     def attribute(self, url: str, page: AgendaPage, acts: list[Activity]) -> tuple[AgendaPage, list[Activity]]:
-        """Persons = listings that link the page (all runs) + known names on the page; ministry from the page,
-        else the first person's post on the page date (a person may change post), else their current one."""
-        persons = tuple(sorted(set(page.persons) | set(page_store.linked_persons(self.conn, url))))
+        """Persons = listings that link the page (all runs) + known names on the page (+ on no person's listing: the
+        one holder of the post its title names, see persons_by_role); ministry from the page, else the first
+        person's post on the page date (a person may change post), else their current one."""
+        linked = page_store.linked_persons(self.conn, url)
+        persons = tuple(sorted(set(page.persons) | set(linked)))
+        if not linked and (not persons or _AGENDA_OF.match(page.title)):  # "Agenda minister-president": its owner
+            persons = tuple(sorted({*persons, *persons_by_role(page.title, page.page_date,
+                                                               person_store.seed_posts())}))
+        self.note_unattributed(url, page.title, persons)
         ministry = page.ministry
         if ministry is None and persons:
             ministry = person_store.person_ministry(self.conn, persons[0], page.page_date)
@@ -356,6 +377,15 @@ class _Crawl:
         acts = [replace(a, persons=tuple(sorted(set(persons) | set(a.persons))), ministry=a.ministry or ministry)
                 for a in acts]
         return page, acts
+
+
+_AGENDA_OF = re.compile(r"^\s*(?:de\s+)?(?:week)?agenda\b", re.I)
+
+
+def _rollups_last(entry: tuple[str, list]) -> tuple[bool, str]:
+    """Item pages before weekly roll-ups ("…-week-45"): a line with its own page is then dropped before it is
+    stored (the other order ends the same, see pipeline/duplicates.py)."""
+    return bool(re.search(r"week", entry[0].rsplit("/", 1)[-1], re.I)), entry[0]
 
 
 def _offsite_redirect(state) -> bool:

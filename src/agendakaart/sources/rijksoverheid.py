@@ -158,7 +158,18 @@ def check_site(fetcher, base: str, steps: list) -> dict | None:
             break
     else:
         return None
-    report = diagnose(page_text_of(item), strip_query(item.final_url))
+    report = with_listing_persons(diagnose(page_text_of(item), strip_query(item.final_url)),
+                                  person_url is not None and listing_url != central_listing_url(base))
     steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
-                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"))
+                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"
+                                    + ("; personen: uit de agendalijst" if report.get("persons_from") else "")))
     return report
+
+
+def with_listing_persons(report: dict, from_person_listing: bool) -> dict:
+    """No person on the item page itself, but it was found on a person's own listing: persons come from the
+    listing (as `collect` attributes them), so "persons" is no empty field but {"persons_from": "listing"}."""
+    if not from_person_listing or "persons" not in report["empty"]:
+        return report
+    return {**report, "empty": [f for f in report["empty"] if f != "persons"], "persons_from": "listing",
+            "fields": {**report["fields"], "persons": "listing"}}

@@ -114,6 +114,21 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         WHERE e.rowid = (SELECT e2.rowid FROM enrichments e2 WHERE e2.activity_id = e.activity_id
                          ORDER BY e2.enriched_at DESC, e2.version DESC LIMIT 1);
     """),
+    (3, "activity duplicates", """
+    -- a roll-up line that also has its own item page: the line is not an activity row, the item page's is;
+    -- kept here with both pages (provenance) and its own values, so it comes back when the pair breaks
+    CREATE TABLE activity_duplicates (
+        line_id TEXT PRIMARY KEY,          -- the roll-up line's activity id (stable)
+        line_page_url TEXT NOT NULL,       -- the roll-up page
+        kept_id TEXT NOT NULL,             -- the item page's activity that counts
+        kept_page_url TEXT NOT NULL,
+        similarity REAL NOT NULL,
+        line TEXT NOT NULL,                -- the line's activity as JSON
+        at TEXT NOT NULL
+    );
+    CREATE INDEX activity_duplicates_kept ON activity_duplicates(kept_page_url);
+    CREATE INDEX activity_duplicates_line ON activity_duplicates(line_page_url);
+    """),
 ]
 
 

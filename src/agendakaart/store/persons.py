@@ -130,3 +130,17 @@ def discovered_persons(conn: sqlite3.Connection) -> list[tuple[str, str]]:
     """(slug, person URL) of every person an earlier run found on the site."""
     rows = conn.execute("SELECT slug, url FROM persons WHERE url IS NOT NULL ORDER BY slug")
     return [(r[0], r[1]) for r in rows]
+
+
+@lru_cache(maxsize=1)
+def seed_posts() -> tuple[tuple, ...]:
+    """Every post in the bundled seed CSV: (slug, role, ministry, ministry_abbr, cabinet, start, end)."""
+    text = resources.files("agendakaart").joinpath("data/bewindspersonen.csv").read_text(encoding="utf-8")
+    out = []
+    for row in csv.DictReader(text.splitlines()):
+        name = re.sub(r"\s*\(.*?\)\s*", " ", row.get("name") or "").strip()
+        if name:
+            slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
+            out.append((slug, row.get("role") or "", row.get("ministry") or "", row.get("ministry_abbr") or "",
+                        row.get("cabinet") or "", _date(row.get("start_date")), _date(row.get("end_date"))))
+    return tuple(out)
