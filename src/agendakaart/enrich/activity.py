@@ -100,6 +100,32 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
     return best
 
 
+def _best_match(folded: str, hits: list[tuple[int, tuple[int, ...]]], rules: ActivityRules
+                ) -> tuple[int, int, Rule] | None:
+    """_decide(_matches(…)) in one loop over a scan's rule hits (the same choice, fewer steps)."""
+    n = len(folded)
+    table = rules.rules
+    best = best_key = None
+    for end_idx, ids in hits:
+        start = end_idx - len(table[ids[0]].pattern) + 1
+        inside = start > 0 and folded[start - 1].isalnum()
+        open_end = end_idx + 1 < n and folded[end_idx + 1].isalnum()
+        for i in ids:
+            rule = table[i]
+            begin = start
+            if inside:
+                if not rule.infix:
+                    continue
+                while begin > 0 and folded[begin - 1].isalnum():
+                    begin -= 1
+            if open_end and not rule.prefix:
+                continue
+            key = (-rule.tier, begin, rule.infix, begin - end_idx - 1)
+            if best_key is None or key < best_key:
+                best, best_key = (begin, end_idx + 1, rule), key
+    return best
+
+
 def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules,
                       scan=None) -> tuple[str, float, str]:
     """(title + description, site label) -> (type, confidence, Dutch reason).
@@ -113,7 +139,7 @@ def classify_activity(text: str | None, type_label: str | None, rules: ActivityR
     body = clean_text(text, 4000)
     if scan is not None and len(scan.folded) != len(body):
         scan = None
-    hit = _decide(_matches(body, rules, scan))
+    hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else _decide(_matches(body, rules))
     if hit:
         return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"

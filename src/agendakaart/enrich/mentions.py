@@ -269,13 +269,28 @@ def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
         while pos < n and text[pos] in " .\u00a0":
             pos += 1
         span = _name_after(text, pos) if pos > end_idx + 1 else None
-        if span and not gaz.lookup(text[span[0]:span[1]]):
+        if span and not _is_place_name(text[span[0]:span[1]], gaz):
             spans.append(span)
     return spans
 
 
+_PLACE_NAMES: dict[tuple[int, str], tuple[Gazetteer, bool]] = {}
+
+
+def _is_place_name(name: str, gaz: Gazetteer) -> bool:
+    """gaz.lookup(name) is not empty, remembered: the names after "minister", "burgemeester" recur."""
+    found = _PLACE_NAMES.get((id(gaz), name))
+    if found is None or found[0] is not gaz:
+        if len(_PLACE_NAMES) >= 20_000:
+            _PLACE_NAMES.clear()
+        found = _PLACE_NAMES[(id(gaz), name)] = (gaz, bool(gaz.lookup(name)))
+    return found[1]
+
+
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """"Van Weel en …" at pos -> span of "Van Weel"; a lower-case start ("van Loppersum") is no name."""
+    if not text[pos:pos + 1].isupper():        # the first word must start with a capital (speed only)
+        return None
     tokens = []
     for match in _TOKEN_RE.finditer(text, pos):
         gap = text[tokens[-1].end():match.start()] if tokens else text[pos:match.start()]
