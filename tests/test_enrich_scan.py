@@ -54,7 +54,7 @@ def test_scan_gives_the_same_mentions_persons_and_type_phrases_as_separate_passe
         for field in ("title", "description", "location"):
             assert find_mentions(text, res.gazetteer, field, scan) == find_mentions(text, res.gazetteer, field)
         assert person_spans(text, res.gazetteer, scan.folded, scan.persons) == person_spans(text, res.gazetteer)
-        assert _matches(text, res.rules, scan) == _matches(text, res.rules)
+        assert _matches(text, res.rules, scan) == [m for m in _matches(text, res.rules) if m[2].tier >= 1]
         assert classify_activity(text, None, res.rules, scan) == classify_activity(text, None, res.rules)
         checked += 1
     assert checked > 800

@@ -102,7 +102,8 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
 
 def _best_match(folded: str, hits: list[tuple[int, tuple[int, ...]]], rules: ActivityRules
                 ) -> tuple[int, int, Rule] | None:
-    """_decide(_matches(…)) in one loop over a scan's rule hits (the same choice, fewer steps)."""
+    """_decide(_matches(…)) in one loop over a scan's rule hits (the same choice, fewer steps); the scan holds
+    no tier-0 rules, so None means: no phrase of tier 1 or 2."""
     n = len(folded)
     table = rules.rules
     best = best_key = None
@@ -139,7 +140,9 @@ def classify_activity(text: str | None, type_label: str | None, rules: ActivityR
     body = clean_text(text, 4000)
     if scan is not None and len(scan.folded) != len(body):
         scan = None
-    hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else _decide(_matches(body, rules))
+    hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else None
+    if hit is None:             # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
+        hit = _decide(_matches(body, rules))
     if hit:
         return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"

@@ -119,11 +119,11 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
 
 def _enrich(title, description, location_text, type_label, gazetteer, rules, settings, activity_id,
             version, memo=None) -> Enrichment:
-    body = " ".join(filter(None, (title, description)))
+    body = f"{title} {description}" if title and description else (title or description or "")
     cleaned = clean_text(body, 4000)
     scan = scan_text(cleaned, scanner_for(gazetteer, rules)) if cleaned else None   # one pass for both
     kind, kind_conf, kind_reason = classify_activity(body, type_label, rules, scan)
-    if not any((title, description, location_text)):
+    if not (title or description or location_text):
         located = Located(None, "none", 0.0, "lege tekst")
     else:
         located = resolve_location(title=title, description=description, location_text=location_text,

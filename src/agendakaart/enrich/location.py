@@ -131,9 +131,9 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
     if texts["location"]:
-        mentions += _after_address(texts["location"], _find(texts["location"], gaz, "location", memo))
+        mentions += _location_mentions(texts["location"], gaz, memo)
     title = texts["title"]
-    found = _find(title, gaz, "title", memo, scans) if title else ()
+    found = find_mentions(title, gaz, "title", scans.get("title") if scans else None) if title else ()
     if found:
         tail = _TAIL_PARENS.search(title)
         for m in found:
@@ -143,7 +143,8 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
-        mentions += _find(texts["description"], gaz, "description", memo, scans)
+        mentions += find_mentions(texts["description"], gaz, "description",
+                                  scans.get("description") if scans else None)
     if texts["label"]:
         # a type label that is a body or building ("Kamerdebat:", "Eerste Kamer:") says where, not a town in it
         mentions += [m for m in _find(texts["label"], gaz, "label", memo)
@@ -254,13 +255,23 @@ def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     return after or mentions
 
 
-def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None, scans: dict[str, Scan] | None = None
-          ) -> list[Mention]:
-    """find_mentions, remembered per (field, text) when a memo is given, for the fields whose texts recur
+def _location_mentions(location: str, gaz: Gazetteer, memo: dict | None) -> list[Mention]:
+    """The location field's mentions after the address rule, remembered per text like _find."""
+    if memo is None:
+        return _after_address(location, find_mentions(location, gaz, "location"))
+    key = ("location-mentions", location)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _after_address(location, find_mentions(location, gaz, "location"))
+    return found
+
+
+def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None) -> list[Mention]:
+    """find_mentions, remembered per (field, text) when a memo is given: for the fields whose texts recur
     apart from the rest of the item (location "Tweede Kamer", label "Werkbezoek"); a whole item that recurs is
     remembered by the engine."""
-    if memo is None or field not in ("location", "label"):
-        return find_mentions(text, gaz, field, scans.get(field) if scans else None)
+    if memo is None:
+        return find_mentions(text, gaz, field)
     key = ("mentions", field, text)
     found = memo.get(key)
     if found is None:

@@ -1,7 +1,8 @@
 """One pass over an activity's text for place names, activity-type phrases and persons' names together.
 
 The title and description are folded once and run through one Aho-Corasick automaton that holds the
-gazetteer's names, the activity rules' phrases and the person words (bewindspersonen, titles such as
+gazetteer's names, the activity rules' phrases (tier 1 and 2; the tier-0 fallbacks such as "in" would hit in
+half the words and are looked for only when nothing else matched) and the person words (bewindspersonen, titles such as
 "burgemeester"); each finder then takes its share of the hits instead of folding and scanning again.
 
 scan_text("Werkbezoek aan Leiden", scanner_for(gaz, rules))
@@ -24,7 +25,8 @@ class Scan(NamedTuple):
     """The hits in one folded text; offsets are into `folded` (which has the length of the text)."""
     folded: str
     places: list[tuple[int, int, str, tuple[int, ...]]]   # (start, end, key, ids) at word boundaries
-    rules: list[tuple[int, tuple[int, ...]]]               # (end index, rule ids), also inside words
+    rules: list[tuple[int, tuple[int, ...]]]               # (end index, ids of rules of tier >= 1), also
+    #                                                        inside words
     persons: list[tuple[int, str, str]]                    # (end index, "title"/"name", key), anywhere
 
     def part(self, start: int, end: int) -> Scan:
@@ -61,6 +63,8 @@ def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     for key, (_, ids) in gaz.automaton.items():
         entries[key] = [key, ids, (), None]
     for i, rule in enumerate(rules.rules):
+        if rule.tier < 1:       # fallbacks ("in", "bij"): only looked for when no other phrase matched
+            continue
         entry = entries.setdefault(rule.pattern, [rule.pattern, (), (), None])
         entry[2] = entry[2] + (i,)
     for key, kind in person_keys(gaz.person_names):
