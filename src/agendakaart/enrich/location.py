@@ -159,7 +159,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
             continue
         if not m.in_parens and m.field not in ("location", "label") and _not_here(m, texts, gaz):
             continue
-        if "-" in texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]:
+        if texts[_SOURCE[m.field]].find("-", max(0, m.start - 14), m.start) >= 0:
             m = _compass_region(m, texts, gaz)
         out.append(m)
     return out
@@ -343,9 +343,13 @@ def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) 
 
     Remembered per candidate-id set: the choice depends on the ids and province hints only, not on the words
     around them, so "Terneuzen" in a thousand different titles is settled once."""
-    if len(mentions) == 1 and len(mentions[0].ids) == 1:
-        return [(gaz.places[mentions[0].ids[0]], "")]
-    key = (id(gaz), tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
+    if len(mentions) == 1 and not envoys:
+        m = mentions[0]
+        if len(m.ids) == 1:
+            return [(gaz.places[m.ids[0]], "")]
+        key = (id(gaz), "one", m.ids, m.province)
+    else:
+        key = (id(gaz), tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
     found = _CHOICES.get(key)
     if found is not None and found[0] is gaz:
         return found[1]
