@@ -90,7 +90,13 @@ def _postal_only(location_text: str) -> str | None:
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
 _ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
-                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)")
+                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)|"
+                       # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
+                       r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
+                       r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
+# "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
+_OFFICE_RE = re.compile(r"(?i:\b(?:commissaris\s+van\s+de\s+koning(?:in)?|cdk|gedeputeerden?|gouverneur|"
+                        r"(?:gedeputeerde|provinciale)\s+staten)\s+(?:van|in|uit)\s*$)")
 
 
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
@@ -148,6 +154,18 @@ _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0
                                + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
                                r"\s+$")
 _MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?$")
+# "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
+_ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"(?i:\bover)", 1))
+# "ontvangt het eerste exemplaar van de Staat van Utrecht": what follows is a publication's title
+_PUBLICATION_BEFORE = re.compile(r"(?i)\bexemplaar\s+van\b")
+
+
+def _is_compound_tail(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    """"OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
+    ("Ministerraad" alone is the Dutch cabinet) -> True; "Ministerraad" -> False."""
+    if m.start < 2 or text[m.start - 1] != "-" or not text[m.start - 2].isalnum():
+        return False
+    return _kinds(m, gaz) <= {"institution"}
 
 
 _CLAUSE_END = re.compile(r"[.;:!?()]")
@@ -159,10 +177,16 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     if m.field in ("location", "label") or m.in_parens:
         return False
     text = texts[_SOURCE[m.field]]
+    if _is_compound_tail(m, text, gaz):
+        return True
     before = text[max(0, m.start - 80):m.start]
     clause = _CLAUSE_END.split(before)[-1]
     low = clause.lower()        # cheap pre-checks (speed only): each pattern needs its leading word
     if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
+        return True
+    if "exemplaar" in low and _PUBLICATION_BEFORE.search(clause):
+        return True
+    if "over" in low and _ORG_CHAIN_OVER.search(clause) and not _VISIT_WORDS.search(text):
         return True
     if "met" not in low:
         return False
@@ -236,10 +260,16 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """"de minister van Aruba" names whom, not where: a country right after such a word is no location."""
-    if m.prep not in ("van", "uit") or "land" not in _kinds(m, gaz):      # also "Sint Maarten" (and a village)
+    """"de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
+    Koning van Overijssel" name whom, not where: such a country or province is no location."""
+    if m.prep not in ("van", "uit", "in"):
         return False
-    return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
+    kinds = _kinds(m, gaz)
+    if "land" in kinds and m.prep != "in":      # also "Sint Maarten" (and a village)
+        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
+    if "provincie" in kinds:
+        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60):m.start]))
+    return False
 
 
 def _score(m: Mention, place: Place) -> float:
