@@ -160,6 +160,20 @@ _ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"
 _PUBLICATION_BEFORE = re.compile(r"(?i)\bexemplaar\s+van\b")
 
 
+# a capitalised "Van" after a capitalised word starts a surname: "Museum Boijmans Van Beuningen", "Kamerlid Van Hattem"
+_SURNAME_VAN = re.compile(r"[A-Z\u00c0-\u024f][\w'’.-]*\s+Van\s+(?:(?:der|den|de)\s+)?$")
+
+
+def _is_surname(m: Mention, text: str) -> bool:
+    """"Museum Boijmans Van Beuningen" -> True for "Beuningen" (a surname, not the town); "Fietstocht Van Assen
+    naar Groningen" -> False (a route); "gemeente van Emmen" -> False (lower-case "van")."""
+    if "Van " not in text[max(0, m.start - 12):m.start]:      # cheap pre-check (speed only)
+        return False
+    if not _SURNAME_VAN.search(text[max(0, m.start - 60):m.start]):
+        return False
+    return not _ROUTE_ON.match(text, m.end)
+
+
 def _is_compound_tail(m: Mention, text: str, gaz: Gazetteer) -> bool:
     """"OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
     ("Ministerraad" alone is the Dutch cabinet) -> True; "Ministerraad" -> False."""
@@ -174,6 +188,8 @@ _CLAUSE_END = re.compile(r"[.;:!?()]")
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
     het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
+    if m.field != "label" and _is_surname(m, texts[_SOURCE[m.field]]):
+        return True
     if m.field in ("location", "label") or m.in_parens:
         return False
     text = texts[_SOURCE[m.field]]
