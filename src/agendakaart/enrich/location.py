@@ -288,12 +288,15 @@ def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool
     return False
 
 
+_ORIGIN_PREPS = frozenset({"van", "uit", "vanuit"})
+
+
 def _score(m: Mention, place: Place) -> float:
     """Where the words stand, the preposition before them and how specific the place is."""
     score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0) - (10 if m.weak else 0)
-    if m.prep and m.prep != "van":
+    if m.prep and m.prep not in _ORIGIN_PREPS:
         score += 15
-    elif m.prep == "van":
+    elif m.prep in _ORIGIN_PREPS:     # "jongeren uit Rotterdam in Den Haag": where they come from, less than "in"
         score += 5
     return score - m.start * 0.001
 
