@@ -182,3 +182,13 @@ def test_village_beek_in_berg_en_dal(res):
 ])
 def test_round_three_activity_words(res, title, label, expected):
     assert run(res, title, label=label).activity_type.value == expected
+
+
+# "(provincie)" / "(stad)" split off a whole line as the location hint qualifies the name before it
+@pytest.mark.parametrize("text,gm,precision", [
+    ("Werkbezoek Groningen (provincie)", None, "provincie"), ("Werkbezoek Utrecht (stad)", "GM0344", "woonplaats"),
+    ("Werkbezoek Hof van Twente (gemeente)", "GM1735", "gemeente"),
+])
+def test_kind_qualifier_in_parentheses(res, text, gm, precision):
+    e = run_text(res, text)
+    assert (e.gm_code, e.precision.value) == (gm, precision), e.reason

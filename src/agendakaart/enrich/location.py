@@ -67,6 +67,15 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
+_KIND_QUALIFIERS = frozenset({"provincie", "prov", "gemeente", "gem", "regio", "stad", "dorp"})
+
+
+def _is_kind_qualifier(location_text: str) -> bool:
+    """"(provincie)" split off "Werkbezoek Groningen (provincie)" -> True: it says which Groningen, it is no
+    place of its own; "Leiden" -> False."""
+    return location_text.strip(" ().").lower() in _KIND_QUALIFIERS
+
+
 @lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer"): the regex is costly
 def _is_no_place(location_text: str) -> bool:
     """"Diverse locaties" / "online" / "n.v.t." -> True; "Leiden" -> False."""
@@ -437,7 +446,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
     texts = {"title": clean_text(title), "description": _BRON.sub("", desc) if ":" in desc else desc,
              "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
     loc = texts["location"].strip()
-    if loc and _is_province_qualifier(loc) and texts["title"]:
+    if loc and texts["title"] and (_is_province_qualifier(loc) or _is_kind_qualifier(loc)):
         # "Werkbezoek Hengelo (Gld)" split as a roll-up bullet: the "(Gld)" qualifies the title's last name
         texts["title"], texts["location"], loc = f"{texts['title']} ({loc})", "", ""
     postal = _postal_only(loc) if loc else None
