@@ -192,3 +192,17 @@ def test_round_three_activity_words(res, title, label, expected):
 def test_kind_qualifier_in_parentheses(res, text, gm, precision):
     e = run_text(res, text)
     assert (e.gm_code, e.precision.value) == (gm, precision), e.reason
+
+
+# batch 4: compound envoy words, people of an organisation met, the SER as an organisation
+@pytest.mark.parametrize("title,gm,country", [
+    ("Minister Sjoerdsma ontvangt handelsdelegatie uit Zuid-Korea", None, None),
+    ("Minister Letschert spreekt met studenten van de Universiteit van Amsterdam", None, None),
+    ("Minister Letschert bezoekt de Universiteit van Amsterdam", "GM0363", "NL"),
+    ("Gesprek met medewerkers van het CJIB", "GM0080", "NL"),       # a venue without a place word keeps it
+    ("Gesprek met de SER", None, None), ("Bezoek aan de SER", "GM0518", "NL"),
+    ("Werkbezoek KNVB Campus Zeist", "GM0355", "NL"),
+])
+def test_people_and_organisations_met(res, title, gm, country):
+    e = run(res, title)
+    assert (e.gm_code, e.country) == (gm, country), e.reason

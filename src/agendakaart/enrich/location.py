@@ -98,7 +98,7 @@ def _postal_only(location_text: str) -> str | None:
 
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
-_ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
+_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
                        r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)|"
                        # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
                        r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
@@ -162,7 +162,8 @@ _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0
                                r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
                                + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
                                r"\s+$")
-_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?$")
+# "met de ", "met studenten van de ": an organisation (or its people) met, right before the name
+_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+van\s+(?:de|het)\s+)?$")
 # "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
 _ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"(?i:\bover)", 1))
 # "ontvangt het eerste exemplaar van de Staat van Utrecht": what follows is a publication's title
