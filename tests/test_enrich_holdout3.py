@@ -206,3 +206,12 @@ def test_kind_qualifier_in_parentheses(res, text, gm, precision):
 def test_people_and_organisations_met(res, title, gm, country):
     e = run(res, title)
     assert (e.gm_code, e.country) == (gm, country), e.reason
+
+
+@pytest.mark.parametrize("title,country", [
+    ("Minister-president Jetten bij herdenking Srebrenica in Potočari", "BA"),
+    ("Minister-president Jetten bij herdenking in Auschwitz", "PL"),
+])
+def test_remembrance_sites_abroad(res, title, country):
+    e = run(res, title)
+    assert (e.country, e.precision.value) == (country, "woonplaats"), e.reason
