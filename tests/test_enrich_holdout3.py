@@ -215,3 +215,22 @@ def test_people_and_organisations_met(res, title, gm, country):
 def test_remembrance_sites_abroad(res, title, country):
     e = run(res, title)
     assert (e.country, e.precision.value) == (country, "woonplaats"), e.reason
+
+
+# venues abroad and country abbreviations; the European Parliament sits in two towns: a named one wins
+@pytest.mark.parametrize("title,country,precision", [
+    ("Ontmoeting met de Britse premier in Downing Street", "GB", "venue"), ("Gesprek in het Witte Huis", "US", "venue"),
+    ("Gesprek op het Élysée", "FR", "venue"), ("Reis naar de VS", "US", "land"),
+    ("Werkbezoek aan het VK", "GB", "land"),
+    ("Bezoek aan het Vaticaan", "VA", "land"),
+    ("Debat in het Europees Parlement in Straatsburg", "FR", "woonplaats"),
+    ("Plenaire vergadering van het Europees Parlement", "BE", "venue"),
+])
+def test_abroad_venues_and_abbreviations(res, title, country, precision):
+    e = run(res, title)
+    assert (e.country, e.precision.value, e.gm_code) == (country, precision, None), e.reason
+
+
+def test_de_kuip(res):
+    assert run(res, "Bezoek aan de Kuip").gm_code == "GM0599"
+    assert run(res, "Gesprek met Feyenoord over De Kuip").gm_code is None       # a subject
