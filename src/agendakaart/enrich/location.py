@@ -68,14 +68,23 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
+_KIND_QUALIFIERS = frozenset({"provincie", "prov", "gemeente", "gem", "regio", "stad", "dorp"})
+
+
+def _is_kind_qualifier(location_text: str) -> bool:
+    """"(provincie)" split off "Werkbezoek Groningen (provincie)" -> True: it says which Groningen, it is no
+    place of its own; "Leiden" -> False."""
+    return location_text.strip(" ().").lower() in _KIND_QUALIFIERS
+
+
 @lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer")
 def _location_facts(location_text: str) -> tuple[bool, str | None, bool]:
-    """A stripped location field -> (a province qualifier alone, postal-only reason, names no place).
+    """A stripped location field -> (a qualifier alone, postal-only reason, names no place).
 
-    "Gld" -> (True, None, False); "Postbus 20011, Den Haag" -> (False, "postadres, geen bezoekadres", False);
-    "online" -> (False, None, True); "Leiden" -> (False, None, False)."""
-    if _is_province_qualifier(location_text):       # "NB": also "n.b." (not known) when no title takes it
-        return True, None, _is_no_place(location_text)
+    "Gld" / "(provincie)" -> (True, None, False); "Postbus 20011, Den Haag" -> (False, "postadres, geen
+    bezoekadres", False); "online" -> (False, None, True); "Leiden" -> (False, None, False)."""
+    if _is_province_qualifier(location_text) or _is_kind_qualifier(location_text):
+        return True, None, _is_no_place(location_text)     # "NB": also "n.b." (not known) when no title takes it
     postal = _postal_only(location_text)
     return False, postal, not postal and _is_no_place(location_text)
 
@@ -101,8 +110,14 @@ def _postal_only(location_text: str) -> str | None:
 
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
-_ENVOY_RE = re.compile(r"(?i:\b(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
-                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)")
+_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
+                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)|"
+                       # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
+                       r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
+                       r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
+# "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
+_OFFICE_RE = re.compile(r"(?i:\b(?:commissaris\s+van\s+de\s+koning(?:in)?|cdk|gedeputeerden?|gouverneur|"
+                        r"(?:gedeputeerde|provinciale)\s+staten)\s+(?:van|in|uit)\s*$)")
 
 
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
@@ -152,12 +167,12 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
     if not mentions:
         return mentions
     out = []
-    for m in mentions:          # each check's cheap first condition inline (speed only)
-        if m.prep in ("van", "uit") and _is_envoy_country(m, texts, gaz):
+    for m in mentions:          # the envoy check's first condition inline (speed only)
+        if m.prep in _ENVOY_PREPS and _is_envoy_country(m, texts, gaz):
             if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
                 envoys.append(m)
             continue
-        if not m.in_parens and m.field not in ("location", "label") and _not_here(m, texts, gaz):
+        if _not_here(m, texts, gaz):
             continue
         if texts[_SOURCE[m.field]].find("-", max(0, m.start - 14), m.start) >= 0:
             m = _compass_region(m, texts, gaz)
@@ -183,7 +198,34 @@ _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0
                                r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
                                + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
                                r"\s+$")
-_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?$")
+# "met de ", "met studenten van de ": an organisation (or its people) met, right before the name
+_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+van\s+(?:de|het)\s+)?$")
+# "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
+_ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"(?i:\bover)", 1))
+# "ontvangt het eerste exemplaar van de Staat van Utrecht": what follows is a publication's title
+_PUBLICATION_BEFORE = re.compile(r"(?i)\bexemplaar\s+van\b")
+
+
+# a capitalised "Van" after a capitalised word starts a surname: "Museum Boijmans Van Beuningen", "Kamerlid Van Hattem"
+_SURNAME_VAN = re.compile(r"[A-Z\u00c0-\u024f][\w'’.-]*\s+Van\s+(?:(?:der|den|de)\s+)?$")
+
+
+def _is_surname(m: Mention, text: str) -> bool:
+    """"Museum Boijmans Van Beuningen" -> True for "Beuningen" (a surname, not the town); "Fietstocht Van Assen
+    naar Groningen" -> False (a route); "gemeente van Emmen" -> False (lower-case "van")."""
+    if "Van " not in text[max(0, m.start - 12):m.start]:      # cheap pre-check (speed only)
+        return False
+    if not _SURNAME_VAN.search(text[max(0, m.start - 60):m.start]):
+        return False
+    return not _ROUTE_ON.match(text, m.end)
+
+
+def _is_compound_tail(m: Mention, text: str, gaz: Gazetteer) -> bool:
+    """"OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
+    ("Ministerraad" alone is the Dutch cabinet) -> True; "Ministerraad" -> False."""
+    if m.start < 2 or text[m.start - 1] != "-" or not text[m.start - 2].isalnum():
+        return False
+    return _kinds(m, gaz) <= {"institution"}
 
 
 _CLAUSE_END = re.compile(r"[.;:!?()]")
@@ -192,16 +234,24 @@ _CLAUSE_END = re.compile(r"[.;:!?()]")
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
     het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
+    if m.field != "label" and _is_surname(m, texts[_SOURCE[m.field]]):
+        return True
     if m.field in ("location", "label") or m.in_parens:
         return False
     text = texts[_SOURCE[m.field]]
+    if _is_compound_tail(m, text, gaz):
+        return True
     before = text[max(0, m.start - 80):m.start]
-    low = before.lower()        # cheap pre-checks (speed only): each pattern needs its leading word
-    if "over" not in low and "met" not in low:
+    low = before.lower()        # cheap pre-check (speed only): each pattern below needs one of these words
+    if "over" not in low and "met" not in low and "exemplaar" not in low:
         return False
     clause = _CLAUSE_END.split(before)[-1]
     low = clause.lower()
     if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
+        return True
+    if "exemplaar" in low and _PUBLICATION_BEFORE.search(clause):
+        return True
+    if "over" in low and _ORG_CHAIN_OVER.search(clause) and not _VISIT_WORDS.search(text):
         return True
     if "met" not in low:
         return False
@@ -287,19 +337,31 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
     return gaz.kinds_of(m.ids)
 
 
+_ENVOY_PREPS = ("van", "uit", "in")
+
+
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """"de minister van Aruba" names whom, not where: a country right after such a word is no location."""
-    if m.prep not in ("van", "uit") or "land" not in _kinds(m, gaz):      # also "Sint Maarten" (and a village)
+    """"de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
+    Koning van Overijssel" name whom, not where: such a country or province is no location."""
+    if m.prep not in _ENVOY_PREPS:
         return False
-    return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
+    kinds = _kinds(m, gaz)
+    if "land" in kinds and m.prep != "in":      # also "Sint Maarten" (and a village)
+        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
+    if "provincie" in kinds:
+        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60):m.start]))
+    return False
+
+
+_ORIGIN_PREPS = frozenset({"van", "uit", "vanuit"})
 
 
 def _score(m: Mention, place: Place) -> float:
     """Where the words stand, the preposition before them and how specific the place is."""
     score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0) - (10 if m.weak else 0)
-    if m.prep and m.prep != "van":
+    if m.prep and m.prep not in _ORIGIN_PREPS:
         score += 15
-    elif m.prep == "van":
+    elif m.prep in _ORIGIN_PREPS:     # "jongeren uit Rotterdam in Den Haag": where they come from, less than "in"
         score += 5
     return score - m.start * 0.001
 
