@@ -47,7 +47,6 @@ _TABLE = _build_table()
 
 _ASCII_SWAPS = tuple((chr(code), folded) for code, folded in _TABLE.items()
                      if code < 128 and not chr(code).isupper())
-_RARE_ASCII = re.compile("[" + re.escape("".join(old for old, _ in _ASCII_SWAPS if old != "-")) + "]")
 
 
 def fold(text: str) -> str:
@@ -64,12 +63,9 @@ def fold(text: str) -> str:
                 folded = _fold_char(ch)
                 if folded != ch:
                     low = low.replace(ch, folded)
-    if "-" in low:                                  # the usual one; the rest are rare (speed only)
-        low = low.replace("-", " ")
-    if _RARE_ASCII.search(low):
-        for old, new in _ASCII_SWAPS:
-            if old in low:
-                low = low.replace(old, new)
+    for old, new in _ASCII_SWAPS:
+        if old in low:
+            low = low.replace(old, new)
     return low
 
 
