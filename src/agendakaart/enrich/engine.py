@@ -79,17 +79,26 @@ _LABEL_RE = re.compile(r"^\s*([A-ZÀ-Ý][^:()\n]{1,60}?)\s*:\s+(\S.*)$", re.S)
 _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
+def _keeps_lead(label: str) -> bool:
+    """A lead that says more than a type stays in the title too: "Bezoek aan Vlieland" -> True,
+    "VN-Mensenrechtenraad, Genève" -> True, "Werkbezoek" / "Bestuurlijk overleg" -> False."""
+    return "," in label or len(label.split()) >= 3
+
+
 def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
     """A roll-up bullet -> (type label, title, location hint).
 
     "Werkbezoek: opening van de sluis (Terneuzen)" -> ("Werkbezoek", "opening van de sluis", "Terneuzen")
+    A lead of three words or more also stays in the title ("Bezoek aan Vlieland: gesprek met …").
     With rules, a lead that names no activity type stays in the title ("Groningen: bezoek …").
     """
     label = None
     match = _LABEL_RE.match(text)
     if match and len(match.group(1).split()) <= 6:
         if rules is None or classify_activity(None, match.group(1), rules)[1] > 0.3:
-            label, text = match.group(1).strip(), match.group(2)
+            label = match.group(1).strip()
+            if not _keeps_lead(label):
+                text = match.group(2)
     tail = _TAIL_RE.match(text)
     if tail:
         return label, tail.group(1).strip(), tail.group(2).strip()
