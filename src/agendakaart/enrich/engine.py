@@ -79,17 +79,21 @@ _LABEL_RE = re.compile(r"^\s*([A-ZÀ-Ý][^:()\n]{1,60}?)\s*:\s+(\S.*)$", re.S)
 _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
+# "aan Vlieland", "in 's-Gravenhage", ", Genève": a lead that names where, not only what
+_LEAD_PLACE_RE = re.compile(r"(?:\b(?:aan|in|te|naar|bij|op)\s+|,\s*)(?:'s-|'t\s+)?[A-Z\u00c0-\u024f]")
+
+
 def _keeps_lead(label: str) -> bool:
-    """A lead that says more than a type stays in the title too: "Bezoek aan Vlieland" -> True,
-    "VN-Mensenrechtenraad, Genève" -> True, "Werkbezoek" / "Bestuurlijk overleg" -> False."""
-    return "," in label or len(label.split()) >= 3
+    """A lead that names a place stays in the title too: "Bezoek aan Vlieland" -> True,
+    "VN-Mensenrechtenraad, Genève" -> True; "Werkbezoek", "Gesprek met X" -> False."""
+    return _LEAD_PLACE_RE.search(label) is not None
 
 
 def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
     """A roll-up bullet -> (type label, title, location hint).
 
     "Werkbezoek: opening van de sluis (Terneuzen)" -> ("Werkbezoek", "opening van de sluis", "Terneuzen")
-    A lead of three words or more also stays in the title ("Bezoek aan Vlieland: gesprek met …").
+    A lead that names a place also stays in the title ("Bezoek aan Vlieland: gesprek met …").
     With rules, a lead that names no activity type stays in the title ("Groningen: bezoek …").
     """
     label = None
