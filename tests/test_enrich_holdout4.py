@@ -197,3 +197,28 @@ def test_gemeente_qualifier_keeps_the_town(res, title, location, gm):
 def test_gemeente_alone_stays_gemeente(res):
     e = run(res, "Werkbezoek", location="Utrechtse Heuvelrug")
     assert (e.gm_code, e.precision.value) == ("GM1581", "gemeente"), e.reason
+
+
+# EU Council configurations under their official names, and the Berlaymont as a compound
+@pytest.mark.parametrize("title", ["Raad Landbouw en Visserij", "Raad Milieu",
+                                   "Raad Vervoer, Telecommunicatie en Energie"])
+def test_council_configurations_are_brussel(res, title):
+    e = run(res, title)
+    assert (e.country, e.gm_code, e.is_den_haag) == ("BE", None, False), e.reason
+
+
+def test_berlaymontgebouw(res):
+    e = run(res, "Gesprek met de Eurocommissaris", description="Het gesprek is in het Berlaymontgebouw.")
+    assert (e.country, e.precision.value) == ("BE", "venue"), e.reason
+
+
+# organisations named after their area: met them is no place, a visit still places them
+def test_veiligheidsregio_met_is_no_place(res):
+    assert run(res, "Gesprek met de Veiligheidsregio Rotterdam-Rijnmond").precision.value == "none"
+    assert run(res, "Overleg met de Regio Groningen-Assen").gm_code is None
+    assert run(res, "Bezoek aan de Veiligheidsregio Rotterdam-Rijnmond").gm_code == "GM0599"
+
+
+@pytest.mark.parametrize("title", ["Kerstconcert voor veteranen", "Concert ter ere van de Koning"])
+def test_concert_is_an_event(res, title):
+    assert run(res, title).activity_type.value == "evenement"
