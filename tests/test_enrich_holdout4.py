@@ -222,3 +222,9 @@ def test_veiligheidsregio_met_is_no_place(res):
 @pytest.mark.parametrize("title", ["Kerstconcert voor veteranen", "Concert ter ere van de Koning"])
 def test_concert_is_an_event(res, title):
     assert run(res, title).activity_type.value == "evenement"
+
+
+def test_bijlmermeer_and_ncsc(res):
+    assert run(res, "Herdenking vliegramp Bijlmermeer").gm_code == "GM0363"
+    e = run(res, "Minister Van Weel bezoekt het Nationaal Cyber Security Centrum")
+    assert (e.gm_code, e.precision.value) == ("GM0518", "venue"), e.reason
