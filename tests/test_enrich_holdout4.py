@@ -228,3 +228,14 @@ def test_bijlmermeer_and_ncsc(res):
     assert run(res, "Herdenking vliegramp Bijlmermeer").gm_code == "GM0363"
     e = run(res, "Minister Van Weel bezoekt het Nationaal Cyber Security Centrum")
     assert (e.gm_code, e.precision.value) == ("GM0518", "venue"), e.reason
+
+
+# an organisation alone in the last bar segment is the location slot, as in the location field
+@pytest.mark.parametrize("text,gm", [
+    ("10.00 uur | Gesprek met de korpschef | Ministerie van Justitie en Veiligheid", "GM0518"),
+    ("di 4 nov | Overleg | Ministerie van Financiën", "GM0518"),
+    ("Gesprek met het Ministerie van Financiën over de begroting", None),    # met it: no place
+    ("Interview - Omroep Brabant", None),                                    # an organisation without a place
+])
+def test_organisation_in_last_segment(res, text, gm):
+    assert run(res, text).gm_code == gm

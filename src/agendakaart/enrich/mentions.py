@@ -226,7 +226,7 @@ def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, wo
             return False
     if kinds <= _ORG:                                   # "Interview met Omroep Brabant": no place
         placed = any(gaz.places[i].gm_code or gaz.places[i].country not in ("", "NL") for i in ids)
-        return placed and (as_location or word in VISIT_PREPS)
+        return placed and (as_location or word in VISIT_PREPS or _last_segment(text, start, end))
     return True
 
 
