@@ -79,17 +79,30 @@ _LABEL_RE = re.compile(r"^\s*([A-ZÀ-Ý][^:()\n]{1,60}?)\s*:\s+(\S.*)$", re.S)
 _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
+# "aan Vlieland", "in 's-Gravenhage", ", Genève": a lead that names where, not only what
+_LEAD_PLACE_RE = re.compile(r"(?:\b(?:aan|in|te|naar|bij|op)\s+|,\s*)(?:'s-|'t\s+)?[A-Z\u00c0-\u024f]")
+
+
+def _keeps_lead(label: str) -> bool:
+    """A lead that names a place stays in the title too: "Bezoek aan Vlieland" -> True,
+    "VN-Mensenrechtenraad, Genève" -> True; "Werkbezoek", "Gesprek met X" -> False."""
+    return _LEAD_PLACE_RE.search(label) is not None
+
+
 def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
     """A roll-up bullet -> (type label, title, location hint).
 
     "Werkbezoek: opening van de sluis (Terneuzen)" -> ("Werkbezoek", "opening van de sluis", "Terneuzen")
+    A lead that names a place also stays in the title ("Bezoek aan Vlieland: gesprek met …").
     With rules, a lead that names no activity type stays in the title ("Groningen: bezoek …").
     """
     label = None
     match = _LABEL_RE.match(text)
     if match and len(match.group(1).split()) <= 6:
         if rules is None or classify_activity(None, match.group(1), rules)[1] > 0.3:
-            label, text = match.group(1).strip(), match.group(2)
+            label = match.group(1).strip()
+            if not _keeps_lead(label):
+                text = match.group(2)
     tail = _TAIL_RE.match(text)
     if tail:
         return label, tail.group(1).strip(), tail.group(2).strip()

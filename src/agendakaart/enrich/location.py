@@ -592,7 +592,7 @@ def _refine(scored: list[tuple]) -> tuple:
             return venues[0]
         if kind == "gemeente":      # "Loppersum, gemeente Eemsdelta" -> the woonplaats named in it
             towns = [s for s in scored[1:] if s[2].kind == "woonplaats" and s[2].gm_code == best[2].gm_code
-                     and s[1].field == best[1].field]
+                     and (s[1].field == best[1].field or _qualifies(best[1]))]
             if towns:
                 return towns[0]
         if best[2].name in _PROVINCE_CITIES:    # "… in de Eemshaven (Groningen)": the province is meant
@@ -604,6 +604,12 @@ def _refine(scored: list[tuple]) -> tuple:
 
 
 _PROVINCE_CITIES = frozenset({"Groningen", "Utrecht"})
+
+
+def _qualifies(m: Mention) -> bool:
+    """A gemeente in parentheses or the location field qualifies a town named in the text:
+    "Driebergen (Utrechtse Heuvelrug)" -> Driebergen."""
+    return m.in_parens or m.field in ("location", "paren_end", "paren")
 
 
 _CITY_BEFORE = re.compile(r"([A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]+(?: [A-Z\u00c0-\u024f][\w'’.-]+)?)\s*[,(]\s*$")

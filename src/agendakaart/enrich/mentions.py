@@ -105,8 +105,24 @@ def _case_ok(text: str, start: int, end: int, key: str, gaz: Gazetteer, mixed: b
         first = next((c for c in written if c.isalpha()), "")
         if not first.isupper():
             return False
-        return ctx or not _sentence_initial(text, start)
+        return (ctx or not _sentence_initial(text, start) or _last_segment(text, start, end)
+                or _after_location_word(text, start))
     return True
+
+
+_LOCATION_WORDS = ("locatie", "plaats", "location")
+
+
+def _after_location_word(text: str, start: int) -> bool:
+    """A name right after "Locatie:" or "Plaats:" inside the text: "… Locatie: Best" -> True."""
+    before = text[:start].rstrip()
+    return before.endswith(":") and before[:-1].rstrip().lower().endswith(_LOCATION_WORDS)
+
+
+def _last_segment(text: str, start: int, end: int) -> bool:
+    """A name alone after a bar or dash at the end is a location slot: "… – Kerstconcert – Doorn" -> True."""
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] in "|–—-·" and not text[end:].strip(" .")
 
 
 def _has_upper(written: str) -> bool:
@@ -203,16 +219,29 @@ def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, wo
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = gaz.kinds_of(ids)
+    if key[-2:] == "se" and kinds <= _AREA and not _adjective_ok(text, start, end):
+        return False                # "de Zeeuwse kust" is a place, "de Zeeuwse Milieufederatie" a name
     if not (kinds <= _INSTITUTION and key not in gaz.acronyms):    # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
     if kinds <= _ORG:                                   # "Interview met Omroep Brabant": no place
         placed = any(gaz.places[i].gm_code or gaz.places[i].country not in ("", "NL") for i in ids)
-        return placed and (as_location or word in VISIT_PREPS)
+        return placed and (as_location or word in VISIT_PREPS or _last_segment(text, start, end))
     return True
 
 
 _INSTITUTION = frozenset({"institution"})
+_AREA = frozenset({"regio", "provincie"})
+_NEXT_WORD_RE = re.compile(r"\s+(\w)")
+_WITH_RE = re.compile(r"\bmet(?:\s+(?:de|het|een))?\s*$", re.I)
+
+
+def _adjective_ok(text: str, start: int, end: int) -> bool:
+    """An area adjective counts before a lower-case noun, not after "met" (whom, not where):
+    "bezoek aan Twentse textielbedrijven" -> True; "Brabantse Ontwikkelings Maatschappij", "overleg met
+    Limburgse boeren", "Zeeuwse" at the end -> False."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return nxt is not None and nxt.group(1).islower() and not _WITH_RE.search(text, 0, start)
 _ORG = frozenset({"org"})
 
 
