@@ -143,4 +143,23 @@ def seed_posts() -> tuple[tuple, ...]:
             slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
             out.append((slug, row.get("role") or "", row.get("ministry") or "", row.get("ministry_abbr") or "",
                         row.get("cabinet") or "", _date(row.get("start_date")), _date(row.get("end_date"))))
-    return tuple(out)
+    return tuple(_with_inferred_ends(out))
+
+
+def _with_inferred_ends(posts: list[tuple]) -> list[tuple]:
+    """A post with no end date whose post (same cabinet, role, ministry) someone took later has ended by then:
+    by the successor's start, or by the successor's end when that start is unknown (an upper bound).
+
+    Idsinga (2024-07-02, no end) + Van Oostenbruggen (no start, ended 2025-08-22) -> Idsinga ends 2025-08-22
+    at the latest; in between both may hold it, so a title naming only the post stays unattributed (no guess).
+    """
+    out = []
+    for post in posts:
+        slug, role, ministry, _abbr, cabinet, start, end = post
+        if end is None and start is not None:
+            later = [p[5] or p[6] for p in posts if p[0] != slug and p[1:3] == (role, ministry) and p[4] == cabinet
+                     and ((p[5] is not None and p[5] > start) or (p[5] is None and p[6] is not None and p[6] > start))]
+            if later:
+                post = (*post[:6], min(later))
+        out.append(post)
+    return out
