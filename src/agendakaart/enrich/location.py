@@ -146,7 +146,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
     if texts["location"]:
-        mentions += _location_mentions(texts["location"], gaz, memo)
+        mentions += _find(texts["location"], gaz, "location", memo)
     title = texts["title"]
     found = find_mentions(title, gaz, "title", scans.get("title") if scans else None) if title else ()
     if found:
@@ -305,27 +305,18 @@ def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     return after or mentions
 
 
-def _location_mentions(location: str, gaz: Gazetteer, memo: dict | None) -> list[Mention]:
-    """The location field's mentions after the address rule, remembered per text like _find."""
-    if memo is None:
-        return _after_address(location, find_mentions(location, gaz, "location"))
-    key = ("location-mentions", location)
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = _after_address(location, find_mentions(location, gaz, "location"))
-    return found
-
-
 def _find(text: str, gaz: Gazetteer, field: str, memo: dict | None) -> list[Mention]:
-    """find_mentions, remembered per (field, text) when a memo is given: for the fields whose texts recur
-    apart from the rest of the item (location "Tweede Kamer", label "Werkbezoek"); a whole item that recurs is
-    remembered by the engine."""
-    if memo is None:
-        return find_mentions(text, gaz, field)
+    """Mentions of a location field (after the address rule) or a type label, remembered per (field, text) when
+    a memo is given: these texts recur apart from the rest of the item ("Tweede Kamer", "Werkbezoek"); a whole
+    item that recurs is remembered by the engine."""
     key = ("mentions", field, text)
-    found = memo.get(key)
+    found = memo.get(key) if memo is not None else None
     if found is None:
-        found = memo[key] = find_mentions(text, gaz, field)
+        found = find_mentions(text, gaz, field)
+        if field == "location":
+            found = _after_address(text, found)
+        if memo is not None:
+            memo[key] = found
     return found
 
 
