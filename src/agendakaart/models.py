@@ -94,6 +94,21 @@ class PageRef:
 
 
 @dataclass(frozen=True)
+class ItemRef:
+    """An agenda item found by a discovery route (search | sitemap | listings | rss), with the route's change signal
+    (a search result's fields, a sitemap lastmod, a listing entry) and any structured fields it gave."""
+    url: str                           # canonical: on the crawled base URL, query and fragment dropped
+    route: str
+    date: date | None = None           # from the path (/actueel/agenda/YYYY/MM/DD/slug)
+    title: str | None = None
+    person: str = ""                   # slug of the person whose own listing linked it ('' otherwise)
+    listing_url: str | None = None
+    signal: str | None = None          # changes when the site changed the item
+    published_at: str | None = None    # the site's own publication instant, when the route gives one
+    fields: dict[str, str] = field(default_factory=dict)  # search API: activity_*, ministry, sort_date, ...
+
+
+@dataclass(frozen=True)
 class ListingPage:
     """What a listing page gives: item links and, maybe, the next page."""
     items: tuple[PageRef, ...]

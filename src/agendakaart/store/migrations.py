@@ -129,6 +129,27 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     CREATE INDEX activity_duplicates_kept ON activity_duplicates(kept_page_url);
     CREATE INDEX activity_duplicates_line ON activity_duplicates(line_page_url);
     """),
+    (4, "discovery routes: item signals, removals", """
+    -- what each discovery route (search | sitemap | listings | rss) said of an item page, per route: its change
+    -- signal, the publication instant the site gives (search sort_date, sitemap lastmod, RSS pubDate) and the
+    -- structured fields of a search result; last_run tells which run last saw it (absence = removal candidate)
+    CREATE TABLE item_signals (
+        url TEXT NOT NULL,                 -- canonical item URL
+        route TEXT NOT NULL,
+        signal TEXT,
+        published_at TEXT,
+        fields TEXT NOT NULL DEFAULT '{}',
+        first_seen TEXT NOT NULL,
+        last_seen TEXT NOT NULL,
+        last_run INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (url, route)
+    );
+    CREATE INDEX item_signals_route ON item_signals(route, last_run);
+    -- an item gone from the site (HTTP 404/410, or absent from a complete enumeration of a route that listed
+    -- it): kept, marked with when and why; outputs leave it out by default
+    ALTER TABLE agenda_pages ADD COLUMN removed_at TEXT;
+    ALTER TABLE agenda_pages ADD COLUMN removed_reason TEXT;
+    """),
 ]
 
 
