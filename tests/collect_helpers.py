@@ -20,6 +20,7 @@ def settle(server: ReplicaServer, n: int, timeout: float = 5.0) -> None:
 
 def run_collect(server: ReplicaServer, conn, **kw) -> dict:
     """One fast crawl of the replica (rate 1000/s, no sleeping) into conn; returns collect's counts."""
+    kw.setdefault("routes", ("listings",))  # the 2024-style sites: HTML listings (the other routes: test_routes*)
     settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
     start = len(server.log)
     with Fetcher(settings, sleep=lambda s: None) as fetcher:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from agendakaart.errors import NothingFound
 from agendakaart.pipeline.collect import collect
 from agendakaart.replica import ReplicaServer
 from agendakaart.settings import Settings
@@ -155,7 +156,7 @@ def test_transient_faults_are_retried_and_the_crawl_completes(site, store):
 
 def test_persistent_failure_is_a_problem_until_the_page_succeeds(site, store):
     with ReplicaServer(site, faults={"rules": [{"path": f"{A}/06/12/podcast", "status": 503}]}) as server:
-        settings = Settings(base_url=server.base_url, rate=1000, max_retries=1)
+        settings = Settings(base_url=server.base_url, rate=1000, max_retries=1, routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             collect(settings, store, fetcher=fetcher)
         reasons = [p.reason for p in open_problems(store) if p.url.endswith("/podcast")]
@@ -182,10 +183,13 @@ def test_persons_since_until_limit_the_crawl(site, store):
 def test_robots_disallow_everything(site, store):
     (site / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
     with ReplicaServer(site) as server:
-        counts = _run(server, store)
+        with pytest.raises(NothingFound) as caught:
+            _run(server, store)
         assert [r.path for r in server.log] == ["/robots.txt"]
-    assert counts["activities_new"] == 0 and counts["problems"] >= 1
-    assert all("robots.txt" in p.reason for p in open_problems(store))
+    # the route is skipped and named, never used; the run found nothing and says so (the CLI exits non-zero)
+    assert caught.value.lines == ["agendalijsten: overgeslagen: robots.txt verbiedt deze route (robots.txt verbiedt "
+                                  "/regering/bewindspersonen)"]
+    assert store.execute("SELECT status FROM runs").fetchone()[0] == "empty"
 
 
 def test_item_on_two_listings_is_one_page_with_both_persons(site, store):
@@ -247,7 +251,7 @@ def test_index_failing_later_falls_back_to_persons_found_before(site, store):
         _run(server, store)
         port = server.port
     with ReplicaServer(site, port=port, faults={"rules": [{"path": "/regering/bewindspersonen", "status": 503}]}) as server:
-        settings = Settings(base_url=server.base_url, rate=1000, max_retries=0)
+        settings = Settings(base_url=server.base_url, rate=1000, max_retries=0, routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             counts = collect(settings, store, fetcher=fetcher)
     assert counts["persons"] == 3 and counts["listing_pages"] == len(LISTING_PATHS)

@@ -51,7 +51,7 @@ def _expected(truth: dict) -> dict[tuple[str, int], dict]:
 def test_full_crawl_matches_expected_and_rerun_fetches_no_item(replica, store):
     site, truth = replica
     with ReplicaServer(site) as server:
-        settings = Settings(base_url=server.base_url, rate=1000)
+        settings = Settings(base_url=server.base_url, rate=1000, routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             counts = collect(settings, store, fetcher=fetcher)
         settle(server, counts["requests"])

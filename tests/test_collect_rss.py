@@ -67,7 +67,8 @@ def test_crawl_with_every_listing_failing_finds_items_through_rss(tmp_path):
     truth = build_site(site, seed=2).to_json()
     broken = {"rules": [{"match": r"/agenda(\?|$)", "status": 404}]}
     with ReplicaServer(site, faults=broken) as server:
-        settings = Settings(base_url=server.base_url, rate=1000, since=date(2026, 1, 1), until=date(2026, 12, 31))
+        settings = Settings(base_url=server.base_url, rate=1000, since=date(2026, 1, 1), until=date(2026, 12, 31),
+                            routes=("listings",))
         store_path = tmp_path / "rss.db"
         from agendakaart.store import open_db
         conn = open_db(store_path)

@@ -121,7 +121,7 @@ def test_a_run_killed_after_any_item_page_resumes_to_the_same_rows(tmp_path, kil
         clean = open_db(tmp_path / "clean.db")
         _run(server, clean)
         conn = open_db(tmp_path / "killed.db")
-        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "killed.db")
+        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "killed.db", routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             real, items = fetcher.fetch, []
 
@@ -149,7 +149,7 @@ def test_item_page_failing_once_first_stores_the_line_then_takes_its_place(tmp_p
         clean = open_db(tmp_path / "clean.db")
         _run(server, clean)
         conn = open_db(tmp_path / "late.db")
-        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "late.db")
+        settings = Settings(base_url=server.base_url, rate=1000, db_path=tmp_path / "late.db", routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             real = fetcher.fetch
 

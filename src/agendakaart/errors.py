@@ -13,6 +13,15 @@ class RobotsDisallowed(FetchError):
     """robots.txt forbids this URL for our User-Agent."""
 
 
+class NothingFound(FetchError):
+    """A collect run whose routes together found no agenda item: `lines` says per route what was tried."""
+
+    def __init__(self, message: str, lines: list[str] | None = None, counts: dict | None = None):
+        super().__init__(message)
+        self.lines = lines or []
+        self.counts = counts or {}
+
+
 class ParseError(AgendakaartError):
     """A page or file row could not be turned into model objects (missing title/date, bad markup)."""
 

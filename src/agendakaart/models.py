@@ -18,6 +18,8 @@ class PageKind(str, Enum):
     ITEM = "item"            # an agenda item page (single activity or weekly roll-up)
     ROBOTS = "robots"
     FEED = "feed"            # RSS discovery answers
+    SEARCH = "search"        # search API answers (POST /api/search), kept as pages
+    SITEMAP = "sitemap"      # sitemap indexes and urlsets
     DATA = "data"            # a data file (e.g. the official woonplaatsen list for the gazetteer)
 
 

@@ -33,6 +33,7 @@ class Settings:
     until: date | None = None
     persons: tuple[str, ...] = ()      # limit to these slugs; empty = all
     refresh: bool = False              # re-fetch item pages even when unchanged
+    routes: tuple[str, ...] = ("auto",)  # discovery routes: auto = search, sitemap, listings, rss
     respect_robots: bool = True
     include_uncertain_npvr: bool = False  # count `uncertain` NPVR member gemeenten too
     overrides_path: Path | None = None

@@ -10,12 +10,13 @@ import click
 
 from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
+from agendakaart.sources.routes import ROUTE_NAMES
 
 _LABELS = {
     "persons": "bewindspersonen", "listing_pages": "lijstpagina's", "pages_new": "pagina's nieuw",
     "pages_changed": "pagina's gewijzigd", "pages_unchanged": "pagina's ongewijzigd",
     "activities_new": "activiteiten nieuw", "activities_updated": "activiteiten bijgewerkt",
-    "duplicates": "dubbel (roll-up + eigen pagina)",
+    "duplicates": "dubbel (roll-up + eigen pagina)", "removed": "verdwenen van de site",
     "problems": "problemen", "requests": "verzoeken", "seconds": "seconden",
 }
 
@@ -40,32 +41,48 @@ def _progress_bar():
 
 
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to collect from.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site om van te verzamelen.")
 @db_option
-@click.option("--since", type=str, callback=parse_date_option, default=None, help="Only items from this date (YYYY-MM-DD).")
-@click.option("--until", type=str, callback=parse_date_option, default=None, help="Only items up to this date (YYYY-MM-DD).")
-@click.option("--persons", default="", help="Only these bewindspersonen: slugs, comma-separated.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
-@click.option("--refresh", is_flag=True, help="Fetch item pages again even when already stored.")
-@click.option("--max-listing-pages", type=int, default=None, help="Hard cap of pages per listing.")
-@click.option("--rss", is_flag=True, help="Also discover items through the site's RSS search (over --since/--until).")
-def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing_pages, rss) -> None:
-    """Collect agenda items of every bewindspersoon into the database (incremental, resumable)."""
-    from agendakaart.pipeline.collect import collect as run_collect
+@click.option("--since", type=str, callback=parse_date_option, default=None, help="Alleen items vanaf deze datum (JJJJ-MM-DD).")
+@click.option("--until", type=str, callback=parse_date_option, default=None, help="Alleen items tot en met deze datum (JJJJ-MM-DD).")
+@click.option("--persons", default="", help="Alleen deze bewindspersonen (agendalijsten): slugs, komma-gescheiden.")
+@click.option("--route", "routes", multiple=True, default=("auto",), show_default=True,
+              type=click.Choice(["auto", *ROUTE_NAMES]),
+              help="Ontdekkingsroute(s): auto (alle die antwoorden en die robots.txt toestaat), search (zoek-API), "
+                   "sitemap, listings (HTML-agendalijsten), rss. Mag vaker gegeven worden.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Verzoeken per seconde, hoogstens.")
+@click.option("--refresh", is_flag=True, help="Ook ongewijzigde agenda-pagina's opnieuw ophalen.")
+@click.option("--max-listing-pages", type=int, default=None, help="Harde grens aan pagina's per agendalijst.")
+@click.option("--rss", is_flag=True, help="Ook de RSS-route gebruiken (zit al in --route auto).")
+def collect(base_url, db_path, since, until, persons, routes, rate, refresh, max_listing_pages, rss) -> None:
+    """Verzamel de agenda-items van alle bewindspersonen in de database (incrementeel, hervatbaar)."""
+    from agendakaart.errors import NothingFound
+    from agendakaart.pipeline.collect import collect_report
     from agendakaart.store import open_db
 
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
-                        persons=tuple(p.strip() for p in persons.split(",") if p.strip()), refresh=refresh)
+                        persons=tuple(p.strip() for p in persons.split(",") if p.strip()), refresh=refresh,
+                        routes=tuple(routes))
     if max_listing_pages:
         settings = replace(settings, max_listing_pages=max_listing_pages)
     conn = open_db(settings.db_path)
     bar, update = _progress_bar()
     try:
         with bar:
-            counts = run_collect(settings, conn, progress=update, rss=rss)
+            counts, lines = collect_report(settings, conn, progress=update, rss=rss)
+    except NothingFound as exc:
+        click.echo(f"fout: {exc}; per route:", err=True)
+        for line in exc.lines:
+            click.echo(f"  {line}", err=True)
+        click.echo("  (zie `agendakaart status` voor de problemen en `agendakaart doctor` voor een controle van "
+                   "elke route)", err=True)
+        sys.exit(1)
     finally:
         conn.close()
-    click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))
+    click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()
+                                     if not k.startswith("route_")))
+    for line in lines:
+        click.echo(f"  {line}")
 
 
 @click.command("import")

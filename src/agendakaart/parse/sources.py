@@ -264,7 +264,7 @@ def person_slugs(people: Mapping[str, str], given: Iterable[str] | None, page_bl
 _ROLE_WORDS = r"(?:minister-president|viceminister-president|premier|minister|staatssecretaris|bewindspersoon)"
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
     """Role + surname ("Minister Heinen", "staatssecretaris Van Marum") for surnames exactly one known person has.
 
@@ -285,7 +285,7 @@ def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | 
         unique
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _name_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | None, dict[str, str]]:
     """One regex over all known full names (folded, whole words, longest first) -> (pattern, name -> slug)."""
     by_name = {_fold(_bare_name(name)): slug for slug, name in people if _bare_name(name)}

@@ -17,93 +17,193 @@ from datetime import date, datetime, timedelta, timezone
 
 import httpx
 
-from agendakaart.errors import FetchError, ParseError, RobotsDisallowed
-from agendakaart.models import Activity, AgendaPage, ListingPage, Page, PageKind, PageRef, Person, Problem
+from urllib.parse import urlsplit
+
+from agendakaart.errors import FetchError, NothingFound, ParseError, RobotsDisallowed
+from agendakaart.models import Activity, AgendaPage, ItemRef, Page, PageKind, Person, Problem
+from agendakaart.parse.dates import date_from_path
 from agendakaart.parse.html import page_text, strip_query
 from agendakaart.parse.item import parse_item
-from agendakaart.parse.listing import pagina_of, parse_listing
-from agendakaart.parse.persons import parse_person_page, parse_persons_index, persons_by_role
+from agendakaart.parse.listing import pagina_of
+from agendakaart.parse.persons import persons_by_role
+from agendakaart.parse.search_fields import apply_search_fields
 from agendakaart.pipeline.duplicates import rollup_without_duplicates, settle_duplicates
 from agendakaart.settings import Settings
 from agendakaart.sources import rijksoverheid as site
 from agendakaart.sources.http import OffsiteRedirect
+from agendakaart.sources.routes import ROUTE_LABELS, RouteOutcome, routes_by_name
 from agendakaart.store import transaction
 from agendakaart.store import activities as act_store
 from agendakaart.store import pages as page_store
 from agendakaart.store import persons as person_store
+from agendakaart.store import signals as signal_store
 from agendakaart.store.problems import record_problem, resolve_problems
 from agendakaart.store.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
 COUNT_KEYS = ("persons", "listing_pages", "pages_new", "pages_changed", "pages_unchanged", "activities_new",
-              "activities_updated", "duplicates", "problems", "requests", "seconds")
+              "activities_updated", "duplicates", "removed", "problems", "requests", "seconds")
 
 
-def collect(settings: Settings, conn: sqlite3.Connection, *, progress: Progress | None = None,
-            fetcher=None, rss: bool = False, today: date | None = None) -> dict[str, int]:
-    """Crawl the site at settings.base_url into the store -> counts (see COUNT_KEYS); the run is recorded.
+def collect(settings: Settings, conn: sqlite3.Connection, **kw) -> dict[str, int]:
+    """collect_report() without the per-route lines -> counts."""
+    return collect_report(settings, conn, **kw)[0]
 
-    rss: also discover item pages through the site's RSS search (over --since/--until, default the last year
-    up to `today`), for listings that changed or failed.
+
+def collect_report(settings: Settings, conn: sqlite3.Connection, *, progress: Progress | None = None,
+                   fetcher=None, rss: bool = False, today: date | None = None) -> tuple[dict[str, int], list[str]]:
+    """Discover item pages through the routes of settings.routes and crawl them into the store -> (counts (see
+    COUNT_KEYS, plus `route_<name>`: items each route gave), one Dutch line per route); the run is recorded.
+
+    rss: also run the RSS route (kept for callers of the listings-only era; `auto` includes it).
+    Raises NothingFound (after recording the run) when the routes together found no item.
     """
     from agendakaart.sources.http import Fetcher
 
     run_id = start_run(conn, "collect", _settings_dict(settings))
     own = fetcher is None
     fetcher = fetcher or Fetcher(settings)
-    crawl = _Crawl(settings, conn, fetcher, progress or (lambda *_: None))
-    crawl.rss_until = (today or date.today()) if rss else None
+    names = tuple(settings.routes) + (("rss",) if rss and "auto" not in settings.routes else ())
+    crawl = _Crawl(settings, conn, fetcher, progress or (lambda *_: None), run_id, today or date.today())
     status = "failed"
     try:
-        crawl.run()
-        status = "ok"
+        crawl.run(routes_by_name(names))
+        status = "ok" if crawl.found_any else "empty"
     finally:
         crawl.counts["requests"] = fetcher.requests_made
         crawl.counts["seconds"] = round(time.monotonic() - crawl.started)
-        finish_run(conn, run_id, crawl.counts, status)
+        finish_run(conn, run_id, {**crawl.counts, "routes": crawl.route_lines()}, status)
         if own:
             fetcher.close()
     log.info("collect: %s", crawl.counts)
-    return crawl.counts
+    if not crawl.found_any:
+        raise NothingFound("geen enkel agenda-item gevonden op " + settings.base_url, crawl.route_lines(),
+                           crawl.counts)
+    return crawl.counts, crawl.route_lines()
 
 
 def _settings_dict(settings: Settings) -> dict:
     return {k: v for k, v in asdict(settings).items() if k in ("base_url", "rate", "since", "until", "persons",
-                                                               "refresh")}
+                                                               "refresh", "routes")}
 
 
 class _Crawl:
-    """One collect run: the fetcher, the store and the counts travel together."""
+    """One collect run: the fetcher, the store and the counts travel together. Implements the routes' Net."""
 
-    def __init__(self, settings: Settings, conn: sqlite3.Connection, fetcher, progress: Progress):
+    def __init__(self, settings: Settings, conn: sqlite3.Connection, fetcher, progress: Progress, run_id: int,
+                 today: date):
         self.settings, self.conn, self.fetcher, self.progress = settings, conn, fetcher, progress
+        self.run_id, self.today = run_id, today
         self.counts = {k: 0 for k in COUNT_KEYS}
         self.started = time.monotonic()
         self.base = settings.base_url.rstrip("/")
+        self.since, self.until = settings.since, settings.until
+        self.wanted_persons = tuple(settings.persons)
+        self.max_listing_pages = settings.max_listing_pages
         self.people: dict[str, str] = {}
-        self.rss_until: date | None = None
+        self.outcomes: list[RouteOutcome] = []
+        self.found_any = False
 
     # -- the run ---------------------------------------------------------------------------------------------
 
-    def run(self) -> None:
-        person_store.seed_persons(self.conn)
-        listings = self.discover_persons()
-        found: dict[str, list[tuple[str, str, PageRef]]] = {}
-        for i, (slug, listing_url) in enumerate(listings):
-            self.progress("listings", i, len(listings))
-            self.walk(listing_url, slug, found)
-        if not self.settings.persons:
-            self.walk(site.central_listing_url(self.base), "", found)
-            if self.rss_until is not None:
-                self.feed(found)
-        self.progress("listings", len(listings), len(listings))
+    def run(self, routes: list) -> None:
+        with transaction(self.conn):
+            person_store.seed_persons(self.conn)
+        found: dict[str, list[ItemRef]] = {}
+        for i, route in enumerate(routes):
+            self.progress("routes", i, len(routes))
+            outcome = self.run_route(route)
+            self.outcomes.append(outcome)
+            inside = [r for r in outcome.refs if site.in_window(r.date, self.since, self.until)]
+            self.counts[f"route_{route.name}"] = len({r.url for r in inside})
+            for ref in inside:
+                found.setdefault(ref.url, []).append(ref)
+        self.progress("routes", len(routes), len(routes))
+        self.counts["persons"] = len(person_store.discovered_persons(self.conn))
+        self.found_any = bool(found)
         self.people = person_store.known_people(self.conn)
         items = sorted(found.items(), key=_rollups_last)
         for i, (url, refs) in enumerate(items):
             self.progress("items", i, len(items))
             self.item(url, refs)
         self.progress("items", len(items), len(items))
+        self.mark_absent()
+
+    def run_route(self, route) -> RouteOutcome:
+        """One route, unless robots.txt forbids every entry of it (then skipped and named, never used)."""
+        refused = [p for p in route.entry_paths if not self.allowed(self.base + p)]
+        if refused and len(refused) == len(route.entry_paths):
+            reason = self.robots_reason(self.base + refused[0])
+            outcome = RouteOutcome(route.name, status="verboden" if "verbiedt" in reason else "mislukt",
+                                   notes=[reason])
+            return outcome
+        try:
+            return route.discover(self)
+        except (FetchError, ParseError) as exc:  # a route's own failure: named, the other routes go on
+            self.problem("fetch", self.base, f"route {route.name}: {exc}")
+            return RouteOutcome(route.name, status="mislukt", notes=[str(exc)[:200]])
+
+    def route_lines(self) -> list[str]:
+        return [o.line() for o in self.outcomes]
+
+    def mark_absent(self) -> None:
+        """Items a complete route listed before but no route listed now (inside the window): marked removed."""
+        for outcome in self.outcomes:
+            if not outcome.complete or outcome.status not in ("ok", "leeg"):
+                continue
+            with transaction(self.conn):
+                for url in signal_store.absent_from_route(self.conn, outcome.route, self.run_id):
+                    if signal_store.seen_in_run(self.conn, url, self.run_id):
+                        continue
+                    if not site.in_window(date_from_path(url), self.since, self.until):
+                        continue
+                    label = ROUTE_LABELS.get(outcome.route, outcome.route)
+                    if signal_store.mark_removed(self.conn, url, f"niet meer gevonden via {label}"):
+                        self.counts["removed"] += 1
+
+    # -- Net: what routes may use ------------------------------------------------------------------------------
+
+    def get(self, url: str, kind: PageKind, *, conditional: bool = False) -> Page | None:
+        if conditional:
+            return self.stored_or_fetched(url, kind)
+        return self.fetch(url, kind)
+
+    def post_json(self, url: str, payload: dict, kind: PageKind) -> Page | None:
+        try:
+            page = self.fetcher.post_json(url, payload, kind)
+        except RobotsDisallowed as exc:
+            return self.problem("fetch", url, f"robots.txt verbiedt dit adres: {exc}")
+        except FetchError as exc:
+            return self.problem("fetch", url, f"ophalen mislukt: {exc}")
+        except (httpx.HTTPError, ValueError, UnicodeError) as exc:
+            return self.problem("fetch", url, f"ophalen mislukt: {type(exc).__name__}: {exc}")
+        with transaction(self.conn):  # every API answer is kept (provenance, `doctor --save`)
+            page_store.save_page(self.conn, page)
+        return page
+
+    def allowed(self, url: str) -> bool:
+        return self.fetcher.allowed(url)
+
+    def robots_reason(self, url: str) -> str:
+        try:
+            self.fetcher.robots_check(url)
+        except RobotsDisallowed:
+            return f"robots.txt verbiedt {urlsplit(url).path}"
+        except FetchError as exc:
+            return f"robots.txt onbereikbaar, dus niet gebruikt: {exc}"
+        return "toegestaan"
+
+    def known_person(self, slug: str) -> Person | None:
+        known = person_store.get_person(self.conn, slug)
+        return None if self.settings.refresh else known
+
+    def save_person(self, person: Person, *, prefer_existing: bool = False) -> None:
+        with transaction(self.conn):
+            person_store.upsert_person(self.conn, person, prefer_existing=prefer_existing)
+
+    def discovered_persons(self) -> list[tuple[str, str]]:
+        return person_store.discovered_persons(self.conn)
 
     # -- fetching with problems recorded ---------------------------------------------------------------------
 
@@ -128,6 +228,10 @@ class _Crawl:
         if page.status >= 400:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)
+                if kind == PageKind.ITEM and page.status in (404, 410):
+                    gone = signal_store.mark_removed(self.conn, page_store.canonical_url(self.conn, url),
+                                                     f"HTTP {page.status}")
+                    self.counts["removed"] += gone
             if kind in (PageKind.LISTING, PageKind.PERSONS) and (pagina_of(url) or 0) > 1 and page.status == 404:
                 return None  # a listing's pages simply end here
             return self.problem("fetch", url, f"HTTP {page.status}")
@@ -149,145 +253,35 @@ class _Crawl:
             with transaction(self.conn):
                 page_store.save_page(self.conn, page)
             if page.status != 304:
+                if kind == PageKind.LISTING:
+                    self.counts["listing_pages"] += 1
                 return page
         stored = page_store.get_page(self.conn, url)
-        return stored if stored is not None and 200 <= stored.status < 300 else None
-
-    # -- persons and listings --------------------------------------------------------------------------------
-
-    def discover_persons(self) -> list[tuple[str, str]]:
-        """(slug, agenda listing URL) for every person on the index (or limited by --persons)."""
-        wanted = set(self.settings.persons)
-        refs = []
-        found = self.index_persons()
-        if found:
-            with transaction(self.conn):  # known (for attribution by name) even if the person page fails
-                for r in found:
-                    if not wanted or r.slug in wanted:
-                        url = site.rebase(r.url, self.base) or site.person_url(self.base, r.slug)
-                        person_store.upsert_person(self.conn, Person(slug=r.slug, name=r.name, role=r.role,
-                                                                     url=url), prefer_existing=True)
-            refs = [(r.slug, r.url) for r in found]
-        if not refs:  # index unreachable or unreadable: the persons an earlier run discovered
-            refs = person_store.discovered_persons(self.conn)
-        for slug in sorted(wanted - {s for s, _ in refs}):
-            refs.append((slug, site.person_url(self.base, slug)))
-        out = []
-        for slug, url in refs:
-            if wanted and slug not in wanted:
-                continue
-            url = site.rebase(url, self.base) or site.person_url(self.base, slug)
-            listing = self.person_listing(slug, url)
-            if listing:
-                out.append((slug, listing))
-        self.counts["persons"] = len(out)
-        return out
-
-    def index_persons(self, cap: int = 20) -> list:
-        """PersonRefs of every page of the index (rel=next / Volgende / pagina=N+1, as listings paginate)."""
-        found: dict[str, object] = {}
-        url, seen = site.index_url(self.base), set()
-        while url and url not in seen and len(seen) < cap:
-            seen.add(url)
-            page = self.stored_or_fetched(url, PageKind.PERSONS)
-            if page is None:
-                break
-            try:
-                refs = parse_persons_index(_text(page), page.final_url)
-                nxt = parse_listing(_text(page), page.final_url).next_url
-            except Exception as exc:  # noqa: BLE001 - kept as a Problem; earlier persons are used
-                self.problem("parse", page.final_url, f"onleesbare index: {type(exc).__name__}: {exc}")
-                break
-            new = [r for r in refs if r.slug not in found]
-            found.update((r.slug, r) for r in new)
-            url = site.rebase(nxt, self.base) if nxt and new else None
-        return list(found.values())
-
-    def person_listing(self, slug: str, url: str) -> str | None:
-        """A person's agenda listing URL: stored from an earlier run, else read from the person page."""
-        known = person_store.get_person(self.conn, slug)
-        if known and known.agenda_url and known.url and not self.settings.refresh:
-            return known.agenda_url
-        page = self.fetch(url, PageKind.PERSON)
-        if page is None:
-            return (known.agenda_url if known and known.agenda_url else None) or f"{url.rstrip('/')}/agenda"
-        try:
-            person = parse_person_page(_text(page), page.final_url)
-        except Exception as exc:  # noqa: BLE001 - kept as a Problem; the default listing URL is tried
-            self.problem("parse", url, f"onleesbare persoonspagina: {type(exc).__name__}: {exc}")
-            return f"{url.rstrip('/')}/agenda"
-        agenda = site.rebase(person.agenda_url, self.base) or f"{url.rstrip('/')}/agenda"
-        with transaction(self.conn):
-            page_store.save_page(self.conn, page)
-            person_store.upsert_person(self.conn, replace(person, slug=slug, agenda_url=agenda, url=url))
-        return agenda
-
-    def walk(self, listing_url: str, slug: str, found: dict) -> None:
-        """All pages of one listing; item refs in the crawl window are gathered into `found`."""
-        def load(url: str) -> ListingPage | None:
-            page = self.stored_or_fetched(url, PageKind.LISTING)
-            if page is None:
-                return None
-            self.counts["listing_pages"] += 1
-            try:
-                parsed = parse_listing(_text(page), page.final_url)
-            except Exception as exc:  # noqa: BLE001 - kept as a Problem, the other listings go on
-                return self.problem("parse", url, f"onleesbare lijstpagina: {type(exc).__name__}: {exc}")
-            nxt = site.rebase(parsed.next_url, self.base) if parsed.next_url else None
-            return ListingPage(items=parsed.items, next_url=nxt)
-
-        cap = self.settings.max_listing_pages
-        n, last = 0, None
-        for _url, page in site.walk_listing(load, listing_url, cap=cap, since=self.settings.since):
-            n, last = n + 1, page
-            for ref in page.items:
-                url = site.rebase(ref.url, self.base)
-                if url and site.in_window(ref.date, self.settings.since, self.settings.until):
-                    found.setdefault(strip_query(url), []).append((slug, listing_url, ref))
-        if n >= cap and last is not None and last.next_url:
-            self.problem("fetch", listing_url, f"paginering afgebroken na {cap} pagina's (limiet)")
-
-    def feed(self, found: dict) -> None:
-        """Item links from the RSS search over the crawl window, attributed by names on the pages."""
-        from agendakaart.sources import rss
-
-        until = self.settings.until or self.rss_until
-        since = self.settings.since or until - timedelta(days=365)
-
-        def load(url: str) -> list[PageRef] | None:
-            page = self.fetch(url, PageKind.FEED)
-            if page is None:
-                return None
-            try:
-                return rss.parse_rss(_text(page), page.final_url)
-            except ParseError as exc:
-                return self.problem("parse", url, str(exc))
-
-        for ref in rss.discover(load, self.base, since, until):
-            url = site.rebase(ref.url, self.base)
-            if url and site.in_window(ref.date, self.settings.since, self.settings.until):
-                found.setdefault(strip_query(url), []).append(("", rss.RSS_PATH, ref))
+        if stored is not None and 200 <= stored.status < 300:
+            if kind == PageKind.LISTING:
+                self.counts["listing_pages"] += 1
+            return stored
+        return None
 
     # -- items -----------------------------------------------------------------------------------------------
 
-    def item(self, url: str, refs: list[tuple[str, str, PageRef]]) -> None:
-        """Fetch (when needed), parse and store one item page with its links, persons and activities."""
+    def item(self, url: str, refs: list[ItemRef]) -> None:
+        """Fetch (when needed), parse and store one item page with its links, persons, signals and activities.
+
+        Not fetched again when stored and parsed, unless --refresh or a route's change signal moved: a listing
+        entry (link text or date, per listing owner), a search result's fields, a sitemap lastmod, an RSS entry."""
         canonical = page_store.canonical_url(self.conn, url)
         state = page_store.page_state(self.conn, canonical)
-        # per listing owner: changed when none of its links (an item may recur on two pages, or in the central
-        # listing and the RSS feed, with other link texts) matches the entry stored last time
-        by_slug: dict[str, list[PageRef]] = {}
-        for slug, _l, ref in refs:
-            by_slug.setdefault(slug, []).append(ref)
-        changed_entry = any(all(self.entry_changed(canonical, slug, ref) for ref in slug_refs)
-                            for slug, slug_refs in by_slug.items())
         done = state is not None and (state["status"] >= 400 or state["parsed_sha256"] == state["sha256"]
                                       or _offsite_redirect(state))
-        if done and not changed_entry and not self.settings.refresh:
+        changed = self.signal_changed(canonical, refs)
+        if done and not changed and not self.settings.refresh:
             self.counts["pages_unchanged"] += 1
             with transaction(self.conn):
                 self.save_links(canonical, refs)
-                if act_store.add_page_persons(self.conn, canonical, [s for s, _l, _r in refs if s]):
+                if state["status"] < 400:
+                    signal_store.unmark_removed(self.conn, canonical)
+                if act_store.add_page_persons(self.conn, canonical, [r.person for r in refs if r.person]):
                     resolve_problems(self.conn, "attribute", canonical)
             return
         page = self.fetch(url, PageKind.ITEM, state if done else None)
@@ -295,6 +289,20 @@ class _Crawl:
             page = self.refetch_truncated(url, page)
         if page is not None:
             self.store_item(url, page, refs)
+        else:
+            with transaction(self.conn):  # what the routes said is kept even when the page failed this time
+                self.save_links(canonical, refs)
+
+    def signal_changed(self, url: str, refs: list[ItemRef]) -> bool:
+        """A route that saw the item before says it changed (listings: per owner, none of its entries matches)."""
+        by_slug: dict[str, list[ItemRef]] = {}
+        for ref in refs:
+            if ref.route == "listings":
+                by_slug.setdefault(ref.person, []).append(ref)
+        if any(all(self.entry_changed(url, slug, ref) for ref in slug_refs) for slug, slug_refs in by_slug.items()):
+            return True
+        return any(ref.route != "listings" and signal_store.known_by_route(self.conn, url, ref.route)
+                   and signal_store.stored_signal(self.conn, url, ref.route) != ref.signal for ref in refs)
 
     def refetch_truncated(self, url: str, page: Page) -> Page:
         """A page without its closing </html> is fetched once more; a different, complete answer replaces it."""
@@ -307,22 +315,31 @@ class _Crawl:
             return again if len(again.body) > len(page.body) else page
         return again
 
-    def entry_changed(self, item_url: str, slug: str, ref: PageRef) -> bool:
+    def entry_changed(self, item_url: str, slug: str, ref: ItemRef) -> bool:
         old = page_store.link_entry(self.conn, item_url, slug)
         new_day = ref.date.isoformat() if ref.date else None
         return old is not None and (old["link_title"] != ref.title or old["link_date"] != new_day)
 
-    def save_links(self, item_url: str, refs: list[tuple[str, str, PageRef]]) -> None:
-        for slug, listing_url, ref in refs:
-            page_store.upsert_link(self.conn, item_url, slug, listing_url, ref.title,
-                                   ref.date.isoformat() if ref.date else None)
+    def save_links(self, item_url: str, refs: list[ItemRef]) -> None:
+        """Listing entries as page_links (attribution by listing owner); every route's signal as item_signals."""
+        for ref in refs:
+            if ref.route == "listings":
+                page_store.upsert_link(self.conn, item_url, ref.person, ref.listing_url, ref.title,
+                                       ref.date.isoformat() if ref.date else None)
+        for route in dict.fromkeys(r.route for r in refs):
+            same = [r for r in refs if r.route == route]
+            best = max(same, key=lambda r: (len(r.fields), r.signal or ""))
+            signal_store.save_signal(self.conn, replace(best, url=item_url), self.run_id)
 
-    def store_item(self, url: str, page: Page, refs: list[tuple[str, str, PageRef]]) -> None:
+    def store_item(self, url: str, page: Page, refs: list[ItemRef]) -> None:
         final = strip_query(site.rebase(page.final_url, self.base) or page.final_url)
         if page.status == 304:
             stored = page_store.get_page(self.conn, final)
             page = stored if stored is not None else page
         result = self.parse(final, page)
+        if result is not None:
+            fields = next((r.fields for r in refs if r.route == "search" and r.fields), None)
+            result = apply_search_fields(*result, fields or signal_store.search_fields(self.conn, final))
         with transaction(self.conn):
             outcome = page_store.save_page(self.conn, page, url=final)
             if final != url:
@@ -337,6 +354,7 @@ class _Crawl:
                 self.counts["activities_new"] += new
                 self.counts["activities_updated"] += updated
                 resolve_problems(self.conn, "parse", final)
+                signal_store.unmark_removed(self.conn, final)
             # parsed (or failed with a Problem kept): not fetched again unless --refresh or the entry changes
             page_store.mark_parsed(self.conn, final, page.sha256)
         self.counts[f"pages_{outcome}"] += 1
@@ -353,7 +371,8 @@ class _Crawl:
 
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
         try:
-            return parse_item(_text(page), url, self.people)
+            return parse_item(_text(page), url, person_store.people_on(self.conn, date_from_path(url),
+                                                                       self.people))
         except ParseError as exc:
             return self.problem("parse", url, str(exc))
         except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run; kept as a Problem

@@ -141,6 +141,36 @@ class Fetcher:
             current = allowed
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
+    def post_json(self, url: str, payload: dict, kind: PageKind) -> Page:
+        """POST a JSON body (a search API) -> Page of the answer (2xx and 4xx other than 429); FetchError otherwise.
+
+        robots.txt, the rate limit and retries apply as for GET; redirects are not followed (an API does not
+        move). The Page's url is `url#q=<hash of the body>`, so each distinct request is kept as its own page."""
+        import json as _json
+
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(f"{url}: geen http(s)-adres")
+        self._check_robots(url)
+        body = _json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        answer = self._get_with_retries(url, {"Content-Type": "application/json", "Accept": "application/json"},
+                                        method="POST", content=body)
+        if answer.status in REDIRECT_CODES:
+            raise FetchError(f"{url}: doorverwijzing {answer.status} op een POST niet gevolgd")
+        key = f"{url}#q={hashlib.sha256(body).hexdigest()[:16]}"
+        return self._page(key, kind, answer)
+
+    def robots_check(self, url: str) -> None:
+        """Raise RobotsDisallowed (or FetchError: robots.txt unreachable) unless robots.txt allows url."""
+        self._check_robots(url)
+
+    def allowed(self, url: str) -> bool:
+        """May our User-Agent fetch url per its host's robots.txt? (False also when robots.txt is unreachable.)"""
+        try:
+            self._check_robots(url)
+        except FetchError:
+            return False
+        return True
+
     def close(self) -> None:
         self._client.close()
 
@@ -194,12 +224,13 @@ class Fetcher:
 
     # -- sending ----------------------------------------------------------------------------------------------
 
-    def _get_with_retries(self, url: str, headers: dict[str, str]) -> _Answer:
+    def _get_with_retries(self, url: str, headers: dict[str, str], *, method: str = "GET",
+                          content: bytes | None = None) -> _Answer:
         """One URL, no redirect following -> its final answer; retries transient failures, then FetchError."""
         attempts = self.settings.max_retries + 1
         for attempt in range(attempts):
             try:
-                return self._attempt(url, headers)
+                return self._attempt(url, headers, method=method, content=content)
             except _Retryable as exc:
                 if attempt + 1 >= attempts:
                     raise FetchError(f"{url}: gave up after {attempts} tries: {exc.cause}") from None
@@ -227,13 +258,14 @@ class Fetcher:
             self._sleep(start - now)
         self._next_start[host] = start + self._interval(host)
 
-    def _attempt(self, url: str, headers: dict[str, str]) -> _Answer:
-        """Send one GET; return the answer, or raise _Retryable (transient) / FetchError (permanent)."""
+    def _attempt(self, url: str, headers: dict[str, str], *, method: str = "GET",
+                 content: bytes | None = None) -> _Answer:
+        """Send one request; return the answer, or raise _Retryable (transient) / FetchError (permanent)."""
         self._wait_turn(url)
         self.requests_made += 1
-        log.debug("GET %s", url)
+        log.debug("%s %s", method, url)
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with self._client.stream(method, url, headers=headers, content=content) as response:
                 status = response.status_code
                 answer_headers = {k.lower(): v for k, v in response.headers.items()}
                 if status == 429 or status >= 500:

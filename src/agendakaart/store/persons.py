@@ -6,7 +6,7 @@ import csv
 import re
 import sqlite3
 import unicodedata
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -92,6 +92,26 @@ def known_people(conn: sqlite3.Connection) -> dict[str, str]:
     if not rows:
         rows = conn.execute("SELECT slug, name FROM persons ORDER BY slug").fetchall()
     return {r[0]: r[1] for r in rows}
+
+
+def people_on(conn: sqlite3.Connection, day, known: dict[str, str] | None = None) -> dict[str, str]:
+    """{slug: name} to recognise on a page of `day`: the persons discovered on the site (known_people) and every
+    seeded bewindspersoon of any cabinet whose post covers the day (a week of slack either side), so a person
+    who has left office, and is gone from the site's index, is still recognised on their own pages."""
+    people = dict(known if known is not None else known_people(conn))
+    if day is None:
+        return people
+    names = {p.slug: p.name for p in read_seed_cached()}
+    slack = timedelta(days=7)
+    for slug, _role, _min, _abbr, _cab, start, end in seed_posts():
+        if (start is None or start - slack <= day) and (end is None or day <= end + slack) and slug in names:
+            people.setdefault(slug, names[slug])
+    return people
+
+
+@lru_cache(maxsize=1)
+def read_seed_cached() -> tuple[Person, ...]:
+    return tuple(read_seed())
 
 
 def person_ministry(conn: sqlite3.Connection, slug: str, day=None) -> str | None:
