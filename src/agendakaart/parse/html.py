@@ -263,3 +263,94 @@ def in_chrome(node) -> bool:
     """Inside nav/footer, or a <header> that is the site's (not inside main/article)."""
     return has_ancestor(node, ("nav", "footer")) or has_ancestor(node, ("header",)) and not has_ancestor(
         node, ("main", "article"))
+
+
+# Page furniture of the 2026 platform (SITE.md): sections by their heading. Their text is not the activity; the
+# agenda links under "Meer over dit onderwerp" are discovery, the person links under "Hoort bij" attribution.
+CHROME_HEADING = re.compile(r"^(?:meer over dit onderwerp|hoort bij|heeft deze informatie u (?:ge)?holpen\??|"
+                            r"deel (?:deze|dit) (?:pagina|bericht)|zie ook|lees ook|bekijk ook|gerelateerde? "
+                            r"(?:items?|onderwerpen|berichten|agenda-?items?)|meer agenda-?items|"
+                            r"is deze pagina nuttig\??)\s*:?$", re.I)
+RELATED_HEADING = re.compile(r"^(?:meer over dit onderwerp|zie ook|lees ook|bekijk ook|gerelateerd|meer agenda)", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CONTAINERS = frozenset({"section", "aside", "div", "nav", "details", "footer"})
+
+
+def chrome_sections(doc: HTMLParser) -> list[tuple[str, list[Node]]]:
+    """[(heading text, the nodes of its section)] for every furniture section (see CHROME_HEADING): the
+    heading's own container when it holds nothing but that section, else the heading and its following siblings
+    up to the next heading of the same or a higher level.
+
+    <section><h2>Hoort bij</h2><ul>…</ul></section> -> [("Hoort bij", [<section>])]
+    """
+    out = []
+    for node in doc.css("h1, h2, h3, h4, h5, h6, strong, p, summary, span, div"):
+        text = clean(node.text(separator=" "))
+        if not text or len(text) > 60 or not CHROME_HEADING.match(text):
+            continue
+        if node.tag in ("span", "div", "p", "strong") and node.child is not None and node.child.tag != "-text":
+            continue  # a wrapper whose text only contains the heading: the inner element is matched itself
+        out.append((text, _section_of(node)))
+    return out
+
+
+def _section_of(heading: Node) -> list[Node]:
+    parent = heading.parent
+    first = heading.prev
+    while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
+        first = first.prev
+    if parent is not None and parent.tag in _CONTAINERS and first is None and parent.css_first("h1") is None and \
+            sum(1 for h in parent.css(",".join(_HEADINGS)) if h is not heading) == 0:
+        return [parent]  # a container that begins with the heading and holds no other heading: the section
+    level = int(heading.tag[1]) if heading.tag in _HEADINGS else 7
+    nodes, sibling = [heading], heading.next
+    while sibling is not None:
+        if sibling.tag in _HEADINGS and int(sibling.tag[1]) <= level:
+            break
+        if sibling.tag != "-text":
+            nodes.append(sibling)
+        sibling = sibling.next
+    return nodes
+
+
+def strip_chrome_sections(doc: HTMLParser) -> HTMLParser:
+    """Remove furniture sections and search boxes from the tree (in place) -> doc."""
+    for _text, nodes in chrome_sections(doc):
+        for node in nodes:
+            if node.parent is not None:
+                node.decompose()
+    for form in doc.css("form[role=search], [role=search], form"):
+        if form.parent is not None and (form.attributes.get("role") == "search" or form.css_first(
+                "input[type=search]") is not None or re.search(r"zoek", form.text(separator=" ")[:200], re.I)):
+            form.decompose()
+    return doc
+
+
+_PERSON_PATH = re.compile(r"/regering/bewindspersonen/([a-z0-9][a-z0-9-]*)/?$")
+
+
+def platform_links(doc: HTMLParser, url: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(slugs of persons linked from the page, agenda item URLs under "Meer over dit onderwerp"): person links
+    outside the site's header/nav/footer and outside related-items sections (also to a person page that is
+    gone); related links resolved, query dropped.
+
+    <section><h2>Hoort bij</h2><a href="/regering/bewindspersonen/dick-schoof">…</a></section> -> (("dick-schoof",), ())
+    """
+    from urllib.parse import urlsplit
+
+    related_nodes = [n for text, nodes in chrome_sections(doc) if RELATED_HEADING.match(text) for n in nodes]
+    related_ids = {a.mem_id for node in related_nodes for a in ([node] if node.tag == "a" else node.css("a[href]"))}
+    persons: dict[str, None] = {}
+    related: dict[str, None] = {}
+    for a in doc.css("a[href]"):
+        href = a.attributes.get("href")
+        link = resolve(href, url)
+        if not link:
+            continue
+        in_related = a.mem_id in related_ids
+        m = _PERSON_PATH.search(urlsplit(link).path)
+        if m and not in_related and not in_chrome(a):
+            persons.setdefault(m[1], None)
+        elif in_related and re.search(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$", urlsplit(link).path):
+            related.setdefault(strip_query(link), None)
+    return tuple(persons), tuple(related)

@@ -16,7 +16,9 @@ from typing import Any
 from agendakaart.errors import ParseError
 from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
-from agendakaart.parse.html import Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, tree
+from agendakaart.parse.html import (
+    Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, platform_links, strip_chrome_sections, tree,
+)
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
@@ -38,6 +40,8 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     people: known bewindspersonen {slug: name}; their names (or slugs in a payload) on the page attribute it.
     """
     doc = tree(html)
+    linked, _related = platform_links(doc, url)
+    strip_chrome_sections(doc)
     root = main_root(doc)
     page_blocks = blocks(root)
     payloads_html, candidates = _candidates(doc, page_blocks, url, root)
@@ -51,8 +55,9 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
     payload_blocks = list(_rendered(tuple(payloads_html))[0]) if payloads_html else []
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
-    persons = person_slugs(people or {}, merged.get("persons"), _not_in_lines(page_blocks + payload_blocks, bullets),
-                           merged["title"])
+    persons = tuple(sorted({*person_slugs(people or {}, merged.get("persons"),
+                                          _not_in_lines(page_blocks + payload_blocks, bullets), merged["title"]),
+                            *linked}))
     page = AgendaPage(
         url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
         ministry=short_ministry(merged.get("ministry")), location_text=merged.get("location"),
@@ -96,14 +101,14 @@ def _candidates(doc, page_blocks: list[Block], url: str, root=None) -> tuple[lis
 @lru_cache(maxsize=4)
 def _rendered(payloads_html: tuple[str, ...]) -> tuple[tuple[Block, ...], str | None]:
     """HTML found in or rendered from the payloads -> (its blocks, its h1 text); parsed once per page."""
-    doc = tree("\n".join(payloads_html))
+    doc = strip_chrome_sections(tree("\n".join(payloads_html)))
     h1 = doc.css_first("h1")
     return tuple(blocks(doc.body)), (clean(h1.text(separator=" ")) or None) if h1 is not None else None
 
 
 def diagnose_item(html: str, url: str) -> dict[str, Any]:
     """For `doctor`: which sources gave anything, which field came from where, which fields stayed empty."""
-    doc = tree(html)
+    doc = strip_chrome_sections(tree(html))
     page_blocks = blocks(main_root(doc))
     _, candidates = _candidates(doc, page_blocks, url)
     merged, sources = _merge(candidates)
@@ -240,3 +245,9 @@ def _single_activity(page: AgendaPage, merged: dict[str, Any]) -> Activity:
         end_time=merged.get("end_time"), description=merged.get("description"),
         location_text=page.location_text, ministry=page.ministry, ordinal=0, source=page.source,
     )
+
+
+def related_items(html: str, url: str) -> tuple[str, ...]:
+    """Agenda item URLs listed under "Meer over dit onderwerp" (discovery for the crawl, not this page's
+    activities)."""
+    return platform_links(tree(html), url)[1]
