@@ -101,6 +101,7 @@ class Site2026:
     def __init__(self):
         self.items = build_items()
         self.removed: set[str] = set()
+        self.hidden: set[str] = set()      # served and linked from other pages, but in no index
         self.robots = "User-agent: *\nAllow: /\n"
         self.log: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
@@ -131,6 +132,9 @@ class Site2026:
     def live(self) -> list[Item]:
         return [i for i in self.items if i.path not in self.removed]
 
+    def listed(self) -> list[Item]:
+        return [i for i in self.live() if i.path not in self.hidden]
+
     def answer(self, handler, method: str, body: bytes) -> None:
         path = handler.path
         status, ctype, data, headers = self.route(method, path, body, handler.headers)
@@ -153,9 +157,9 @@ class Site2026:
         if path == "/sitemap.xml":
             return self.conditional(headers, self.sitemap_index().encode(), "application/xml")
         if path == "/sitemap/1.xml":
-            return self.conditional(headers, self.urlset(self.live()[::2]).encode(), "application/xml")
+            return self.conditional(headers, self.urlset(self.listed()[::2]).encode(), "application/xml")
         if path == "/sitemap/2.xml.gz":
-            data = gzip.compress(self.urlset(self.live()[1::2]).encode(), mtime=0)
+            data = gzip.compress(self.urlset(self.listed()[1::2]).encode(), mtime=0)
             return self.conditional(headers, data, "application/gzip")
         if path.startswith("/actueel/agenda") and path.count("/") <= 2:
             return 200, html, ("<html><body><div id=\"__next\"><p>Agenda wordt geladen…</p></div><a href=\"/actueel/"
@@ -202,7 +206,7 @@ class Site2026:
             return 400, js, b'{"error":"Invalid search request"}', {}
         docs = [{"url": i.path, "page_title": i.title, "sort_date": i.sort_date, "information_type": "Agenda-item",
                  "ministry": "Ministerie van Algemene Zaken", "activity_start_date": f"{i.day}T08:00:00.000Z",
-                 "activity_location_title": i.search_location} for i in self.live()]
+                 "activity_location_title": i.search_location} for i in self.listed()]
         docs += [{"url": f"/actueel/nieuws/2025/0{m}/01/bericht-{m}", "page_title": "Nieuws",
                   "sort_date": f"2025-0{m}-01T08:00:00.000Z", "information_type": "Nieuwsbericht"} for m in range(1, 8)]
         for flt in state.get("filters") or []:

@@ -194,3 +194,48 @@ def test_unreachable_site_exits_non_zero_with_a_line_per_route(tmp_path, monkeyp
     assert "geen enkel agenda-item gevonden" in result.output
     for label in ("zoek-API", "sitemaps", "agendalijsten", "RSS"):
         assert f"  {label}: " in result.output
+
+
+def test_item_only_under_meer_over_dit_onderwerp_is_discovered_not_a_bullet(conn):
+    with Site2026() as site:
+        hidden = SINGLES[1].path            # linked from the first item's "Meer over dit onderwerp"
+        site.hidden.add(hidden)
+        counts, _ = crawl(site, conn)
+    assert counts["route_search"] == len(ITEMS) - 1 and counts["route_related"] == 1
+    assert len(activities(conn)) == N_ACTIVITIES  # found once, and never as a line of the page linking it
+
+
+def test_doctor_checks_every_route_and_saves_what_it_fetched(tmp_path):
+    out = tmp_path / "doctor"
+    with Site2026() as site:
+        result = CliRunner().invoke(main, ["doctor", "--base-url", site.base_url, "--rate", "1000", "--save", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "zoek-API: bereikbaar, toegestaan door robots.txt, 20 agenda-items gevonden" in result.output
+    assert "agendalijsten: bereikbaar" in result.output and "lijst wordt in de browser geladen" in result.output
+    assert "weekoverzicht: " in result.output and "in orde" in result.output
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    whats = [f["what"] for f in manifest["files"]]
+    for wanted in ("robots.txt", "zoekvraag (facetten)", "zoekvraag (agenda)", "sitemap", "agenda-item", "roll-up",
+                   "index bewindspersonen"):
+        assert wanted in whats, wanted
+    search = next(f for f in manifest["files"] if f["what"] == "zoekvraag (agenda)")
+    assert json.loads((out / search["request_file"]).read_text())["requestState"]["filters"][0]["values"] == [
+        "Agenda-item"]
+    for f in manifest["files"]:
+        assert (out / f["file"]).is_file()
+    again = CliRunner().invoke(main, ["doctor", "--base-url", "http://127.0.0.1:9", "--save", str(out)])
+    assert again.exit_code != 0
+
+
+def test_doctor_fails_a_page_that_gives_only_meta_and_url(monkeypatch):
+    import site2026
+
+    def bare(item, others):
+        return (f"<html><head><meta name=\"DCTERMS.title\" content=\"{item.title}\"></head><body><div id=\"app\">"
+                f"</div></body></html>")
+
+    monkeypatch.setattr(site2026, "item_html", bare)
+    with Site2026() as site:
+        result = CliRunner().invoke(main, ["doctor", "--base-url", site.base_url, "--rate", "1000"])
+    assert result.exit_code == 1
+    assert "VERDACHT: alleen meta- en URL-gegevens" in result.output and "NIET in orde" in result.output

@@ -139,22 +139,39 @@ def status(db_path: Path | None, limit: int) -> None:
 
 
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to check.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
-def doctor(base_url: str, rate: float) -> None:
-    """Fetch one person, one listing and one item; say which parse sources were found, which fields are empty."""
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site om te controleren.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Verzoeken per seconde, hoogstens.")
+@click.option("--save", "save_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Sla alles wat is opgehaald op in deze (nieuwe of lege) map, met manifest.json.")
+def doctor(base_url: str, rate: float, save_dir: Path | None) -> None:
+    """Controleer elke route (zoek-API, sitemaps, agendalijsten, RSS) en één agenda-item en één weekoverzicht:
+    bereikbaar, toegestaan door robots.txt, items gevonden, welke bronnen welke velden gaven."""
     from agendakaart.pipeline.collect import doctor as run_doctor
 
-    result = run_doctor(Settings(base_url=base_url, rate=rate))
+    result = run_doctor(Settings(base_url=base_url, rate=rate), save_dir=save_dir)
+    click.echo("routes:")
+    for check in result["routes"]:
+        click.echo(f"  {check.line()}")
+    click.echo("lijstpad (index → persoon → agendalijst):")
     for what, url, finding in result["steps"]:
         click.echo(f"{what:>8}: {url}\n          {finding}")
-    item = result["item"]
-    if item:
-        for field, source in item["fields"].items():
+    for label, (url, report) in (("agenda-item", (None, result["item"])), ("weekoverzicht", result["rollup"])):
+        if report is None:
+            click.echo(f"{label}: geen gevonden")
+            continue
+        click.echo(f"{label}:{' ' + url if url else ''}")
+        click.echo(f"          bronnen: {', '.join(report['sources']) or 'geen'}; "
+                   f"lege velden: {', '.join(report['empty']) or 'geen'}; {report['activities']} activiteit(en)")
+        for field, source in report["fields"].items():
             click.echo(f"          {field}: {source}")
-        if item["error"]:
-            click.echo(f"          fout: {item['error']}")
-    click.echo("in orde" if result["ok"] else "NIET in orde: geen bruikbare bron op de agenda-pagina gevonden")
+        if report.get("suspect"):
+            click.echo("          VERDACHT: alleen meta- en URL-gegevens; de opmaak van de site is waarschijnlijk veranderd")
+        if report["error"]:
+            click.echo(f"          fout: {report['error']}")
+    if result["saved"] is not None:
+        click.echo(f"opgeslagen in {result['saved']} (manifest.json): stuur deze map mee met een melding")
+    click.echo("in orde" if result["ok"] else "NIET in orde: geen bruikbaar agenda-item gevonden via de routes "
+                                          "hierboven (zie per route wat er gebeurde)")
     sys.exit(0 if result["ok"] else 1)
 
 

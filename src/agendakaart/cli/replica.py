@@ -50,12 +50,13 @@ def serve(directory: Path, port: int, faults_file: Path | None) -> None:
         server = ReplicaServer(directory, faults=faults, port=port).start()
     except (OSError, TypeError, ValueError) as exc:
         raise AgendakaartError(f"replica starten mislukt: {exc}") from exc
-    click.echo(server.base_url)
-    click.echo(f"{len(server.rules)} foutregels actief; stoppen met Ctrl-C", err=True)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())   # also stop cleanly when killed politely
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())   # also stop cleanly when killed politely (set before
+    click.echo(server.base_url)                             # the URL is printed: a caller may stop us at once)
+    click.echo(f"{len(server.rules)} foutregels actief; stoppen met Ctrl-C", err=True)
     try:
-        stop.wait()
+        while not stop.wait(0.2):  # short waits: a signal is handled promptly, whatever the platform
+            pass
     except KeyboardInterrupt:
         pass
     finally:

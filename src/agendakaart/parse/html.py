@@ -354,3 +354,30 @@ def platform_links(doc: HTMLParser, url: str) -> tuple[tuple[str, ...], tuple[st
         elif in_related and re.search(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$", urlsplit(link).path):
             related.setdefault(strip_query(link), None)
     return tuple(persons), tuple(related)
+
+
+_MINISTRY_PATH = re.compile(r"^/ministeries/[a-z0-9-]+/?$")
+
+
+def ministry_link(doc: HTMLParser) -> str | None:
+    """The ministry a page belongs to by its links (breadcrumb, "Hoort bij"): the text of the first link to
+    /ministeries/{slug} that names a ministry, outside the site's header/nav/footer menus (a breadcrumb <nav> counts).
+
+    <nav aria-label="Kruimelpad"><a href="/ministeries/ministerie-van-financien">Ministerie van Financiën</a></nav>
+    -> "Ministerie van Financiën"
+    """
+    from urllib.parse import urlsplit
+
+    for a in doc.css("a[href]"):
+        path = urlsplit(a.attributes.get("href") or "").path
+        text = clean(a.text(separator=" "))
+        if not _MINISTRY_PATH.match(path) or not re.match(r"^ministerie\b", text, re.I):
+            continue
+        nav = a.parent
+        while nav is not None and nav.tag != "nav":
+            nav = nav.parent
+        crumb = nav is not None and re.search(r"kruimel|breadcrumb", " ".join(
+            str(v) for v in nav.attributes.values()), re.I)
+        if crumb or not in_chrome(a):
+            return text
+    return None

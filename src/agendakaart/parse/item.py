@@ -17,7 +17,7 @@ from agendakaart.errors import ParseError
 from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
 from agendakaart.parse.html import (
-    Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, platform_links, strip_chrome_sections, tree,
+    Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, ministry_link, platform_links, strip_chrome_sections, tree,
 )
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
@@ -41,11 +41,14 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
     """
     doc = tree(html)
     linked, _related = platform_links(doc, url)
+    ministry_by_link = ministry_link(doc)
     strip_chrome_sections(doc)
     root = main_root(doc)
     page_blocks = blocks(root)
     payloads_html, candidates = _candidates(doc, page_blocks, url, root)
     merged, sources = _merge(candidates)
+    if not merged.get("ministry") and ministry_by_link:
+        merged["ministry"], sources["ministry"] = ministry_by_link, "breadcrumb"
     page_date = merged.get("date")
     if not merged.get("title"):
         raise ParseError("geen titel gevonden (jsonld/nextjs/labels/meta)")
@@ -115,10 +118,16 @@ def diagnose_item(html: str, url: str) -> dict[str, Any]:
     found = [s for s in SOURCE_ORDER if any(v not in (None, "", (), []) for v in candidates[s].values())]
     wanted = ("title", "date", "start_time", "location", "description", "ministry", "persons")
     try:
-        _, acts = parse_item(html, url)
+        page, acts = parse_item(html, url)
         error = None
     except ParseError as exc:
-        acts, error = [], str(exc)
+        page, acts, error = None, [], str(exc)
+    if page is not None:  # what the page gives beyond the merged sources: breadcrumb ministry, person links
+        sources = {**sources, **{k: v for k, v in page.field_sources.items() if k == "ministry"}}
+        if page.ministry:
+            merged.setdefault("ministry", page.ministry)
+        if page.persons and "persons" not in merged:
+            merged["persons"], sources["persons"] = page.persons, "links"
     return {"sources": found, "fields": sources, "empty": [f for f in wanted if f not in merged],
             "activities": len(acts), "error": error}
 

@@ -23,7 +23,7 @@ from agendakaart.errors import FetchError, NothingFound, ParseError, RobotsDisal
 from agendakaart.models import Activity, AgendaPage, ItemRef, Page, PageKind, Person, Problem
 from agendakaart.parse.dates import date_from_path
 from agendakaart.parse.html import page_text, strip_query
-from agendakaart.parse.item import parse_item
+from agendakaart.parse.item import parse_item, related_items
 from agendakaart.parse.listing import pagina_of
 from agendakaart.parse.persons import persons_by_role
 from agendakaart.parse.search_fields import apply_search_fields
@@ -104,6 +104,7 @@ class _Crawl:
         self.people: dict[str, str] = {}
         self.outcomes: list[RouteOutcome] = []
         self.found_any = False
+        self.related: set[str] = set()   # item URLs under "Meer over dit onderwerp" of pages parsed in this run
 
     # -- the run ---------------------------------------------------------------------------------------------
 
@@ -128,7 +129,25 @@ class _Crawl:
             self.progress("items", i, len(items))
             self.item(url, refs)
         self.progress("items", len(items), len(items))
+        self.follow_related(set(found))
         self.mark_absent()
+
+    def follow_related(self, seen: set[str], cap: int = 2000) -> None:
+        """Agenda items named only under "Meer over dit onderwerp" of pages parsed in this run (no route listed
+        them): fetched too, in the window, never more than `cap`."""
+        queue = sorted(u for u in self.related if u not in seen)
+        done = 0
+        while queue and done < cap:
+            url = queue.pop(0)
+            if url in seen or not site.in_window(date_from_path(url), self.since, self.until):
+                continue
+            seen.add(url)
+            if page_store.page_state(self.conn, page_store.canonical_url(self.conn, url)) is not None:
+                continue  # stored before: its own signals decide
+            done += 1
+            self.counts["route_related"] = self.counts.get("route_related", 0) + 1
+            self.item(url, [ItemRef(url=url, route="related", date=date_from_path(url))])
+            queue += sorted(u for u in self.related if u not in seen)
 
     def run_route(self, route) -> RouteOutcome:
         """One route, unless robots.txt forbids every entry of it (then skipped and named, never used)."""
@@ -371,8 +390,11 @@ class _Crawl:
 
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
         try:
-            return parse_item(_text(page), url, person_store.people_on(self.conn, date_from_path(url),
-                                                                       self.people))
+            text = _text(page)
+            for link in related_items(text, url):
+                if (target := site.rebase(link, self.base)) is not None:
+                    self.related.add(strip_query(target))
+            return parse_item(text, url, person_store.people_on(self.conn, date_from_path(url), self.people))
         except ParseError as exc:
             return self.problem("parse", url, str(exc))
         except Exception as exc:  # noqa: BLE001 - one hostile page must not stop the run; kept as a Problem
@@ -421,22 +443,46 @@ def _looks_truncated(page: Page) -> bool:
     return page.status == 200 and b"<html" in page.body[:4096].lower() and b"</html" not in page.body[-4096:].lower()
 
 
-def doctor(settings: Settings, *, fetcher=None) -> dict:
-    """Fetch one person, one listing and one item from the site; report what the parsers found there.
+def doctor(settings: Settings, *, fetcher=None, save_dir=None, today: date | None = None) -> dict:
+    """Check the site: the persons -> listing -> item walk (`steps`), then every discovery route, one item and one
+    roll-up (sources/doctor.py); optionally save everything fetched into save_dir with a manifest.
 
-    Returns {"steps": [(what, url, finding)], "item": diagnose_item(...) or None, "ok": bool}.
+    Returns {"steps": [(what, url, finding)], "item": diagnosis or None, "routes": [RouteCheck],
+    "rollup": (url, diagnosis), "ok": bool, "suspect": bool, "saved": Path | None, "requests": n}.
     """
+    from pathlib import Path
+
+    from agendakaart.sources.doctor import Recorder, check_save_dir, report_ok, run_doctor
     from agendakaart.sources.http import Fetcher
 
+    if save_dir is not None:
+        check_save_dir(Path(save_dir))
     own = fetcher is None
-    fetcher = fetcher or Fetcher(settings)
+    recorder = Recorder(fetcher or Fetcher(settings))
     base = settings.base_url.rstrip("/")
     steps: list[tuple[str, str, str]] = []
-    report = None
     try:
-        report = site.check_site(fetcher, base, steps)
+        try:
+            recorder.what = "robots.txt"
+            recorder.fetch(base + "/robots.txt", PageKind.ROBOTS)
+        except FetchError:
+            pass
+        recorder.what = None
+        report = site.check_site(recorder, base, steps)
+        routes = run_doctor(recorder, base, today or date.today())
+        item_url, item = routes["item"]
+        if report is not None:
+            report.setdefault("suspect", bool(report["sources"]) and set(report["sources"]) <= {"meta", "url"})
+        elif item is not None:
+            report = item
+            steps.append(("item", item_url, f"bronnen: {', '.join(item['sources']) or 'geen'}; "
+                                             f"lege velden: {', '.join(item['empty']) or 'geen'}"))
+        saved = routes["doctor"].save(Path(save_dir)) if save_dir is not None else None
     finally:
         if own:
-            fetcher.close()
-    ok = bool(report and report["activities"] and set(report["sources"]) - {"url"})
-    return {"steps": steps, "item": report, "ok": ok, "requests": fetcher.requests_made}
+            recorder.fetcher.close()
+    rollup = routes["rollup"]
+    suspect = any(r is not None and r.get("suspect") for r in (report, rollup[1]))
+    ok = report_ok(report) and (rollup[1] is None or report_ok(rollup[1]))
+    return {"steps": steps, "item": report, "routes": routes["routes"], "rollup": rollup, "ok": ok,
+            "suspect": suspect, "saved": saved, "requests": recorder.requests_made}
