@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # outputs may import store, never the reverse at run time
 # The export contract (issue 3 item 9 + issue 4 item 7), in this order, for JSONL, CSV and GeoJSON properties.
 ACTIVITY_FIELDS = (
     "id", "url", "persons", "person_names", "ministry", "date", "start_time", "end_time",
-    "type_label", "title", "description", "location_text", "source",
+    "type_label", "title", "description", "location_text", "source", "removed_at",
 )
 ENRICHMENT_FIELDS = (
     "place", "gm_code", "gemeente", "province", "country", "lat", "lon", "precision",
@@ -25,8 +25,10 @@ SELECT a.id, a.page_url AS url, a.persons, a.ministry, a.date, a.start_time, a.e
        a.title, a.description, a.location_text, a.source,
        e.activity_id AS enriched, e.place, e.gm_code, e.gemeente, e.province, e.country, e.lat, e.lon,
        e.precision, e.is_den_haag, e.is_abroad, e.npvr_region, e.activity_type, e.confidence, e.reason,
-       e.override
+       e.override, p.removed_at
 FROM activities a LEFT JOIN current_enrichments e ON e.activity_id = a.id
+     LEFT JOIN agenda_pages p ON p.url = a.page_url
+WHERE (? OR p.removed_at IS NULL)
 ORDER BY a.date, a.start_time IS NULL, a.start_time, a.page_url, a.ordinal, a.id
 """
 
@@ -56,7 +58,7 @@ def _row(r: sqlite3.Row, persons: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "ministry": r["ministry"] or first.get("ministry"),
         "date": r["date"], "start_time": r["start_time"], "end_time": r["end_time"],
         "type_label": r["type_label"], "title": r["title"], "description": r["description"],
-        "location_text": r["location_text"], "source": r["source"],
+        "location_text": r["location_text"], "source": r["source"], "removed_at": r["removed_at"],
         "place": r["place"], "gm_code": r["gm_code"], "gemeente": r["gemeente"], "province": r["province"],
         "country": r["country"], "lat": r["lat"], "lon": r["lon"],
         "precision": r["precision"] if enriched else "none",
@@ -69,8 +71,10 @@ def _row(r: sqlite3.Row, persons: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def load_rows(conn: sqlite3.Connection, flt: Filters | None = None) -> list[dict[str, Any]]:
+def load_rows(conn: sqlite3.Connection, flt: Filters | None = None, *, include_removed: bool = False
+              ) -> list[dict[str, Any]]:
     """Every activity as one dict with exactly EXPORT_FIELDS, ordered by date and time, filtered by `flt`.
+    Activities of items gone from the site (removed_at set) are left out unless include_removed.
 
     An activity without an enrichment row gets precision 'none' and type 'overig'; its ministry is its own or
     its first person's.
@@ -78,7 +82,7 @@ def load_rows(conn: sqlite3.Connection, flt: Filters | None = None) -> list[dict
     from agendakaart.outputs.filters import matches
 
     persons = load_persons(conn)
-    rows = (_row(r, persons) for r in conn.execute(_ROWS_SQL))
+    rows = (_row(r, persons) for r in conn.execute(_ROWS_SQL, (1 if include_removed else 0,)))
     return [row for row in rows if matches(row, flt)]
 
 
