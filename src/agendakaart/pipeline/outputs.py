@@ -29,15 +29,17 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
               node_modules: Path | None = None) -> Path:
     """Database -> one self-contained kaart.html at `out` (raises MapAssetsError without node_modules)."""
     from agendakaart.outputs.map import load_assets, map_payload, render_map_html
-    from agendakaart.outputs.regions import load_backdrop, npvr_members, region_outlines
+    from agendakaart.outputs.map_geo import geo_payload
+    from agendakaart.outputs.regions import npvr_members
 
     settings = settings or Settings()
     assets = load_assets(node_modules)
     rows = load_rows(conn)
     members = npvr_members(settings.include_uncertain_npvr)
     regions = sorted(set(members) | {r["npvr_region"] for r in rows if r["npvr_region"]})
-    payload = map_payload(rows, load_persons(conn), region_outlines(settings.include_uncertain_npvr), regions,
-                          load_backdrop())
+    # the base map and the NPVR outlines are CBS boundaries (geo), no longer hulls of places or a dotted backdrop
+    payload = map_payload(rows, load_persons(conn), [], regions, None,
+                          geo_payload(regions, settings.include_uncertain_npvr))
     _write_text(Path(out), render_map_html(payload, assets))
     log.info("map: %d activities, %d points -> %s", len(rows), len(payload["pts"]) // 2, out)
     return Path(out)
