@@ -46,11 +46,19 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
 
 
 def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> Path:
-    """Database -> the Dutch report (html with SVG charts, or md) at `out`."""
+    """Database -> the Dutch report (html with SVG charts and the map figure, or md) at `out`."""
+    import tempfile
+
     from agendakaart.outputs.report import render_report
 
     rows = load_rows(conn)
-    _write_text(Path(out), render_report(rows, fmt=fmt))
+    svg = None
+    if fmt == "html":  # the figure of all activities, embedded as SVG
+        with tempfile.TemporaryDirectory() as tmp:
+            path = build_figure(conn, Path(tmp) / "figuur.svg", rows=rows)
+            text = path.read_text(encoding="utf-8")
+            svg = text[text.index("<svg"):]
+    _write_text(Path(out), render_report(rows, fmt=fmt, figure_svg=svg))
     log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
     return Path(out)
 
@@ -78,3 +86,22 @@ def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt
     tmp.replace(out)
     log.info("export %s: %d rows -> %s", fmt, written, out)
     return written
+
+
+def build_figure(conn: sqlite3.Connection, out: Path, *, flt: Filters | None = None, size: str = "a4",
+                 measure: str = "aantal", title: str | None = None, settings: Settings | None = None,
+                 rows: list | None = None) -> Path:
+    """Database -> the static map (PNG 300 dpi, SVG or PDF by the suffix of `out`) of the activities `flt` selects."""
+    from datetime import date
+
+    from agendakaart.outputs.figure import FigureSpec, render_figure
+    from agendakaart.store.queries import data_date
+
+    settings = settings or Settings()
+    rows = load_rows(conn, flt) if rows is None else rows
+    stamp = data_date(conn)
+    spec = FigureSpec(Path(out), size=size, measure=measure, title=title,
+                      data_date=date.fromisoformat(stamp) if stamp else None)
+    render_figure(rows, spec, flt=flt, persons=load_persons(conn), uncertain_counted=settings.include_uncertain_npvr)
+    log.info("figure (%s, %s): %d activities -> %s", size, measure, len(rows), out)
+    return Path(out)
