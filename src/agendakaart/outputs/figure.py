@@ -238,7 +238,7 @@ def render_figure(rows: list[dict[str, Any]], spec: FigureSpec, *, flt=None, per
     with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": "agendakaart", "font.size": font,
                          "font.family": "DejaVu Sans"}):
         fig = plt.figure(figsize=(width, height), dpi=DPI)
-        ax = fig.add_axes([0.01, 0.09, 0.56, 0.72] if wide else [0.02, 0.11, 0.96, 0.74])
+        ax = fig.add_axes([0.02, 0.07, 0.56, 0.76] if wide else [0.02, 0.11, 0.96, 0.74])
         ax.set_xlim(*NL_EXTENT[:2]); ax.set_ylim(*NL_EXTENT[2:])
         ax.set_aspect(1 / math.cos(math.radians(52.2)))
         ax.set_axis_off()
@@ -247,14 +247,16 @@ def render_figure(rows: list[dict[str, Any]], spec: FigureSpec, *, flt=None, per
         unit = "activiteiten per 100.000 inwoners" if spec.measure == "inwoners" else "activiteiten"
         handles = [Patch(facecolor=ZERO, edgecolor="#4a2a73", label="0")] + [
             Patch(facecolor=c, edgecolor="#4a2a73", label=t) for c, t in classes]
-        anchor = dict(loc="upper left", bbox_to_anchor=(1.02, 1.0)) if wide else dict(loc="upper left")
+        # slide: legends and counts in a right-hand column (figure coordinates); page: legends inside the map
+        anchor = dict(loc="upper left", bbox_to_anchor=(0.60, 0.80), bbox_transform=fig.transFigure) if wide \
+            else dict(loc="upper left")
         leg = ax.legend(handles=handles, title=f"NPVR-regio, {unit}", frameon=False, fontsize=font * 0.85,
                         title_fontsize=font * 0.9, alignment="left", **anchor)
         leg.set_gid("legenda-regio")
         if dots:
             ax.add_artist(leg)
-            anchor2 = dict(loc="upper left", bbox_to_anchor=(1.02, 0.52)) if wide else \
-                dict(loc="lower right", bbox_to_anchor=(1.0, 0.0))
+            anchor2 = dict(loc="upper left", bbox_to_anchor=(0.60, 0.48), bbox_transform=fig.transFigure) \
+                if wide else dict(loc="lower right", bbox_to_anchor=(1.0, 0.0))
             leg2 = ax.legend(handles=dots, title="Activiteiten per plaats", frameon=False, fontsize=font * 0.85,
                              title_fontsize=font * 0.9, alignment="left", labelspacing=1.3, borderpad=0.8,
                              handlelength=3.2, handletextpad=1.0, **anchor2)
@@ -282,7 +284,7 @@ def _texts(fig, title, answer, flt, spec, n, wide, width, font) -> None:
               f"{n_text(s['den_haag'])}, buitenland {n_text(s['buitenland'])} (niet op de kaart), locatie onbekend "
               f"{n_text(s['onbekend'])}. {_filter_note(flt)}"
               f"Stand van de gegevens: {long_date(spec.data_date or date.today())}.")
-    x, y, w = (0.60, 0.24, width * 0.37) if wide else (left, 0.085, text_w)  # slide: right column, under legends
+    x, y, w = (0.605, 0.20, width * 0.37) if wide else (left, 0.085, text_w)  # slide: right column, under legends
     t = fig.text(x, y, _wrap(counts, w, font * 0.8), fontsize=font * 0.8, va="top", color="#333333")
     t.set_gid("aantallen")
     t = fig.text(left, 0.012, SOURCE, fontsize=font * 0.75, va="bottom", color="#444444")

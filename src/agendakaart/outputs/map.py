@@ -154,7 +154,7 @@ def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: 
     if geo:
         from agendakaart.outputs.map_geo import activity_geo_columns
 
-        cols.update(activity_geo_columns(rows, geo["codes"], strings))
+        geo = {**geo, **activity_geo_columns(rows, geo["codes"], strings, cols["p"], len(points))}
     return {
         "v": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),

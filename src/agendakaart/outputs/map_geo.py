@@ -71,14 +71,22 @@ def geo_payload(regions: list[str], include_uncertain: bool = False) -> dict[str
     }
 
 
-def activity_geo_columns(rows: list[dict[str, Any]], codes: list[str], strings) -> dict[str, list[int]]:
-    """Per row: "g" = index of its gemeente in `codes` (-1: none), "co" = string index of its country's Dutch
-    name when abroad (-1 otherwise)."""
+def activity_geo_columns(rows: list[dict[str, Any]], codes: list[str], strings, point_of: list[int],
+                         n_points: int) -> dict[str, list]:
+    """Compact gemeente and country per activity (most activities share a point, few are abroad):
+    "pg" = per point the index of its gemeente in `codes` (-1: none); "gx" = [[activity, gemeente index], ...] for
+    the activities whose gemeente differs from their point's (or that have no point); "co" = [[activity, string
+    index of the Dutch country name], ...] for the activities abroad."""
     idx = {c: k for k, c in enumerate(codes)}
     names = country_names()
-    g, co = [], []
-    for r in rows:
-        g.append(idx.get(r["gm_code"], -1) if r["gm_code"] else -1)
-        country = r["country"] if r["is_abroad"] else None
-        co.append(strings(names.get(country, country) if country else ("onbekend land" if r["is_abroad"] else None)))
-    return {"g": g, "co": co}
+    pg, seen, gx, co = [-1] * n_points, [False] * n_points, [], []
+    for i, (r, p) in enumerate(zip(rows, point_of)):
+        g = idx.get(r["gm_code"], -1) if r["gm_code"] else -1
+        if p >= 0 and not seen[p]:
+            pg[p], seen[p] = g, True
+        elif g != (pg[p] if p >= 0 else -1):
+            gx.append([i, g])
+        if r["is_abroad"]:
+            country = r["country"]
+            co.append([i, strings(names.get(country, country) if country else "onbekend land")])
+    return {"pg": pg, "gx": gx, "co": co}

@@ -338,8 +338,13 @@
   /* ---- CBS boundaries (D.geo, see outputs/map_geo.py): the offline base (country, provinces), the NPVR regions as
    * the union of their gemeenten (topojson.merge), a choropleth per gemeente or per region, the abroad panel, the
    * headline, and the list's "locatie onbekend" rows. View options live in `vw`, apart from the filter state. ---- */
-  var G = D.geo, gem = G && A.g ? Int16Array.from(A.g) : null, gemCount = new Int32Array(G ? G.codes.length : 0);
-  var country = A.co ? Int32Array.from(A.co) : null;
+  var G = D.geo, gem = G ? new Int16Array(N) : null, country = G ? new Int32Array(N).fill(-1) : null;
+  var gemCount = new Int32Array(G ? G.codes.length : 0);
+  if (G) {  // per activity: its point's gemeente, unless listed apart; the country only for those abroad
+    for (i = 0; i < N; i++) gem[i] = pt[i] >= 0 ? G.pg[pt[i]] : -1;
+    G.gx.forEach(function (x) { gem[x[0]] = x[1]; });
+    G.co.forEach(function (x) { country[x[0]] = x[1]; });
+  }
   var CLASSES = ["#fde0c5", "#facba6", "#f59e72", "#e4572e", "#a8261b"], ZERO = "#f4f4f1";
   var LAYERS = { punten: 1, gemeente: 1, regio: 1 }, MEASURES = { aantal: 1, inwoners: 1 }, UNKNOWN = { tonen: 1, verbergen: 1, alleen: 1 };
   var vw = defaultView(), basis = [], gmLayer = null, regionLayers = [];
