@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from agendakaart.cli import main
-from agendakaart.outputs.figure import SIZES, default_title, long_date, slug
+from agendakaart.outputs.figure import SIZES, cabinets_in, default_title, long_date, slug
 from agendakaart.outputs.filters import Filters
 from agendakaart.pipeline.outputs import build_report
 from agendakaart.store import open_db
@@ -108,6 +108,10 @@ def test_default_title_helpers(db):
     title = default_title(rows, Filters(persons=(slug_,)), persons)
     assert title.startswith(f"Activiteiten van {persons[slug_]['name']}, ")
     assert long_date(date(2024, 7, 2)) == "2 juli 2024"
+    # a cabinet is in office until the next one is sworn in (kabinet-Jetten: 23 February 2026)
+    assert cabinets_in(date(2024, 7, 2), date(2025, 2, 22)) == ["kabinet-Schoof"]
+    assert cabinets_in(date(2026, 3, 2), date(2026, 10, 30)) == ["kabinet-Jetten"]
+    assert cabinets_in(date(2026, 1, 1), date(2026, 3, 1)) == ["kabinet-Schoof", "kabinet-Jetten"]
     assert slug("Noord-Friesland (Noard-Fryslân)") == "noord-friesland-noard-fryslan"
 
 

@@ -66,16 +66,17 @@ def slug(text: str) -> str:
 
 
 def cabinets_in(lo: date, hi: date) -> list[str]:
-    """The cabinets (data/bewindspersonen.csv) in office at some day of [lo, hi], oldest first."""
+    """The cabinets (data/bewindspersonen.csv) in office at some day of [lo, hi], oldest first. A cabinet is in
+    office from its first swearing-in until the next cabinet's (a demissionary cabinet still counts)."""
     text = resources.files("agendakaart.data").joinpath("bewindspersonen.csv").read_text(encoding="utf-8")
-    spans: dict[str, list[date]] = {}
+    starts: dict[str, date] = {}
     for r in csv.DictReader(text.splitlines()):
-        start = date.fromisoformat(r["start_date"]) if r["start_date"] else None
-        end = date.fromisoformat(r["end_date"]) if r["end_date"] else date.max
-        if start and r["cabinet"]:
-            span = spans.setdefault(r["cabinet"], [start, end])
-            span[0], span[1] = min(span[0], start), max(span[1], end)
-    return [c for c, (s, e) in sorted(spans.items(), key=lambda kv: kv[1][0]) if s <= hi and e > lo]
+        if r["start_date"] and r["cabinet"]:
+            start = date.fromisoformat(r["start_date"])
+            starts[r["cabinet"]] = min(starts.get(r["cabinet"], start), start)
+    order = sorted(starts, key=starts.get)
+    ends = {c: starts[n] for c, n in zip(order, order[1:])}
+    return [c for c in order if starts[c] <= hi and ends.get(c, date.max) > lo]
 
 
 def default_title(rows: list[dict[str, Any]], flt, persons: dict[str, dict]) -> str:
