@@ -15,25 +15,25 @@ from agendakaart.outputs.filters import ABROAD_MODES
 @click.command("figure")
 @db_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write: .png (300 dpi), .svg or .pdf.")
+              help="Bestand om te schrijven: .png (300 dpi), .svg of .pdf.")
 @click.option("--size", type=click.Choice(["a4", "kamerbrief", "dia"]), default="a4", show_default=True,
-              help="a4: 17 x 23 cm; kamerbrief: 12 x 16 cm column; dia: 16:9 slide.")
+              help="a4: 17 x 23 cm; kamerbrief: kolom van 12 x 16 cm; dia: 16:9.")
 @click.option("--measure", type=click.Choice(["aantal", "inwoners"]), default="aantal", show_default=True,
-              help="Shade the NPVR regions by number of activities or per 100,000 inhabitants.")
-@click.option("--title", default=None, help="Title (default: from the filters and the data).")
-@click.option("--hash", "hash_", default=None, help="A filter hash copied from the map, e.g. '#p=dick-schoof&dh=0'.")
-@click.option("--person", "persons", multiple=True, help="Person slug (repeatable).")
-@click.option("--ministry", "ministries", multiple=True, help="Ministry name (repeatable).")
+              help="Kleur de NPVR-regio's naar aantal activiteiten of per 100.000 inwoners.")
+@click.option("--title", default=None, help="Titel (standaard: uit de filters en de gegevens).")
+@click.option("--hash", "hash_", default=None, help="Filter-hash uit de kaart, bv. '#p=dick-schoof&dh=0'.")
+@click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug; herhaalbaar).")
+@click.option("--ministry", "ministries", multiple=True, help="Ministerie (herhaalbaar).")
 @click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
-              help="Activity type (repeatable).")
-@click.option("--from", "date_from", callback=parse_date_option, help="From date, inclusive (YYYY-MM-DD).")
-@click.option("--to", "date_to", callback=parse_date_option, help="To date, inclusive (YYYY-MM-DD).")
-@click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Leave out Den Haag.")
-@click.option("--only-npvr", is_flag=True, help="Only activities in an NPVR region.")
-@click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Abroad: include (default), exclude, only.")
+              help="Soort activiteit (herhaalbaar).")
+@click.option("--from", "date_from", callback=parse_date_option, help="Vanaf datum, inclusief (JJJJ-MM-DD).")
+@click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD).")
+@click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag.")
+@click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio.")
+@click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (standaard), exclude, only.")
 def figure_command(db_path, out, size, measure, title, hash_, persons, ministries, types, date_from, date_to,
                    exclude_den_haag, only_npvr, abroad) -> None:
-    """Draw a static map for a nota, Kamerbrief or slide: provinces, NPVR regions shaded, places, legend, source."""
+    """Teken een kaart voor een nota, Kamerbrief of dia: provincies, NPVR-regio's gekleurd, plaatsen, legenda, bron."""
     from agendakaart.outputs.figure import FORMATS, FigureError
     from agendakaart.pipeline.outputs import build_figure
 
