@@ -30,7 +30,8 @@ from agendakaart.outputs.filters import ABROAD_MODES
 @click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD).")
 @click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag.")
 @click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio.")
-@click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (standaard), exclude, only.")
+@click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None,
+              help="Buitenland: include (standaard), exclude, only.")
 def figure_command(db_path, out, size, measure, title, hash_, persons, ministries, types, date_from, date_to,
                    exclude_den_haag, only_npvr, abroad) -> None:
     """Teken een kaart voor een nota, Kamerbrief of dia: provincies, NPVR-regio's gekleurd, plaatsen, legenda, bron."""

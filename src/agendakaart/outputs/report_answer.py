@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from agendakaart.outputs.answer import (Answer, beside, headline, month_label, quarter_label, randstad_table,
+from agendakaart.outputs.answer import (Answer, beside, headline, month_label, randstad_table,
                                         region_table, split_table)
 from agendakaart.outputs.geocheck import mismatch_table
 
