@@ -39,6 +39,17 @@ CHANGES = {
         d.dispatchEvent(new Event('change', {bubbles: true})); })()""",
     "alles wissen": "document.getElementById('f-reset').click()",
     "lijst op titel (eerste keer)": "document.querySelector('button[data-sort=title]').click()",
+    "kaartlaag: kleur per gemeente": """(() => { const s = document.querySelector('[data-testid=select-layer]');
+        s.value = 'gemeente'; s.dispatchEvent(new Event('change', {bubbles: true})); })()""",
+    "maat: per 100.000 inwoners": """(() => { const s = document.querySelector('[data-testid=select-measure]');
+        s.value = 'inwoners'; s.dispatchEvent(new Event('change', {bubbles: true})); })()""",
+    "gemeentelaag: zonder Den Haag": "document.querySelector('[data-testid=toggle-den-haag]').click()",
+    "kaartlaag: kleur per NPVR-regio": """(() => { const s = document.querySelector('[data-testid=select-layer]');
+        s.value = 'regio'; s.dispatchEvent(new Event('change', {bubbles: true})); })()""",
+    "kaartlaag: punten": """(() => { const s = document.querySelector('[data-testid=select-layer]');
+        s.value = 'punten'; s.dispatchEvent(new Event('change', {bubbles: true})); })()""",
+    "lijst: alleen locatie onbekend": """(() => { const s = document.querySelector('[data-testid=select-unknown]');
+        s.value = 'alleen'; s.dispatchEvent(new Event('change', {bubbles: true})); })()""",
 }
 _TIMED = """async (code) => {
   const t = performance.now();
@@ -70,7 +81,7 @@ def measure(html: Path, rounds: int) -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())  # offline
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         loads = []

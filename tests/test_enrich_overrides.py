@@ -56,6 +56,8 @@ def test_toml_overrides_apply_by_id_url_pattern(res, tmp_path):
     e = apply_overrides(_enriched(res, "Keukentafelgesprek", "a3"), overrides, page_url=None,
                         text="Keukentafelgesprek in Loppersum", gaz=res.gazetteer, include_uncertain=False)
     assert (e.lat, e.lon, e.override) == (53.1, 6.5, True) and "familie" in e.reason
+    # the point's gemeente comes from the CBS polygons: 53.1 N 6.5 E lies in Tynaarlo (Drenthe)
+    assert (e.gm_code, e.gemeente, e.province, e.country) == ("GM1730", "Tynaarlo", "Drenthe", "NL")
     e = apply_overrides(_enriched(res, "Overleg met de VNG", "a4"), overrides, page_url=None,
                         text="Overleg met de VNG", gaz=res.gazetteer, include_uncertain=False)
     assert e.activity_type == ActivityType.GESPREK and e.precision == Precision.NONE and e.override
@@ -109,3 +111,17 @@ def test_malformed_csv(res, tmp_path):
     path.write_text("ident,place\na,Leiden\n", encoding="utf-8")
     with pytest.raises(OverridesError, match="header"):
         load_overrides(path, res.gazetteer)
+
+
+def test_lat_lon_override_takes_gemeente_from_polygons(res, tmp_path):
+    """A point in Heerenveen named 'Leiden' is in Heerenveen (and its NPVR region); a point at sea has no gemeente."""
+    path = tmp_path / "o.toml"
+    path.write_text('[[override]]\nid = "p1"\nplace = "Leiden"\nlat = 52.96\nlon = 5.92\n\n'
+                    '[[override]]\nid = "p2"\nlat = 52.5\nlon = 3.5\n', encoding="utf-8")
+    overrides = load_overrides(path, res.gazetteer)
+    e = apply_overrides(_enriched(res, "Gesprek", "p1"), overrides, page_url=None, text="Gesprek",
+                        gaz=res.gazetteer, include_uncertain=False)
+    assert (e.gm_code, e.province, e.npvr_region, e.lat) == ("GM0074", "Fryslân", "Zuidoost-Friesland", 52.96)
+    e = apply_overrides(_enriched(res, "Gesprek", "p2"), overrides, page_url=None, text="Gesprek",
+                        gaz=res.gazetteer, include_uncertain=False)
+    assert (e.gm_code, e.npvr_region, e.lat, e.lon) == (None, None, 52.5, 3.5)

@@ -55,7 +55,7 @@ def test_csp_allows_exactly_our_scripts(built):
     _, html = built
     csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
-    assert len(scripts) == 3  # leaflet, supercluster, ours
+    assert len(scripts) == 4  # leaflet, supercluster, topojson-client, ours
     assert csp.replace("&#x27;", "'") == content_security_policy(tuple(scripts))
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0].replace("&#x27;", "'")
     assert "default-src 'none'" in csp.replace("&#x27;", "'") and "tile.openstreetmap.org" in csp

@@ -119,7 +119,19 @@ def _place(entry: dict, gaz: Gazetteer, line: int) -> Place | None:
             raise OverridesError("lat/lon out of range", line)
         base = replace(base, lat=lat, lon=lon) if base else Place(name or f"{lat:.4f}, {lon:.4f}", "venue",
                                                                    country="", lat=lat, lon=lon)
+        base = _gemeente_from_boundaries(base, gaz)
     return base
+
+
+def _gemeente_from_boundaries(p: Place, gaz: Gazetteer) -> Place:
+    """A point's gemeente, province and country come from the CBS polygons (a point outside NL keeps what it had)."""
+    from agendakaart.enrich.boundaries import load_boundaries
+
+    gm = load_boundaries().gemeente_at(p.lat, p.lon)
+    gem = gaz.gemeenten.get(gm) if gm else None
+    if gem is None:
+        return p
+    return replace(p, gm_code=gm, gemeente=gem.name, province=gem.province, country="NL")
 
 
 def _named_place(name: str, gaz: Gazetteer) -> Place | None:

@@ -26,7 +26,8 @@ TYPES = tuple(t.value for t in ActivityType)
 PRECISIONS = tuple(p.value for p in Precision)
 _EPOCH = date(1970, 1, 1)
 TILE_HOSTS = "https://tile.openstreetmap.org https://*.tile.openstreetmap.org"
-LIBRARIES = ("leaflet/dist/leaflet.js", "supercluster/dist/supercluster.min.js")
+LIBRARIES = ("leaflet/dist/leaflet.js", "supercluster/dist/supercluster.min.js",
+             "topojson-client/dist/topojson-client.min.js")
 LIBRARY_CSS = ("leaflet/dist/leaflet.css",)
 
 
@@ -119,8 +120,9 @@ def _people(rows: list[dict], persons: dict[str, dict]) -> tuple[list[list], dic
 
 
 def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: list[dict],
-                regions: list[str], backdrop: list[float] | None = None) -> dict[str, Any]:
-    """Export rows -> the compact JSON the map reads (see module docstring)."""
+                regions: list[str], backdrop: list[float] | None = None,
+                geo: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Export rows -> the compact JSON the map reads (see module docstring); `geo` = outputs.map_geo.geo_payload."""
     table, p_index, ministries = _people(rows, persons)
     m_index = {m: i for i, m in enumerate(ministries)}
     r_index = {r: i for i, r in enumerate(regions)}
@@ -149,12 +151,17 @@ def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: 
             ("c", -1 if conf is None else round(conf * 100)),
         ):
             cols[key].append(value)
+    if geo:
+        from agendakaart.outputs.map_geo import activity_geo_columns
+
+        geo = {**geo, **activity_geo_columns(rows, geo["codes"], strings, cols["p"], len(points))}
     return {
         "v": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "types": list(TYPES), "precisions": list(PRECISIONS), "persons": table, "ministries": ministries,
         "regions": regions, "outlines": [[r_index[o["name"]], o["ring"]] for o in outlines if o["name"] in r_index],
         "pts": [c for pt in points for c in pt], "s": strings.items, "a": cols, "bg": backdrop or [],
+        "geo": geo,
     }
 
 

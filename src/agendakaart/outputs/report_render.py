@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
+from agendakaart.outputs.answer import Dec
 from agendakaart.outputs.report import LOW_CONFIDENCE, QUALITY, WHERE, WHERE_NAMES, ReportData
+from agendakaart.outputs.report_answer import answer_html, answer_md, mismatch_sections
 
 LIST_LIMIT = 300
 _COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0"}
@@ -127,10 +129,13 @@ def _html_table(table: Table, caption: str | None = None) -> str:
     head, rows = table
     e = html.escape
     cells = lambda row, tag: "".join(  # noqa: E731 — tiny local formatter
-        f"<{tag}{' class=num' if isinstance(v, (int, float)) else ''}>{_html_cell(v)}</{tag}>" for v in row)
+        f"<{tag}{' class=num' if isinstance(v, (int, float, Dec)) else ''}>{_html_cell(v)}</{tag}>" for v in row)
+    foot = ""
+    if rows and str(rows[-1][0]).startswith("Totaal"):  # a totals row goes into <tfoot>
+        foot, rows = f"<tfoot><tr>{cells(rows[-1], 'td')}</tr></tfoot>", rows[:-1]
     body = "".join(f"<tr>{cells(r, 'td')}</tr>" for r in rows) or f"<tr><td colspan={len(head)}>geen</td></tr>"
     cap = f"<caption>{e(caption)}</caption>" if caption else ""
-    return f"<table>{cap}<thead><tr>{''.join(f'<th>{e(str(h))}</th>' for h in head)}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<table>{cap}<thead><tr>{''.join(f'<th>{e(str(h))}</th>' for h in head)}</tr></thead><tbody>{body}</tbody>{foot}</table>"
 
 
 def _html_cell(value: Any) -> str:
@@ -145,10 +150,13 @@ h1{color:#154273}h2{border-bottom:2px solid #d9dee7;padding-bottom:3px;margin-to
 table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}th,td{padding:3px 8px;border-bottom:1px solid #d9dee7;
 text-align:left;vertical-align:top}.num{text-align:right;font-variant-numeric:tabular-nums}caption{text-align:left;
 font-weight:600;padding:4px 0}.kaart{overflow-x:auto}figure{margin:8px 0 20px}figcaption{color:#5d6678}
-.cijfers{display:flex;gap:28px;flex-wrap:wrap}.cijfer b{display:block;font-size:26px;color:#154273}"""
+.cijfers{display:flex;gap:28px;flex-wrap:wrap}.cijfer b{display:block;font-size:26px;color:#154273}
+td:first-child{white-space:nowrap}tfoot td{font-weight:700;border-top:2px solid #1d2433}
+.antwoord{font-size:19px;line-height:1.4;background:#f5f7fa;border-left:5px solid #6a3d9a;padding:10px 14px;margin:12px 0 4px}
+.naast{color:#5d6678;margin:0 0 12px}.figuur svg{max-width:100%;height:auto}"""
 
 
-def render_html(d: ReportData) -> str:
+def render_html(d: ReportData, answer=None, mismatches=None, figure=None) -> str:
     e = html.escape
     big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
     parts = [
@@ -157,10 +165,15 @@ def render_html(d: ReportData) -> str:
         f"<style>{_CSS}</style></head><body>",
         f"<h1>Waar gaat het kabinet naartoe? — rapport</h1><p>{_num(d.total)} activiteiten uit de openbare agenda's. "
         f"Gemaakt op {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.</p>",
-        f'<h2>Totalen</h2><div class="cijfers">{big}</div>', _html_table(totals_table(d)),
     ]
+    if answer is not None:
+        parts += answer_html(answer, figure, _html_table)
+    parts += [f'<h2>Totalen</h2><div class="cijfers">{big}</div>', _html_table(totals_table(d))]
     parts += [f"<figure>{svg}<figcaption>{e(cap)}</figcaption></figure>" for cap, svg in charts(d)]
     parts += _html_sections(d)
+    if mismatches is not None:
+        parts += [f"<h2>{e(t)}</h2><p>{e(note)}</p>" + f'<div class="kaart">{_html_table(table)}</div>'
+                  for t, table, note in mismatch_sections(mismatches)]
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -208,9 +221,11 @@ def _md_table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def render_md(d: ReportData) -> str:
-    parts = ["# Waar gaat het kabinet naartoe? — rapport", "",
-             f"{_num(d.total)} activiteiten uit de openbare agenda's.", "", "## Totalen", "", _md_table(totals_table(d))]
-    for title, table, note in _sections(d):
+def render_md(d: ReportData, answer=None, mismatches=None, figure=None) -> str:
+    parts = ["# Waar gaat het kabinet naartoe? — rapport", "", f"{_num(d.total)} activiteiten uit de openbare agenda's."]
+    if answer is not None:
+        parts += answer_md(answer, _md_cell, _md_table)
+    parts += ["", "## Totalen", "", _md_table(totals_table(d))]
+    for title, table, note in [*_sections(d), *mismatch_sections(mismatches or [])]:
         parts += ["", f"## {title}", ""] + ([_md_cell(note), ""] if note else []) + [_md_table(table)]
     return "\n".join(parts) + "\n"

@@ -19,12 +19,14 @@ OUTPUT_FILES = {
     "csv": "activiteiten.csv",
     "geojson": "activiteiten.geojson",
     "jsonl": "activiteiten.jsonl",
+    "figuur": "figuur.png",
+    "figuur-svg": "figuur.svg",
 }
 
 
 def build_outputs(conn: sqlite3.Connection, out_dir: Path, settings: Settings) -> dict[str, Path]:
     """Database -> kaart.html, rapport.html and the three exports in out_dir; returns name -> path."""
-    from agendakaart.pipeline.outputs import build_map, build_report, export
+    from agendakaart.pipeline.outputs import build_figure, build_map, build_report, export
 
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {name: out_dir / filename for name, filename in OUTPUT_FILES.items()}
@@ -33,6 +35,8 @@ def build_outputs(conn: sqlite3.Connection, out_dir: Path, settings: Settings) -
     export(conn, paths["csv"], fmt="csv", sep=";")
     export(conn, paths["geojson"], fmt="geojson")
     export(conn, paths["jsonl"], fmt="jsonl")
+    build_figure(conn, paths["figuur"], settings=settings)
+    build_figure(conn, paths["figuur-svg"], settings=settings)
     return paths
 
 

@@ -88,3 +88,15 @@ def load_rows(conn: sqlite3.Connection, flt: Filters | None = None, *, include_r
 
 def count_activities(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0]
+
+
+def data_date(conn: sqlite3.Connection) -> str | None:
+    """The date of the data: the newest fetched page, else the newest activity's last_seen (ISO text), else None."""
+    for sql in ("SELECT MAX(fetched_at) FROM pages", "SELECT MAX(last_seen) FROM activities"):
+        try:
+            value = conn.execute(sql).fetchone()[0]
+        except sqlite3.OperationalError:  # a table this schema does not have
+            continue
+        if value:
+            return str(value)[:10]
+    return None

@@ -84,7 +84,7 @@
         if (!ok) continue;
       }
       var p = pt[i];
-      if (p < 0) { c.unlocated++; continue; }
+      if (p < 0) { c.unlocated++; pass[i] = 2; continue; }  // 2: listed as "locatie onbekend", not on the map
       var f = flags[i], r = reg[i];
       if ((dh && (f & 1)) || (npvr && r < 0) || (ab === 1 && (f & 2)) || (ab === 2 && !(f & 2))) continue;
       pass[i] = 1; c.visible++; ptCount[p]++; ptType[p * NT + typ[i]]++; typeCount[typ[i]]++;
@@ -197,7 +197,7 @@
   function orderFor(key) {
     if (orders[key]) return orders[key];
     var idx = [];
-    for (var i = 0; i < N; i++) if (pt[i] >= 0) idx.push(i);
+    for (var i = 0; i < N; i++) idx.push(i);  // located and unlocated: the list shows both
     var keys;
     if (key === "person") keys = idx.map(function (i) { return D.persons[pList[pOff[i]]] ? D.persons[pList[pOff[i]]][1] : ""; });
     else if (key === "type") keys = idx.map(function (i) { return TYPE_NAMES[D.types[typ[i]]]; });
@@ -216,7 +216,7 @@
     var order = orderFor(sortKey), start = page * PAGE, seen = 0, out = [], n = order.length;
     for (var j = 0; j < n && out.length < PAGE; j++) {
       var i = order[sortDir > 0 ? j : n - 1 - j];
-      if (!pass[i]) continue;
+      if (!listed(i)) continue;
       if (seen++ >= start) out.push(i);
     }
     return out;
@@ -237,7 +237,7 @@
     });
   }
   function renderList() {
-    var body = $("l-body"), pages = Math.max(1, Math.ceil(counts.visible / PAGE));
+    var body = $("l-body"), total = listTotal(), pages = Math.max(1, Math.ceil(total / PAGE));
     page = Math.min(page, pages - 1);
     var frag = document.createDocumentFragment();
     pageRows().forEach(function (i) {
@@ -247,15 +247,19 @@
       var tdT = el("td"), chip = el("span", "chip", TYPE_NAMES[D.types[typ[i]]]);
       chip.style.borderColor = TYPE_COLOURS[D.types[typ[i]]]; tdT.appendChild(chip); tr.appendChild(tdT);
       var tdA = el("td", "titel"); tdA.appendChild(el("span", null, A.ti[i] + " ")); tdA.appendChild(sourceLink(i)); tr.appendChild(tdA);
-      var tdP = el("td"), go = el("button", "naar", placeText(i)); go.type = "button";
-      go.title = "Toon op de kaart";
-      go.addEventListener("click", function () { map.setView([D.pts[2 * pt[i]], D.pts[2 * pt[i] + 1]], 12); $("kaart").scrollIntoView({ block: "center" }); });
-      tdP.appendChild(go); tr.appendChild(tdP);
+      var tdP = el("td");
+      if (pt[i] < 0) tdP.appendChild(unknownPlace(i));
+      else {
+        var go = el("button", "naar", placeText(i)); go.type = "button"; go.title = "Toon op de kaart";
+        go.addEventListener("click", function () { map.setView([D.pts[2 * pt[i]], D.pts[2 * pt[i] + 1]], 12); $("kaart").scrollIntoView({ block: "center" }); });
+        tdP.appendChild(go);
+      }
+      tr.appendChild(tdP);
       tr.appendChild(el("td", "zacht", str(A.re[i])));
       frag.appendChild(tr);
     });
     body.textContent = ""; body.appendChild(frag);
-    $("l-info").textContent = counts.visible ? "pagina " + fmt(page + 1) + " van " + fmt(pages) + " (" + fmt(counts.visible) + " activiteiten)" : "geen activiteiten met deze filters";
+    $("l-info").textContent = total ? "pagina " + fmt(page + 1) + " van " + fmt(pages) + " (" + listInfo(total) + ")" : "geen activiteiten met deze filters";
     $("l-prev").disabled = page <= 0; $("l-next").disabled = page >= pages - 1;
   }
 
@@ -307,12 +311,14 @@
   function writeHash() {
     var parts = filterHash(), h = "#" + parts.join("&");
     if (sortKey !== "date" || sortDir !== -1) parts.push("sort=" + sortKey + (sortDir > 0 ? "-op" : "-af"));
+    viewHash(parts);
     if (map) { var c = map.getCenter(); parts.push("kaart=" + map.getZoom() + "/" + c.lat.toFixed(4) + "/" + c.lng.toFixed(4)); }
     try { history.replaceState(null, "", "#" + parts.join("&")); } catch (e) { /* some file:// contexts refuse; the hash just is not kept */ }
     $("export-hint").textContent = "Exporteer deze selectie: agendakaart export --format csv --out selectie.csv --located-only --hash '" + h + "'";
   }
   function readHash() {
     var st = emptyState(), view = null, raw = location.hash.replace(/^#/, "");
+    vw = defaultView();
     raw.split("&").forEach(function (kv) {
       var j = kv.indexOf("="); if (j < 0) return;
       var k = kv.slice(0, j), v = kv.slice(j + 1);
@@ -323,16 +329,211 @@
       else if (k === "bl") st.abroad = v === "uit" ? "exclude" : v === "alleen" ? "only" : "include";
       else if (k === "sort") { var m = /^(date|person|type|title|place)-(op|af)$/.exec(v); if (m) { sortKey = m[1]; sortDir = m[2] === "op" ? 1 : -1; } }
       else if (k === "kaart") { var z = v.split("/").map(Number); if (z.length === 3 && z.every(isFinite)) view = z; }
+      else readViewParam(k, v);
     });
     state = st;
     return view;
+  }
+
+  /* ---- CBS boundaries (D.geo, see outputs/map_geo.py): the offline base (country, provinces), the NPVR regions as
+   * the union of their gemeenten (topojson.merge), a choropleth per gemeente or per region, the abroad panel, the
+   * headline, and the list's "locatie onbekend" rows. View options live in `vw`, apart from the filter state. ---- */
+  var G = D.geo, gem = G ? new Int16Array(N) : null, country = G ? new Int32Array(N).fill(-1) : null;
+  var gemCount = new Int32Array(G ? G.codes.length : 0);
+  if (G) {  // per activity: its point's gemeente, unless listed apart; the country only for those abroad
+    for (i = 0; i < N; i++) gem[i] = pt[i] >= 0 ? G.pg[pt[i]] : -1;
+    G.gx.forEach(function (x) { gem[x[0]] = x[1]; });
+    G.co.forEach(function (x) { country[x[0]] = x[1]; });
+  }
+  var CLASSES = ["#fde0c5", "#facba6", "#f59e72", "#e4572e", "#a8261b"], ZERO = "#f4f4f1";
+  var LAYERS = { punten: 1, gemeente: 1, regio: 1 }, MEASURES = { aantal: 1, inwoners: 1 }, UNKNOWN = { tonen: 1, verbergen: 1, alleen: 1 };
+  var vw = defaultView(), basis = [], gmLayer = null, regionLayers = [];
+  function defaultView() { return { layer: "punten", measure: "aantal", unknown: "tonen" }; }
+  function listed(i) { return pass[i] === 1 ? vw.unknown !== "alleen" : pass[i] === 2 && vw.unknown !== "verbergen"; }
+  function listTotal() { return (vw.unknown !== "alleen" ? counts.visible : 0) + (vw.unknown !== "verbergen" ? counts.unlocated : 0); }
+  function listInfo(total) {
+    var u = vw.unknown === "verbergen" ? 0 : counts.unlocated;
+    return fmt(total) + " activiteiten" + (u ? ", waarvan " + fmt(u) + " met locatie onbekend" : "");
+  }
+  function unknownPlace(i) {
+    var box = el("span", "onbekend", "locatie onbekend"), text = str(A.pl[i]);
+    if (text) box.title = text;
+    return box;
+  }
+  function pct(x, y) { return y ? (100 * x / y).toLocaleString("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + "%" : "–"; }
+  function per100k(n, inw) { return inw ? n * 1e5 / inw : 0; }
+  function num1(x) { return x.toLocaleString("nl-NL", { maximumFractionDigits: 1 }); }
+
+  function regionMembers(j) {
+    var geoms = G.gm.objects.a.geometries, out = G.rm[j].map(function (k) { return geoms[k]; });
+    return G.uncertain ? out.concat(G.ru[j].map(function (k) { return geoms[k]; })) : out;
+  }
+  function drawBoundaries() {
+    if (!G) return;
+    map.createPane("basis").style.zIndex = 250;  // above tiles (200), below the choropleth and markers
+    var canvas = L.canvas({ pane: "basis", padding: 0.3 }), pv = G.pv.objects.a;
+    var land = L.geoJSON(topojson.feature(G.pv, pv), { pane: "basis", renderer: canvas, interactive: false,
+      style: { stroke: false, fillColor: "#fbfaf6", fillOpacity: 1 } }).addTo(map);
+    var borders = L.geoJSON(topojson.mesh(G.pv, pv, function (a, b) { return a !== b; }), { pane: "basis", renderer: canvas,
+      interactive: false, style: { color: "#a3acb9", weight: 1 } }).addTo(map);
+    var coast = L.geoJSON(topojson.mesh(G.pv, pv, function (a, b) { return a === b; }), { pane: "basis", renderer: canvas,
+      interactive: false, style: { color: "#6f7b8c", weight: 1.4 } }).addTo(map);
+    basis = [land, borders, coast];
+    D.regions.forEach(function (r, j) {
+      var members = regionMembers(j);
+      if (!members.length) { regionLayers.push(null); return; }
+      var layer = L.geoJSON(topojson.merge(G.gm, members), { interactive: false,
+        style: { color: "#6a3d9a", weight: 2, fillColor: "#6a3d9a", fillOpacity: 0.08 } });
+      layer.bindTooltip(el("span", null, r), { permanent: true, direction: "center", className: "regio-label" });
+      layer.addTo(map); regionLayers.push(layer);
+      if (!G.uncertain && G.ru[j].length)  // uncertain members: dashed, not counted (as in the counts)
+        L.geoJSON(topojson.merge(G.gm, G.ru[j].map(function (k) { return G.gm.objects.a.geometries[k]; })), { interactive: false,
+          style: { color: "#6a3d9a", weight: 1.5, dashArray: "4 4", fill: false } }).addTo(map);
+    });
+  }
+  function baseOnline() { if (basis[0]) basis[0].setStyle({ fillOpacity: 0 }); }
+
+  function computeAreas() {
+    if (!gem) return;
+    gemCount.fill(0);
+    for (var i = 0; i < N; i++) if (pass[i] === 1 && gem[i] >= 0) gemCount[gem[i]]++;
+  }
+  function areaValues() {  // [[count, inwoners], ...] of the current layer
+    if (vw.layer === "gemeente") return G.codes.map(function (_, k) { return [gemCount[k], G.inw[k]]; });
+    return D.regions.map(function (_, j) { return [regionCount[j], G.rinw[j]]; });
+  }
+  function valueOf(x) { return vw.measure === "inwoners" ? per100k(x[0], x[1]) : x[0]; }
+  function breaks(values) {  // five classes of the non-zero values, by quantile, rounded for the legend
+    var v = values.filter(function (x) { return x > 0; }).sort(function (a, b) { return a - b; });
+    if (!v.length) return [];
+    var out = [];
+    for (var q = 1; q < 5; q++) {
+      var b = v[Math.min(v.length - 1, Math.floor(q * v.length / 5))];
+      b = b >= 10 ? Math.round(b) : Math.round(b * 10) / 10;
+      if (!out.length || b > out[out.length - 1]) out.push(b);
+    }
+    return out;
+  }
+  function colourOf(x, br) {
+    if (!(x > 0)) return ZERO;
+    var k = 0; while (k < br.length && x >= br[k]) k++;
+    return CLASSES[Math.min(k + (CLASSES.length - 1 - br.length), CLASSES.length - 1)];
+  }
+  function areaTip(name, x) {
+    var box = el("div");
+    box.appendChild(el("strong", null, name));
+    box.appendChild(el("div", null, fmt(x[0]) + (x[0] === 1 ? " activiteit" : " activiteiten") + " · " +
+      num1(per100k(x[0], x[1])) + " per 100.000 inwoners (" + fmt(x[1]) + " inwoners)"));
+    return box;
+  }
+  function ensureGemeenteLayer() {
+    if (gmLayer) return gmLayer;
+    var k = 0;
+    gmLayer = L.geoJSON(topojson.feature(G.gm, G.gm.objects.a), { renderer: L.canvas({ padding: 0.3 }),
+      style: { color: "#ffffff", weight: 0.5, fillOpacity: 0.85, fillColor: ZERO },
+      onEachFeature: function (f, l) {
+        var idx = k++; l._gm = idx;
+        l.bindTooltip(function () { return areaTip(G.gm.names[idx], [gemCount[idx], G.inw[idx]]); }, { sticky: true });
+      } });
+    return gmLayer;
+  }
+  function renderAreas() {
+    var on = G && vw.layer !== "punten";
+    $("kaart").classList.toggle("vlakken", !!on);
+    if (gmLayer && map.hasLayer(gmLayer) && vw.layer !== "gemeente") map.removeLayer(gmLayer);
+    var values = on ? areaValues() : [], v = values.map(valueOf), br = breaks(v);
+    regionLayers.forEach(function (layer, j) {
+      if (!layer) return;
+      layer.setStyle(vw.layer === "regio" ? { fillColor: colourOf(v[j], br), fillOpacity: 0.85 } : { fillColor: "#6a3d9a", fillOpacity: vw.layer === "gemeente" ? 0 : 0.08 });
+    });
+    if (vw.layer === "gemeente" && G) {
+      var layer = ensureGemeenteLayer();
+      if (!map.hasLayer(layer)) layer.addTo(map);
+      layer.eachLayer(function (l) { l.setStyle({ fillColor: colourOf(v[l._gm], br) }); });
+      regionLayers.forEach(function (l) { if (l) l.bringToFront(); });
+    }
+    renderChoroLegend(on, br, values);
+    window.__kaart.areas = on ? { layer: vw.layer, measure: vw.measure, values: v } : null;  // test hook
+  }
+  function renderChoroLegend(on, br, values) {
+    var box = $("vlak-legenda"); box.textContent = ""; box.hidden = !on;
+    if (!on) return;
+    var unit = vw.measure === "inwoners" ? "per 100.000 inwoners" : "activiteiten";
+    box.appendChild(el("span", "vlak-titel", (vw.layer === "gemeente" ? "Per gemeente" : "Per NPVR-regio") + ", " + unit + ":"));
+    var edges = [0].concat(br), cls = CLASSES.slice(CLASSES.length - br.length - 1);
+    var add = function (colour, text) { var s = el("span", "vlak-klasse"), c = el("span", "vlak-kleur"); c.style.background = colour; s.appendChild(c); s.appendChild(el("span", null, text)); box.appendChild(s); };
+    add(ZERO, "0");
+    if (values.some(function (x) { return x[0] > 0; }))
+      cls.forEach(function (c, k) { add(c, k < br.length ? (k ? "≥ " + num1(edges[k]) + " – " : "> 0 – ") + "< " + num1(edges[k + 1]) : "≥ " + num1(edges[k])); });
+    box.setAttribute("data-classes", String(cls.length + 1));
+  }
+
+  function renderAbroad() {
+    var body = $("buitenland-body"), by = {}, total = 0;
+    if (!body) return;
+    for (var i = 0; i < N; i++) {
+      if (pass[i] !== 1 || !(flags[i] & 2)) continue;
+      var name = country && country[i] >= 0 ? S[country[i]] : "onbekend land", x = by[name];
+      if (!x) x = by[name] = { n: 0, p: pt[i] };
+      x.n++; total++;
+    }
+    var frag = document.createDocumentFragment();
+    Object.keys(by).sort(function (a, b) { return by[b].n - by[a].n || (a < b ? -1 : 1); }).forEach(function (name) {
+      var tr = el("tr"), td = el("td"), go = el("button", "naar", name);
+      go.type = "button"; go.title = "Toon op de kaart"; tr.setAttribute("data-country", name);
+      go.addEventListener("click", function () { map.setView([D.pts[2 * by[name].p], D.pts[2 * by[name].p + 1]], 6); });
+      td.appendChild(go); tr.appendChild(td); tr.appendChild(el("td", "num", fmt(by[name].n))); frag.appendChild(tr);
+    });
+    body.textContent = ""; body.appendChild(frag);
+    setCount("buitenland-totaal", total);
+  }
+
+  function renderHeadline() {
+    var box = $("npvr-kop"); if (!box) return;
+    var elsewhere = counts.visible - counts.dh - counts.abroad, x = counts.npvr;
+    var share = G ? G.rinw.reduce(function (a, b) { return a + b; }, 0) / G.nl : null;
+    box.setAttribute("data-x", String(x)); box.setAttribute("data-y", String(elsewhere));
+    box.textContent = "";
+    box.appendChild(el("strong", null, fmt(x) + " van de " + fmt(elsewhere) + " activiteiten elders in Nederland (" + pct(x, elsewhere) + ")"));
+    box.appendChild(document.createTextNode(" waren in een NPVR-regio" + (share === null ? "." : "; die regio's hebben " + pct(share, 1) + " van de inwoners.")));
+    box.appendChild(el("span", "zacht", " Niet in de noemer: Den Haag " + fmt(counts.dh) + ", buitenland " + fmt(counts.abroad) +
+      ", locatie onbekend " + fmt(counts.unlocated) + "."));
+  }
+  function renderExtras() { computeAreas(); if (map) renderAreas(); renderAbroad(); renderHeadline(); }
+
+  /* view options <-> form and hash (keys laag, maat, lo; not filters, so the export ignores them) */
+  function viewHash(parts) {
+    if (vw.layer !== "punten") parts.push("laag=" + vw.layer);
+    if (vw.measure !== "aantal") parts.push("maat=" + vw.measure);
+    if (vw.unknown !== "tonen") parts.push("lo=" + vw.unknown);
+  }
+  function readViewParam(k, v) {
+    if (k === "laag" && LAYERS[v]) vw.layer = v;
+    else if (k === "maat" && MEASURES[v]) vw.measure = v;
+    else if (k === "lo" && UNKNOWN[v]) vw.unknown = v;
+  }
+  function writeViewForm() {
+    if (!$("v-layer")) return;
+    $("v-layer").value = vw.layer; $("v-measure").value = vw.measure; $("l-unknown").value = vw.unknown;
+    $("v-measure").disabled = vw.layer === "punten";
+  }
+  function wireView() {
+    if (!G) { $("v-layer").disabled = true; $("v-measure").disabled = true; }
+    var onView = function () {
+      vw.layer = $("v-layer").value; vw.measure = $("v-measure").value; $("v-measure").disabled = vw.layer === "punten";
+      var s = performance.now(); renderAreas(); writeHash(); window.__kaart.lastUpdateMs = performance.now() - s; window.__kaart.updates++;
+    };
+    $("v-layer").addEventListener("change", onView); $("v-measure").addEventListener("change", onView);
+    $("l-unknown").addEventListener("change", function () {
+      vw.unknown = $("l-unknown").value; page = 0; renderList(); writeHash(); window.__kaart.updates++;
+    });
   }
 
   /* ---- wiring ---- */
   function update() {
     var s = performance.now(), phases = {}, t = s;
     var step = function (name, fn) { fn(); var n = performance.now(); phases[name] = n - t; t = n; };
-    step("filter", compute); step("cluster", buildIndex); step("markers", drawMarkers); step("counts", renderCounts);
+    step("filter", compute); step("cluster", buildIndex); step("markers", drawMarkers); step("counts", renderCounts); step("areas", renderExtras);
     page = 0; step("list", renderList); step("hash", writeHash);
     window.__kaart.lastUpdateMs = performance.now() - s; window.__kaart.phases = phases; window.__kaart.updates++;
   }
@@ -359,19 +560,11 @@
     map = L.map("kaart", { zoomControl: true, worldCopyJump: true, minZoom: 2, zoomSnap: 0.25, zoomDelta: 0.5 });
     var tiles = L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", { maxZoom: 18,
       attribution: "© <a href=\"https://www.openstreetmap.org/copyright\">OpenStreetMap</a>-bijdragers" });
-    var backdrop = L.layerGroup(), canvas = L.canvas({ padding: 0.2 });
-    for (var b = 0; b < D.bg.length; b += 2)
-      backdrop.addLayer(L.circleMarker([D.bg[b], D.bg[b + 1]], { radius: 1.6, stroke: false, fillColor: "#8d99a8", fillOpacity: 0.55, interactive: false, renderer: canvas }));
-    backdrop.addTo(map);  // a dotted silhouette of NL (GeoNames places) until real tiles arrive
-    tiles.once("tileload", function () { map.removeLayer(backdrop); document.body.classList.remove("offline"); });
+    drawBoundaries();  // CBS country, provinces and NPVR regions: the base until real tiles arrive, then outlines
+    tiles.once("tileload", function () { baseOnline(); document.body.classList.remove("offline"); });
     tiles.once("tileerror", function () { document.body.classList.add("offline"); map.attributionControl.addAttribution("offline: geen achtergrondkaart"); });
     tiles.addTo(map);
-    map.attributionControl.setPrefix("Leaflet · GeoNames (CC BY 4.0)");
-    D.outlines.forEach(function (o) {
-      var poly = L.polygon(o[1], { color: "#6a3d9a", weight: 2, dashArray: "5 4", fillColor: "#6a3d9a", fillOpacity: 0.1, interactive: false });
-      poly.bindTooltip(el("span", null, D.regions[o[0]]), { permanent: true, direction: "center", className: "regio-label" });
-      poly.addTo(map);
-    });
+    map.attributionControl.setPrefix("Leaflet · grenzen en inwoners: CBS (CC BY 4.0) · GeoNames (CC BY 4.0)");
     markers = new MarkerLayer().addTo(map);
     if (view) map.setView([view[1], view[2]], view[0]); else map.fitBounds(NL_BOUNDS);
     var labels = function () { $("kaart").classList.toggle("toon-labels", map.getZoom() >= 8); };
@@ -380,8 +573,9 @@
   }
   window.__kaart = { ready: false, updates: 0, markers: 0, lastUpdateMs: null, firstRenderMs: null };
   fillSelects(); subtitle();
-  var view = readHash(); writeForm(); renderHead();
-  compute(); buildIndex(); initMap(view); drawMarkers(); renderCounts(); renderList(); writeHash();
+  var view = readHash(); writeForm(); writeViewForm(); renderHead();
+  compute(); buildIndex(); initMap(view); drawMarkers(); renderCounts(); renderExtras(); renderList(); writeHash();
+  wireView();
   $("filters").addEventListener("change", function (e) { if (e.target.id !== "p-zoek") { readForm(); update(); } });
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("f-reset").addEventListener("click", function () { state = emptyState(); writeForm(); update(); });
@@ -405,7 +599,7 @@
   $("l-prev").addEventListener("click", function () { page--; renderList(); });
   $("l-next").addEventListener("click", function () { page++; renderList(); });
   window.addEventListener("hashchange", function () {
-    var v = readHash(); writeForm(); renderHead(); update(); if (v) map.setView([v[1], v[2]], v[0]);
+    var v = readHash(); writeForm(); writeViewForm(); renderHead(); update(); if (v) map.setView([v[1], v[2]], v[0]);
   });
   window.__kaart.firstRenderMs = performance.now() - t0;
   window.__kaart.ready = true;
