@@ -116,6 +116,8 @@ class Planner:
         lead = persons[0]
         post = lead.post_on(day)
         attribution = attribution or self.rng.choice(("link",) * 6 + ("text", "text", "title"))
+        if attribution == "title" and holders(post.short_role, lead.surname, day) != [lead.slug]:
+            attribution = "text"            # a title naming post and surname must name one person only
         words: SingleText = single_text(self.rng, lead, post, attribution)
         start, end = _time_pair(self.rng)
         item = Item26(self.path(day, words.title), "single", persons, persons if attribution == "link" else [],
