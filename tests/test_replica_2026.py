@@ -338,3 +338,47 @@ def test_cli_builds_the_2026_platform(tmp_path):
     assert json.loads((tmp_path / "s" / "expected.json").read_text())["revision"] == 2
     refused = CliRunner().invoke(main, ["replica", "build", str(tmp_path / "t"), "--revision", "2"])
     assert refused.exit_code != 0 and "--platform 2026" in refused.output
+
+
+def _payload_record(html: str) -> dict:
+    row = next(line for line in stream_of(html).split("\n") if line.startswith("2:"))
+    return json.loads(row[2:])["agendaItem"]
+
+
+def test_truth_agrees_with_every_page_and_the_index(site):
+    """Each activity in expected.json can be read off its page (payload, visible text) and the index, consistently."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    root, truth, _, _ = site
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    index = {local_path(d["url"]): d for d in json.loads((root / "search-index.json").read_text())["documents"]}
+    by_page: dict[str, list[dict]] = {}
+    for a in truth["activities"]:
+        by_page.setdefault(a["url"], []).append(a)
+    for path, rows in by_page.items():
+        html = (root / f"{path.lstrip('/')}.html").read_text(encoding="utf-8")
+        visible = html.split("<main", 1)[1].split("</main>", 1)[0]
+        record = _payload_record(html)
+        start = datetime.fromisoformat(record["activity"]["startDate"].replace("Z", "+00:00")).astimezone(amsterdam)
+        assert start.date().isoformat() == path.split("/agenda/")[1][:10].replace("/", "-")
+        if path in index:
+            assert index[path]["activity_start_date"] == record["activity"]["startDate"]
+        if rows[0]["kind"] == "single":
+            (row,) = rows
+            assert record["activity"]["location"]["title"] == row["location_text"]
+            assert start.date().isoformat() == row["date"]
+            assert record["activity"]["showTime"] == (row["start_time"] is not None)
+            if row["start_time"]:
+                assert start.strftime("%H:%M") == row["start_time"]
+            if row["style"] == "payload":
+                assert "<dt>" not in visible and "activity-details" not in visible and "Plaats:" not in visible
+            elif row["location_text"]:
+                assert row["location_text"].replace("'", "&#x27;") in visible or row["location_text"] in visible
+            continue
+        assert record["activity"]["location"]["title"] == "Diverse locaties"
+        article = visible.split('<div class="rich-text">', 1)[1].split('<div class="press-info">', 1)[0]
+        for row in rows:
+            line = f"{row['type_label']}: {row['title']}" if row["type_label"] else row["title"]
+            assert article.count(line.replace("'", "&#x27;")) + article.count(line) >= 1, (path, line)
+        assert len(re.findall(r"<(?:li|p)>", article)) == len(rows) + 2          # two intro paragraphs
