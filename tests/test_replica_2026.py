@@ -331,11 +331,12 @@ def test_revision_two_changes_exactly_what_it_claims(tmp_path):
 
 def test_cli_builds_the_2026_platform(tmp_path):
     result = CliRunner().invoke(main, ["replica", "build", str(tmp_path / "s"), "--platform", "2026",
-                                       "--revision", "2", "--robots", "no-api"])
+                                       "--revision", "2", "--robots", "no-api", "--search-cap", "40"])
     assert result.exit_code == 0, result.output
     assert "platform 2026" in result.output
     assert "Disallow: /api/" in (tmp_path / "s" / "robots.txt").read_text()
     assert json.loads((tmp_path / "s" / "expected.json").read_text())["revision"] == 2
+    assert json.loads((tmp_path / "s" / "search-index.json").read_text())["cap"] == 40
     refused = CliRunner().invoke(main, ["replica", "build", str(tmp_path / "t"), "--revision", "2"])
     assert refused.exit_code != 0 and "--platform 2026" in refused.output
 
