@@ -221,6 +221,7 @@ def _truth(seed: int, revision: int, robots: str, cap: int, parts: dict) -> Site
               "listings": [], "persons_index": []}
     current = {p.slug for p in parts["people"]}
     persons = [{"slug": p.slug, "name": p.name, "current": p.current, "url": p.url,
+                "role": p.posts[-1].role, "ministry": p.posts[-1].ministry, "cabinet": p.posts[-1].cabinet,
                 "page_status": 200 if p.slug in current else 404,
                 "activities": sum(1 for a in activities if p.slug in a["persons"])}
                for p in load_people().values() if p.slug in current or any(p.slug in a["persons"] for a in activities)]
