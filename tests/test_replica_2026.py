@@ -105,6 +105,9 @@ def test_persons_index_holds_current_persons_only(site):
         assert client.get(person["url"]).status_code == 404
         assert person["activities"] > 0
     assert client.get("/regering/bewindspersonen/dick-schoof").status_code == 404
+    from agendakaart.store.persons import read_seed
+    seed_slugs = {p.slug for p in read_seed()}
+    assert {slug for a in truth["activities"] for slug in a["persons"]} <= seed_slugs     # the seed's slugs
 
 
 def test_search_api_facet_paging_cap_and_date_split(site):
@@ -133,7 +136,7 @@ def test_search_api_facet_paging_cap_and_date_split(site):
             page = answer.json()["results"]
             found += [local_path(r["url"]["raw"]) for r in page]
             current += 1
-    # days before a range's 'from' instant in UTC are local midnights: the split loses nothing at its edges
+    # adjacent ranges (from inclusive, to exclusive) lose nothing at their edges, not even a local-midnight instant
     assert sorted(found) == sorted(truth["routes"]["search"])
 
 
