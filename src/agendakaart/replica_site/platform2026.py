@@ -115,32 +115,42 @@ def site_files(seed: int, revision: int, robots: str, cap: int) -> tuple[dict[st
     assign_related(items1, seed, {change.removed})
     titles = {i.path: i.title for i in items1}
     items = apply_revision(items1, revision, change, seed)
-    info_type, docs, now = agenda_type(seed), other_docs(seed), NOW[revision]
-    people = current_people()
-    files: dict[str, bytes] = {"robots.txt": robots_txt(robots), "index.html": home_page(),
-                               file_for_url(PERSONS): persons_index(people)}
-    ministries = sorted({i.ministry for i in items})
+    info_type, docs, people = agenda_type(seed), other_docs(seed), current_people()
+    files = {"robots.txt": robots_txt(robots), **_html_files(items, docs, people, titles, info_type)}
+    if revision > 1:
+        rel = file_for_url(change.removed)
+        files[rel] = render_gone(change.removed)
+        files[rel + ".meta.json"] = _json_bytes({"status": 410})
+    files.update(_central_files(items, docs, people, info_type, NOW[revision], cap))
+    return files, {"items": items, "planned": set(titles), "change": change, "info_type": info_type,
+                   "people": people, "files": files}
+
+
+def _html_files(items: list[Item26], docs: list[OtherDoc], people: list, titles: dict[str, str],
+                info_type: str) -> dict[str, bytes]:
+    """Home, persons index and pages, the listing shells, agenda items and other pages."""
+    files = {"index.html": home_page(), file_for_url(PERSONS): persons_index(people)}
     kinds = sorted({i.activity_type for i in items})
     files[file_for_url(CENTRAL)] = listing_shell(CENTRAL, "Agenda", "De openbare agenda's van de bewindspersonen.",
-                                                 ministries, kinds)
+                                                 sorted({i.ministry for i in items}), kinds)
     for person in people:
         files[file_for_url(person.url)] = person_page(person)
         files[file_for_url(person.url + "/agenda")] = listing_shell(
             person.url + "/agenda", f"Agenda van {person.name}", f"De openbare agenda van {person.name}.",
             [person.current_post.ministry_name], kinds)
-    for item in items:
-        files[file_for_url(item.path)] = render_item_2026(item, info_type, titles)
-    if revision > 1:
-        rel = file_for_url(change.removed)
-        files[rel] = render_gone(change.removed)
-        files[rel + ".meta.json"] = _json_bytes({"status": 410})
-    for doc in docs:
-        files[file_for_url(doc.path)] = other_page(doc)
+    files.update({file_for_url(item.path): render_item_2026(item, info_type, titles) for item in items})
+    files.update({file_for_url(doc.path): other_page(doc) for doc in docs})
+    return files
+
+
+def _central_files(items: list[Item26], docs: list[OtherDoc], people: list, info_type: str, now: datetime,
+                   cap: int) -> dict[str, bytes]:
+    """The central routes: sitemaps, the search index, the RSS index, and faults.json."""
     entries = [Entry(i.path, i.sort_date, i.title, i.published) for i in items]
     entries += [Entry(d.path, d.published, d.title, d.published) for d in docs]
     entries += [Entry(p, datetime(2026, 2, 23, 12, tzinfo=timezone.utc)) for p in
                 [PERSONS, CENTRAL, *(x.url for x in people)]]
-    files.update(sitemap_files(entries, now))
+    files = sitemap_files(entries, now)
     documents = [agenda_document(i, info_type) for i in items if i.in_search] + [other_document(d) for d in docs]
     files[INDEX_NAME] = _json_bytes(index_file(documents, cap))
     rss = [rss_entry(i.path, i.title, i.paragraphs[0], i.sort_date, i.published) for i in items]
@@ -149,7 +159,7 @@ def site_files(seed: int, revision: int, robots: str, cap: int) -> tuple[dict[st
     files["faults.json"] = _json_bytes({"rules": [
         {"match": "^/api/search", "status": 429, "retry_after": 1, "times": 1, "_note": "rate limit, once"},
         {"path": "/sitemap/1.xml", "status": 500, "times": 1, "_note": "fails once, then fine"}]})
-    return files, {"items": items, "planned": set(titles), "change": change, "info_type": info_type, "people": people, "files": files}
+    return files
 
 
 def _json_bytes(data) -> bytes:
