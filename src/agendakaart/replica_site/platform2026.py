@@ -240,7 +240,7 @@ def _truth(seed: int, revision: int, robots: str, cap: int, parts: dict) -> Site
               "rollup_pages": sum(1 for i in items if i.kind == "rollup"), "problem_pages": 0,
               "listing_pages": 1 + len(current), "search_documents": len(json.loads(files[INDEX_NAME])["documents"]),
               **{f"attribution_{k}": v for k, v in sorted(Counter(i.attribution for i in items).items())}}
-    extra = {"platform": "2026", "revision": revision, "robots": robots,
+    extra = {"platform": "2026", "revision": revision, "robots": robots, "site_host": SITE,
              "search": {"endpoint": "/api/search", "index_file": INDEX_NAME, "cap": cap,
                         "information_type": parts["info_type"]},
              "removed": [change.removed] if revision > 1 else [],
