@@ -23,10 +23,14 @@ from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 from xml.sax.saxutils import escape as xml_escape
 
+from agendakaart.replica_site.search_index import INDEX_NAME, answer_search
+
 log = logging.getLogger(__name__)
 
-HIDDEN_NAMES = frozenset({"faults.json", "expected.json", "rss.json"})
+HIDDEN_NAMES = frozenset({"faults.json", "expected.json", "rss.json", INDEX_NAME})
 RSS_PATH = "/api/rss"
+SEARCH_PATH = "/api/search"            # POST, JSON in and out, from site_dir/search-index.json (2026 platform)
+MAX_POST_BYTES = 1_000_000
 RSS_MAX_ITEMS = 20
 SIDECAR_SUFFIX = ".meta.json"
 CONTENT_TYPES = {
@@ -34,6 +38,7 @@ CONTENT_TYPES = {
     ".txt": "text/plain; charset=utf-8", ".json": "application/json",
     ".xml": "application/xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8",
     ".ics": "text/calendar; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+    ".gz": "application/gzip",
 }
 
 
@@ -45,6 +50,7 @@ class RequestRecord:
     status: int
     headers: dict[str, str]
     at: float                          # time.monotonic()
+    body: bytes = b""                  # the request body (POST)
 
 
 @dataclass
@@ -159,6 +165,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_HEAD(self) -> None:  # noqa: N802
         self.server.replica._handle(self, send_body=False)
 
+    def do_POST(self) -> None:  # noqa: N802
+        self.server.replica._handle(self, send_body=True)
+
     def log_message(self, fmt: str, *args) -> None:
         log.debug("replica: " + fmt, *args)
 
@@ -188,6 +197,7 @@ class ReplicaServer:
         self._stopping = threading.Event()
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
+        self._index_cache: tuple[tuple, dict] | None = None
 
     def start(self) -> "ReplicaServer":
         self._stopping.clear()
@@ -232,12 +242,21 @@ class ReplicaServer:
 
     def _record(self, handler: BaseHTTPRequestHandler, status: int) -> None:
         record = RequestRecord(handler.command, handler.path, status,
-                               {k.lower(): v for k, v in handler.headers.items()}, time.monotonic())
+                               {k.lower(): v for k, v in handler.headers.items()}, time.monotonic(),
+                               getattr(handler, "request_body", b""))
         with self._lock:
             self.log.append(record)
 
     def _handle(self, handler: BaseHTTPRequestHandler, *, send_body: bool) -> None:
         target = handler.path
+        handler.request_body = b""
+        if handler.command == "POST":       # read the body first, so a fault answer leaves the connection usable
+            length = int(handler.headers.get("Content-Length") or 0)
+            if length > MAX_POST_BYTES:
+                handler.close_connection = True
+                self._record(handler, _send(handler, 413, {"Content-Type": "text/plain"}, b"te groot", True))
+                return
+            handler.request_body = handler.rfile.read(length) if length > 0 else b""
         rule = self._active_rule(target)
         if rule is not None and rule.delay:
             self._stopping.wait(rule.delay)
@@ -259,6 +278,30 @@ class ReplicaServer:
         ctype = "application/rss+xml; charset=utf-8" if status == 200 else "text/plain; charset=utf-8"
         return status, {"Content-Type": ctype}, body
 
+    def _search_index(self) -> dict | None:
+        """site_dir/search-index.json, parsed once per version of the file (a rebuild replaces it)."""
+        path = self.site_dir / INDEX_NAME
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            if self._index_cache is None or self._index_cache[0] != key:
+                self._index_cache = (key, json.loads(path.read_text(encoding="utf-8")))
+            return self._index_cache[1]
+
+    def _search(self, handler) -> tuple[int, dict[str, str], bytes]:
+        """POST /api/search -> (status, headers, JSON body); GET -> 405; no index file -> 404."""
+        index = self._search_index()
+        if index is None:
+            return 404, {"Content-Type": "text/plain; charset=utf-8"}, b"no search index"
+        if handler.command != "POST":
+            return 405, {"Allow": "POST", "Content-Type": "application/json"}, b'{"error":"Method Not Allowed"}'
+        status, answer = answer_search(index, handler.request_body)
+        body = json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return status, {"Content-Type": "application/json; charset=utf-8"}, body
+
     def _answer(self, handler, target: str, rule: FaultRule | None, send_body: bool) -> int:
         """Write the answer for target (fault first, then the file) -> the status sent (0 = dropped)."""
         if rule is not None and rule.drop:
@@ -273,6 +316,10 @@ class ReplicaServer:
                          body, send_body)
         if urlsplit(target).path == RSS_PATH:
             return _send(handler, *self._rss(target), send_body)
+        if urlsplit(target).path == SEARCH_PATH:
+            return _send(handler, *self._search(handler), send_body)
+        if handler.command == "POST":
+            return _send(handler, 405, {"Allow": "GET, HEAD", "Content-Type": "text/plain"}, b"", send_body)
         path = resolve_path(self.site_dir, target)
         if path is None:
             body = b"<html><head><title>Pagina niet gevonden</title></head><body><h1>404</h1></body></html>"

@@ -20,10 +20,31 @@ def replica() -> None:
 @replica.command("build")
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--seed", type=int, default=1, show_default=True, help="Zaad voor de gegenereerde inhoud.")
-def build(directory: Path, seed: int) -> None:
+@click.option("--platform", type=click.Choice(["2024", "2026"]), default="2024", show_default=True,
+              help="Welke site: 2024 (klassieke pagina's) of 2026 (het platform sinds 2 juni 2026: zoek-API, "
+                   "sitemaps, lijsten die in de browser laden).")
+@click.option("--revision", type=click.IntRange(1, 2), default=1, show_default=True,
+              help="Alleen 2026: revisie 2 wijzigt, annuleert en verwijdert elk één item en voegt er één toe.")
+@click.option("--robots", type=click.Choice(["open", "no-api"]), default="open", show_default=True,
+              help="Alleen 2026: no-api verbiedt /api/ in robots.txt (sitemaps blijven toegestaan).")
+@click.option("--search-cap", type=click.IntRange(1, None), default=100, show_default=True,
+              help="Alleen 2026: hoeveel resultaten per zoekvraag de zoek-API bereikbaar maakt (daarna HTTP 400).")
+def build(directory: Path, seed: int, platform: str, revision: int, robots: str, search_cap: int) -> None:
     """Schrijf de replica-site (met faults.json en expected.json) naar DIRECTORY."""
     from agendakaart.replica_site import build_site
 
+    if platform == "2026":
+        from agendakaart.replica_site.platform2026 import build_site_2026
+
+        counts = build_site_2026(directory, seed=seed, revision=revision, robots=robots,
+                                 search_cap=search_cap).counts
+        click.echo(f"replica (platform 2026, revisie {revision}, robots {robots}) in {directory}: "
+                   f"{counts['persons']} huidige bewindspersonen, {counts['former_persons_with_items']} oud-"
+                   f"bewindspersonen met agenda, {counts['item_pages']} agendapagina's, {counts['activities']} "
+                   f"activiteiten, {counts['search_documents']} documenten in de zoekindex")
+        return
+    if revision != 1 or robots != "open" or search_cap != 100:
+        raise AgendakaartError("--revision, --robots en --search-cap horen bij --platform 2026")
     truth = build_site(directory, seed=seed)
     counts = truth.counts
     click.echo(f"replica in {directory}: {counts['persons']} bewindspersonen, {counts['item_pages']} "

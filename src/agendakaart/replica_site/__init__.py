@@ -51,11 +51,12 @@ class SiteTruth:
     listings: dict[str, list[str]]
     counts: dict[str, int] = field(default_factory=dict)
     markup: dict[str, int] = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)      # more top-level keys of expected.json (the 2026 platform's)
 
     def to_json(self) -> dict:
         return {"seed": self.seed, "note": "URLs are paths: prefix the replica server's base_url.",
                 "markup": self.markup, "counts": self.counts, "persons": self.persons, "activities": self.activities,
-                "problems": self.problems, "redirects": self.redirects, "listings": self.listings}
+                "problems": self.problems, "redirects": self.redirects, "listings": self.listings, **self.extra}
 
 
 def file_for_url(url: str) -> str:
