@@ -1,0 +1,69 @@
+"""An agenda entry's status from its own words: cancelled or postponed (data/cancellation_words.csv) or planned.
+
+Pure: text in, status out. The words live in the data file with an example each; the tests check every example.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+GEPLAND = "gepland"
+GEANNULEERD = "geannuleerd"
+UITGESTELD = "uitgesteld"
+VERDWENEN = "verdwenen"        # not a text status: the entry vanished from its page (store.history)
+STATUSES = (GEPLAND, GEANNULEERD, UITGESTELD, VERDWENEN)
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    pattern: str
+    kind: str          # word | literal
+    status: str
+    example: str
+
+
+def _fold(text: str) -> str:
+    """'Geännuleerd' -> 'geannuleerd': lower case, accents dropped (combining strike-through U+0336 kept)."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c) or c == "\u0336")
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[StatusRule, ...]:
+    """The rules of data/cancellation_words.csv (lines starting with '#' are notes)."""
+    text = resources.files("agendakaart.data").joinpath("cancellation_words.csv").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rules = []
+    for row in csv.DictReader(lines):
+        if row["kind"] not in ("word", "literal") or row["status"] not in (GEANNULEERD, UITGESTELD):
+            raise ValueError(f"cancellation_words.csv: onbekende regel {row!r}")
+        rules.append(StatusRule(row["pattern"], row["kind"], row["status"], row["example"]))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
+    out = []
+    for rule in load_rules():
+        if rule.kind == "literal":
+            out.append((re.compile(re.escape(rule.pattern)), rule.status))
+        else:
+            words = r"\s+".join(re.escape(w) for w in _fold(rule.pattern).split())
+            out.append((re.compile(rf"(?<!\w){words}(?!\w)"), rule.status))
+    return tuple(out)
+
+
+def entry_status(title: str | None, description: str | None = None) -> str:
+    """'Werkbezoek aan Zwolle (geannuleerd)' -> 'geannuleerd'; 'Werkbezoek aan Zwolle' -> 'gepland'.
+
+    Cancelled wins over postponed when both occur."""
+    text = _fold(" ".join(t for t in (title, description) if t))
+    found = {status for pattern, status in _compiled() if pattern.search(text)}
+    if GEANNULEERD in found:
+        return GEANNULEERD
+    return UITGESTELD if found else GEPLAND
