@@ -165,3 +165,24 @@ def test_cli_writes_figures_and_the_entries_behind_them(db_path, tmp_path):
     assert int(figures[-1]["verdwenen"]) == sum(e["status"] == "verdwenen" for e in entries) == 1
     res = runner.invoke(main, ["transparency", "--db", str(db_path), "--format", "csv", "--ministry", "Defensie"])
     assert res.exit_code == 0 and res.output.splitlines()[-1].split(",")[2] == "0"
+
+
+def test_report_has_a_transparency_section_with_the_counts(db_path, tmp_path):
+    from agendakaart.pipeline.outputs import build_report
+
+    conn = open_db(db_path)
+    first = crawl_one(conn)
+    crawl_two(conn, first)
+    mark_removed(conn, GONE, "HTTP 404")
+    _signal(conn, VISIT, "search", "2024-05-19T09:00:00Z")
+    html_text = build_report(conn, tmp_path / "r.html").read_text(encoding="utf-8")
+    md_text = build_report(conn, tmp_path / "r.md", fmt="md").read_text(encoding="utf-8")
+    conn.close()
+    assert '<h2 id="transparantie">Transparantie</h2>' in html_text
+    for title in ("Publicatie en eerst gezien per ministerie", "Wijzigingen na publicatie per bewindspersoon",
+                  "Volledigheid per maand (trend)"):
+        assert f"<h3>{title}</h3>" in html_text and f"### {title}" in md_text
+    # the changes row of the ministry: 5 on the agenda; 2 changed, both after the date; 1 cancelled; 1 vanished
+    # (after the date); 1 removed (after the date); 4 changed or gone after the date
+    assert "| Algemene Zaken | 5 | 2 | 2 | 1 | 0 | 1 | 1 | 1 | 1 | 4 |" in md_text
+    assert "data/cancellation_words.csv" in html_text and "--entries" in md_text

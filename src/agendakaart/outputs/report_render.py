@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
-from agendakaart.outputs.report import LOW_CONFIDENCE, QUALITY, WHERE, WHERE_NAMES, ReportData
+from agendakaart.outputs.report import LOW_CONFIDENCE, WHERE, WHERE_NAMES, ReportData
 
 LIST_LIMIT = 300
 _COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0"}
@@ -47,12 +47,6 @@ def cross_table(table: dict[str, Any], regions: list[str], label: str, sort_keys
     items = sorted(table.items()) if sort_keys else sorted(table.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
     rows = [(k, *(c[r] for r in regions), sum(c.values())) for k, c in items]
     return (label, *regions, "Totaal"), rows
-
-
-def quality_table(table: dict[str, Any], label: str) -> Table:
-    rows = [(k, q.n, *(_pct(q.present[f], q.n) for f in QUALITY))
-            for k, q in sorted(table.items(), key=lambda kv: (-kv[1].n, kv[0]))]
-    return (label, "Activiteiten", *(f"met {f}" for f in QUALITY)), rows
 
 
 def items_table(items: list[dict[str, Any]]) -> Table:
@@ -148,7 +142,7 @@ font-weight:600;padding:4px 0}.kaart{overflow-x:auto}figure{margin:8px 0 20px}fi
 .cijfers{display:flex;gap:28px;flex-wrap:wrap}.cijfer b{display:block;font-size:26px;color:#154273}"""
 
 
-def render_html(d: ReportData) -> str:
+def render_html(d: ReportData, entries: list[dict[str, Any]] | None = None) -> str:
     e = html.escape
     big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
     parts = [
@@ -161,6 +155,8 @@ def render_html(d: ReportData) -> str:
     ]
     parts += [f"<figure>{svg}<figcaption>{e(cap)}</figcaption></figure>" for cap, svg in charts(d)]
     parts += _html_sections(d)
+    if entries is not None:
+        parts.append(transparency_html(entries))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -181,11 +177,6 @@ def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
     yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon"), \
         "Een activiteit van twee bewindspersonen telt bij beiden."
     yield "Per soort activiteit", breakdown_table(d.by_type, "Soort"), ""
-    note = ("Aandeel activiteiten met de velden die de richtlijn openbare agenda's vraagt. 'Met wie' en "
-            "'onderwerp' zijn tekstregels (woorden als 'met', 'gesprek met', organisaties; 'over', of vier of "
-            "meer woorden), dus een schatting.")
-    yield "Datakwaliteit per ministerie", quality_table(d.quality_ministry, "Ministerie"), note
-    yield "Datakwaliteit per bewindspersoon", quality_table(d.quality_person, "Bewindspersoon"), ""
     shown = lambda items: f"{len(items)} activiteiten" + (  # noqa: E731
         f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else ".")
     yield "Zonder locatie", items_table(d.unresolved), shown(d.unresolved)
@@ -208,9 +199,81 @@ def _md_table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def render_md(d: ReportData) -> str:
+def render_md(d: ReportData, entries: list[dict[str, Any]] | None = None) -> str:
     parts = ["# Waar gaat het kabinet naartoe? — rapport", "",
              f"{_num(d.total)} activiteiten uit de openbare agenda's.", "", "## Totalen", "", _md_table(totals_table(d))]
     for title, table, note in _sections(d):
         parts += ["", f"## {title}", ""] + ([_md_cell(note), ""] if note else []) + [_md_table(table)]
+    if entries is not None:
+        parts += ["", transparency_md(entries)]
     return "\n".join(parts) + "\n"
+
+
+# ---- Transparantie: publication delay, changes, completeness (outputs/transparency.py) ----
+
+_TRANSPARENCY_INTRO = (
+    "Wat de agenda's zelf niet zeggen: hoe laat een activiteit online komt, wat er na publicatie nog verandert "
+    "of verdwijnt, en welke velden uit de richtlijn openbare agenda's er in staan. Elk getal is na te tellen: "
+    "'agendakaart transparency --entries activiteiten.csv' geeft per activiteit de eigen waarden waaruit de "
+    "tabellen geteld zijn (met dezelfde filters als de export).")
+
+
+def _transparency_sections(entries: list[dict[str, Any]]) -> Iterable[tuple[str, Table]]:
+    from agendakaart.outputs.transparency_tables import TABLES, TITLES, completeness_table
+
+    for by, label in (("ministerie", "ministerie"), ("bewindspersoon", "bewindspersoon")):
+        for key, make in TABLES.items():
+            yield f"{TITLES[key]} per {label}", make(entries, by)
+    yield "Volledigheid per maand (trend)", completeness_table(entries, "maand")
+
+
+def transparency_html(entries: list[dict[str, Any]]) -> str:
+    """The report's Transparantie section: intro, definitions, tables, the completeness trend chart."""
+    from agendakaart.outputs.transparency import DEFINITIONS
+
+    e = html.escape
+    parts = [f'<h2 id="transparantie">Transparantie</h2><p>{e(_TRANSPARENCY_INTRO)}</p><dl>']
+    parts += [f"<dt><b>{e(name)}</b></dt><dd>{e(text)}</dd>" for name, text in DEFINITIONS]
+    parts.append("</dl>")
+    for title, table in _transparency_sections(entries):
+        parts.append(f'<h3>{e(title)}</h3><div class="kaart">{_html_table(table)}</div>')
+    chart = completeness_chart(entries)
+    if chart:
+        parts.append(f"<figure>{chart}<figcaption>Volledigheid per maand: aandeel activiteiten met elk veld"
+                     f"</figcaption></figure>")
+    return "\n".join(parts)
+
+
+def transparency_md(entries: list[dict[str, Any]]) -> str:
+    from agendakaart.outputs.transparency import DEFINITIONS
+
+    parts = ["## Transparantie", "", _md_cell(_TRANSPARENCY_INTRO), ""]
+    parts += [f"- **{_md_cell(name)}**: {_md_cell(text)}" for name, text in DEFINITIONS]
+    for title, table in _transparency_sections(entries):
+        parts += ["", f"### {title}", "", _md_table(table)]
+    return "\n".join(parts)
+
+
+def completeness_chart(entries: list[dict[str, Any]]) -> str | None:
+    """Lines per completeness field over the months (share of the month's entries), as inline SVG."""
+    from agendakaart.outputs.transparency import COMPLETENESS, summarize
+
+    stats = summarize(entries, "maand")
+    months = sorted(m for m, s in stats.items() if s.n)
+    if len(months) < 2:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "agendakaart", "font.size": 9})
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    for f in COMPLETENESS[1:]:                       # the date is always there
+        ax.plot(months, [100 * stats[m].present[f] / stats[m].n for m in months], marker="o", ms=3, label=f)
+    ax.set_ylabel("% van de activiteiten"); ax.set_ylim(0, 100); ax.tick_params(axis="x", labelrotation=60)
+    ax.legend(ncols=5, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg

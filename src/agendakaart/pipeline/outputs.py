@@ -46,9 +46,10 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
 def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> Path:
     """Database -> the Dutch report (html with SVG charts, or md) at `out`."""
     from agendakaart.outputs.report import render_report
+    from agendakaart.pipeline.transparency import load_entries
 
     rows = load_rows(conn)
-    _write_text(Path(out), render_report(rows, fmt=fmt))
+    _write_text(Path(out), render_report(rows, fmt=fmt, entries=load_entries(conn, rows=rows)))
     log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
     return Path(out)
 

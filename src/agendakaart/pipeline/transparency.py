@@ -29,14 +29,16 @@ def _vanished_passes(entry: dict[str, Any], flt: Filters | None) -> bool:
     return matches(row, flt)
 
 
-def load_entries(conn: sqlite3.Connection, flt: Filters | None = None) -> list[dict[str, Any]]:
-    """Every activity (export rows, filtered like the exports) and every vanished one -> entry rows."""
+def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
+                 rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every activity (export rows, filtered like the exports; or `rows` already loaded with the same `flt`) and
+    every vanished one -> entry rows."""
     published = tstore.published_by_url(conn)
     sightings = tstore.page_sightings(conn)
     watch_start = tr.local_day(tstore.first_collect(conn))
     changes = history.changes_by_activity(conn)
     entries = []
-    for row in load_rows(conn, flt):
+    for row in rows if rows is not None else load_rows(conn, flt):
         first_seen, removed_at = sightings.get(row["url"], (None, None))
         own_site = row["source"] == "rijksoverheid"
         entries.append(tr.entry_row(
