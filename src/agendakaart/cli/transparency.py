@@ -86,4 +86,33 @@ def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
         click.echo(f"transparantie -> {out}")
 
 
-COMMANDS = [transparency_command]
+@click.command("feed")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["atom", "ics"]), required=True,
+              help="atom for a feed reader, ics for a calendar.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--since", callback=parse_date_option, help="Only activities first seen or changed since (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
+              help="At most this many entries, newest change first.")
+@click.option("--type", "types", multiple=True, help="Activity type (repeatable).")
+@filter_options
+def feed_command(db_path, fmt, out, since, limit, types, **filters) -> None:
+    """Atom or ICS feed of new and changed activities (with place, reason and source link), filtered like export."""
+    from dataclasses import replace
+
+    from agendakaart.pipeline.feeds import write_feed
+
+    flt = _filters(**filters)
+    if types:
+        from agendakaart.outputs.filters import Filters
+
+        flt = replace(flt or Filters(), types=tuple(types))
+    conn = _open(db_path)
+    try:
+        n = write_feed(conn, out, fmt=fmt, flt=flt, since=since, limit=limit)
+    finally:
+        conn.close()
+    click.echo(f"feed ({fmt}): {n} activiteiten -> {out}")
+
+
+COMMANDS = [transparency_command, feed_command]

@@ -23,3 +23,10 @@ def page_sightings(conn: sqlite3.Connection) -> dict[str, tuple[str | None, str 
 def first_collect(conn: sqlite3.Connection) -> str | None:
     """When the first collect run started (agendakaart's first look at the site), or None."""
     return conn.execute("SELECT MIN(started_at) FROM runs WHERE kind = 'collect'").fetchone()[0]
+
+
+def activity_first_seen(conn: sqlite3.Connection) -> dict[str, str]:
+    """activity id -> when agendakaart first stored it (its page's first sight when the row has none)."""
+    rows = conn.execute("""SELECT a.id, COALESCE(a.first_seen, p.first_seen) FROM activities a
+                           LEFT JOIN agenda_pages p ON p.url = a.page_url""")
+    return {r[0]: r[1] for r in rows if r[1]}
