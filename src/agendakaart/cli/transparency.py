@@ -10,6 +10,7 @@ import click
 
 from agendakaart.cli.common import db_option, parse_date_option
 from agendakaart.cli.outputs import _open, filters_from_options
+from agendakaart.models import ActivityType
 from agendakaart.outputs.filters import ABROAD_MODES
 
 _GROUPINGS = ("ministerie", "bewindspersoon", "maand")
@@ -51,7 +52,7 @@ def _filters(hash_, persons, ministries, date_from, date_to, exclude_den_haag, o
 def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
     """Publication delay, changes after publication and completeness per ministry, person or month."""
     from agendakaart.outputs.transparency import DEFINITIONS
-    from agendakaart.outputs.transparency_tables import TABLES, TITLES, text_table, write_figures_csv
+    from agendakaart.outputs.transparency_tables import TABLES, TITLES, figures, text_table, write_figures_csv
     from agendakaart.pipeline.transparency import load_entries, write_entries
 
     flt = _filters(**filters)
@@ -75,8 +76,9 @@ def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
         return
     parts = []
     for grouping in (by,) if by else ("ministerie", "bewindspersoon"):
+        fig = figures(rows, grouping)
         for key, make in TABLES.items():
-            parts.append(f"{TITLES[key]} per {grouping}\n\n{text_table(make(rows, grouping))}")
+            parts.append(f"{TITLES[key]} per {grouping}\n\n{text_table(make(fig, grouping))}")
     parts.append("Definities\n\n" + "\n\n".join(f"{name}: {text}" for name, text in DEFINITIONS))
     text = "\n\n".join(parts) + "\n"
     if out is None:
@@ -94,7 +96,8 @@ def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
 @click.option("--since", callback=parse_date_option, help="Only activities first seen or changed since (YYYY-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
               help="At most this many entries, newest change first.")
-@click.option("--type", "types", multiple=True, help="Activity type (repeatable).")
+@click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
+              help="Activity type (repeatable).")
 @filter_options
 def feed_command(db_path, fmt, out, since, limit, types, **filters) -> None:
     """Atom or ICS feed of new and changed activities (with place, reason and source link), filtered like export."""

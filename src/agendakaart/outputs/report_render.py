@@ -219,12 +219,13 @@ _TRANSPARENCY_INTRO = (
 
 
 def _transparency_sections(entries: list[dict[str, Any]]) -> Iterable[tuple[str, Table]]:
-    from agendakaart.outputs.transparency_tables import TABLES, TITLES, completeness_table
+    from agendakaart.outputs.transparency_tables import TABLES, TITLES, completeness_table, figures
 
-    for by, label in (("ministerie", "ministerie"), ("bewindspersoon", "bewindspersoon")):
+    for by in ("ministerie", "bewindspersoon"):
+        fig = figures(entries, by)
         for key, make in TABLES.items():
-            yield f"{TITLES[key]} per {label}", make(entries, by)
-    yield "Volledigheid per maand (trend)", completeness_table(entries, "maand")
+            yield f"{TITLES[key]} per {by}", make(fig, by)
+    yield "Volledigheid per maand (trend)", completeness_table(figures(entries, "maand"), "maand")
 
 
 def transparency_html(entries: list[dict[str, Any]]) -> str:

@@ -1,4 +1,7 @@
-"""Transparency figures -> format-neutral tables (header + rows) for the report, the terminal and CSV."""
+"""Transparency figures -> format-neutral tables (header + rows) for the report, the terminal and CSV.
+
+    fig = figures(entries, "ministerie"); TABLES["wijzigingen"](fig, "ministerie") -> (header, rows + Totaal)
+"""
 
 from __future__ import annotations
 
@@ -28,10 +31,17 @@ def days(value: float | None) -> str:
     return (f"{value:.1f}".replace(".", ",") if value != int(value) else str(int(value)))
 
 
-def _ordered(stats: dict[str, GroupStats], by: str) -> list[tuple[str, GroupStats]]:
+def figures(entries: list[dict], by: str) -> tuple[list[tuple[str, GroupStats]], GroupStats]:
+    """Entries -> ([(group, stats)] in table order, the total): counted once, shared by the three tables."""
+    stats = summarize(entries, by)
     if by == "maand":
-        return sorted(stats.items())
-    return sorted(stats.items(), key=lambda kv: (-kv[1].n, kv[0]))
+        ordered = sorted(stats.items())
+    else:
+        ordered = sorted(stats.items(), key=lambda kv: (-kv[1].n, kv[0]))
+    return ordered, total(entries)
+
+
+Figures = tuple[list[tuple[str, GroupStats]], GroupStats]
 
 
 def _delay_cells(s: GroupStats, which: str) -> list[Any]:
@@ -39,29 +49,24 @@ def _delay_cells(s: GroupStats, which: str) -> list[Any]:
     return [len(values), days(s.median(which)), *(pct(counter[c], len(values)) for c in DELAY_CLASSES)]
 
 
-def publication_table(entries: list[dict], by: str) -> Table:
+def _with_total(fig: Figures) -> list[tuple[str, GroupStats]]:
+    return [*fig[0], ("Totaal", fig[1])]
+
+
+def publication_table(fig: Figures, by: str) -> Table:
     head = (_LABELS[by], "Activiteiten", "Met publicatiedatum", "Mediaan (dagen)", *DELAY_CLASSES,
             "Eerst gezien: gemeten", "Mediaan (dagen)", *(f"eerst gezien {c}" for c in DELAY_CLASSES))
-    rows = [(k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien"))
-            for k, s in _ordered(summarize(entries, by), by)]
-    rows.append(("Totaal", (t := total(entries)).n, *_delay_cells(t, "publicatie"), *_delay_cells(t, "eerst gezien")))
-    return head, rows
+    return head, [(k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien")) for k, s in _with_total(fig)]
 
 
-def changes_table(entries: list[dict], by: str) -> Table:
+def changes_table(fig: Figures, by: str) -> Table:
     head = (_LABELS[by], "Activiteiten", *(c.capitalize() for c in CHANGE_COLUMNS))
-    rows = [(k, s.n, *(s.counts[c] for c in CHANGE_COLUMNS)) for k, s in _ordered(summarize(entries, by), by)]
-    t = total(entries)
-    rows.append(("Totaal", t.n, *(t.counts[c] for c in CHANGE_COLUMNS)))
-    return head, rows
+    return head, [(k, s.n, *(s.counts[c] for c in CHANGE_COLUMNS)) for k, s in _with_total(fig)]
 
 
-def completeness_table(entries: list[dict], by: str) -> Table:
+def completeness_table(fig: Figures, by: str) -> Table:
     head = (_LABELS[by], "Activiteiten", *(f"met {f}" for f in COMPLETENESS))
-    rows = [(k, s.n, *(pct(s.present[f], s.n) for f in COMPLETENESS)) for k, s in _ordered(summarize(entries, by), by)]
-    t = total(entries)
-    rows.append(("Totaal", t.n, *(pct(t.present[f], t.n) for f in COMPLETENESS)))
-    return head, rows
+    return head, [(k, s.n, *(pct(s.present[f], s.n) for f in COMPLETENESS)) for k, s in _with_total(fig)]
 
 
 TABLES = {"publicatie": publication_table, "wijzigingen": changes_table, "volledigheid": completeness_table}
@@ -76,7 +81,7 @@ def figures_rows(entries: list[dict], by: str) -> tuple[list[str], list[list[Any
             "mediaan_eerst_gezien_dagen", *(f"eerst_gezien_{c.replace(' ', '_')}" for c in DELAY_CLASSES),
             *(c.replace(" ", "_") for c in CHANGE_COLUMNS), *(f"met_{f.replace(' ', '_')}" for f in COMPLETENESS)]
     rows = []
-    for key, s in [*_ordered(summarize(entries, by), by), ("Totaal", total(entries))]:
+    for key, s in _with_total(figures(entries, by)):
         rows.append([by, key, s.n, len(s.pub_days), s.median("publicatie"), *(s.pub_class[c] for c in DELAY_CLASSES),
                      len(s.seen_days), s.median("eerst gezien"), *(s.seen_class[c] for c in DELAY_CLASSES),
                      *(s.counts[c] for c in CHANGE_COLUMNS), *(s.present[f] for f in COMPLETENESS)])

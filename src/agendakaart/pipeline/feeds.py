@@ -12,7 +12,7 @@ from agendakaart.enrich.status import VERDWENEN, entry_status
 from agendakaart.outputs.feeds import FORMATS, FeedItem, describe_change, render_atom, render_ics
 from agendakaart.outputs.filters import Filters
 from agendakaart.outputs.transparency import local_day
-from agendakaart.pipeline.transparency import _vanished_passes
+from agendakaart.pipeline.transparency import vanished_passes
 from agendakaart.store import history
 from agendakaart.store import transparency as tstore
 from agendakaart.store.queries import load_persons, load_rows
@@ -30,8 +30,7 @@ def place_text(row: dict[str, Any]) -> str:
     return row["place"] + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _item(row: dict[str, Any], changes: list[dict], uid: str, first_seen: str) -> FeedItem:
-    updated = max([first_seen, *(c["seen_at"] for c in changes)])
+def _item(row: dict[str, Any], changes: list[dict], uid: str, first_seen: str, updated: str) -> FeedItem:
     return FeedItem(
         uid=uid, activity_id=row["id"], url=row["url"], title=row["title"], day=date.fromisoformat(row["date"]),
         start_time=row["start_time"], end_time=row["end_time"], persons=tuple(row["person_names"]),
@@ -57,17 +56,22 @@ def feed_items(conn: sqlite3.Connection, flt: Filters | None = None, *, since: d
     `since`: only those first seen or changed on or after that day."""
     roots, changes = history.root_ids(conn), history.changes_by_activity(conn)
     seen = tstore.activity_first_seen(conn)
-    items = [_item(r, changes.get(r["id"], []), roots.get(r["id"], r["id"]), seen.get(r["id"], "2000-01-01T00:00:00+00:00"))
-             for r in load_rows(conn, flt)]
+    candidates = []                       # (updated, uid, build): items are built only for those kept
+    for row in load_rows(conn, flt):
+        first = seen.get(row["id"], "2000-01-01T00:00:00+00:00")
+        own = changes.get(row["id"], [])
+        updated = max([first, *(c["seen_at"] for c in own)])
+        uid = roots.get(row["id"], row["id"])
+        candidates.append((updated, uid, lambda r=row, o=own, u=uid, f=first, t=updated: _item(r, o, u, f, t)))
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     for v in history.vanished(conn):
         entry = {"persons": v["old"].get("persons") or [], "ministry": v["old"].get("ministry"), "date": v["date"]}
-        if _vanished_passes(entry, flt):
-            items.append(_vanished_item(v, names))
+        if vanished_passes(entry, flt):
+            candidates.append((v["seen_at"], v["root_id"], lambda v=v: _vanished_item(v, names)))
     if since is not None:
-        items = [i for i in items if (local_day(i.updated) or date.min) >= since]
-    items.sort(key=lambda i: (i.updated, i.uid), reverse=True)
-    return items[:limit]
+        candidates = [c for c in candidates if (local_day(c[0]) or date.min) >= since]
+    candidates.sort(key=lambda c: (c[0], c[1]), reverse=True)
+    return [build() for _u, _i, build in candidates[:limit]]
 
 
 def write_feed(conn: sqlite3.Connection, out: Path, *, fmt: str, flt: Filters | None = None,

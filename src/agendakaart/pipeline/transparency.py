@@ -17,7 +17,7 @@ from agendakaart.store.queries import load_persons, load_rows
 log = logging.getLogger(__name__)
 
 
-def _vanished_passes(entry: dict[str, Any], flt: Filters | None) -> bool:
+def vanished_passes(entry: dict[str, Any], flt: Filters | None) -> bool:
     """A vanished entry has no place or type any more: it passes person, ministry and date filters only, and is
     left out when the filters ask for a place or a type."""
     if flt is None:
@@ -46,7 +46,7 @@ def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
             watch_start=watch_start, changes=changes.get(row["id"], []), removed_at=removed_at))
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     gone = (tr.vanished_entry(v, names) for v in history.vanished(conn))
-    entries += [e for e in gone if _vanished_passes(e, flt)]
+    entries += [e for e in gone if vanished_passes(e, flt)]
     return entries
 
 
