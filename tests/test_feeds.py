@@ -73,6 +73,13 @@ def test_atom_is_valid_and_an_edit_is_an_update_not_a_duplicate(db, tmp_path):
     assert edited.link == first["line1"].page_url
     gone = next(e for e in after.entries if e.id == tag_uri(first["line2"].id))
     assert gone.title.startswith("Van de agenda verdwenen:")
+    mark_removed(db, GONE, "HTTP 404")
+    write_feed(db, out, fmt="atom")
+    after = _atom(out)
+    assert sorted(e.id for e in after.entries) == ids_before
+    removed = next(e for e in after.entries if e.id == tag_uri(first["gone"].id))
+    assert removed.title.startswith("Van de site verwijderd: Bezoek aan Venlo")
+    assert removed.updated == max(e.updated for e in after.entries)   # the removal is its newest change
     cancelled = next(e for e in after.entries if e.id == tag_uri(first["talk"].id))
     assert cancelled.title.startswith("Geannuleerd:") and "Waar: Emmen" in cancelled.content[0].value
     # a re-run without changes writes the same file

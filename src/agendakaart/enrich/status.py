@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-GEPLAND = "gepland"
-GEANNULEERD = "geannuleerd"
-UITGESTELD = "uitgesteld"
-VERDWENEN = "verdwenen"        # not a text status: the entry vanished from its page (store.history)
-STATUSES = (GEPLAND, GEANNULEERD, UITGESTELD, VERDWENEN)
+from agendakaart.models import EntryStatus
+
+GEPLAND = EntryStatus.GEPLAND.value
+GEANNULEERD = EntryStatus.GEANNULEERD.value
+UITGESTELD = EntryStatus.UITGESTELD.value
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from agendakaart.enrich.status import GEANNULEERD, UITGESTELD, VERDWENEN
-from agendakaart.outputs.transparency import AMSTERDAM
+from agendakaart.models import EntryStatus
+from agendakaart.outputs.transparency import AMSTERDAM, GEANNULEERD, UITGESTELD, VERDWENEN
+
+VERWIJDERD = EntryStatus.VERWIJDERD.value
 
 TAG_AUTHORITY = "agendakaart.github.io,2026"   # tag: URI authority (RFC 4151): the project's name and year
 FORMATS = ("atom", "ics")
-_STATUS_WORDS = {GEANNULEERD: "Geannuleerd", UITGESTELD: "Uitgesteld", VERDWENEN: "Van de agenda verdwenen"}
+_STATUS_WORDS = {GEANNULEERD: "Geannuleerd", UITGESTELD: "Uitgesteld", VERDWENEN: "Van de agenda verdwenen",
+                 VERWIJDERD: "Van de site verwijderd"}
 _FIELD_NAMES = {"title": "tekst", "description": "omschrijving", "date": "datum", "start_time": "begintijd",
                 "end_time": "eindtijd", "location_text": "locatie", "persons": "personen", "type_label": "label"}
 
@@ -34,14 +37,14 @@ class FeedItem:
     ministry: str | None
     place: str                         # where (as resolved, with gemeente / region), or the verbatim location
     reason: str                        # why there (the enrichment's reason)
-    status: str                        # gepland | geannuleerd | uitgesteld | verdwenen
+    status: str                        # an EntryStatus value
     first_seen: str                    # ISO instant agendakaart first saw it
     updated: str                       # ISO instant of the latest change (or first_seen)
     changes: tuple[str, ...] = field(default_factory=tuple)   # "tekst: 'a' → 'b'" per change, oldest first
 
     @property
     def sequence(self) -> int:
-        return len(self.changes) + (self.status == VERDWENEN)
+        return len(self.changes) + (self.status in (VERDWENEN, VERWIJDERD))
 
 
 def tag_uri(uid: str) -> str:
@@ -142,7 +145,8 @@ def _event(item: FeedItem):
         ev.add("location", item.place)
     ev.add("description", body(item))
     ev.add("url", item.url)
-    ev.add("status", {GEANNULEERD: "CANCELLED", VERDWENEN: "CANCELLED", UITGESTELD: "TENTATIVE"}.get(
+    ev.add("status", {GEANNULEERD: "CANCELLED", VERDWENEN: "CANCELLED", VERWIJDERD: "CANCELLED",
+                      UITGESTELD: "TENTATIVE"}.get(
         item.status, "CONFIRMED"))
     return ev
 

@@ -119,10 +119,12 @@ def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: lis
     .load_entries) feed the Transparantie section; without them it is made from the rows alone (completeness only)."""
     from agendakaart.outputs.regions import npvr_members
     from agendakaart.outputs.report_render import render_html, render_md
+    from agendakaart.enrich.status import entry_status
     from agendakaart.outputs.transparency import entry_row
 
     if fmt not in ("html", "md"):
         raise ValueError(f"unknown report format {fmt!r} (html or md)")
     data = summarize(rows, regions if regions is not None else sorted(npvr_members()))
-    entries = entries if entries is not None else [entry_row(r) for r in rows]
+    if entries is None:
+        entries = [entry_row(r, status=entry_status(r["title"], r["description"])) for r in rows]
     return render_html(data, entries) if fmt == "html" else render_md(data, entries)

@@ -15,10 +15,12 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from agendakaart.enrich.status import GEANNULEERD, UITGESTELD, VERDWENEN, entry_status
+from agendakaart.models import EntryStatus
 from agendakaart.outputs.report import QUALITY, quality_flags
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+GEANNULEERD, UITGESTELD, VERDWENEN = (EntryStatus.GEANNULEERD.value, EntryStatus.UITGESTELD.value,
+                                      EntryStatus.VERDWENEN.value)
 ROUTES = ("search", "sitemap", "rss")          # the site's own publication date, preferred in this order
 ROUTE_NAMES = {"search": "zoek-API (sort_date)", "sitemap": "sitemap (lastmod)", "rss": "RSS (pubDate)"}
 DELAY_CLASSES = ("vooraf", "op de dag", "binnen een week", "later")
@@ -104,9 +106,11 @@ def _after(instant: str | None, day: date) -> bool:
     return seen is not None and seen > day
 
 
-def entry_row(row: dict[str, Any], *, published: dict[str, str] | None = None, first_seen: str | None = None,
-              watch_start: date | None = None, changes: list[dict] = (), removed_at: str | None = None) -> dict:
-    """One export row (store.queries.load_rows) + what the store knows of it -> one entry with ENTRY_FIELDS."""
+def entry_row(row: dict[str, Any], *, status: str = EntryStatus.GEPLAND.value, published: dict[str, str] | None = None,
+              first_seen: str | None = None, watch_start: date | None = None, changes: list[dict] = (),
+              removed_at: str | None = None) -> dict:
+    """One export row (store.queries.load_rows) + what is known of it (`status`: from its words,
+    enrich.status.entry_status) -> one entry with ENTRY_FIELDS."""
     day = date.fromisoformat(row["date"])
     pub_at, route = publication(published or {})
     pub_days = _days(pub_at, day)
@@ -117,7 +121,7 @@ def entry_row(row: dict[str, Any], *, published: dict[str, str] | None = None, f
     return {
         "id": row["id"], "url": row["url"], "date": row["date"], "ministry": row["ministry"],
         "persons": row["persons"], "person_names": row["person_names"], "title": row["title"],
-        "status": entry_status(row["title"], row["description"]),
+        "status": status,
         "published_at": pub_at, "published_source": route, "publication_days": pub_days,
         "publication_class": delay_class(pub_days),
         "first_seen": first_seen, "first_seen_days": seen_days,

@@ -8,7 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from agendakaart.enrich.status import VERDWENEN, entry_status
+from agendakaart.enrich.status import entry_status
+from agendakaart.models import EntryStatus
 from agendakaart.outputs.feeds import FORMATS, FeedItem, describe_change, render_atom, render_ics
 from agendakaart.outputs.filters import Filters
 from agendakaart.outputs.transparency import local_day
@@ -30,12 +31,14 @@ def place_text(row: dict[str, Any]) -> str:
     return row["place"] + (f" ({', '.join(extra)})" if extra else "")
 
 
-def _item(row: dict[str, Any], changes: list[dict], uid: str, first_seen: str, updated: str) -> FeedItem:
+def _item(row: dict[str, Any], changes: list[dict], uid: str, first_seen: str, updated: str,
+          removed: bool) -> FeedItem:
+    status = EntryStatus.VERWIJDERD.value if removed else entry_status(row["title"], row["description"])
     return FeedItem(
         uid=uid, activity_id=row["id"], url=row["url"], title=row["title"], day=date.fromisoformat(row["date"]),
         start_time=row["start_time"], end_time=row["end_time"], persons=tuple(row["person_names"]),
         ministry=row["ministry"], place=place_text(row), reason=row["reason"] or "",
-        status=entry_status(row["title"], row["description"]), first_seen=first_seen, updated=updated,
+        status=status, first_seen=first_seen, updated=updated,
         changes=tuple(describe_change(c) for c in changes))
 
 
@@ -46,7 +49,7 @@ def _vanished_item(version: dict[str, Any], names: dict[str, str]) -> FeedItem:
         uid=version["root_id"], activity_id=version["activity_id"], url=version["page_url"],
         title=old.get("title") or "", day=date.fromisoformat(version["date"]), start_time=old.get("start_time"),
         end_time=old.get("end_time"), persons=tuple(names.get(s, s) for s in slugs), ministry=old.get("ministry"),
-        place=(old.get("location_text") or "").strip(), reason="", status=VERDWENEN,
+        place=(old.get("location_text") or "").strip(), reason="", status=EntryStatus.VERDWENEN.value,
         first_seen=old.get("first_seen") or version["seen_at"], updated=version["seen_at"])
 
 
@@ -55,14 +58,16 @@ def feed_items(conn: sqlite3.Connection, flt: Filters | None = None, *, since: d
     """New and changed activities (and ones gone from their page), newest change first, at most `limit`;
     `since`: only those first seen or changed on or after that day."""
     roots, changes = history.root_ids(conn), history.changes_by_activity(conn)
-    seen = tstore.activity_first_seen(conn)
+    seen, sightings = tstore.activity_first_seen(conn), tstore.page_sightings(conn)
     candidates = []                       # (updated, uid, build): items are built only for those kept
     for row in load_rows(conn, flt):
         first = seen.get(row["id"], "2000-01-01T00:00:00+00:00")
         own = changes.get(row["id"], [])
-        updated = max([first, *(c["seen_at"] for c in own)])
+        removed_at = sightings.get(row["url"], (None, None))[1]
+        updated = max([first, *(c["seen_at"] for c in own), *([removed_at] if removed_at else [])])
         uid = roots.get(row["id"], row["id"])
-        candidates.append((updated, uid, lambda r=row, o=own, u=uid, f=first, t=updated: _item(r, o, u, f, t)))
+        candidates.append((updated, uid, lambda r=row, o=own, u=uid, f=first, t=updated, x=bool(removed_at):
+                           _item(r, o, u, f, t, x)))
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     for v in history.vanished(conn):
         entry = {"persons": v["old"].get("persons") or [], "ministry": v["old"].get("ministry"), "date": v["date"]}

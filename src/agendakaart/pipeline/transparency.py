@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from agendakaart.enrich.status import entry_status
 from agendakaart.outputs import transparency as tr
 from agendakaart.outputs.filters import Filters, matches
 from agendakaart.store import history
@@ -42,7 +43,7 @@ def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
         first_seen, removed_at = sightings.get(row["url"], (None, None))
         own_site = row["source"] == "rijksoverheid"
         entries.append(tr.entry_row(
-            row, published=published.get(row["url"], {}), first_seen=first_seen if own_site else None,
+            row, status=entry_status(row["title"], row["description"]), published=published.get(row["url"], {}), first_seen=first_seen if own_site else None,
             watch_start=watch_start, changes=changes.get(row["id"], []), removed_at=removed_at))
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     gone = (tr.vanished_entry(v, names) for v in history.vanished(conn))
