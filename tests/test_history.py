@@ -30,6 +30,20 @@ def test_edit_cancel_and_vanish_give_the_right_versions(store):
     assert set(changes_by_activity(store)) == {second["line1"].id, second["talk"].id}
 
 
+def test_first_sight_is_kept_through_edits(store):
+    from agendakaart.pipeline.transparency import first_sight, load_entries
+
+    first = crawl_one(store)
+    store.execute("UPDATE activities SET first_seen = '2024-05-01T08:00:00+00:00'")
+    second = crawl_two(store, first)
+    assert first_sight(store)[second["line1"].id] == "2024-05-01T08:00:00+00:00"   # not the day of the edit
+    entry = next(e for e in load_entries(store) if e["id"] == second["line1"].id)
+    assert (entry["first_seen"], entry["first_seen_days"], entry["first_seen_class"]) == (
+        "2024-05-01T08:00:00+00:00", -20, "vooraf")
+    gone = next(e for e in load_entries(store) if e["status"] == "verdwenen")
+    assert gone["first_seen"] == "2024-05-01T08:00:00+00:00"
+
+
 def test_restoring_the_same_activities_records_nothing(store):
     first = crawl_one(store)
     store_page(store, VISIT, first["visit"].date, [first["visit"]])

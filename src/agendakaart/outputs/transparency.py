@@ -41,8 +41,9 @@ DEFINITIONS = (
      "publicatie), anders de pubDate van de RSS-feed; welke bron gebruikt is staat per activiteit in de lijst. "
      "Vertraging = publicatiedatum (Nederlandse tijd) min de datum van de activiteit, in dagen: negatief is vooraf "
      "gepubliceerd. Klassen: vooraf (< 0), op de dag (0), binnen een week (1–7 dagen erna), later (> 7)."),
-    ("Eerst gezien", "De eerste keer dat agendakaart de agendapagina zag, op dezelfde manier tegen de datum van de "
-     "activiteit gezet. Alleen gemeten voor activiteiten vanaf de eerste verzamelronde: wat daarvoor al online "
+    ("Eerst gezien", "De eerste keer dat agendakaart de activiteit zag (een regel die later aan een weekoverzicht "
+     "is toegevoegd: vanaf die regel; een aangepaste tekst houdt de eerste keer), op dezelfde manier tegen de datum "
+     "van de activiteit gezet. Alleen gemeten voor activiteiten vanaf de eerste verzamelronde: wat daarvoor al online "
      "stond, zag agendakaart pas bij de start ('niet gemeten'). Hoe vaker er verzameld wordt, hoe scherper."),
     ("Wijzigingen", "Een wijziging is een verschil in tekst, datum, tijd, locatietekst, personen of label van een "
      "activiteit tussen twee verzamelrondes (een aangepaste tekst telt als wijziging, niet als nieuw punt). "
@@ -144,7 +145,7 @@ def vanished_entry(version: dict[str, Any], person_names: dict[str, str]) -> dic
         "id": version["activity_id"], "url": version["page_url"], "date": version["date"],
         "ministry": old.get("ministry"), "persons": slugs, "person_names": [person_names.get(s, s) for s in slugs],
         "title": old.get("title"), "status": VERDWENEN, "published_at": None, "published_source": "",
-        "publication_days": None, "publication_class": "onbekend", "first_seen": old.get("first_seen"),
+        "publication_days": None, "publication_class": "onbekend", "first_seen": version["first_seen"],
         "first_seen_days": None, "first_seen_class": "niet gemeten", "changes": 0, "changed_fields": [],
         "changed_after_date": False, "removed_at": None, "removed_after_date": False,
         "vanished_at": version["seen_at"], "vanished_after_date": _after(version["seen_at"], day), **empty,

@@ -13,7 +13,7 @@ from agendakaart.models import EntryStatus
 from agendakaart.outputs.feeds import FORMATS, FeedItem, describe_change, render_atom, render_ics
 from agendakaart.outputs.filters import Filters
 from agendakaart.outputs.transparency import local_day
-from agendakaart.pipeline.transparency import vanished_passes
+from agendakaart.pipeline.transparency import first_sight, vanished_passes
 from agendakaart.store import history
 from agendakaart.store import transparency as tstore
 from agendakaart.store.queries import load_persons, load_rows
@@ -50,7 +50,7 @@ def _vanished_item(version: dict[str, Any], names: dict[str, str]) -> FeedItem:
         title=old.get("title") or "", day=date.fromisoformat(version["date"]), start_time=old.get("start_time"),
         end_time=old.get("end_time"), persons=tuple(names.get(s, s) for s in slugs), ministry=old.get("ministry"),
         place=(old.get("location_text") or "").strip(), reason="", status=EntryStatus.VERDWENEN.value,
-        first_seen=old.get("first_seen") or version["seen_at"], updated=version["seen_at"])
+        first_seen=version["first_seen"] or version["seen_at"], updated=version["seen_at"])
 
 
 def feed_items(conn: sqlite3.Connection, flt: Filters | None = None, *, since: date | None = None,
@@ -58,7 +58,7 @@ def feed_items(conn: sqlite3.Connection, flt: Filters | None = None, *, since: d
     """New and changed activities (and ones gone from their page), newest change first, at most `limit`;
     `since`: only those first seen or changed on or after that day."""
     roots, changes = history.root_ids(conn), history.changes_by_activity(conn)
-    seen, sightings = tstore.activity_first_seen(conn), tstore.page_sightings(conn)
+    seen, sightings = first_sight(conn), tstore.page_sightings(conn)
     candidates = []                       # (updated, uid, build): items are built only for those kept
     for row in load_rows(conn, flt):
         first = seen.get(row["id"], "2000-01-01T00:00:00+00:00")

@@ -30,21 +30,27 @@ def vanished_passes(entry: dict[str, Any], flt: Filters | None) -> bool:
     return matches(row, flt)
 
 
+def first_sight(conn: sqlite3.Connection) -> dict[str, str]:
+    """activity id -> when agendakaart first saw it: under its first id when an edit gave it a new one, else its
+    own row's first_seen (a line added later to a weekly roll-up has its own), else its page's."""
+    return {**tstore.activity_first_seen(conn), **history.first_sightings(conn)}
+
+
 def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
                  rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     """Every activity (export rows, filtered like the exports; or `rows` already loaded with the same `flt`) and
     every vanished one -> entry rows."""
     published = tstore.published_by_url(conn)
-    sightings = tstore.page_sightings(conn)
+    sightings, seen = tstore.page_sightings(conn), first_sight(conn)
     watch_start = tr.local_day(tstore.first_collect(conn))
     changes = history.changes_by_activity(conn)
     entries = []
     for row in rows if rows is not None else load_rows(conn, flt):
-        first_seen, removed_at = sightings.get(row["url"], (None, None))
-        own_site = row["source"] == "rijksoverheid"
+        own_site = row["source"] == "rijksoverheid"      # an import's first sight says nothing of the site
         entries.append(tr.entry_row(
-            row, status=entry_status(row["title"], row["description"]), published=published.get(row["url"], {}), first_seen=first_seen if own_site else None,
-            watch_start=watch_start, changes=changes.get(row["id"], []), removed_at=removed_at))
+            row, status=entry_status(row["title"], row["description"]), published=published.get(row["url"], {}),
+            first_seen=seen.get(row["id"]) if own_site else None, watch_start=watch_start,
+            changes=changes.get(row["id"], []), removed_at=sightings.get(row["url"], (None, None))[1]))
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     gone = (tr.vanished_entry(v, names) for v in history.vanished(conn))
     entries += [e for e in gone if vanished_passes(e, flt)]

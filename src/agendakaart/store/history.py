@@ -68,14 +68,21 @@ def root_id(conn: sqlite3.Connection, activity_id: str) -> str:
     return row[0] if row else activity_id
 
 
+def _first_seen(conn: sqlite3.Connection, old_id: str, old_row: dict) -> str | None:
+    """When the activity was first seen: carried by the version that gave `old_id` its id, else the old row's."""
+    row = conn.execute("SELECT first_seen FROM activity_versions WHERE activity_id = ? AND first_seen IS NOT NULL "
+                       "ORDER BY id DESC LIMIT 1", (old_id,)).fetchone()
+    return row[0] if row else old_row.get("first_seen")
+
+
 def _insert(conn: sqlite3.Connection, activity_id: str, old_id: str, page_url: str, day: str, change: str,
-            fields: list[str], old: dict, new: dict, now: str) -> None:
+            fields: list[str], old: dict, new: dict, now: str, first_seen: str | None) -> None:
     conn.execute(
         """INSERT INTO activity_versions (activity_id, old_id, root_id, page_url, date, change, fields, old, new,
-             seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+             first_seen, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (activity_id, old_id, root_id(conn, old_id), page_url, day, change, json.dumps(fields),
          json.dumps(old, ensure_ascii=False, sort_keys=True), json.dumps(new, ensure_ascii=False, sort_keys=True),
-         now))
+         first_seen, now))
 
 
 def record_changes(conn: sqlite3.Connection, page_url: str, old: dict[str, dict], new: list[tuple[str, dict]],
@@ -93,11 +100,12 @@ def record_changes(conn: sqlite3.Connection, page_url: str, old: dict[str, dict]
         fields = [f for f in TRACKED if before[f] != values[f]]
         if fields:
             _insert(conn, a_id, oid, page_url, values["date"], CHANGED, fields,
-                    {f: _value(f, before[f]) for f in fields}, {f: _value(f, values[f]) for f in fields}, now)
+                    {f: _value(f, before[f]) for f in fields}, {f: _value(f, values[f]) for f in fields}, now,
+                    _first_seen(conn, oid, before))
             count += 1
     for oid in vanished:
         row = {k: _value(k, v) for k, v in old[oid].items()}
-        _insert(conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now)
+        _insert(conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now, _first_seen(conn, oid, old[oid]))
         count += 1
     return count
 
@@ -143,6 +151,16 @@ def changes_by_activity(conn: sqlite3.Connection) -> dict[str, list[dict[str, An
         """SELECT a.id, COALESCE((SELECT v.root_id FROM activity_versions v WHERE v.activity_id = a.id
                                   ORDER BY v.id DESC LIMIT 1), a.id) FROM activities a""")
     return {a_id: by_root[root] for a_id, root in current if root in by_root}
+
+
+def first_sightings(conn: sqlite3.Connection) -> dict[str, str]:
+    """Current activity id -> when it was first seen under its root id, for every activity that changed id (its own
+    row's first_seen is the day of the edit)."""
+    rows = conn.execute(
+        """SELECT v.activity_id, v.first_seen FROM activity_versions v
+           WHERE v.change = 'gewijzigd' AND v.activity_id != v.old_id AND v.first_seen IS NOT NULL
+             AND v.id = (SELECT MAX(v2.id) FROM activity_versions v2 WHERE v2.activity_id = v.activity_id)""")
+    return {a: f for a, f in rows}
 
 
 def root_ids(conn: sqlite3.Connection) -> dict[str, str]:

@@ -166,6 +166,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         fields TEXT NOT NULL DEFAULT '[]', -- JSON list of the changed fields
         old TEXT NOT NULL DEFAULT '{}',    -- JSON: field -> old value (for 'verdwenen': the whole row)
         new TEXT NOT NULL DEFAULT '{}',    -- JSON: field -> new value
+        first_seen TEXT,                   -- when agendakaart first saw the activity (under its root id)
         seen_at TEXT NOT NULL
     );
     CREATE INDEX activity_versions_activity ON activity_versions(activity_id);
