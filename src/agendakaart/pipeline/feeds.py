@@ -87,7 +87,7 @@ def write_feed(conn: sqlite3.Connection, out: Path, *, fmt: str, flt: Filters | 
     items = feed_items(conn, flt, since=since, limit=limit)
     title = title or "agendakaart: nieuwe en gewijzigde activiteiten" + (
         f" ({flt.to_hash()})" if flt is not None and not flt.is_empty() else "")
-    feed_id = (flt.to_hash() if flt is not None else "#") or "#"
+    feed_id = flt.to_hash().lstrip("#") if flt is not None and not flt.is_empty() else "alle"
     data = render_atom(items, title=title, feed_id=feed_id) if fmt == "atom" else render_ics(items, title=title)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
