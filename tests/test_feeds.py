@@ -17,7 +17,7 @@ from agendakaart.outputs.feeds import tag_uri
 from agendakaart.pipeline.feeds import feed_items, write_feed
 from agendakaart.store import open_db
 from agendakaart.store.signals import mark_removed
-from history_helpers import GONE, MAY, ROLLUP, TALK, VISIT, act, crawl_one, crawl_two, store_page
+from history_helpers import GONE, MAY, TALK, VISIT, act, crawl_one, crawl_two, store_page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -119,7 +119,7 @@ def test_ics_parses_with_amsterdam_times_and_stable_uids(db, tmp_path):
 
 def test_feed_filters_and_cli(db_path, tmp_path):
     conn = open_db(db_path)
-    first = crawl_one(conn)
+    crawl_one(conn)
     other = act(f"{TALK}-ander", MAY[24], 0, "Toespraak bij een congres", "20:00", "Utrecht", persons=("dick-schoof",))
     store_page(conn, other.page_url, other.date, [other])
     mark_removed(conn, GONE, "HTTP 404")

@@ -21,7 +21,7 @@ from agendakaart.pipeline.transparency import load_entries
 from agendakaart.store import open_db, transaction
 from agendakaart.store.runs import start_run
 from agendakaart.store.signals import mark_removed
-from history_helpers import GONE, MAY, ROLLUP, TALK, VISIT, act, crawl_one, crawl_two, store_page
+from history_helpers import GONE, ROLLUP, TALK, VISIT, act, crawl_one, crawl_two, store_page
 from synthetic import populate
 
 
@@ -129,7 +129,8 @@ def test_completeness_equals_a_count_from_the_jsonl_export(db_path, tmp_path):
     export(conn, tmp_path / "a.jsonl", fmt="jsonl")
     entries = load_entries(conn)
     conn.close()
-    for by, key in (("ministerie", lambda r: r["ministry"] or "(onbekend ministerie)"), ("maand", lambda r: r["date"][:7])):
+    groupings = (("ministerie", lambda r: r["ministry"] or "(onbekend ministerie)"), ("maand", lambda r: r["date"][:7]))
+    for by, key in groupings:
         expected = _jsonl_count(tmp_path / "a.jsonl", key)
         head, rows = figures_rows(entries, by)
         got = {row[1]: dict(zip(head, row)) for row in rows if row[1] != "Totaal"}

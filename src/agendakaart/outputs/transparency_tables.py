@@ -56,7 +56,8 @@ def _with_total(fig: Figures) -> list[tuple[str, GroupStats]]:
 def publication_table(fig: Figures, by: str) -> Table:
     head = (_LABELS[by], "Activiteiten", "Met publicatiedatum", "Mediaan (dagen)", *DELAY_CLASSES,
             "Eerst gezien: gemeten", "Mediaan (dagen)", *(f"eerst gezien {c}" for c in DELAY_CLASSES))
-    return head, [(k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien")) for k, s in _with_total(fig)]
+    return head, [(k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien"))
+                  for k, s in _with_total(fig)]
 
 
 def changes_table(fig: Figures, by: str) -> Table:

@@ -2,8 +2,8 @@
 
 Written only from store.activities.replace_activities, the one function through which a page's activities are
 stored. Activity ids hash the text, so an edited line gets a new id: old and new activities of a page are paired
-by id, then by (date, title), then by (date, ordinal), then by date alone (unique on both sides), then — one left on each side with the same ordinal — as
-the same entry moved to another date. A pair whose compared fields differ is one 'gewijzigd' version; an old
+by id, then by (date, title), then by (date, ordinal), then by date alone (unique on both sides), then — one left
+on each side with the same ordinal — as the same entry moved to another date. A pair whose compared fields differ is one 'gewijzigd' version; an old
 activity left without a partner is a 'verdwenen' version holding its whole row.
 """
 
@@ -105,7 +105,8 @@ def record_changes(conn: sqlite3.Connection, page_url: str, old: dict[str, dict]
             count += 1
     for oid in vanished:
         row = {k: _value(k, v) for k, v in old[oid].items()}
-        _insert(conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now, _first_seen(conn, oid, old[oid]))
+        _insert(conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now,
+                _first_seen(conn, oid, old[oid]))
         count += 1
     return count
 
