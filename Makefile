@@ -31,6 +31,7 @@ bench: setup
 	$(BIN)/python bench/enrich.py
 	$(BIN)/python bench/map.py
 	$(BIN)/python bench/figure.py
+	$(BIN)/python bench/transparency.py
 
 clean:
 	rm -rf $(VENV) node_modules $(OUT) .pytest_cache

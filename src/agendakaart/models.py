@@ -39,6 +39,16 @@ class ActivityType(str, Enum):
     OVERIG = "overig"
 
 
+class EntryStatus(str, Enum):
+    """An agenda entry's status: from its own words (enrich/status.py), or from the store (gone from its page, or
+    its page gone from the site)."""
+    GEPLAND = "gepland"
+    GEANNULEERD = "geannuleerd"
+    UITGESTELD = "uitgesteld"
+    VERDWENEN = "verdwenen"            # the line is no longer on its page (store.history)
+    VERWIJDERD = "verwijderd"          # the page is gone from the site (agenda_pages.removed_at)
+
+
 class Precision(str, Enum):
     VENUE = "venue"
     WOONPLAATS = "woonplaats"

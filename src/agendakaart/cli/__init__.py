@@ -35,7 +35,7 @@ def _register() -> None:
     """Attach each area's commands; a missing area module (work in progress) is skipped."""
     import importlib
 
-    for name in ("collect", "replica", "enrich", "outputs", "run", "figure"):
+    for name in ("collect", "replica", "enrich", "outputs", "run", "figure", "transparency"):
         try:
             module = importlib.import_module(f"agendakaart.cli.{name}")
         except ModuleNotFoundError as exc:

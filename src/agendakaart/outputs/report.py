@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from agendakaart.outputs.filters import is_located
@@ -62,15 +62,6 @@ def quality_flags(row: dict[str, Any]) -> dict[str, bool]:
 
 
 @dataclass
-class QualityRow:
-    n: int = 0
-    present: Counter = field(default_factory=Counter)
-
-    def share(self, key: str) -> float:
-        return self.present[key] / self.n if self.n else 0.0
-
-
-@dataclass
 class ReportData:
     total: int
     where: Counter                                   # category -> n
@@ -82,8 +73,6 @@ class ReportData:
     by_ministry: dict[str, Counter]                  # ministry -> category (+ 'npvr', 'totaal') -> n
     by_type: dict[str, Counter]
     by_person: dict[str, Counter]
-    quality_ministry: dict[str, QualityRow]
-    quality_person: dict[str, QualityRow]
     unresolved: list[dict[str, Any]]
     low_confidence: list[dict[str, Any]]
 
@@ -95,25 +84,21 @@ def _names(row: dict[str, Any]) -> list[str]:
 def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> ReportData:
     """Export rows -> every table of the report (a person on a shared activity counts it once for themselves)."""
     data = ReportData(len(rows), Counter(), 0, [], defaultdict(Counter), defaultdict(Counter),
-                      defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), defaultdict(Counter),
-                      defaultdict(QualityRow), defaultdict(QualityRow), [], [])
+                      defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), [], [])
     seen_regions = set(regions or ())
     for row in rows:
         cat, region, month = where_category(row), row["npvr_region"], (row["date"] or "")[:7]
         data.where[cat] += 1
         data.month_where[month][cat] += 1
-        flags = quality_flags(row)
         for table, key in ((data.by_ministry, row["ministry"] or "(onbekend ministerie)"),
                            (data.by_type, row["activity_type"])):
             table[key][cat] += 1
             table[key]["totaal"] += 1
             table[key]["npvr"] += bool(region)
-        _quality(data.quality_ministry[row["ministry"] or "(onbekend ministerie)"], flags)
         for name in _names(row):
             data.by_person[name][cat] += 1
             data.by_person[name]["totaal"] += 1
             data.by_person[name]["npvr"] += bool(region)
-            _quality(data.quality_person[name], flags)
             if region:
                 data.region_person[name][region] += 1
         if region:
@@ -128,16 +113,15 @@ def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> R
     return data
 
 
-def _quality(q: QualityRow, flags: dict[str, bool]) -> None:
-    q.n += 1
-    q.present.update(k for k, v in flags.items() if v)
-
-
 def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: list[str] | None = None,
-                  figure_svg: str | None = None) -> str:
-    """Export rows -> the report text (html with inline SVG charts, or md); `figure_svg` = the map figure to embed."""
+                  figure_svg: str | None = None, entries: list[dict[str, Any]] | None = None) -> str:
+    """Export rows -> the report text (html with inline SVG charts, or md); `figure_svg` = the map figure to embed.
+    `entries` (pipeline.transparency.load_entries) feed the Transparantie section; without them it is made from
+    the rows alone (completeness only)."""
     from agendakaart.outputs.regions import npvr_members
     from agendakaart.outputs.report_render import render_html, render_md
+    from agendakaart.enrich.status import entry_status
+    from agendakaart.outputs.transparency import entry_row
 
     if fmt not in ("html", "md"):
         raise ValueError(f"unknown report format {fmt!r} (html or md)")
@@ -146,4 +130,6 @@ def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: lis
 
     data = summarize(rows, regions if regions is not None else sorted(npvr_members()))
     extra = {"answer": npvr_answer(rows), "mismatches": boundary_mismatches(rows), "figure": figure_svg}
-    return render_html(data, **extra) if fmt == "html" else render_md(data, **extra)
+    if entries is None:
+        entries = [entry_row(r, status=entry_status(r["title"], r["description"])) for r in rows]
+    return render_html(data, entries, **extra) if fmt == "html" else render_md(data, entries, **extra)

@@ -51,12 +51,6 @@ def cross_table(table: dict[str, Any], regions: list[str], label: str, sort_keys
     return (label, *regions, "Totaal"), rows
 
 
-def quality_table(table: dict[str, Any], label: str) -> Table:
-    rows = [(k, q.n, *(_pct(q.present[f], q.n) for f in QUALITY))
-            for k, q in sorted(table.items(), key=lambda kv: (-kv[1].n, kv[0]))]
-    return (label, "Activiteiten", *(f"met {f}" for f in QUALITY)), rows
-
-
 def items_table(items: list[dict[str, Any]]) -> Table:
     rows = [(r["date"], ", ".join(r["person_names"]), r["title"], r["location_text"] or "",
              r["place"] or "", "" if r["confidence"] is None else f"{r['confidence']:.2f}", r["reason"] or "",
@@ -156,7 +150,8 @@ td:first-child{white-space:nowrap}tfoot td{font-weight:700;border-top:2px solid 
 .naast{color:#5d6678;margin:0 0 12px}.figuur svg{max-width:100%;height:auto}"""
 
 
-def render_html(d: ReportData, answer=None, mismatches=None, figure=None) -> str:
+def render_html(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
+                figure=None) -> str:
     e = html.escape
     big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
     parts = [
@@ -174,6 +169,8 @@ def render_html(d: ReportData, answer=None, mismatches=None, figure=None) -> str
     if mismatches is not None:
         parts += [f"<h2>{e(t)}</h2><p>{e(note)}</p>" + f'<div class="kaart">{_html_table(table)}</div>'
                   for t, table, note in mismatch_sections(mismatches)]
+    if entries is not None:
+        parts.append(transparency_html(entries))
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -194,11 +191,6 @@ def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
     yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon"), \
         "Een activiteit van twee bewindspersonen telt bij beiden."
     yield "Per soort activiteit", breakdown_table(d.by_type, "Soort"), ""
-    note = ("Aandeel activiteiten met de velden die de richtlijn openbare agenda's vraagt. 'Met wie' en "
-            "'onderwerp' zijn tekstregels (woorden als 'met', 'gesprek met', organisaties; 'over', of vier of "
-            "meer woorden), dus een schatting.")
-    yield "Datakwaliteit per ministerie", quality_table(d.quality_ministry, "Ministerie"), note
-    yield "Datakwaliteit per bewindspersoon", quality_table(d.quality_person, "Bewindspersoon"), ""
     shown = lambda items: f"{len(items)} activiteiten" + (  # noqa: E731
         f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else ".")
     yield "Zonder locatie", items_table(d.unresolved), shown(d.unresolved)
@@ -221,11 +213,85 @@ def _md_table(table: Table) -> str:
     return "\n".join(lines)
 
 
-def render_md(d: ReportData, answer=None, mismatches=None, figure=None) -> str:
+def render_md(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
+              figure=None) -> str:
     parts = ["# Waar gaat het kabinet naartoe? — rapport", "", f"{_num(d.total)} activiteiten uit de openbare agenda's."]
     if answer is not None:
         parts += answer_md(answer, _md_cell, _md_table)
     parts += ["", "## Totalen", "", _md_table(totals_table(d))]
     for title, table, note in [*_sections(d), *mismatch_sections(mismatches or [])]:
         parts += ["", f"## {title}", ""] + ([_md_cell(note), ""] if note else []) + [_md_table(table)]
+    if entries is not None:
+        parts += ["", transparency_md(entries)]
     return "\n".join(parts) + "\n"
+
+
+# ---- Transparantie: publication delay, changes, completeness (outputs/transparency.py) ----
+
+_TRANSPARENCY_INTRO = (
+    "Wat de agenda's zelf niet zeggen: hoe laat een activiteit online komt, wat er na publicatie nog verandert "
+    "of verdwijnt, en welke velden uit de richtlijn openbare agenda's er in staan. Elk getal is na te tellen: "
+    "'agendakaart transparency --entries activiteiten.csv' geeft per activiteit de eigen waarden waaruit de "
+    "tabellen geteld zijn (met dezelfde filters als de export).")
+
+
+def _transparency_sections(entries: list[dict[str, Any]]) -> Iterable[tuple[str, Table]]:
+    from agendakaart.outputs.transparency_tables import TABLES, TITLES, completeness_table, figures
+
+    for by in ("ministerie", "bewindspersoon"):
+        fig = figures(entries, by)
+        for key, make in TABLES.items():
+            yield f"{TITLES[key]} per {by}", make(fig, by)
+    yield "Volledigheid per maand (trend)", completeness_table(figures(entries, "maand"), "maand")
+
+
+def transparency_html(entries: list[dict[str, Any]]) -> str:
+    """The report's Transparantie section: intro, definitions, tables, the completeness trend chart."""
+    from agendakaart.outputs.transparency import DEFINITIONS
+
+    e = html.escape
+    parts = [f'<h2 id="transparantie">Transparantie</h2><p>{e(_TRANSPARENCY_INTRO)}</p><dl>']
+    parts += [f"<dt><b>{e(name)}</b></dt><dd>{e(text)}</dd>" for name, text in DEFINITIONS]
+    parts.append("</dl>")
+    for title, table in _transparency_sections(entries):
+        parts.append(f'<h3>{e(title)}</h3><div class="kaart">{_html_table(table)}</div>')
+    chart = completeness_chart(entries)
+    if chart:
+        parts.append(f"<figure>{chart}<figcaption>Volledigheid per maand: aandeel activiteiten met elk veld"
+                     f"</figcaption></figure>")
+    return "\n".join(parts)
+
+
+def transparency_md(entries: list[dict[str, Any]]) -> str:
+    from agendakaart.outputs.transparency import DEFINITIONS
+
+    parts = ["## Transparantie", "", _md_cell(_TRANSPARENCY_INTRO), ""]
+    parts += [f"- **{_md_cell(name)}**: {_md_cell(text)}" for name, text in DEFINITIONS]
+    for title, table in _transparency_sections(entries):
+        parts += ["", f"### {title}", "", _md_table(table)]
+    return "\n".join(parts)
+
+
+def completeness_chart(entries: list[dict[str, Any]]) -> str | None:
+    """Lines per completeness field over the months (share of the month's entries), as inline SVG."""
+    from agendakaart.outputs.transparency import COMPLETENESS, summarize
+
+    stats = summarize(entries, "maand")
+    months = sorted(m for m, s in stats.items() if s.n)
+    if len(months) < 2:
+        return None
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "agendakaart", "font.size": 9})
+    fig, ax = plt.subplots(figsize=(9, 3.2))
+    for f in COMPLETENESS[1:]:                       # the date is always there
+        ax.plot(months, [100 * stats[m].present[f] / stats[m].n for m in months], marker="o", ms=3, label=f)
+    ax.set_ylabel("% van de activiteiten"); ax.set_ylim(0, 100); ax.tick_params(axis="x", labelrotation=60)
+    ax.legend(ncols=5, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    svg = _svg(fig)
+    plt.close(fig)
+    return svg

@@ -50,6 +50,7 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> P
     import tempfile
 
     from agendakaart.outputs.report import render_report
+    from agendakaart.pipeline.transparency import load_entries
 
     rows = load_rows(conn)
     svg = None
@@ -58,7 +59,8 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> P
             path = build_figure(conn, Path(tmp) / "figuur.svg", rows=rows)
             text = path.read_text(encoding="utf-8")
             svg = text[text.index("<svg"):]
-    _write_text(Path(out), render_report(rows, fmt=fmt, figure_svg=svg))
+    _write_text(Path(out), render_report(rows, fmt=fmt, figure_svg=svg,
+                                                entries=load_entries(conn)))
     log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
     return Path(out)
 

@@ -21,6 +21,7 @@ OUTPUT_FILES = {
     "jsonl": "activiteiten.jsonl",
     "figuur": "figuur.png",
     "figuur-svg": "figuur.svg",
+    "feed": "nieuw-in-npvr-regios.atom",
 }
 
 
@@ -37,7 +38,18 @@ def build_outputs(conn: sqlite3.Connection, out_dir: Path, settings: Settings) -
     export(conn, paths["jsonl"], fmt="jsonl")
     build_figure(conn, paths["figuur"], settings=settings)
     build_figure(conn, paths["figuur-svg"], settings=settings)
+    write_npvr_feed(conn, paths["feed"])
     return paths
+
+
+def write_npvr_feed(conn: sqlite3.Connection, out: Path) -> int:
+    """The Atom feed beside the map: new and changed activities in NPVR regions (subscribe once, see each new
+    regional visit) -> entries written."""
+    from agendakaart.outputs.filters import Filters
+    from agendakaart.pipeline.feeds import write_feed
+
+    return write_feed(conn, out, fmt="atom", flt=Filters(only_npvr=True),
+                      title="agendakaart: nieuwe en gewijzigde activiteiten in NPVR-regio's")
 
 
 def run(settings: Settings, out_dir: Path, *, progress=None) -> dict:

@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime, timezone
 
 from agendakaart.models import Activity, AgendaPage
+from agendakaart.store import history
 
 _COMPARED = ("persons", "date", "start_time", "end_time", "type_label", "title", "description", "location_text",
              "ministry", "ordinal", "source")
@@ -41,9 +42,11 @@ def _row_values(a: Activity) -> dict:
 
 
 def replace_activities(conn: sqlite3.Connection, page_url: str, activities: list[Activity]) -> tuple[int, int]:
-    """Make the page's stored activities exactly `activities` -> (new, updated); vanished ones are deleted."""
+    """Make the page's stored activities exactly `activities` -> (new, updated); vanished ones are deleted (and kept,
+    with every change, in activity_versions: store.history)."""
     old = {r["id"]: dict(r) for r in conn.execute("SELECT * FROM activities WHERE page_url = ?", (page_url,))}
     now = _now()
+    history.record_changes(conn, page_url, old, [(a.id, _row_values(a)) for a in activities], now)
     new = updated = 0
     for a in activities:
         values = _row_values(a)

@@ -150,6 +150,29 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ALTER TABLE agenda_pages ADD COLUMN removed_at TEXT;
     ALTER TABLE agenda_pages ADD COLUMN removed_reason TEXT;
     """),
+    (5, "activity versions", """
+    -- every change of a stored activity between crawls (written by store.activities.replace_activities): which
+    -- fields changed, their old and new values, when agendakaart saw it; an activity gone from its page is kept
+    -- here whole (change 'verdwenen'). root_id: the first id of the activity (ids hash the text, so an edited
+    -- text gives a new id; root_id stays), the stable id for feeds
+    CREATE TABLE activity_versions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        activity_id TEXT NOT NULL,         -- the id after the change (for 'verdwenen': the id that vanished)
+        old_id TEXT NOT NULL,              -- the id before the change
+        root_id TEXT NOT NULL,
+        page_url TEXT NOT NULL,
+        date TEXT NOT NULL,                -- the activity's date (after the change)
+        change TEXT NOT NULL,              -- gewijzigd | verdwenen
+        fields TEXT NOT NULL DEFAULT '[]', -- JSON list of the changed fields
+        old TEXT NOT NULL DEFAULT '{}',    -- JSON: field -> old value (for 'verdwenen': the whole row)
+        new TEXT NOT NULL DEFAULT '{}',    -- JSON: field -> new value
+        first_seen TEXT,                   -- when agendakaart first saw the activity (under its root id)
+        seen_at TEXT NOT NULL
+    );
+    CREATE INDEX activity_versions_activity ON activity_versions(activity_id);
+    CREATE INDEX activity_versions_root ON activity_versions(root_id);
+    CREATE INDEX activity_versions_page ON activity_versions(page_url);
+    """),
 ]
 
 
