@@ -87,6 +87,8 @@ def _record_fields(rec: dict[str, Any]) -> dict[str, Any]:
         end = end or end2
     if rec.get("endtime") and end is None:
         end = parse_times(_as_text(rec["endtime"]))[0]
+    if start == "00:00" and end in (None, "00:00"):
+        start = end = None  # local midnight: a day without a shown time (the platform's showTime false), not 0:00
     title = rec.get("title")
     body = _as_text(rec.get("body"))
     return {

@@ -120,7 +120,7 @@ class SitemapRoute:
                     queue.append((target, depth + 1))
                 elif is_item_url(target):
                     ref = _ref(strip_query(target), entry)
-                    refs.setdefault(ref.url, ref)
+                    refs[ref.url] = _combined(refs.get(ref.url), ref)
         out.refs = list(refs.values())
         out.status = "ok" if refs else ("leeg" if files and out.complete else "mislukt")
         out.notes.append(f"{files} sitemapbestanden")
@@ -138,6 +138,17 @@ class SitemapRoute:
         except ParseError as exc:
             net.problem("parse", url, str(exc))
             return None
+
+
+def _combined(old: ItemRef | None, new: ItemRef) -> ItemRef:
+    """One item in several sitemaps (a urlset and a news sitemap): the latest lastmod is its signal, the earliest
+    publication its publication, whatever order the files were read in."""
+    if old is None:
+        return new
+    signals = [s for s in (old.signal, new.signal) if s]
+    published = [p for p in (old.published_at, new.published_at) if p]
+    return ItemRef(url=old.url, route="sitemap", date=old.date, signal=max(signals) if signals else None,
+                   published_at=min(published) if published else None)
 
 
 def _ref(url: str, entry: SitemapEntry) -> ItemRef:
