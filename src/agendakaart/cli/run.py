@@ -42,11 +42,13 @@ def run(base_url: str, db_path: Path | None, out_dir: Path, rate: float, overrid
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
               show_default=True, help="Folder for the replica site, database, kaart.html, rapport.html, exports.")
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of the generated replica site.")
-def demo(out_dir: Path, seed: int) -> None:
+@click.option("--platform", type=click.Choice(["2024", "2026"]), default="2026", show_default=True,
+              help="Replica van het platform sinds 2 juni 2026 (zoek-API, sitemaps) of van de site daarvoor.")
+def demo(out_dir: Path, seed: int, platform: str) -> None:
     """The whole pipeline against the bundled replica site on 127.0.0.1 (offline)."""
     from agendakaart.pipeline.run import demo as run_demo
 
-    result = run_demo(out_dir, seed=seed)
+    result = run_demo(out_dir, seed=seed, platform=platform)
     click.echo("(de replica bevat met opzet kapotte pagina's: die staan als problemen in de database)")
     _print_result(result, out_dir / "agendakaart.db")
     click.echo(f"\nOpen de kaart: {(out_dir / 'kaart.html').resolve()}")

@@ -70,8 +70,10 @@ def run(settings: Settings, out_dir: Path, *, progress=None) -> dict:
     return {"collect": collected, "enrich": enriched, "paths": paths}
 
 
-def demo(out_dir: Path, settings: Settings | None = None, *, seed: int = 1, progress=None) -> dict:
-    """The whole pipeline against the bundled replica site, served on 127.0.0.1: fully offline.
+def demo(out_dir: Path, settings: Settings | None = None, *, seed: int = 1, progress=None,
+         platform: str = "2026") -> dict:
+    """The whole pipeline against the bundled replica site, served on 127.0.0.1: fully offline. platform: "2026"
+    (the site since 2 June 2026: search API, sitemaps, listings rendered in the browser) or "2024".
 
     The demo database (out_dir/agendakaart.db) starts empty each time, since the replica's port changes.
     """
@@ -80,7 +82,12 @@ def demo(out_dir: Path, settings: Settings | None = None, *, seed: int = 1, prog
 
     out_dir.mkdir(parents=True, exist_ok=True)
     site_dir = out_dir / "replica-site"
-    build_site(site_dir, seed=seed)
+    if platform == "2026":
+        from agendakaart.replica_site.platform2026 import build_site_2026
+
+        build_site_2026(site_dir, seed=seed)
+    else:
+        build_site(site_dir, seed=seed)
     db_path = out_dir / "agendakaart.db"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
