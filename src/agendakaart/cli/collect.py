@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from agendakaart.cli.checks import MAX_RATE, check_period, check_persons, check_rate
 from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
@@ -40,48 +41,51 @@ def _progress_bar():
 
 
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to collect from.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site waarvan verzameld wordt.")
 @db_option
-@click.option("--since", type=str, callback=parse_date_option, default=None, help="Only items from this date (YYYY-MM-DD).")
-@click.option("--until", type=str, callback=parse_date_option, default=None, help="Only items up to this date (YYYY-MM-DD).")
-@click.option("--persons", default="", help="Only these bewindspersonen: slugs, comma-separated.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
-@click.option("--refresh", is_flag=True, help="Fetch item pages again even when already stored.")
-@click.option("--max-listing-pages", type=int, default=None, help="Hard cap of pages per listing.")
-@click.option("--rss", is_flag=True, help="Also discover items through the site's RSS search (over --since/--until).")
-def collect(base_url, db_path, since, until, persons, rate, refresh, max_listing_pages, rss) -> None:
-    """Collect agenda items of every bewindspersoon into the database (incremental, resumable)."""
+@click.option("--since", type=str, callback=parse_date_option, default=None,
+              help="Alleen items vanaf deze datum (JJJJ-MM-DD).")
+@click.option("--until", type=str, callback=parse_date_option, default=None,
+              help="Alleen items tot en met deze datum (JJJJ-MM-DD).")
+@click.option("--persons", default="", help="Alleen deze bewindspersonen: slugs, met komma's gescheiden.")
+@click.option("--rate", type=float, default=1.0, show_default=True,
+              help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (alleen voor een eigen replica).")
+@click.option("--refresh", is_flag=True, help="Haal itempagina's opnieuw op, ook als ze al bewaard zijn.")
+@click.option("--max-listing-pages", type=click.IntRange(min=1), default=None,
+              help="Hoogstens zoveel pagina's per agendalijst.")
+@click.option("--rss", is_flag=True, help="Vind items ook via de RSS-zoekfunctie van de site (over --since/--until).")
+def collect(base_url, db_path, since, until, persons, rate, allow_fast, refresh, max_listing_pages, rss) -> None:
+    """Verzamel de agenda-items van alle bewindspersonen in de database (stapsgewijs, hervatbaar)."""
     from agendakaart.pipeline.collect import collect as run_collect
-    from agendakaart.store import open_db
+    from agendakaart.pipeline.database import open_store
+    from agendakaart.pipeline.lock import collect_lock
 
+    slugs = tuple(p.strip() for p in persons.split(",") if p.strip())
+    check_rate(rate, allow_fast)
+    check_period(since, until)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
-                        persons=tuple(p.strip() for p in persons.split(",") if p.strip()), refresh=refresh)
+                        persons=slugs, refresh=refresh)
+    check_persons(slugs, settings.db_path)
     if max_listing_pages:
         settings = replace(settings, max_listing_pages=max_listing_pages)
-    conn = open_db(settings.db_path)
     bar, update = _progress_bar()
-    try:
-        with bar:
-            counts = run_collect(settings, conn, progress=update, rss=rss)
-    finally:
-        conn.close()
+    with collect_lock(settings.db_path), open_store(settings.db_path, write=True) as conn, bar:
+        counts = run_collect(settings, conn, progress=update, rss=rss)
     click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
-@click.option("--name", default=None, help="Name of this import (source import:NAME); default the file name.")
+@click.option("--name", default=None, help="Naam van deze import (bron import:NAAM); standaard de bestandsnaam.")
 def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
-    """Import a CSV, JSON/JSONL or ICS agenda export (columns: see docs/collect.md)."""
+    """Importeer een agenda-export als CSV, JSON/JSONL of ICS (kolommen: zie docs/collect.md)."""
+    from agendakaart.pipeline.database import open_store
     from agendakaart.sources.files import import_file
-    from agendakaart.store import open_db
 
-    conn = open_db(resolve_db(db_path))
-    try:
+    with open_store(resolve_db(db_path), write=True) as conn:
         result = import_file(file, conn, name=name)
-    finally:
-        conn.close()
     click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
                f"({result['activities_new']} nieuw, {result['activities_updated']} bijgewerkt, "
                f"{result['activities_deleted']} verwijderd)")
@@ -91,43 +95,50 @@ def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
 
 @click.command()
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True, help="Open problems to list.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Zoveel open problemen tonen.")
 def status(db_path: Path | None, limit: int) -> None:
-    """Counts in the database, the last run, and the open problems."""
-    from agendakaart.store import open_db
-    from agendakaart.store.activities import count_activities
-    from agendakaart.store.pages import count_pages
-    from agendakaart.store.problems import open_problems
-    from agendakaart.store.runs import last_run
+    """Wat er in de database staat: aantallen, de laatste run en de open problemen."""
+    from agendakaart.pipeline.status import PAGE_KIND_LABELS, STATUS_LABELS, database_status
 
     path = resolve_db(db_path)
-    if not path.exists():
-        raise click.ClickException(f"database {path} bestaat niet (draai eerst collect, of geef --db)")
-    conn = open_db(path)
-    try:
-        counts = {**count_activities(conn), **{f"pages_{k}": v for k, v in count_pages(conn).items()}}
-        run = last_run(conn)
-        problems = open_problems(conn)
-    finally:
-        conn.close()
+    info = database_status(path, limit)
+    rows = [(STATUS_LABELS.get(k, k), v) for k, v in info["counts"].items()]
+    rows += [(PAGE_KIND_LABELS.get(k, k), v) for k, v in info["pages"].items()]
     click.echo(f"database: {path}")
-    for key, value in counts.items():
-        click.echo(f"  {key}: {value}")
+    _table(rows)
+    run = info["run"]
     if run:
-        click.echo(f"laatste run: {run['kind']} {run['started_at']} → {run['finished_at'] or '(niet afgerond)'} "
-                   f"[{run['status']}] {run['counts']}")
-    click.echo(f"open problemen: {len(problems)}")
-    for p in problems[:limit]:
+        counts = ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in run["counts"].items() if not isinstance(v, dict))
+        click.echo(f"laatste run: {run['kind']}, {run['started_at']} tot {run['finished_at'] or '(niet afgerond)'}, "
+                   f"{_RUN_STATUS.get(run['status'], run['status'])}" + (f" — {counts}" if counts else ""))
+    if info["counts"]["activities"] and not info["counts"]["enriched"]:
+        click.echo("nog niet verrijkt — draai `agendakaart enrich`")
+    click.echo(f"open problemen: {info['open']}")
+    for p in info["problems"]:
         click.echo(f"  [{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
 
 
+_RUN_STATUS = {"ok": "gelukt", "running": "loopt nog of is afgebroken", "failed": "mislukt", "error": "mislukt"}
+
+
+def _table(rows: list[tuple[str, object]]) -> None:
+    """Label/number pairs as two aligned columns (numbers right-aligned, Dutch thousands separator)."""
+    width = max((len(label) for label, _ in rows), default=0)
+    for label, value in rows:
+        text = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+        click.echo(f"  {label:<{width}}  {text:>9}")
+
+
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to check.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
-def doctor(base_url: str, rate: float) -> None:
-    """Fetch one person, one listing and one item; say which parse sources were found, which fields are empty."""
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site die gecontroleerd wordt.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Hoogstens zoveel verzoeken per seconde.")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (alleen voor een eigen replica).")
+def doctor(base_url: str, rate: float, allow_fast: bool) -> None:
+    """Haal één persoon, één lijst en één item op; zeg welke bronnen gevonden zijn en welke velden leeg zijn."""
     from agendakaart.pipeline.collect import doctor as run_doctor
 
+    check_rate(rate, allow_fast)
     result = run_doctor(Settings(base_url=base_url, rate=rate))
     for what, url, finding in result["steps"]:
         click.echo(f"{what:>8}: {url}\n          {finding}")

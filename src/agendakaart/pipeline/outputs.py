@@ -10,27 +10,31 @@ import sqlite3
 from pathlib import Path
 
 from agendakaart.outputs.filters import Filters
+from agendakaart.safe_output import atomic_open, check_output, write_text_atomic
 from agendakaart.settings import Settings
 from agendakaart.store.queries import load_persons, load_rows
 
 log = logging.getLogger(__name__)
 
 
-def _write_text(out: Path, text: str) -> Path:
-    """Write via a temporary file beside `out`, then rename: a reader never sees half a file."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    return out
+def db_file(conn: sqlite3.Connection) -> Path | None:
+    """The file behind a connection ('main' database), or None for an in-memory one."""
+    name = conn.execute("PRAGMA database_list").fetchone()[2]
+    return Path(name) if name else None
+
+
+def check_out(conn: sqlite3.Connection, out: Path, kind: str, force: bool = False) -> None:
+    """Refuse (OutputError) an `out` that is the database or a file this command did not write before."""
+    check_output(Path(out), kind, db_path=db_file(conn), force=force)
 
 
 def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None = None,
-              node_modules: Path | None = None) -> Path:
+              node_modules: Path | None = None, force: bool = False) -> Path:
     """Database -> one self-contained kaart.html at `out` (raises MapAssetsError without node_modules)."""
     from agendakaart.outputs.map import load_assets, map_payload, render_map_html
     from agendakaart.outputs.regions import load_backdrop, npvr_members, region_outlines
 
+    check_out(conn, out, "kaart", force)
     settings = settings or Settings()
     assets = load_assets(node_modules)
     rows = load_rows(conn)
@@ -38,41 +42,41 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
     regions = sorted(set(members) | {r["npvr_region"] for r in rows if r["npvr_region"]})
     payload = map_payload(rows, load_persons(conn), region_outlines(settings.include_uncertain_npvr), regions,
                           load_backdrop())
-    _write_text(Path(out), render_map_html(payload, assets))
+    write_text_atomic(Path(out), render_map_html(payload, assets))
     log.info("map: %d activities, %d points -> %s", len(rows), len(payload["pts"]) // 2, out)
     return Path(out)
 
 
-def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html") -> Path:
+def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html", force: bool = False) -> Path:
     """Database -> the Dutch report (html with SVG charts, or md) at `out`."""
     from agendakaart.outputs.report import render_report
 
+    check_out(conn, out, "rapport" if fmt == "html" else "rapport-md", force)
     rows = load_rows(conn)
-    _write_text(Path(out), render_report(rows, fmt=fmt))
+    write_text_atomic(Path(out), render_report(rows, fmt=fmt))
     log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
     return Path(out)
 
 
-def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt: Filters | None = None) -> int:
+def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt: Filters | None = None,
+           force: bool = False) -> int:
     """Database -> `out` as jsonl | csv | geojson, filtered by `flt`; returns the number of rows/features written."""
     from agendakaart.outputs import export as ex
 
     if fmt not in ex.FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(ex.FORMATS)}")
-    rows = load_rows(conn, flt)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
+    check_out(conn, out, fmt, force)
+    rows = load_rows(conn, flt)
     if fmt == "csv":
-        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+        with atomic_open(out, encoding="utf-8-sig", newline="") as fh:
             written = ex.write_csv(rows, fh, sep)
     else:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        with atomic_open(out, encoding="utf-8", newline="\n") as fh:
             if fmt == "jsonl":
                 written = ex.write_jsonl(rows, fh)
             else:
                 written, left_out = ex.write_geojson(rows, fh)
                 log.info("geojson: %d activities without location left out", left_out)
-    tmp.replace(out)
     log.info("export %s: %d rows -> %s", fmt, written, out)
     return written
