@@ -97,7 +97,7 @@ def test_malformed_names_the_line(res, tmp_path, text, line, message):
     with pytest.raises(OverridesError, match=message) as info:
         load_overrides(path, res.gazetteer)
     assert info.value.line == line
-    assert f"line {line}" in str(info.value)
+    assert f"regel {line}" in str(info.value)
 
 
 def test_malformed_csv(res, tmp_path):

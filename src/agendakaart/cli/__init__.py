@@ -47,7 +47,7 @@ class _Group(click.Group):
         if "--debug" in args:  # accepted anywhere on the line, also after the command name
             args = ["--debug", *(a for a in args if a != "--debug")]
         try:
-            rv = super().main(args, prog_name or "agendakaart", complete_var, standalone_mode=False, **extra)
+            rv = super().main(args, "agendakaart", complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             _fail(usage_line(exc), 2, debug)
         except click.ClickException as exc:

@@ -11,12 +11,20 @@ from agendakaart.errors import OptionError
 MAX_RATE = 5.0  # requests per second without --allow-fast: politeness towards rijksoverheid.nl
 
 
-def check_rate(rate: float, allow_fast: bool = False) -> float:
-    """--rate must be > 0 and at most MAX_RATE, unless the user explicitly allows faster (own replica)."""
+def is_loopback(base_url: str) -> bool:
+    """http://127.0.0.1:8000 or http://localhost:8000: a replica on this machine (no one else's site)."""
+    from urllib.parse import urlsplit
+
+    return (urlsplit(base_url).hostname or "") in ("127.0.0.1", "localhost", "::1")
+
+
+def check_rate(rate: float, allow_fast: bool = False, base_url: str = "") -> float:
+    """--rate must be > 0 and at most MAX_RATE, unless the user explicitly allows faster, or the site is a replica
+    on this machine (127.0.0.1)."""
     if not rate > 0 or rate != rate or rate == float("inf"):
         raise OptionError(f"--rate {rate:g} kan niet: geef een aantal verzoeken per seconde groter dan 0 "
                           f"(standaard 1, hoogstens {MAX_RATE:g})")
-    if rate > MAX_RATE and not allow_fast:
+    if rate > MAX_RATE and not allow_fast and not is_loopback(base_url):
         raise OptionError(f"--rate {rate:g} is sneller dan {MAX_RATE:g} verzoeken per seconde: dat belast de site; "
                           f"alleen voor een eigen replica kan het met --allow-fast")
     return rate

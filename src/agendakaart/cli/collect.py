@@ -50,7 +50,7 @@ def _progress_bar():
 @click.option("--persons", default="", help="Alleen deze bewindspersonen: slugs, met komma's gescheiden.")
 @click.option("--rate", type=float, default=1.0, show_default=True,
               help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
-@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (alleen voor een eigen replica).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
 @click.option("--refresh", is_flag=True, help="Haal itempagina's opnieuw op, ook als ze al bewaard zijn.")
 @click.option("--max-listing-pages", type=click.IntRange(min=1), default=None,
               help="Hoogstens zoveel pagina's per agendalijst.")
@@ -62,7 +62,7 @@ def collect(base_url, db_path, since, until, persons, rate, allow_fast, refresh,
     from agendakaart.pipeline.lock import collect_lock
 
     slugs = tuple(p.strip() for p in persons.split(",") if p.strip())
-    check_rate(rate, allow_fast)
+    check_rate(rate, allow_fast, base_url)
     check_period(since, until)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
                         persons=slugs, refresh=refresh)
@@ -133,12 +133,12 @@ def _table(rows: list[tuple[str, object]]) -> None:
 @click.command()
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site die gecontroleerd wordt.")
 @click.option("--rate", type=float, default=1.0, show_default=True, help="Hoogstens zoveel verzoeken per seconde.")
-@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (alleen voor een eigen replica).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
 def doctor(base_url: str, rate: float, allow_fast: bool) -> None:
     """Haal één persoon, één lijst en één item op; zeg welke bronnen gevonden zijn en welke velden leeg zijn."""
     from agendakaart.pipeline.collect import doctor as run_doctor
 
-    check_rate(rate, allow_fast)
+    check_rate(rate, allow_fast, base_url)
     result = run_doctor(Settings(base_url=base_url, rate=rate))
     for what, url, finding in result["steps"]:
         click.echo(f"{what:>8}: {url}\n          {finding}")

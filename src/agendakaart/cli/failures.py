@@ -19,9 +19,9 @@ _CLICK_PHRASES = (
     (r"(.*) is not in the range (.*)\.", r"\1 valt buiten het bereik \2"),
     (r"(?:File|Path) '(.*)' does not exist\.", r"'\1' bestaat niet"),
     (r"(?:File|Path) '(.*)' is a directory\.", r"'\1' is een map"),
-    (r"(?:File|Path) '(.*)' is a file\.", r"'\1' is een bestand"),
     (r"(?:File|Path) '(.*)' is not readable\.", r"'\1' is niet leesbaar"),
-    (r"No such option: (\S+)(?: Did you mean (\S+)\?)?", r"onbekende optie \1"),
+    (r"No such option:? '?([^'\s]+)'?\.?(?: Did you mean (\S+)\?)?", r"onbekende optie \1"),
+    (r"(?:Directory|Path|File) '(.*)' is a file\.", r"'\1' is een bestand, geen map"),
     (r"No such command '(.*)'\.", r"onbekend commando '\1'"),
     (r"Missing option '(.*)'\.", r"optie \1 ontbreekt"),
     (r"Missing argument '(.*)'\.", r"argument \1 ontbreekt"),
@@ -92,6 +92,5 @@ def failure_line(exc: BaseException) -> str:
     elif isinstance(exc, KeyboardInterrupt):
         line = "afgebroken (Ctrl-C): wat klaar was, is bewaard; draai het commando opnieuw om verder te gaan."
     else:
-        line = (f"onverwachte fout ({exc.__class__.__name__}: {exc}): draai opnieuw met --debug en meld het "
-                f"met die uitvoer.")
+        line = f"onverwachte fout ({exc}): draai opnieuw met --debug en meld het met die uitvoer."
     return " ".join(line.split())

@@ -33,7 +33,7 @@ def _print_result(result: dict, db_path: Path) -> None:
               show_default=True, help="Map voor kaart.html, rapport.html en de exports.")
 @click.option("--rate", type=float, default=1.0, show_default=True,
               help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
-@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (alleen voor een eigen replica).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
 @click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Correctiebestand, toegepast na de regels.")
 @click.option("--force", is_flag=True, help="Overschrijf ook bestanden in --out die geen eerdere uitvoer zijn.")
@@ -41,7 +41,7 @@ def run(base_url, db_path, out_dir, rate, allow_fast, overrides, force) -> None:
     """Verzamelen → verrijken → kaart → rapport → exports, en toon de paden."""
     from agendakaart.pipeline.run import run as run_pipeline
 
-    check_rate(rate, allow_fast)
+    check_rate(rate, allow_fast, base_url)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, overrides_path=overrides)
     _print_result(run_pipeline(settings, out_dir, force=force), settings.db_path)
 

@@ -6,6 +6,7 @@ of a newer schema than this version knows. Reading opens use SQLite's read-only 
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -65,7 +66,7 @@ def open_db(path: str | Path, *, readonly: bool = False, check: bool = False) ->
             return _open_readonly(Path(path))
         conn = _connect(str(path))
     except sqlite3.Error as exc:
-        raise StoreError(f"database {path} kan niet geopend worden ({exc}): controleer pad en rechten") from exc
+        raise StoreError(explain(exc, Path(str(path)))) from exc
     try:
         if check and not memory:
             _integrity(conn, Path(path))
@@ -77,29 +78,74 @@ def open_db(path: str | Path, *, readonly: bool = False, check: bool = False) ->
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"database {path} is onbruikbaar ({exc}): controleer het bestand, of begin een nieuwe "
-                         f"database met --db") from exc
+        raise StoreError(explain(exc, Path(str(path)))) from exc
     except BaseException:
         conn.close()
         raise
     return conn
 
 
+def explain(exc: sqlite3.Error, path: Path) -> str:
+    """A SQLite error on `path` -> one Dutch line; a full disk is told apart from a damaged file."""
+    import shutil
+
+    text = str(exc).lower()
+    try:
+        free = shutil.disk_usage(path.parent if str(path.parent) else ".").free
+    except OSError:
+        free = None
+    if "full" in text or (free is not None and free < 1 << 20):
+        return f"de schijf van database {path} is vol: er is niets half geschreven; maak ruimte vrij en probeer opnieuw"
+    if "readonly" in text or "read-only" in text or _read_only_medium(path) or not os.access(
+            path.parent if str(path.parent) else ".", os.W_OK):
+        return f"database {path} is alleen-lezen: gebruik een database in een map waarin u mag schrijven"
+    if "locked" in text or "busy" in text:
+        return f"database {path} is bezet door een ander proces: probeer het straks opnieuw"
+    if "disk i/o" in text or "unable to open" in text:
+        return f"database {path} kan niet gelezen of geschreven worden: controleer de schijf, de map en de rechten"
+    return f"database {path} is onbruikbaar ({exc}): controleer het bestand, of begin een nieuwe database met --db"
+
+
+def _readonly_connection(path: Path) -> sqlite3.Connection:
+    """mode=ro; on a read-only medium (no -shm can be made beside a WAL database) immutable=1: nobody can change
+    a file there while we read it."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    conn = _connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(path.parent, os.W_OK) and not _read_only_medium(path):
+            raise
+        conn = _connect(uri + "&immutable=1", uri=True)
+    return conn
+
+
+def _read_only_medium(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+    try:
+        conn = _readonly_connection(path)
+    except sqlite3.Error as exc:
+        raise StoreError(explain(exc, path)) from exc
     try:
         check_schema(conn, str(path))
         pending = pending_migrations(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise StoreError(f"database {path} is onbruikbaar ({exc}): controleer het bestand") from exc
+        raise StoreError(explain(exc, path)) from exc
     except BaseException:
         conn.close()
         raise
     if pending:  # an older schema: bring it up to date once, then read
         conn.close()
         open_db(path, check=True).close()
-        conn = _connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        conn = _readonly_connection(path)
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
 
