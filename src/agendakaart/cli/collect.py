@@ -72,7 +72,19 @@ def collect(base_url, db_path, since, until, persons, rate, allow_fast, refresh,
     bar, update = _progress_bar()
     with collect_lock(settings.db_path), open_store(settings.db_path, write=True) as conn, bar:
         counts = run_collect(settings, conn, progress=update, rss=rss)
+    _fail_when_unreachable(counts, base_url)
     click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))
+
+
+def _fail_when_unreachable(counts: dict, base_url: str) -> None:
+    """Requests made, problems recorded, not one page read: the site was not reachable (exit 1, one line)."""
+    from agendakaart.errors import FetchError
+
+    read = sum(counts.get(k, 0) for k in ("listing_pages", "pages_new", "pages_changed", "pages_unchanged"))
+    if counts.get("requests") and counts.get("problems") and not read:
+        raise FetchError(f"{base_url} is niet bereikbaar (geen enkele pagina opgehaald; {counts['problems']} "
+                         f"problemen bewaard): controleer de internetverbinding en --base-url, en probeer het later "
+                         f"opnieuw")
 
 
 @click.command("import")

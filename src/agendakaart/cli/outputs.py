@@ -56,12 +56,21 @@ def report_command(db_path: Path | None, out: Path | None, fmt: str, force: bool
 
 
 def filters_from_options(hash_: str | None, persons, ministries, types, date_from, date_to,
-                         exclude_den_haag: bool, only_npvr: bool, abroad: str | None, located_only: bool) -> Filters:
-    """The map's hash (if given) with each explicit flag laid over it."""
-    flt = filters_from_hash(hash_) if hash_ else Filters()
+                         exclude_den_haag: bool, only_npvr: bool, abroad: str | None, located_only: bool,
+                         text: str | None = None) -> Filters:
+    """The map's hash (if given; an invalid one is an error) with each explicit flag laid over it."""
+    from agendakaart.errors import OptionError
+    from agendakaart.outputs.filters import HashError
+
+    try:
+        flt = filters_from_hash(hash_, strict=True) if hash_ else Filters()
+    except HashError as exc:
+        raise OptionError(f"--hash: {exc}") from None
+    if date_from and date_to and date_from > date_to:
+        raise OptionError(f"--from {date_from.isoformat()} ligt na --to {date_to.isoformat()}: draai ze om")
     changes = {k: v for k, v in (
         ("persons", tuple(persons)), ("ministries", tuple(ministries)), ("types", tuple(types)),
-        ("date_from", date_from), ("date_to", date_to), ("abroad", abroad)) if v}
+        ("date_from", date_from), ("date_to", date_to), ("abroad", abroad), ("text", (text or "").strip())) if v}
     flags = {k: True for k, v in (("exclude_den_haag", exclude_den_haag), ("only_npvr", only_npvr),
                                   ("located_only", located_only)) if v}
     return replace(flt, **changes, **flags)
@@ -85,25 +94,30 @@ def filters_from_options(hash_: str | None, persons, ministries, types, date_fro
 @click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio.")
 @click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (mee, standaard), exclude (zonder), only (alleen).")
 @click.option("--located-only", is_flag=True, help="Alleen activiteiten met coördinaten (wat de kaart toont).")
+@click.option("--text", default=None, help="Vrije tekst in titel, plaats of naam (zoals het zoekveld van de kaart).")
 @force_option
 def export_command(db_path, fmt, out, sep, hash_, persons, ministries, types, date_from, date_to,
-                   exclude_den_haag, only_npvr, abroad, located_only, force) -> None:
+                   exclude_den_haag, only_npvr, abroad, located_only, text, force) -> None:
     """Exporteer activiteiten met hun verrijking als JSONL, CSV of GeoJSON, gefilterd zoals de kaart."""
     from agendakaart.pipeline.outputs import export
 
     if len(sep) != 1:
         raise click.BadParameter("één teken, bijvoorbeeld ',' of ';'", param_hint="--sep")
     flt = filters_from_options(hash_, persons, ministries, types, date_from, date_to,
-                               exclude_den_haag, only_npvr, abroad, located_only)
+                               exclude_den_haag, only_npvr, abroad, located_only, text)
     with _reader(db_path) as conn:
-        written = export(conn, out, fmt=fmt, sep=sep, flt=None if flt.is_empty() else flt, force=force)
+        stats: dict = {}
+        written = export(conn, out, fmt=fmt, sep=sep, flt=None if flt.is_empty() else flt, force=force, stats=stats)
     if fmt == "geojson":
         from agendakaart.outputs.export import geojson_left_out
 
         click.echo(f"export: {written} activiteiten met locatie -> {out} "
                    f"({geojson_left_out(out)} zonder locatie weggelaten)")
     else:
-        click.echo(f"export: {written} rijen -> {out}")
+        note = ""
+        if not flt.located_only and stats.get("located", written) != written:
+            note = f" (waarvan {stats['located']} met locatie: die toont de kaart; alleen die: --located-only)"
+        click.echo(f"export: {written} rijen -> {out}{note}")
 
 
 COMMANDS = [map_command, report_command, export_command]

@@ -23,6 +23,19 @@ def db_file(conn: sqlite3.Connection) -> Path | None:
     return Path(name) if name else None
 
 
+def check_filter_values(conn: sqlite3.Connection, flt: Filters) -> None:
+    """Persons and ministries the filter names must exist (else OptionError): never an empty export without a word."""
+    from agendakaart.errors import OptionError
+    from agendakaart.outputs.filters import unknown_values
+
+    persons = load_persons(conn)
+    ministries = {p["ministry"] for p in persons.values() if p["ministry"]}
+    ministries |= {r[0] for r in conn.execute("SELECT DISTINCT ministry FROM activities WHERE ministry IS NOT NULL")}
+    problem = unknown_values(flt, set(persons), ministries)
+    if problem:
+        raise OptionError(problem)
+
+
 def check_out(conn: sqlite3.Connection, out: Path, kind: str, force: bool = False) -> None:
     """Refuse (OutputError) an `out` that is the database or a file this command did not write before."""
     check_output(Path(out), kind, db_path=db_file(conn), force=force)
@@ -59,15 +72,20 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html", forc
 
 
 def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt: Filters | None = None,
-           force: bool = False) -> int:
-    """Database -> `out` as jsonl | csv | geojson, filtered by `flt`; returns the number of rows/features written."""
+           force: bool = False, stats: dict | None = None) -> int:
+    """Database -> `out` as jsonl | csv | geojson, filtered by `flt`; returns the number of rows/features written
+    (and puts the number of selected rows with a location, what the map shows, in stats["located"])."""
     from agendakaart.outputs import export as ex
 
     if fmt not in ex.FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(ex.FORMATS)}")
     out = Path(out)
     check_out(conn, out, fmt, force)
+    if flt is not None:
+        check_filter_values(conn, flt)
     rows = load_rows(conn, flt)
+    if stats is not None:
+        stats["located"] = sum(1 for r in rows if r["lat"] is not None and r["lon"] is not None)
     if fmt == "csv":
         with atomic_open(out, encoding="utf-8-sig", newline="") as fh:
             written = ex.write_csv(rows, fh, sep)
