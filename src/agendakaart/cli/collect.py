@@ -101,8 +101,14 @@ def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
     click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
                f"({result['activities_new']} nieuw, {result['activities_updated']} bijgewerkt, "
                f"{result['activities_deleted']} verwijderd)")
-    for reason in result["problem_reasons"]:
+    reasons = result["problem_reasons"]
+    for reason in reasons[:_SHOWN]:
         click.echo(f"  probleem: {reason}", err=True)
+    if len(reasons) > _SHOWN:
+        click.echo(f"  … en nog {len(reasons) - _SHOWN} problemen (alle: agendakaart status)", err=True)
+
+
+_SHOWN = 20
 
 
 @click.command()
