@@ -465,3 +465,45 @@ def test_unknown_option_and_command_in_dutch():
     assert_one_dutch_line(invoke("export", "--formaat", "csv"), "onbekende optie")
     assert_one_dutch_line(invoke("kaartje"), "onbekend commando")
     assert_one_dutch_line(invoke("export", "--format", "xls", "--out", "a"), "--format")
+
+
+# ---- input files -----------------------------------------------------------------------------------------------
+
+def test_malformed_overrides_name_every_line_and_change_nothing(db, tmp_path):
+    bad = tmp_path / "correcties.csv"
+    bad.write_text("id;place;type\na;Nergenshuizen;\nb;;feest\n", encoding="utf-8")
+    before = sha(db)
+    line = assert_one_dutch_line(invoke("enrich", "--db", db, "--overrides", bad), "2 fouten", "regel 2", "regel 3")
+    assert "Nergenshuizen" in line and "feest" in line
+    assert sha(db) == before
+
+
+def test_overrides_that_are_not_text(db, tmp_path):
+    bad = tmp_path / "correcties.toml"
+    bad.write_bytes(b"\xff\xfe\x00\x00 binair \x9c")
+    assert_one_dutch_line(invoke("enrich", "--db", db, "--overrides", bad), "correctiebestand")
+
+
+def test_import_of_a_csv_with_mixed_line_endings_keeps_the_good_rows(tmp_path):
+    path = tmp_path / "agenda.csv"
+    path.write_bytes(b"datum;titel;starttijd\r\n2025-02-01;Een;10:00\n2025-02-02;Twee;33:00\r2025-02-03;Drie;\r\n"
+                     b"kapot;Vier;\n")
+    db = tmp_path / "a.db"
+    result = invoke("import", path, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert "3 activiteiten uit 4 regels" in result.stdout
+    assert "regel 3: tijd '33:00' onleesbaar" in result.stderr and "regel 5: datum 'kapot'" in result.stderr
+
+
+def test_import_of_a_file_that_is_no_agenda(tmp_path):
+    path = tmp_path / "foto.ics"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    db = tmp_path / "a.db"
+    assert_one_dutch_line(invoke("import", path, "--db", db), "ICS")
+    conn = open_db(db, check=True)
+    assert conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0] == 0
+    conn.close()
+
+
+def test_import_of_a_missing_file(tmp_path):
+    assert_one_dutch_line(invoke("import", tmp_path / "nergens.csv", "--db", tmp_path / "a.db"), "bestaat niet")
