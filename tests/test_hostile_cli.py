@@ -507,3 +507,42 @@ def test_import_of_a_file_that_is_no_agenda(tmp_path):
 
 def test_import_of_a_missing_file(tmp_path):
     assert_one_dutch_line(invoke("import", tmp_path / "nergens.csv", "--db", tmp_path / "a.db"), "bestaat niet")
+
+
+# ---- Dutch for everything a person reads -----------------------------------------------------------------------
+
+def _all_commands(group, prefix=()):
+    import click
+
+    for name, command in group.commands.items():
+        yield prefix + (name,), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, prefix + (name,))
+
+
+@pytest.mark.parametrize("path", [p for p, _c in _all_commands(main)], ids=" ".join)
+def test_help_is_dutch(path):
+    result = invoke(*path, "--help")
+    assert result.exit_code == 0
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default:", "[required]", " TEXT",
+                    " FLOAT", " INTEGER", "[OPTIONS]"):
+        assert english not in result.output, (english, result.output)
+    for english in (" the ", "Only ", "Write ", "Requests per", "File to", "Folder for", " of every "):
+        assert english not in result.output, (english, result.output)
+
+
+def test_log_lines_are_dutch_without_module_names():
+    import logging
+
+    from agendakaart.cli import _DutchFormatter
+
+    record = logging.LogRecord("agendakaart.pipeline.collect", logging.WARNING, __file__, 1, "pagina %s mislukt",
+                               ("x",), None)
+    assert _DutchFormatter(with_names=False).format(record) == "waarschuwing: pagina x mislukt"
+
+
+def test_status_is_a_table(db):
+    result = invoke("status", "--db", db)
+    assert result.exit_code == 0
+    assert "{" not in result.output and "activiteiten" in result.output
+    assert any(line.strip().startswith("waarvan verrijkt") for line in result.output.splitlines())

@@ -9,6 +9,9 @@ import sys
 import click
 
 from agendakaart import __version__
+from agendakaart.cli.dutch_click import install as _dutch_click
+
+_dutch_click()
 
 _LEVELS = {"DEBUG": "detail", "INFO": "info", "WARNING": "waarschuwing", "ERROR": "fout", "CRITICAL": "fout"}
 
@@ -101,6 +104,16 @@ def _register() -> None:
             continue
         for command in module.COMMANDS:
             main.add_command(command)
+    _dutch_metavars(main)
+
+
+def _dutch_metavars(command: click.Command) -> None:
+    """'Gebruik: agendakaart export [OPTIES]' instead of click's English placeholders."""
+    command.options_metavar = "[OPTIES]"
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = "COMMANDO [ARGUMENTEN]..."
+        for sub in command.commands.values():
+            _dutch_metavars(sub)
 
 
 _register()

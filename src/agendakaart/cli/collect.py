@@ -18,7 +18,12 @@ _LABELS = {
     "activities_new": "activiteiten nieuw", "activities_updated": "activiteiten bijgewerkt",
     "duplicates": "dubbel (roll-up + eigen pagina)",
     "problems": "problemen", "requests": "verzoeken", "seconds": "seconden",
+    # enrich and import runs (status shows the last run's counts)
+    "activities": "activiteiten", "placed": "geplaatst", "unknown": "locatie onbekend", "den_haag": "Den Haag",
+    "abroad": "buitenland", "in_npvr": "in een NPVR-regio", "overridden": "gecorrigeerd", "rows": "regels",
+    "activities_deleted": "activiteiten verwijderd",
 }
+_RUN_KINDS = {"collect": "verzamelen", "enrich": "verrijken", "import": "importeren"}
 
 
 
@@ -88,7 +93,7 @@ def _fail_when_unreachable(counts: dict, base_url: str) -> None:
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
 @click.option("--name", default=None, help="Naam van deze import (bron import:NAAM); standaard de bestandsnaam.")
 def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
@@ -128,7 +133,7 @@ def status(db_path: Path | None, limit: int) -> None:
     run = info["run"]
     if run:
         counts = ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in run["counts"].items() if not isinstance(v, dict))
-        click.echo(f"laatste run: {run['kind']}, {run['started_at']} tot {run['finished_at'] or '(niet afgerond)'}, "
+        click.echo(f"laatste run: {_RUN_KINDS.get(run['kind'], run['kind'])}, {run['started_at']} tot {run['finished_at'] or '(niet afgerond)'}, "
                    f"{_RUN_STATUS.get(run['status'], run['status'])}" + (f" — {counts}" if counts else ""))
     if info["counts"]["activities"] and not info["counts"]["enriched"]:
         click.echo("nog niet verrijkt — draai `agendakaart enrich`")

@@ -40,17 +40,20 @@ def dutch_click(message: str) -> str:
 
 
 def usage_line(exc: click.UsageError) -> str:
-    """A click usage error -> 'ongeldige invoer: ... (zie `agendakaart CMD --help`)'."""
+    """A click usage error -> 'ongeldige waarde voor --x: ... (zie `agendakaart CMD --help`)'."""
     message = dutch_click(exc.message)
     param = getattr(exc, "param", None)
     hint = getattr(exc, "param_hint", None)
     if isinstance(exc, click.BadParameter) and (param is not None or hint):
         if hint is None:
-            names = param.opts or [param.name or "?"]
-            hint = " / ".join(names)
+            hint = " / ".join(param.opts) if isinstance(param, click.Option) else param.human_readable_name
         elif isinstance(hint, (list, tuple)):
             hint = " / ".join(hint)
-        message = f"ongeldige waarde voor {hint}: {message}"
+        hint = str(hint).strip("'\"")
+        if isinstance(exc, click.MissingParameter):
+            message = f"{hint} ontbreekt"
+        else:
+            message = f"ongeldige waarde voor {hint}: {message}"
     cmd = exc.ctx.command_path if exc.ctx else "agendakaart"
     return f"{message} (zie `{cmd} --help`)"
 
