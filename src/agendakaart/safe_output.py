@@ -156,8 +156,23 @@ def os_error_text(exc: OSError, path: Path | str, doing: str = "schrijven") -> s
         return f"{path} is een map, geen bestand. Geef een bestandsnaam."
     if code == errno.ENOTDIR:
         return f"{doing} van {path} mislukt: een deel van het pad is geen map. Controleer het pad."
-    reason = exc.strerror or str(exc)
-    return f"{doing} van {path} mislukt ({reason}). Controleer de map en probeer het opnieuw."
+    reason = _REASONS.get(code or 0)
+    if reason:
+        return f"{doing} van {path} mislukt: {reason}"
+    return f"{doing} van {path} mislukt (foutcode {code}). Controleer de map en probeer het opnieuw."
+
+
+_REASONS = {
+    errno.EEXIST: "een deel van het pad is een bestand, geen map. Controleer het pad.",
+    errno.ENAMETOOLONG: "de naam is te lang. Kies een kortere naam.",
+    errno.EIO: "lees- of schrijffout op de schijf. Controleer de schijf en probeer het opnieuw.",
+    errno.EMFILE: "te veel open bestanden. Sluit andere programma's en probeer het opnieuw.",
+    errno.ELOOP: "te veel symbolische koppelingen in het pad. Controleer het pad.",
+    errno.EINVAL: "ongeldige bestandsnaam. Kies een andere naam.",
+    errno.EBUSY: "het bestand is in gebruik. Sluit het en probeer het opnieuw.",
+    errno.ETXTBSY: "het bestand is in gebruik. Sluit het en probeer het opnieuw.",
+    errno.EFBIG: "het bestand wordt te groot voor deze schijf. Kies een andere map.",
+}
 
 
 @contextmanager
