@@ -131,3 +131,40 @@ def test_ics_time_zones_become_amsterdam_time(store, tmp_path):
     assert got["Winter over middernacht"] == ("2024-01-16", "00:30", None)  # CET = UTC+1: the next day
     assert got["New York"] == ("2024-09-10", "15:00", None)
     assert got["Zwevend"] == ("2024-09-10", "09:00", None)                  # no zone: as written
+
+
+def test_importing_an_export_into_its_own_database_changes_nothing_of_the_collected_data(tmp_path):
+    from agendakaart.outputs.filters import Filters
+
+    import hashlib
+
+    conn = open_db(tmp_path / "eigen.db")
+    populate(conn, n=120, seed=4)
+    for (old,) in conn.execute("SELECT id FROM activities").fetchall():  # ids as collect makes them
+        new = hashlib.sha256(old.encode()).hexdigest()[:16]
+        conn.execute("UPDATE activities SET id = ? WHERE id = ?", (new, old))
+        conn.execute("UPDATE enrichments SET activity_id = ? WHERE activity_id = ?", (new, old))
+    before = conn.execute("SELECT * FROM activities ORDER BY id").fetchall()
+    out = tmp_path / "deel.jsonl"
+    written = export(conn, out, fmt="jsonl", flt=Filters(types=("werkbezoek",)))
+    result = import_file(out, conn, name="deel")
+    assert 0 < written < len(before)
+    assert result["activities_elsewhere"] == written and result["activities_new"] == 0
+    assert [tuple(r) for r in conn.execute("SELECT * FROM activities ORDER BY id")] == [tuple(r) for r in before]
+    conn.close()
+
+
+def test_a_large_import_is_written_in_batches(store, tmp_path, monkeypatch):
+    import agendakaart.sources.files as files
+
+    monkeypatch.setattr(files, "BATCH", 7)
+    path = tmp_path / "veel.csv"
+    path.write_text("datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(100)),
+                    encoding="utf-8")
+    first = import_file(path, store)
+    assert first["activities"] == first["activities_new"] == 100
+    assert store.execute("SELECT COUNT(DISTINCT id) FROM activities").fetchone()[0] == 100
+    path.write_text("datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(60)),
+                    encoding="utf-8")
+    again = import_file(path, store)
+    assert (again["activities_new"], again["activities_updated"], again["activities_deleted"]) == (0, 0, 40)

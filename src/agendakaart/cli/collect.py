@@ -21,7 +21,7 @@ _LABELS = {
     # enrich and import runs (status shows the last run's counts)
     "activities": "activiteiten", "placed": "geplaatst", "unknown": "locatie onbekend", "den_haag": "Den Haag",
     "abroad": "buitenland", "in_npvr": "in een NPVR-regio", "overridden": "gecorrigeerd", "rows": "regels",
-    "activities_deleted": "activiteiten verwijderd",
+    "activities_deleted": "activiteiten verwijderd", "activities_elsewhere": "al aanwezig uit een andere bron",
 }
 _RUN_KINDS = {"collect": "verzamelen", "enrich": "verrijken", "import": "importeren"}
 
@@ -103,9 +103,12 @@ def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
 
     with open_store(resolve_db(db_path), write=True) as conn:
         result = import_file(file, conn, name=name)
+    elsewhere = result.get("activities_elsewhere", 0)
     click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
                f"({result['activities_new']} nieuw, {result['activities_updated']} bijgewerkt, "
-               f"{result['activities_deleted']} verwijderd)")
+               f"{result['activities_deleted']} verwijderd"
+               + (f", {elsewhere} stonden er al uit een andere bron en zijn niet aangeraakt" if elsewhere else "")
+               + ")")
     reasons = result["problem_reasons"]
     for reason in reasons[:_SHOWN]:
         click.echo(f"  probleem: {reason}", err=True)

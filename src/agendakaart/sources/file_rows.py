@@ -35,7 +35,7 @@ ALIASES = {
     "location": ("location", "locatie", "plaats", "adres", "location_text"),
     "type": ("type", "soort", "type_label", "categorie"),
     "description": ("description", "beschrijving", "omschrijving", "toelichting"),
-    "url": ("url", "link", "bron"), "ministry": ("ministry", "ministerie"),
+    "url": ("url", "link", "bron"), "ministry": ("ministry", "ministerie"), "id": ("id",),
 }
 _COLUMN = {alias: field for field, names in ALIASES.items() for alias in names}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -9,7 +9,9 @@ person-name table is built once per import.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import sqlite3
 import unicodedata
 from datetime import date, datetime
@@ -21,7 +23,7 @@ from agendakaart.models import Activity, Person, Problem, activity_id
 from agendakaart.parse.dates import parse_date, parse_iso_datetime, parse_times
 from agendakaart.sources.file_rows import ALIASES, column, read_records
 from agendakaart.store import transaction
-from agendakaart.store.activities import replace_source_activities
+from agendakaart.store.imports import begin_import, finish_import, write_import_batch
 from agendakaart.store.persons import known_people, seed_persons, slugify, upsert_person
 from agendakaart.store.problems import record_problem, resolve_problems
 from agendakaart.store.runs import finish_run, start_run
@@ -30,10 +32,16 @@ log = logging.getLogger(__name__)
 __all__ = ["ALIASES", "column", "import_file"]
 
 
+_OUR_ID = re.compile(r"[0-9a-f]{16}")  # an id agendakaart's own export wrote: kept, so a re-import is the same row
+BATCH = 5000          # activities written per batch
+SHOWN_PROBLEMS = 1000  # problem lines returned for the summary (all are in the problems table)
+
+
 def import_file(path: Path | str, conn: sqlite3.Connection, *, name: str | None = None) -> dict[str, Any]:
     """Read one export file into activities with source `import:NAME` (default: the file's stem).
 
-    Re-importing the same NAME replaces that import's activities (ids are stable). Returns counts.
+    Re-importing the same NAME replaces that import's activities (ids are stable); activities of other sources are
+    never changed. All or nothing: a file that cannot be read changes nothing. Returns counts.
     """
     path = Path(path)
     name = name or path.stem
@@ -42,41 +50,55 @@ def import_file(path: Path | str, conn: sqlite3.Connection, *, name: str | None 
     try:
         seed_persons(conn)
         people = _People(known_people(conn))
-        activities, problems, rows = _read(path, source, people)
+        with transaction(conn):
+            counts, reasons = _load(conn, path, source, people)
+            for slug, person_name in sorted(people.new.items()):
+                upsert_person(conn, Person(slug=slug, name=person_name), prefer_existing=True)
     except BaseException:
         finish_run(conn, run_id, {}, status="failed")
         raise
-    where = f"{source}:{path.name}"
-    with transaction(conn):
-        resolve_problems(conn, "import", where)
-        for reason in problems:
-            record_problem(conn, Problem(stage="import", reason=reason, url=where))
-        for slug, person_name in sorted(people.new.items()):
-            upsert_person(conn, Person(slug=slug, name=person_name), prefer_existing=True)
-        new, updated, deleted = replace_source_activities(conn, source, activities)
-    counts = {"rows": rows, "activities": len(activities), "activities_new": new,
-              "activities_updated": updated, "activities_deleted": deleted, "problems": len(problems)}
     finish_run(conn, run_id, counts)
     log.info("import %s: %s", path, counts)
-    return {**counts, "source": source, "problem_reasons": problems}
+    return {**counts, "source": source, "problem_reasons": reasons}
 
 
-def _read(path: Path, source: str, people: _People) -> tuple[list[Activity], list[str], int]:
-    """The file -> (activities, problem lines, rows read)."""
-    activities: list[Activity] = []
-    problems: list[str] = []
-    seen: dict[tuple, int] = {}
-    rows = 0
+def _load(conn: sqlite3.Connection, path: Path, source: str, people: _People) -> tuple[dict[str, int], list[str]]:
+    """Stream the file into the store in batches -> (counts, the first SHOWN_PROBLEMS problem lines)."""
+    where = f"{source}:{path.name}"
+    resolve_problems(conn, "import", where)
+    begin_import(conn)
+    counts = dict.fromkeys(("rows", "activities", "activities_new", "activities_updated", "activities_elsewhere",
+                            "problems"), 0)
+    reasons: list[str] = []
+    batch: list[Activity] = []
+    seen: dict[bytes, int] = {}
+
+    def flush() -> None:
+        new, updated, elsewhere = write_import_batch(conn, source, batch)
+        counts["activities_new"] += new
+        counts["activities_updated"] += updated
+        counts["activities_elsewhere"] += elsewhere
+        batch.clear()
+
     for line, record in read_records(path):
-        rows += 1
+        counts["rows"] += 1
         try:
             activity, dropped = _activity(record, line, source, people, seen)
         except ImportFileError as exc:
-            problems.append(str(exc))
-            continue
-        activities.append(activity)
-        problems.extend(dropped)
-    return activities, problems, rows
+            activity, dropped = None, [str(exc)]
+        for reason in dropped:
+            record_problem(conn, Problem(stage="import", reason=reason, url=where))
+            counts["problems"] += 1
+            if len(reasons) < SHOWN_PROBLEMS:
+                reasons.append(reason)
+        if activity is not None:
+            counts["activities"] += 1
+            batch.append(activity)
+            if len(batch) >= BATCH:
+                flush()
+    flush()
+    counts["activities_deleted"] = finish_import(conn, source)
+    return counts, reasons
 
 
 class _People:
@@ -115,7 +137,7 @@ class _People:
 
 
 def _activity(record: dict[str, Any], line: int, source: str, people: _People,
-              seen: dict[tuple, int]) -> tuple[Activity, list[str]]:
+              seen: dict[bytes, int]) -> tuple[Activity, list[str]]:
     """One record -> (Activity, problems of dropped fields), or ImportFileError naming the line when the row has no
     readable date or title ("regel 7: datum 'xx' onleesbaar")."""
     if "_error" in record:
@@ -129,11 +151,12 @@ def _activity(record: dict[str, Any], line: int, source: str, people: _People,
         raise ImportFileError("titel ontbreekt", line)
     start, end, dropped = _times(record, line)
     page_url = str(record.get("url") or "").strip() or source
-    key = (page_url, day, title)
+    key = hashlib.blake2b(f"{page_url}\n{day}\n{title}".encode(), digest_size=16).digest()  # small, for 1M rows
     ordinal = seen.get(key, 0)
     seen[key] = ordinal + 1
+    own = str(record.get("id") or "")
     activity = Activity(
-        id=activity_id(page_url, day, ordinal, title), page_url=page_url, persons=people.slugs(record.get("persons")),
+        id=own if _OUR_ID.fullmatch(own) else activity_id(page_url, day, ordinal, title), page_url=page_url, persons=people.slugs(record.get("persons")),
         date=day, title=title, start_time=start, end_time=end, type_label=_opt(record.get("type")),
         description=_opt(record.get("description")), location_text=_opt(record.get("location")),
         ministry=_opt(record.get("ministry")), ordinal=ordinal, source=source,
