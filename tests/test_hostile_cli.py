@@ -546,3 +546,13 @@ def test_status_is_a_table(db):
     assert result.exit_code == 0
     assert "{" not in result.output and "activiteiten" in result.output
     assert any(line.strip().startswith("waarvan verrijkt") for line in result.output.splitlines())
+
+
+def test_unreachable_site(tmp_path, monkeypatch):
+    def nothing_fetched(settings, conn, progress=None, rss=False):
+        return {"persons": 1, "listing_pages": 0, "pages_new": 0, "pages_changed": 0, "pages_unchanged": 0,
+                "activities_new": 0, "problems": 3, "requests": 6}
+
+    monkeypatch.setattr("agendakaart.pipeline.collect.collect", nothing_fetched)
+    assert_one_dutch_line(invoke("collect", "--db", tmp_path / "a.db", "--base-url", "https://example.invalid"),
+                          "niet bereikbaar", "https://example.invalid")

@@ -13,6 +13,7 @@ from agendakaart.cli.dutch_click import install as _dutch_click
 
 _dutch_click()
 
+_PAGE_LOGGERS = ("agendakaart.pipeline.collect", "agendakaart.sources")
 _LEVELS = {"DEBUG": "detail", "INFO": "info", "WARNING": "waarschuwing", "ERROR": "fout", "CRITICAL": "fout"}
 
 
@@ -85,6 +86,8 @@ def main(verbose: int, debug: bool) -> None:
     level = logging.DEBUG if debug else logging.WARNING - 10 * min(verbose, 2)
     handler = logging.StreamHandler()
     handler.setFormatter(_DutchFormatter(with_names=debug or verbose >= 2))
+    if not (debug or verbose):  # per-page warnings of a crawl are problems in the database: `status` lists them
+        handler.addFilter(lambda r: r.levelno >= logging.ERROR or not r.name.startswith(_PAGE_LOGGERS))
     handler.agendakaart = True  # type: ignore[attr-defined]  # ours: replaced on the next call, others kept
     root = logging.getLogger()
     root.handlers[:] = [h for h in root.handlers if not getattr(h, "agendakaart", False)] + [handler]

@@ -79,6 +79,8 @@ def collect(base_url, db_path, since, until, persons, rate, allow_fast, refresh,
         counts = run_collect(settings, conn, progress=update, rss=rss)
     _fail_when_unreachable(counts, base_url)
     click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()))
+    if counts.get("problems"):
+        click.echo(f"  problemen bekijken: agendakaart status --db {settings.db_path} (of draai met -v)")
 
 
 def _fail_when_unreachable(counts: dict, base_url: str) -> None:
