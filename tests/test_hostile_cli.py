@@ -556,3 +556,18 @@ def test_unreachable_site(tmp_path, monkeypatch):
     monkeypatch.setattr("agendakaart.pipeline.collect.collect", nothing_fetched)
     assert_one_dutch_line(invoke("collect", "--db", tmp_path / "a.db", "--base-url", "https://example.invalid"),
                           "niet bereikbaar", "https://example.invalid")
+
+
+def test_import_of_the_database_itself(db):
+    before = sha(db)
+    assert_one_dutch_line(invoke("import", db, "--db", db), "de database zelf")
+    assert sha(db) == before
+
+
+def test_a_map_of_an_older_agendakaart_is_an_earlier_output(db, tmp_path):
+    out = tmp_path / "kaart.html"
+    assert invoke("map", "--db", db, "--out", out).exit_code == 0
+    from agendakaart.safe_output import MAP_SIGNATURE
+
+    out.write_text(out.read_text(encoding="utf-8").replace(MAP_SIGNATURE, ""), encoding="utf-8")
+    assert invoke("map", "--db", db, "--out", out).exit_code == 0

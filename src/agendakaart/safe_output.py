@@ -51,6 +51,11 @@ def _tail(path: Path, size: int = 400) -> str:
         return fh.read().decode("utf-8", errors="replace")
 
 
+def _older_map(path: Path) -> bool:
+    """A kaart.html of an agendakaart before the generator tag: its own script is the last one in the file."""
+    return 'id="kaart-data"' in _head(path, 1 << 16) or "window.__kaart" in _tail(path, 1 << 16)
+
+
 def _is_csv(path: Path) -> bool:
     first = _head(path).splitlines()[:1]
     fields = _export_fields()
@@ -79,7 +84,7 @@ def _is_template(path: Path) -> bool:
 
 
 _RECOGNISERS: dict[str, Callable[[Path], bool]] = {
-    "kaart": lambda p: MAP_SIGNATURE in _head(p),
+    "kaart": lambda p: MAP_SIGNATURE in _head(p) or _older_map(p),
     "rapport": lambda p: REPORT_SIGNATURE in _head(p, 1024),
     "rapport-md": lambda p: _head(p, 256).startswith(REPORT_MD_SIGNATURE),
     "csv": _is_csv,

@@ -103,7 +103,13 @@ def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
     from agendakaart.pipeline.database import open_store
     from agendakaart.sources.files import import_file
 
-    with open_store(resolve_db(db_path), write=True) as conn:
+    from agendakaart.errors import OptionError
+    from agendakaart.safe_output import database_files
+
+    path = resolve_db(db_path)
+    if file.resolve() in database_files(path):
+        raise OptionError(f"{file} is de database zelf: geef een agenda-export (CSV, JSON/JSONL of ICS) om te importeren")
+    with open_store(path, write=True) as conn:
         result = import_file(file, conn, name=name)
     elsewhere = result.get("activities_elsewhere", 0)
     click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
