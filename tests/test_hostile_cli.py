@@ -571,3 +571,11 @@ def test_a_map_of_an_older_agendakaart_is_an_earlier_output(db, tmp_path):
 
     out.write_text(out.read_text(encoding="utf-8").replace(MAP_SIGNATURE, ""), encoding="utf-8")
     assert invoke("map", "--db", db, "--out", out).exit_code == 0
+
+
+@pytest.mark.parametrize("args", READERS, ids=lambda a: a[0])
+def test_damaged_database_for_reading_commands(db, tmp_path, args):
+    _damage(db)
+    before = sha(db)
+    assert_one_dutch_line(_run_on(args, db, tmp_path), "beschadigd")
+    assert sha(db) == before

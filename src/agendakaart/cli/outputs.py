@@ -83,7 +83,7 @@ def filters_from_options(hash_: str | None, persons, ministries, types, date_fro
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Het bestand dat geschreven wordt.")
 @click.option("--sep", default=",", show_default=True, help="CSV-scheidingsteken; ';' voor Nederlandse Excel (decimale komma).")
-@click.option("--hash", "hash_", default=None, help="Filter gekopieerd uit de kaart (het deel na #), bijv. '#p=dick-schoof&dh=0'.")
+@click.option("--hash", "hash_", default=None, help="Filter gekopieerd uit de kaart (het deel na #), bijv. '#p=rob-jetten&dh=0'.")
 @click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug, herhaalbaar).")
 @click.option("--ministry", "ministries", multiple=True, help="Ministerie (naam, herhaalbaar).")
 @click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),

@@ -101,6 +101,9 @@ def explain(exc: sqlite3.Error, path: Path) -> str:
         return f"database {path} is alleen-lezen: gebruik een database in een map waarin u mag schrijven"
     if "locked" in text or "busy" in text:
         return f"database {path} is bezet door een ander proces: probeer het straks opnieuw"
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return (f"database {path} is beschadigd: er is niets in geschreven; herstel een kopie met "
+                f"`sqlite3 {path} .recover` of begin een nieuwe database met --db")
     if "disk i/o" in text or "unable to open" in text:
         return f"database {path} kan niet gelezen of geschreven worden: controleer de schijf, de map en de rechten"
     return f"database {path} is onbruikbaar ({exc}): controleer het bestand, of begin een nieuwe database met --db"
