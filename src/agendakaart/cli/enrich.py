@@ -47,6 +47,10 @@ def enrich(db_path, overrides_path, include_uncertain, workers) -> None:
     _print_summary(summary)
 
 
+_PRECISION = {"venue": "gebouw of instelling", "woonplaats": "woonplaats", "gemeente": "gemeente", "regio": "regio",
+              "provincie": "provincie", "land": "land", "none": "onbekend"}
+
+
 def _print_summary(s: dict) -> None:
     n = s["activities"] or 1
     click.echo(f"{s['activities']} activiteiten verrijkt in {s['seconds']} s (versie {s['version']})")
@@ -54,7 +58,8 @@ def _print_summary(s: dict) -> None:
                f"({100 * s['unknown'] / n:.1f}%)")
     click.echo(f"  Den Haag: {s['den_haag']}, buitenland: {s['abroad']}, in een NPVR-regio: {s['in_npvr']}, "
                f"gecorrigeerd: {s['overridden']}")
-    click.echo("  per precisie: " + ", ".join(f"{k} {v} ({100 * v / n:.1f}%)" for k, v in s["by_precision"].items()))
+    click.echo("  per precisie: " + ", ".join(f"{_PRECISION.get(k, k)} {v} ({100 * v / n:.1f}%)"
+                                           for k, v in s["by_precision"].items()))
     for region, count in s["by_npvr_region"].items():
         click.echo(f"  NPVR {region}: {count}")
 

@@ -56,7 +56,7 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
     payload = map_payload(rows, load_persons(conn), region_outlines(settings.include_uncertain_npvr), regions,
                           load_backdrop())
     write_text_atomic(Path(out), render_map_html(payload, assets))
-    log.info("map: %d activities, %d points -> %s", len(rows), len(payload["pts"]) // 2, out)
+    log.info("kaart: %d activiteiten, %d punten -> %s", len(rows), len(payload["pts"]) // 2, out)
     return Path(out)
 
 
@@ -67,7 +67,7 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html", forc
     check_out(conn, out, "rapport" if fmt == "html" else "rapport-md", force)
     rows = load_rows(conn)
     write_text_atomic(Path(out), render_report(rows, fmt=fmt))
-    log.info("report (%s): %d activities -> %s", fmt, len(rows), out)
+    log.info("rapport (%s): %d activiteiten -> %s", fmt, len(rows), out)
     return Path(out)
 
 
@@ -95,6 +95,6 @@ def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt
                 written = ex.write_jsonl(rows, fh)
             else:
                 written, left_out = ex.write_geojson(rows, fh)
-                log.info("geojson: %d activities without location left out", left_out)
-    log.info("export %s: %d rows -> %s", fmt, written, out)
+                log.info("geojson: %d activiteiten zonder locatie weggelaten", left_out)
+    log.info("export %s: %d rijen -> %s", fmt, written, out)
     return written

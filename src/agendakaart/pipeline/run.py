@@ -81,7 +81,7 @@ def demo(out_dir: Path, settings: Settings | None = None, *, seed: int = 1, prog
     base = settings or Settings()
     with ReplicaServer(site_dir) as server:
         demo_settings = replace(base, db_path=db_path, base_url=server.base_url, rate=max(base.rate, DEMO_RATE))
-        log.info("demo replica at %s", server.base_url)
+        log.info("demo-replica op %s", server.base_url)
         return run(demo_settings, out_dir, progress=progress, force=True)  # the folder is the demo's own
 
 

@@ -58,7 +58,7 @@ def import_file(path: Path | str, conn: sqlite3.Connection, *, name: str | None 
         finish_run(conn, run_id, {}, status="failed")
         raise
     finish_run(conn, run_id, counts)
-    log.info("import %s: %s", path, counts)
+    log.info("import %s: %s", path, ", ".join(f"{k} {v}" for k, v in counts.items()))
     return {**counts, "source": source, "problem_reasons": reasons}
 
 
