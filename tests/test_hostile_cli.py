@@ -579,3 +579,9 @@ def test_damaged_database_for_reading_commands(db, tmp_path, args):
     before = sha(db)
     assert_one_dutch_line(_run_on(args, db, tmp_path), "beschadigd")
     assert sha(db) == before
+
+
+def test_output_onto_a_device_is_refused(db):
+    assert_one_dutch_line(invoke("export", "--format", "csv", "--out", "/dev/null", "--db", db, "--force"),
+                          "geen gewoon bestand")
+    assert Path("/dev/null").is_char_device()

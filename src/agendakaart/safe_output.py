@@ -125,6 +125,8 @@ def check_output(out: Path, kind: str, *, db_path: Path | None = None, force: bo
             raise OutputError(f"{out} is de database (of hoort erbij): kies een ander uitvoerbestand met --out")
     if target.is_dir():
         raise OutputError(f"{out} is een map: geef een bestandsnaam met --out")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{out} is geen gewoon bestand (een apparaat of pipe): geef een bestandsnaam met --out")
     if not target.exists() or force:
         return
     if _looks_like_sqlite(target):
