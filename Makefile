@@ -30,6 +30,7 @@ bench: setup
 	$(BIN)/python bench/collect.py
 	$(BIN)/python bench/enrich.py
 	$(BIN)/python bench/map.py
+	$(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) node_modules $(OUT) .pytest_cache
