@@ -585,3 +585,11 @@ def test_output_onto_a_device_is_refused(db):
     assert_one_dutch_line(invoke("export", "--format", "csv", "--out", "/dev/null", "--db", db, "--force"),
                           "geen gewoon bestand")
     assert Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("url", ["foo", "", "ftp://example.org", "https://"])
+def test_base_url_that_is_no_web_address(tmp_path, url):
+    path = tmp_path / "a.db"
+    assert_one_dutch_line(invoke("collect", "--db", path, "--base-url", url), "--base-url")
+    assert_one_dutch_line(invoke("doctor", "--base-url", url), "--base-url")
+    assert not path.exists()

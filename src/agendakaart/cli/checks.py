@@ -51,3 +51,14 @@ def check_persons(persons: tuple[str, ...], db_path: Path | None) -> None:
         hints.append(f"'{slug}'" + (f" (bedoelt u {close[0]}?)" if close else ""))
     raise OptionError(f"onbekende bewindsperso{'on' if len(unknown) == 1 else 'nen'} in --persons: "
                       f"{', '.join(hints)}; gebruik de naam uit de URL op rijksoverheid.nl, bijv. dick-schoof")
+
+
+def check_base_url(base_url: str) -> str:
+    """--base-url must be an http(s) address with a host: 'https://www.rijksoverheid.nl', 'http://127.0.0.1:8000'."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise OptionError(f"--base-url '{base_url}' is geen webadres: geef bijvoorbeeld https://www.rijksoverheid.nl "
+                          f"of http://127.0.0.1:8000")
+    return base_url.strip()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from agendakaart.cli.checks import MAX_RATE, check_period, check_persons, check_rate
+from agendakaart.cli.checks import MAX_RATE, check_base_url, check_period, check_persons, check_rate
 from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
@@ -67,6 +67,7 @@ def collect(base_url, db_path, since, until, persons, rate, allow_fast, refresh,
     from agendakaart.pipeline.lock import collect_lock
 
     slugs = tuple(p.strip() for p in persons.split(",") if p.strip())
+    base_url = check_base_url(base_url)
     check_rate(rate, allow_fast, base_url)
     check_period(since, until)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
@@ -172,6 +173,7 @@ def doctor(base_url: str, rate: float, allow_fast: bool) -> None:
     """Haal één persoon, één lijst en één item op; zeg welke bronnen gevonden zijn en welke velden leeg zijn."""
     from agendakaart.pipeline.collect import doctor as run_doctor
 
+    base_url = check_base_url(base_url)
     check_rate(rate, allow_fast, base_url)
     result = run_doctor(Settings(base_url=base_url, rate=rate))
     for what, url, finding in result["steps"]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from agendakaart.cli.checks import MAX_RATE, check_rate
+from agendakaart.cli.checks import MAX_RATE, check_base_url, check_rate
 from agendakaart.cli.common import db_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
@@ -41,6 +41,7 @@ def run(base_url, db_path, out_dir, rate, allow_fast, overrides, force) -> None:
     """Verzamelen → verrijken → kaart → rapport → exports, en toon de paden."""
     from agendakaart.pipeline.run import run as run_pipeline
 
+    base_url = check_base_url(base_url)
     check_rate(rate, allow_fast, base_url)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, overrides_path=overrides)
     _print_result(run_pipeline(settings, out_dir, force=force), settings.db_path)
