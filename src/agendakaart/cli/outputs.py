@@ -101,8 +101,9 @@ def export_command(db_path, fmt, out, sep, hash_, persons, ministries, types, da
     """Exporteer activiteiten met hun verrijking als JSONL, CSV of GeoJSON, gefilterd zoals de kaart."""
     from agendakaart.pipeline.outputs import export
 
-    if len(sep) != 1:
-        raise click.BadParameter("één teken, bijvoorbeeld ',' of ';'", param_hint="--sep")
+    if len(sep) != 1 or sep in "\"\r\n":
+        raise click.BadParameter("één teken (geen aanhalingsteken of regeleinde), bijvoorbeeld ',' of ';'",
+                                 param_hint="--sep")
     flt = filters_from_options(hash_, persons, ministries, types, date_from, date_to,
                                exclude_den_haag, only_npvr, abroad, located_only, text)
     with _reader(db_path) as conn:
