@@ -168,3 +168,26 @@ def test_a_large_import_is_written_in_batches(store, tmp_path, monkeypatch):
                     encoding="utf-8")
     again = import_file(path, store)
     assert (again["activities_new"], again["activities_updated"], again["activities_deleted"]) == (0, 0, 40)
+
+
+def test_an_empty_or_useless_file_does_not_wipe_an_earlier_import(store, tmp_path):
+    from agendakaart.errors import ImportFileError
+
+    path = tmp_path / "agenda.csv"
+    path.write_text("datum,titel\n2025-01-02,Een\n2025-01-03,Twee\n", encoding="utf-8")
+    import_file(path, store)
+    for text in ("", "datum,titel\nxx,Kapot\n", "naam;adres\nJansen;Dorpsstraat 1\n"):
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(ImportFileError):
+            import_file(path, store)
+        assert _titles(store, "import:agenda") == ["Een", "Twee"]
+
+
+def test_a_csv_without_date_or_title_column_says_so(store, tmp_path):
+    from agendakaart.errors import ImportFileError
+
+    path = tmp_path / "adressen.csv"
+    path.write_text("naam;adres\nJansen;Dorpsstraat 1\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="geen kolom datum en titel"):
+        import_file(path, store)
+    assert store.execute("SELECT COUNT(*) FROM activities").fetchone()[0] == 0

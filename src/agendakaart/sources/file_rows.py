@@ -123,7 +123,12 @@ def _csv_rows(fh: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
         return
     with _no_field_limit():
         reader = csv.reader(itertools.chain([first], fh), delimiter=_delimiter(first))
-        header = [column(h) for h in next(reader, [])]
+        cells = next(reader, [])
+        header = [column(h) for h in cells]
+        missing = [name for key, name in (("date", "datum"), ("title", "titel")) if key not in header]
+        if missing:
+            raise ImportFileError(f"geen kolom {' en '.join(missing)} in de kop (eerste regel: "
+                                  f"{', '.join(c.strip() for c in cells)[:80]}); zie de kolommen in docs/collect.md", 1)
         while True:
             line = reader.line_num + 1
             try:

@@ -97,6 +97,10 @@ def _load(conn: sqlite3.Connection, path: Path, source: str, people: _People) ->
             if len(batch) >= BATCH:
                 flush()
     flush()
+    if not counts["activities"] and conn.execute("SELECT 1 FROM activities WHERE source = ? LIMIT 1",
+                                                 (source,)).fetchone():
+        raise ImportFileError(f"{path.name} bevat geen enkele bruikbare rij ({counts['rows']} regels, "
+                              f"{counts['problems']} problemen): de eerdere import {source} blijft zoals hij was")
     counts["activities_deleted"] = finish_import(conn, source)
     return counts, reasons
 
