@@ -32,6 +32,7 @@ bench: setup
 	$(BIN)/python bench/map.py
 	$(BIN)/python bench/figure.py
 	$(BIN)/python bench/transparency.py
+	$(BIN)/python bench/import.py
 
 clean:
 	rm -rf $(VENV) node_modules $(OUT) .pytest_cache

@@ -83,13 +83,13 @@ def test_csv_overrides(res, tmp_path):
 
 
 @pytest.mark.parametrize("text,line,message", [
-    ('[[override]]\nid = "a"\nplace = "Atlantis"\n', 1, "not in the gazetteer"),
+    ('[[override]]\nid = "a"\nplace = "Atlantis"\n', 1, "niet in de plaatsenlijst"),
     ('[[override]]\nid = "a"\ntype = "overig"\n\n[[override]]\nplace = "Leiden"\n', 5, "exactly one of"),
     ('[[override]]\nid = "a"\ntype = "feest"\n', 1, "type"),
-    ('[[override]]\nid = "a"\nlat = 52.0\n', 1, "lat and lon"),
+    ('[[override]]\nid = "a"\nlat = 52.0\n', 1, "lat en lon"),
     ('[[override]]\nid = "a"\ncolour = "red"\n', 1, "unknown key"),
-    ('[[override]]\npattern = "/([/"\ntype = "overig"\n', 1, "regular expression"),
-    ('[[override]]\nid = "a"\n', 1, "set place"),
+    ('[[override]]\npattern = "/([/"\ntype = "overig"\n', 1, "reguliere expressie"),
+    ('[[override]]\nid = "a"\n', 1, "vul place"),
     ('[[override]]\nid = "a"\nplace = "Leiden"\nplace = "Delft"\n', 4, "TOML"),
     ('title = "x"\n', 1, "top-level"),
 ])
@@ -99,7 +99,7 @@ def test_malformed_names_the_line(res, tmp_path, text, line, message):
     with pytest.raises(OverridesError, match=message) as info:
         load_overrides(path, res.gazetteer)
     assert info.value.line == line
-    assert f"line {line}" in str(info.value)
+    assert f"regel {line}" in str(info.value)
 
 
 def test_malformed_csv(res, tmp_path):
@@ -125,3 +125,40 @@ def test_lat_lon_override_takes_gemeente_from_polygons(res, tmp_path):
     e = apply_overrides(_enriched(res, "Gesprek", "p2"), overrides, page_url=None, text="Gesprek",
                         gaz=res.gazetteer, include_uncertain=False)
     assert (e.gm_code, e.npvr_region, e.lat, e.lon) == (None, None, 52.5, 3.5)
+
+
+def test_review_template_filled_in_as_it_says(res, tmp_path):
+    """Uncomment one entry of the template `review` writes, fill in only the place: that is a valid file."""
+    from agendakaart.enrich.review import overrides_template
+
+    groups = [{"rows": [{"id": "act-1", "title": "Bezoek"}], "text": "Bezoek", "precision": "none", "reason": ""},
+              {"rows": [{"id": "a", "title": "Overleg met het veld"}, {"id": "b", "title": "Overleg met het veld"}],
+               "text": "Overleg met het veld", "precision": "none", "reason": ""}]
+    lines = overrides_template(groups).splitlines()
+    start = lines.index("# [[override]]")
+    for i in range(start, start + 4):
+        lines[i] = lines[i][2:]
+    lines[start + 2] = 'place = "Leiden"'
+    path = tmp_path / "correcties.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [o] = load_overrides(path, res.gazetteer)
+    assert o.match == "id" and o.value == "act-1" and o.place.name == "Leiden" and o.type is None
+
+
+def test_csv_with_semicolons_dutch_headers_and_decimal_comma(res, tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes("\ufeffid;plaats;lat;lon;soort\r\na;;52,16;4,49;\r\nb;Leiden;;;werkbezoek\r\n".encode())
+    first, second = load_overrides(path, res.gazetteer)
+    assert (first.place.lat, first.place.lon) == (52.16, 4.49)
+    assert second.place.name == "Leiden" and second.type == "werkbezoek"
+
+
+def test_every_error_at_once_with_its_line(res, tmp_path):
+    path = tmp_path / "fouten.csv"
+    path.write_text("id;place;type\na;Leiden;\nb;Nergenshuizen;\nc;;feest\nd;Delft;gesprek\n;;overig\n",
+                    encoding="utf-8")
+    with pytest.raises(OverridesError) as info:
+        load_overrides(path, res.gazetteer)
+    text = str(info.value)
+    assert text.startswith("3 fouten") and info.value.line == 3
+    assert "regel 3:" in text and "regel 4:" in text and "regel 6:" in text and "regel 5" not in text

@@ -100,4 +100,4 @@ def test_cli_enrich_and_review(db_path, tmp_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[[override]]\nid = 'x'\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["enrich", "--db", str(db_path), "--overrides", str(bad)])
-    assert result.exit_code == 1 and "line 1" in result.output
+    assert result.exit_code == 1 and "regel 1" in result.output

@@ -23,13 +23,14 @@ def _rows(conn, source):
 
 def test_csv_semicolon_bom_with_bad_rows(store):
     result = import_file(FIXTURES / "woo.csv", store)
-    assert result["source"] == "import:woo" and result["rows"] == 6 and result["activities"] == 3
+    assert result["source"] == "import:woo" and result["rows"] == 6 and result["activities"] == 4
     assert result["problem_reasons"] == ["regel 4: datum 'xx' onleesbaar", "regel 5: titel ontbreekt",
-                                         "regel 6: tijd '25.99' onleesbaar"]
+                                         "regel 6: tijd '25.99' onleesbaar; geïmporteerd zonder begintijd"]
     assert _rows(store, "import:woo") == [
         ("2024-05-21", None, None, ["eelco-heinen", "sophie-hermans"], "Gesprek met VNO-NCW", "Den Haag", "Gesprek"),
         ("2024-05-21", "10:00", None, ["eelco-heinen"], "Werkbezoek aan de haven", "Rotterdam", "Werkbezoek"),
         ("2024-05-24", None, None, ["eelco-heinen"], "Tekst met ; puntkomma", "Zwolle", None),
+        ("2024-05-24", None, None, ["jan-modaal"], "Toespraak op congres", "Utrecht", "Toespraak"),
     ]
     assert sorted(p.reason for p in open_problems(store)) == sorted(result["problem_reasons"])
 
@@ -61,9 +62,12 @@ def test_json_list_with_dutch_keys_and_unknown_person(store, tmp_path):
          "locatie": "Assen"},
         {"datum": "2024-05-22", "titel": ""},
         "geen object",
-    ]), encoding="utf-8")
+    ], indent=1), encoding="utf-8")
     result = import_file(path, store)
-    assert result["problem_reasons"] == ["regel 2: titel ontbreekt", "regel 3: geen object"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    second = next(i for i, ln in enumerate(lines, 1) if ln.strip() == "{" and i > 2)
+    third = next(i for i, ln in enumerate(lines, 1) if "geen object" in ln)
+    assert result["problem_reasons"] == [f"regel {second}: titel ontbreekt", f"regel {third}: geen object"]
     assert _rows(store, "import:hand") == [
         ("2024-05-21", None, None, ["iemand-onbekend", "rob-jetten"], "Werkbezoek", "Assen", None)]
     assert store.execute("SELECT name FROM persons WHERE slug = 'iemand-onbekend'").fetchone()[0] == "Iemand Onbekend"
@@ -71,7 +75,7 @@ def test_json_list_with_dutch_keys_and_unknown_person(store, tmp_path):
 
 def test_ics_events(store):
     result = import_file(FIXTURES / "agenda.ics", store)
-    assert result["problem_reasons"] == ["regel 3: datum ontbreekt"]
+    assert result["problem_reasons"] == ["regel 17: datum ontbreekt"]  # the event's BEGIN:VEVENT line
     assert _rows(store, "import:agenda") == [
         ("2024-06-03", "09:00", "10:30", ["rob-jetten"], "Werkbezoek aan Twente", "Enschede", None),
         ("2024-06-04", None, None, [], "Ministerraad", None, None),
@@ -84,7 +88,7 @@ def test_import_and_status_commands(tmp_path):
     result = runner.invoke(main, ["import", str(FIXTURES / "woo.csv"), "--db", str(db), "--name", "woo-2024"])
     assert result.exit_code == 0, result.output
     conn = open_db(db)
-    assert conn.execute("SELECT COUNT(*) FROM activities WHERE source = 'import:woo-2024'").fetchone()[0] == 3
+    assert conn.execute("SELECT COUNT(*) FROM activities WHERE source = 'import:woo-2024'").fetchone()[0] == 4
     conn.close()
     status = runner.invoke(main, ["status", "--db", str(db)])
     assert status.exit_code == 0 and "open problemen: 3" in status.output and "regel 4" in status.output

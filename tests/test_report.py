@@ -39,7 +39,9 @@ def test_totals_match_sql_and_add_up(db):
     assert data.where["buitenland"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.is_abroad = 1 AND e.is_den_haag = 0")
     assert data.where["elders"] == _one(
         db, f"SELECT COUNT(*) {JOIN} WHERE e.lat IS NOT NULL AND e.is_abroad = 0 AND e.is_den_haag = 0")
-    assert data.where["onbekend"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.lat IS NULL OR e.activity_id IS NULL")
+    assert data.where["onbekend"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NOT NULL AND e.lat IS NULL "
+                                              "AND e.is_abroad = 0 AND e.is_den_haag = 0")
+    assert data.where["niet_verrijkt"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NULL") > 0
     assert sum(data.where[w] for w in WHERE) == data.total
     assert data.npvr_total == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.npvr_region IS NOT NULL")
 
@@ -72,7 +74,8 @@ def test_per_type_and_ministry_match_sql(db):
 
 def test_unresolved_and_low_confidence(db):
     data = summarize(load_rows(db))
-    assert len(data.unresolved) == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NULL OR e.precision = 'none'")
+    assert len(data.unresolved) == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.precision = 'none' OR (e.lat IS NULL "
+                                            "AND e.is_den_haag = 0 AND e.is_abroad = 0)")
     assert len(data.low_confidence) == _one(
         db, f"SELECT COUNT(*) {JOIN} WHERE e.precision != 'none' AND e.confidence < 0.6")
 
@@ -96,8 +99,9 @@ def test_subject(title, description, expected):
 
 
 def test_where_category_is_exclusive():
-    base = {"is_den_haag": False, "is_abroad": False, "lat": None, "lon": None}
+    base = {"is_den_haag": False, "is_abroad": False, "lat": None, "lon": None, "confidence": 0.0}
     assert where_category(base) == "onbekend"
+    assert where_category({**base, "confidence": None}) == "niet_verrijkt"
     assert where_category({**base, "lat": 52.0, "lon": 5.0}) == "elders"
     assert where_category({**base, "is_abroad": True}) == "buitenland"
     assert where_category({**base, "is_den_haag": True, "lat": 52.0, "lon": 4.3}) == "den_haag"
@@ -148,6 +152,21 @@ def test_markdown_escapes_pipes():
              "description": None, "location_text": None, "source": "t", "place": None, "gm_code": None,
              "gemeente": None, "province": None, "country": None, "lat": None, "lon": None, "precision": "none",
              "is_den_haag": False, "is_abroad": False, "npvr_region": None, "activity_type": "overig",
-             "confidence": None, "reason": "r", "override": False}]
+             "confidence": 0.0, "reason": "r", "override": False}]
     text = render_md(summarize(rows, []))
     assert "x\\|y &lt;b&gt;" in text and "A \\| B" in text
+
+
+def test_report_before_enrich_says_so(tmp_path):
+    """A database that was collected but not enriched: 'nog niet verrijkt — draai `agendakaart enrich`', not
+    'locatie onbekend' for every activity."""
+    rows = [{"id": f"x{i}", "url": "https://e.nl/a", "persons": ["a"], "person_names": ["A"], "ministry": "M",
+             "date": "2025-01-01", "start_time": None, "end_time": None, "type_label": None, "title": "Bezoek",
+             "description": None, "location_text": None, "source": "t", "place": None, "gm_code": None,
+             "gemeente": None, "province": None, "country": None, "lat": None, "lon": None, "precision": "none",
+             "is_den_haag": False, "is_abroad": False, "npvr_region": None, "activity_type": "overig",
+             "confidence": None, "reason": "nog niet verrijkt", "override": False} for i in range(3)]
+    data = summarize(rows, [])
+    assert data.where["onbekend"] == 0 and data.where["niet_verrijkt"] == 3 and data.unresolved == []
+    for text in (render_md(data), render_report(rows, fmt="html", regions=[])):
+        assert "nog niet verrijkt — draai `agendakaart enrich`" in text

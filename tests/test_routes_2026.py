@@ -191,7 +191,7 @@ def test_unreachable_site_exits_non_zero_with_a_line_per_route(tmp_path, monkeyp
     result = CliRunner().invoke(main, ["collect", "--base-url", f"http://127.0.0.1:{port}", "--db",
                                        str(tmp_path / "x.db"), "--rate", "1000"])
     assert result.exit_code == 1
-    assert "geen enkel agenda-item gevonden" in result.output
+    assert "niet bereikbaar" in result.output
     for label in ("zoek-API", "sitemaps", "agendalijsten", "RSS"):
         assert f"  {label}: " in result.output
 

@@ -16,10 +16,12 @@ class RobotsDisallowed(FetchError):
 class NothingFound(FetchError):
     """A collect run whose routes together found no agenda item: `lines` says per route what was tried."""
 
-    def __init__(self, message: str, lines: list[str] | None = None, counts: dict | None = None):
+    def __init__(self, message: str, lines: list[str] | None = None, counts: dict | None = None,
+                 unreachable: bool = False):
         super().__init__(message)
         self.lines = lines or []
         self.counts = counts or {}
+        self.unreachable = unreachable   # not one answer from the site (network, DNS, robots.txt unreachable)
 
 
 class ParseError(AgendakaartError):
@@ -42,9 +44,21 @@ class OverridesError(AgendakaartError):
     """The user's overrides file is malformed; `line` names where."""
 
     def __init__(self, message: str, line: int | None = None):
-        super().__init__(f"line {line}: {message}" if line is not None else message)
+        super().__init__(f"regel {line}: {message}" if line is not None else message)
         self.line = line
 
 
 class StoreError(AgendakaartError):
     """The SQLite database is unusable (wrong schema version, locked, corrupt)."""
+
+
+class OutputError(AgendakaartError):
+    """An output file cannot or may not be written (it is the database, someone else's file, disk full, ...)."""
+
+
+class LockedError(AgendakaartError):
+    """Another process is collecting into the same database."""
+
+
+class OptionError(AgendakaartError):
+    """An option value that would do harm or makes no sense (rate 0, since after until, unknown person)."""

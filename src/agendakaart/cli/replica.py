@@ -54,7 +54,7 @@ def build(directory: Path, seed: int, platform: str, revision: int, robots: str,
 
 @replica.command("serve")
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--port", type=int, default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = vrije poort).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort op 127.0.0.1 (0 = vrije poort).")
 @click.option("--faults", "faults_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, help="Extra fouten (JSON, zelfde schema als faults.json), vóór die van de site.")
 def serve(directory: Path, port: int, faults_file: Path | None) -> None:

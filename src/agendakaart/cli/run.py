@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from agendakaart.cli.checks import MAX_RATE, check_base_url, check_rate
 from agendakaart.cli.common import db_option, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
@@ -17,35 +18,43 @@ def _print_result(result: dict, db_path: Path) -> None:
     if collected.get("problems"):
         click.echo(f"  problemen bekijken: agendakaart status --db {db_path}")
     if enriched:
-        click.echo("verrijkt: " + ", ".join(f"{k}={v}" for k, v in enriched.items() if not isinstance(v, dict)))
+        n = enriched.get("activities", 0)
+        click.echo(f"verrijkt: {n} activiteiten, {enriched.get('placed', 0)} geplaatst, "
+                   f"{enriched.get('unknown', 0)} locatie onbekend, {enriched.get('den_haag', 0)} in Den Haag, "
+                   f"{enriched.get('abroad', 0)} in het buitenland")
     for name, path in result["paths"].items():
         click.echo(f"{name:>8}: {path.resolve()}")
 
 
 @click.command()
-@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="Site to collect from.")
+@click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site waarvan verzameld wordt.")
 @db_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for kaart.html, rapport.html and exports.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Requests per second, at most.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("uitvoer"),
+              show_default=True, help="Map voor kaart.html, rapport.html en de exports.")
+@click.option("--rate", type=float, default=1.0, show_default=True,
+              help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
+@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
 @click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Overrides file applied after the rules.")
-def run(base_url: str, db_path: Path | None, out_dir: Path, rate: float, overrides: Path | None) -> None:
-    """Collect → enrich → map → report → exports, printing the paths."""
+              help="Correctiebestand, toegepast na de regels.")
+@click.option("--force", is_flag=True, help="Overschrijf ook bestanden in --out die geen eerdere uitvoer zijn.")
+def run(base_url, db_path, out_dir, rate, allow_fast, overrides, force) -> None:
+    """Verzamelen → verrijken → kaart → rapport → exports, en toon de paden."""
     from agendakaart.pipeline.run import run as run_pipeline
 
+    base_url = check_base_url(base_url)
+    check_rate(rate, allow_fast, base_url)
     settings = Settings(db_path=resolve_db(db_path), base_url=base_url, rate=rate, overrides_path=overrides)
-    _print_result(run_pipeline(settings, out_dir), settings.db_path)
+    _print_result(run_pipeline(settings, out_dir, force=force), settings.db_path)
 
 
 @click.command()
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Folder for the replica site, database, kaart.html, rapport.html, exports.")
-@click.option("--seed", type=int, default=1, show_default=True, help="Seed of the generated replica site.")
+              show_default=True, help="Een nieuwe map (of een eerdere demo-map) voor replica, database en uitvoer.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Zaad van de gegenereerde replica-site.")
 @click.option("--platform", type=click.Choice(["2024", "2026"]), default="2026", show_default=True,
               help="Replica van het platform sinds 2 juni 2026 (zoek-API, sitemaps) of van de site daarvoor.")
 def demo(out_dir: Path, seed: int, platform: str) -> None:
-    """The whole pipeline against the bundled replica site on 127.0.0.1 (offline)."""
+    """De hele keten tegen de meegeleverde replica-site op 127.0.0.1 (offline), in een eigen map."""
     from agendakaart.pipeline.run import demo as run_demo
 
     result = run_demo(out_dir, seed=seed, platform=platform)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from agendakaart.cli.common import db_option, parse_date_option
-from agendakaart.cli.outputs import _open, filters_from_options
+from agendakaart.cli.outputs import _reader, filters_from_options, force_option
 from agendakaart.models import ActivityType
 from agendakaart.outputs.filters import ABROAD_MODES
 
@@ -20,14 +20,14 @@ def filter_options(func):
     """The export command's filters: --hash, --person, --ministry, --from, --to, --exclude-den-haag, --only-npvr,
     --abroad (the same Filters model; see outputs/filters.py)."""
     for option in reversed((
-        click.option("--hash", "hash_", default=None, help="A filter hash copied from the map, e.g. '#p=dick-schoof'."),
-        click.option("--person", "persons", multiple=True, help="Person slug (repeatable)."),
-        click.option("--ministry", "ministries", multiple=True, help="Ministry name (repeatable)."),
-        click.option("--from", "date_from", callback=parse_date_option, help="From date, inclusive (YYYY-MM-DD)."),
-        click.option("--to", "date_to", callback=parse_date_option, help="To date, inclusive (YYYY-MM-DD)."),
-        click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Leave out Den Haag."),
-        click.option("--only-npvr", is_flag=True, help="Only activities in an NPVR region."),
-        click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Abroad: include, exclude, only."),
+        click.option("--hash", "hash_", default=None, help="Filter-hash uit de kaart, bv. '#p=dick-schoof'."),
+        click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug; herhaalbaar)."),
+        click.option("--ministry", "ministries", multiple=True, help="Ministerie (herhaalbaar)."),
+        click.option("--from", "date_from", callback=parse_date_option, help="Vanaf datum, inclusief (JJJJ-MM-DD)."),
+        click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD)."),
+        click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag."),
+        click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio."),
+        click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (standaard), exclude, only."),
     )):
         func = option(func)
     return func
@@ -42,35 +42,38 @@ def _filters(hash_, persons, ministries, date_from, date_to, exclude_den_haag, o
 @click.command("transparency")
 @db_option
 @click.option("--by", "by", type=click.Choice(_GROUPINGS), default=None,
-              help="Group by ministerie, bewindspersoon or maand (default: ministerie and bewindspersoon; CSV: all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True)
+              help="Groepeer per ministerie, bewindspersoon of maand (standaard: ministerie en bewindspersoon; CSV: alle).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="table (op het scherm) of csv.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File for the figures (default: the terminal).")
+              help="Bestand voor de cijfers (standaard: het scherm).")
 @click.option("--entries", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the entries behind the figures, one CSV row per activity with its own values.")
+              help="Schrijf ook de activiteiten achter de cijfers: één CSV-rij per activiteit met haar eigen waarden.")
 @filter_options
-def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
-    """Publication delay, changes after publication and completeness per ministry, person or month."""
+@force_option
+def transparency_command(db_path, by, fmt, out, entries, force, **filters) -> None:
+    """Publicatievertraging, wijzigingen na publicatie en volledigheid per ministerie, bewindspersoon of maand."""
     from agendakaart.outputs.transparency import DEFINITIONS
     from agendakaart.outputs.transparency_tables import TABLES, TITLES, figures, text_table, write_figures_csv
+    from agendakaart.pipeline.outputs import check_out
     from agendakaart.pipeline.transparency import load_entries, write_entries
+    from agendakaart.safe_output import atomic_open, write_text_atomic
 
     flt = _filters(**filters)
-    conn = _open(db_path)
-    try:
+    with _reader(db_path) as conn:
+        for path in (p for p in (out, entries) if p is not None):
+            check_out(conn, path, "transparantie", force)
         rows = load_entries(conn, flt)
-        if entries is not None:
-            n = write_entries(rows, entries)
-            click.echo(f"activiteiten achter de cijfers: {n} rijen -> {entries}", err=out is None)
-    finally:
-        conn.close()
+    if entries is not None:
+        n = write_entries(rows, entries)
+        click.echo(f"activiteiten achter de cijfers: {n} rijen -> {entries}", err=out is None)
     if fmt == "csv":
         if out is None:
             buf = io.StringIO()
             write_figures_csv(rows, buf, by)
             click.echo(buf.getvalue(), nl=False)
         else:
-            with out.open("w", encoding="utf-8-sig", newline="") as fh:
+            with atomic_open(out, encoding="utf-8-sig", newline="") as fh:
                 n = write_figures_csv(rows, fh, by)
             click.echo(f"transparantie: {n} rijen -> {out}")
         return
@@ -84,23 +87,25 @@ def transparency_command(db_path, by, fmt, out, entries, **filters) -> None:
     if out is None:
         click.echo(text)
     else:
-        out.write_text(text, encoding="utf-8")
+        write_text_atomic(out, text)
         click.echo(f"transparantie -> {out}")
 
 
 @click.command("feed")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["atom", "ics"]), required=True,
-              help="atom for a feed reader, ics for a calendar.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--since", callback=parse_date_option, help="Only activities first seen or changed since (YYYY-MM-DD).")
+              help="atom voor een feedlezer, ics voor een agenda.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Het feedbestand dat geschreven wordt.")
+@click.option("--since", callback=parse_date_option, help="Alleen activiteiten die sinds deze datum nieuw of gewijzigd zijn (JJJJ-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
-              help="At most this many entries, newest change first.")
+              help="Hoogstens zoveel items, nieuwste wijziging eerst.")
 @click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
-              help="Activity type (repeatable).")
+              help="Soort activiteit (herhaalbaar).")
 @filter_options
-def feed_command(db_path, fmt, out, since, limit, types, **filters) -> None:
-    """Atom or ICS feed of new and changed activities (with place, reason and source link), filtered like export."""
+@force_option
+def feed_command(db_path, fmt, out, since, limit, types, force, **filters) -> None:
+    """Atom- of ICS-feed van nieuwe en gewijzigde activiteiten (met plaats, reden en bronlink), gefilterd als export."""
     from dataclasses import replace
 
     from agendakaart.pipeline.feeds import write_feed
@@ -110,11 +115,8 @@ def feed_command(db_path, fmt, out, since, limit, types, **filters) -> None:
         from agendakaart.outputs.filters import Filters
 
         flt = replace(flt or Filters(), types=tuple(types))
-    conn = _open(db_path)
-    try:
-        n = write_feed(conn, out, fmt=fmt, flt=flt, since=since, limit=limit)
-    finally:
-        conn.close()
+    with _reader(db_path) as conn:
+        n = write_feed(conn, out, fmt=fmt, flt=flt, since=since, limit=limit, force=force)
     click.echo(f"feed ({fmt}): {n} activiteiten -> {out}")
 
 

@@ -203,7 +203,7 @@ def _official(cache_dir: Path) -> list[tuple[str, str]]:
     try:
         return load_official(cache_dir)
     except (OSError, KeyError, UnicodeDecodeError) as exc:
-        log.warning("official woonplaatsen list unreadable (%s); ignored", exc)
+        log.warning("officiële woonplaatsenlijst onleesbaar (%s); genegeerd", exc)
         return []
 
 
@@ -233,11 +233,11 @@ def load_gazetteer(cache_dir: Path | None = None, *, use_cache: bool = True) -> 
             if isinstance(gaz, Gazetteer) and gaz.key == key:
                 return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError) as exc:
-            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+            log.warning("plaatsenlijst-cache %s onleesbaar (%s); wordt opnieuw gebouwd", path, exc)
     started = time.perf_counter()
     gaz = build_gazetteer(official=_official(cache_dir))
     gaz.key = key
-    log.info("gazetteer built in %.1f s: %d names", time.perf_counter() - started, len(gaz.names))
+    log.info("plaatsenlijst gebouwd in %.1f s: %d namen", time.perf_counter() - started, len(gaz.names))
     if use_cache:
         _write_cache(gaz, path)
     return gaz
@@ -252,4 +252,4 @@ def _write_cache(gaz: Gazetteer, path: Path) -> None:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError as exc:
-        log.warning("cannot write gazetteer cache %s: %s (continuing in memory)", path, exc)
+        log.warning("plaatsenlijst-cache %s niet te schrijven: %s (verder in het geheugen)", path, exc)

@@ -75,9 +75,10 @@ def parse_official_woonplaatsen(text: str) -> list[tuple[str, str]]:
 
 def save_official(pairs: list[tuple[str, str]], cache_dir: Path) -> Path:
     """Write the normalised list (name,gm_code) where the gazetteer build looks for it."""
+    from agendakaart.safe_output import atomic_open
+
     path = official_path(cache_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with atomic_open(path, encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["name", "gm_code"])
         writer.writerows(pairs)

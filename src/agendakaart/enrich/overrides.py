@@ -3,7 +3,9 @@
 A TOML file of `[[override]]` tables, or a CSV file with the same keys as columns (see docs/enrich.md):
 match by `id` (activity id), `url` (page URL) or `pattern` (text in title/description/location, case- and
 accent-blind; `/regex/` for a regular expression); set `place` (a gazetteer name or a GM code), `lat`/`lon`,
-and/or `type`. A malformed file raises OverridesError naming the line; nothing is applied then.
+and/or `type`. An empty value (`place = ""`, as in the template `review` writes) counts as not given. A CSV may
+use `,` `;` or tab (Dutch Excel writes `;`; a decimal comma in lat/lon is read). A malformed file raises one
+OverridesError listing every problem with its line; nothing is applied then.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from agendakaart.errors import OverridesError
 from agendakaart.models import ActivityType, Enrichment, Precision
 
 _KEYS = {"id", "url", "pattern", "place", "lat", "lon", "type", "note"}
+_DUTCH = {"plaats": "place", "soort": "type", "patroon": "pattern", "notitie": "note", "opmerking": "note"}
 _TYPES = {t.value for t in ActivityType}
 
 
@@ -36,13 +39,35 @@ class Override:
 
 
 def load_overrides(path: Path, gaz: Gazetteer) -> list[Override]:
-    """File -> validated overrides (all or nothing)."""
+    """File -> validated overrides (all or nothing; every problem of the file in one OverridesError)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OverridesError(f"cannot read overrides file {path}: {exc}") from exc
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise OverridesError(f"correctiebestand {path} is geen tekst in UTF-8: sla het op als UTF-8 "
+                             f"(TOML of CSV)") from exc
+    except OSError as exc:
+        raise OverridesError(f"correctiebestand {path} is niet te lezen ({exc.strerror}): controleer het pad "
+                             f"en de rechten") from exc
     entries = _parse_csv(text) if str(path).lower().endswith(".csv") else _parse_toml(text)
-    return [_build(line, entry, gaz) for line, entry in entries]
+    built, errors = [], []
+    for line, entry in entries:
+        try:
+            built.append(_build(line, entry, gaz))
+        except OverridesError as exc:
+            errors.append(exc)
+    if errors:
+        raise _all(errors)
+    return built
+
+
+def _all(errors: list[OverridesError]) -> OverridesError:
+    """Several problems -> one error: 'correctiebestand: 2 fouten — regel 2: ...; regel 5: ...' (line = first)."""
+    if len(errors) == 1:
+        return errors[0]
+    combined = OverridesError(f"{len(errors)} fouten in het correctiebestand — " + "; ".join(str(e) for e in errors))
+    combined.line = errors[0].line
+    combined.errors = errors  # type: ignore[attr-defined]
+    return combined
 
 
 def _parse_toml(text: str) -> list[tuple[int, dict]]:
@@ -51,45 +76,58 @@ def _parse_toml(text: str) -> list[tuple[int, dict]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        raise OverridesError(f"not valid TOML: {exc}", int(found.group(1)) if found else None) from None
+        raise OverridesError("geen geldige TOML (een sleutel dubbel, een aanhalingsteken vergeten?)",
+                             int(found.group(1)) if found else None) from None
     unknown = set(data) - {"override"}
     if unknown:
-        raise OverridesError(f"unknown top-level key(s) {sorted(unknown)}; use [[override]] tables", 1)
+        raise OverridesError(f"onbekende sleutel(s) bovenaan (top-level) {sorted(unknown)}; "
+                             f"gebruik [[override]]-tabellen", 1)
     tables = data.get("override", [])
     if not isinstance(tables, list):
-        raise OverridesError("'override' must be an array of tables: [[override]]", 1)
+        raise OverridesError("'override' moet een lijst van tabellen zijn: [[override]]", 1)
     headers = [i + 1 for i, ln in enumerate(text.splitlines()) if ln.strip().startswith("[[override]]")]
     return [(headers[i] if i < len(headers) else 0, table) for i, table in enumerate(tables)]
 
 
 def _parse_csv(text: str) -> list[tuple[int, dict]]:
-    """CSV text (header: any of id,url,pattern,place,lat,lon,type,note) -> [(line, row)]."""
-    reader = csv.DictReader(io.StringIO(text))
-    unknown = set(reader.fieldnames or ()) - _KEYS
-    if not reader.fieldnames or unknown:
-        raise OverridesError(f"CSV header must use {sorted(_KEYS)}; unknown: {sorted(unknown)}", 1)
-    return [(reader.line_num, {k: v for k, v in row.items() if v not in (None, "")}) for row in reader]
+    """CSV text (header: any of id,url,pattern,place,lat,lon,type,note; ',' ';' or tab) -> [(line, row)]."""
+    first = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=lambda d: (first.count(d), d == ","))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [_DUTCH.get(h.strip().lower(), h.strip().lower()) for h in next(reader, [])]
+    unknown = set(header) - _KEYS - {""}
+    if not header or unknown:
+        raise OverridesError(f"de CSV-kop (header) moet kolommen uit {sorted(_KEYS)} gebruiken; "
+                             f"onbekend: {sorted(unknown)}", 1)
+    rows = []
+    while True:
+        line = reader.line_num + 1
+        row = next(reader, None)
+        if row is None:
+            return rows
+        entry = {k: v.strip() for k, v in zip(header, row) if k and v.strip()}
+        if entry:
+            rows.append((line, entry))
 
 
 def _build(line: int, entry: dict, gaz: Gazetteer) -> Override:
-    """One table/row -> Override; every problem names the line."""
+    """One table/row -> Override; every problem names the line. Empty strings count as not given."""
     if not isinstance(entry, dict):
-        raise OverridesError("an override must be a table", line)
+        raise OverridesError("een correctie moet een tabel zijn", line)
+    entry = {k: v for k, v in entry.items() if not (isinstance(v, str) and not v.strip())}
     unknown = set(entry) - _KEYS
     if unknown:
-        raise OverridesError(f"unknown key(s) {sorted(unknown)}", line)
+        raise OverridesError(f"onbekende sleutel(s) (unknown key) {sorted(unknown)}; wel: {sorted(_KEYS)}", line)
     matches = [k for k in ("id", "url", "pattern") if k in entry]
     if len(matches) != 1:
-        raise OverridesError("give exactly one of id, url, pattern", line)
+        raise OverridesError("geef precies één van id, url, pattern (exactly one of)", line)
     match, value = matches[0], str(entry[matches[0]]).strip()
-    if not value:
-        raise OverridesError(f"{match} is empty", line)
     kind = entry.get("type")
     if kind is not None and kind not in _TYPES:
-        raise OverridesError(f"type {kind!r} is not one of {sorted(_TYPES)}", line)
+        raise OverridesError(f"type {kind!r} bestaat niet; kies uit {', '.join(sorted(_TYPES))}", line)
     place = _place(entry, gaz, line)
     if place is None and kind is None:
-        raise OverridesError("set place (or lat/lon) and/or type", line)
+        raise OverridesError("vul place (of lat/lon) en/of type in", line)
     return Override(line, match, value, _regex(match, value, line), place, kind, str(entry.get("note", "")))
 
 
@@ -99,7 +137,7 @@ def _regex(match: str, value: str, line: int) -> re.Pattern | None:
     try:
         return re.compile(value[1:-1], re.I)
     except re.error as exc:
-        raise OverridesError(f"bad regular expression {value}: {exc}", line) from None
+        raise OverridesError(f"ongeldige reguliere expressie {value} ({exc})", line) from None
 
 
 def _place(entry: dict, gaz: Gazetteer, line: int) -> Place | None:
@@ -109,14 +147,15 @@ def _place(entry: dict, gaz: Gazetteer, line: int) -> Place | None:
     if name:
         base = _named_place(name, gaz)
         if base is None:
-            raise OverridesError(f"place {name!r} is not in the gazetteer (use a GM code or lat/lon)", line)
+            raise OverridesError(f"plaats {name!r} staat niet in de plaatsenlijst (gebruik een GM-code of lat/lon)",
+                                 line)
     if "lat" in entry or "lon" in entry:
         try:
-            lat, lon = float(entry["lat"]), float(entry["lon"])
+            lat, lon = _number(entry["lat"]), _number(entry["lon"])
         except (KeyError, TypeError, ValueError):
-            raise OverridesError("lat and lon must both be numbers", line) from None
+            raise OverridesError("lat en lon moeten allebei getallen zijn", line) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise OverridesError("lat/lon out of range", line)
+            raise OverridesError("lat/lon buiten bereik (lat -90..90, lon -180..180)", line)
         base = replace(base, lat=lat, lon=lon) if base else Place(name or f"{lat:.4f}, {lon:.4f}", "venue",
                                                                    country="", lat=lat, lon=lon)
         base = _gemeente_from_boundaries(base, gaz)
@@ -132,6 +171,13 @@ def _gemeente_from_boundaries(p: Place, gaz: Gazetteer) -> Place:
     if gem is None:
         return p
     return replace(p, gm_code=gm, gemeente=gem.name, province=gem.province, country="NL")
+
+
+def _number(value) -> float:
+    """52.1, "52.1" or "52,1" (a Dutch spreadsheet) -> 52.1; anything else ValueError."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    return float(value.replace(",", ".") if isinstance(value, str) else value)
 
 
 def _named_place(name: str, gaz: Gazetteer) -> Place | None:

@@ -263,9 +263,13 @@ def render_figure(rows: list[dict[str, Any]], spec: FigureSpec, *, flt=None, per
                              handlelength=3.2, handletextpad=1.0, **anchor2)
             leg2.set_gid("legenda-plaatsen")
         _texts(fig, title, answer, flt, spec, len(rows), wide, width, font)
-        spec.out.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(spec.out, format=fmt, dpi=DPI, metadata=_metadata(fmt, title))
-        plt.close(fig)
+        from agendakaart.safe_output import atomic_open
+
+        try:
+            with atomic_open(spec.out, binary=True) as fh:  # whole or not at all, no temporary file left behind
+                fig.savefig(fh, format=fmt, dpi=DPI, metadata=_metadata(fmt, title))
+        finally:
+            plt.close(fig)
     return spec.out
 
 

@@ -1,7 +1,9 @@
 """The report's figures: pure functions over export rows (store.queries.load_rows) -> a ReportData of tables.
 
-Where an activity counts (exclusive, so the four add up to the total): Den Haag (is_den_haag), else buitenland
-(is_abroad), else elders in Nederland (located), else onbekend. Rendering is in report_render.py.
+Where an activity counts (exclusive, so they add up to the total): Den Haag (is_den_haag), else buitenland
+(is_abroad), else elders in Nederland (located), else onbekend — and "nog niet verrijkt" for an activity `enrich`
+has not seen yet (never counted as onbekend; the category shows only when there are such). Rendering is in
+report_render.py.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from typing import Any
 
 from agendakaart.outputs.filters import is_located
 
-WHERE = ("den_haag", "elders", "buitenland", "onbekend")
+WHERE = ("den_haag", "elders", "buitenland", "onbekend", "niet_verrijkt")
 WHERE_NAMES = {"den_haag": "Den Haag", "elders": "Elders in Nederland", "buitenland": "Buitenland",
-               "onbekend": "Locatie onbekend"}
+               "onbekend": "Locatie onbekend", "niet_verrijkt": "Nog niet verrijkt"}
+NOT_ENRICHED_HINT = "nog niet verrijkt — draai `agendakaart enrich`"
 LOW_CONFIDENCE = 0.6
 QUALITY = ("datum", "tijd", "locatie", "met wie", "onderwerp")
 
@@ -29,8 +32,15 @@ _COUNTERPART = re.compile(
 _SUBJECT = re.compile(r"\b(?:over|inzake|ter\s+gelegenheid|betreffende|rond|omtrent|m\.b\.t\.|aangaande)\s+\w")
 
 
+def is_enriched(row: dict[str, Any]) -> bool:
+    """An enriched row always has a confidence (0..1); store.queries gives None to one without enrichment."""
+    return row["confidence"] is not None
+
+
 def where_category(row: dict[str, Any]) -> str:
-    """Export row -> den_haag | buitenland | elders | onbekend (exclusive, in that order)."""
+    """Export row -> den_haag | buitenland | elders | onbekend | niet_verrijkt (exclusive, in that order)."""
+    if not is_enriched(row):
+        return "niet_verrijkt"
     if row["is_den_haag"]:
         return "den_haag"
     if row["is_abroad"]:
@@ -76,6 +86,11 @@ class ReportData:
     unresolved: list[dict[str, Any]]
     low_confidence: list[dict[str, Any]]
 
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The where-categories to show: 'niet_verrijkt' only when some activity is not enriched yet."""
+        return tuple(w for w in WHERE if w != "niet_verrijkt" or self.where[w])
+
 
 def _names(row: dict[str, Any]) -> list[str]:
     return row["person_names"] or ["(geen bewindspersoon)"]
@@ -105,6 +120,8 @@ def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> R
             seen_regions.add(region)
             data.npvr_total += 1
             data.region_month[month][region] += 1
+        if cat == "niet_verrijkt":
+            continue
         if row["precision"] == "none" or cat == "onbekend":
             data.unresolved.append(row)
         elif row["confidence"] is not None and row["confidence"] < LOW_CONFIDENCE:

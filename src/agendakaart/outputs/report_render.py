@@ -10,11 +10,12 @@ from datetime import datetime, timezone
 from typing import Any
 
 from agendakaart.outputs.answer import Dec
-from agendakaart.outputs.report import LOW_CONFIDENCE, QUALITY, WHERE, WHERE_NAMES, ReportData
+from agendakaart.outputs.report import LOW_CONFIDENCE, NOT_ENRICHED_HINT, QUALITY, WHERE, WHERE_NAMES, ReportData
 from agendakaart.outputs.report_answer import answer_html, answer_md, mismatch_sections
 
 LIST_LIMIT = 300
-_COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0"}
+_COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0",
+            "niet_verrijkt": "#e4e7ec"}
 Table = tuple[Sequence[str], list[Sequence[Any]]]
 
 
@@ -32,15 +33,15 @@ def _pct(part: int, whole: int) -> str:
 # ---- tables (format-neutral: header + rows of plain values) ----
 
 def totals_table(d: ReportData) -> Table:
-    rows = [(WHERE_NAMES[w], d.where[w], _pct(d.where[w], d.total)) for w in WHERE]
+    rows = [(WHERE_NAMES[w], d.where[w], _pct(d.where[w], d.total)) for w in d.categories]
     rows.append(("Totaal", d.total, _pct(d.total, d.total)))
     rows.append(("waarvan in NPVR-regio's", d.npvr_total, _pct(d.npvr_total, d.total)))
     return ("Waar", "Aantal", "Aandeel"), rows
 
 
-def breakdown_table(table: dict[str, Any], label: str) -> Table:
-    head = (label, "Totaal", *(WHERE_NAMES[w] for w in WHERE), "NPVR-regio's")
-    rows = [(k, c["totaal"], *(c[w] for w in WHERE), c["npvr"])
+def breakdown_table(table: dict[str, Any], label: str, categories: tuple[str, ...]) -> Table:
+    head = (label, "Totaal", *(WHERE_NAMES[w] for w in categories), "NPVR-regio's")
+    rows = [(k, c["totaal"], *(c[w] for w in categories), c["npvr"])
             for k, c in sorted(table.items(), key=lambda kv: (-kv[1]["totaal"], kv[0]))]
     return head, rows
 
@@ -80,7 +81,7 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
     if months:
         fig, ax = plt.subplots(figsize=(9, 3.2))
         bottom = [0] * len(months)
-        for w in WHERE:
+        for w in d.categories:
             vals = [d.month_where[m][w] for m in months]
             ax.bar(months, vals, bottom=bottom, color=_COLOURS[w], label=WHERE_NAMES[w], width=0.8)
             bottom = [a + b for a, b in zip(bottom, vals)]
@@ -106,7 +107,7 @@ def _ministry_chart(plt, d: ReportData) -> str:
     names = sorted(d.by_ministry, key=lambda m: d.by_ministry[m]["totaal"])
     fig, ax = plt.subplots(figsize=(9, 0.3 * len(names) + 1.0))
     left = [0] * len(names)
-    for w in WHERE:
+    for w in d.categories:
         vals = [d.by_ministry[m][w] for m in names]
         ax.barh(names, vals, left=left, color=_COLOURS[w], label=WHERE_NAMES[w])
         left = [a + b for a, b in zip(left, vals)]
@@ -153,13 +154,16 @@ td:first-child{white-space:nowrap}tfoot td{font-weight:700;border-top:2px solid 
 def render_html(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
                 figure=None) -> str:
     e = html.escape
-    big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in WHERE)
+    big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in d.categories)
+    hint = f'<p class="let-op"><b>{_num(d.where["niet_verrijkt"])} activiteiten {e(NOT_ENRICHED_HINT)}</b></p>' \
+        if d.where["niet_verrijkt"] else ""
     parts = [
         f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Rapport agendakaart</title>"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         f"<style>{_CSS}</style></head><body>",
         f"<h1>Waar gaat het kabinet naartoe? — rapport</h1><p>{_num(d.total)} activiteiten uit de openbare agenda's. "
         f"Gemaakt op {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC.</p>",
+        hint,
     ]
     if answer is not None:
         parts += answer_html(answer, figure, _html_table)
@@ -187,10 +191,10 @@ def _html_sections(d: ReportData) -> list[str]:
 def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
     yield "NPVR-regio × bewindspersoon", cross_table(d.region_person, d.regions, "Bewindspersoon"), ""
     yield "NPVR-regio × maand", cross_table(d.region_month, d.regions, "Maand", sort_keys=True), ""
-    yield "Per ministerie", breakdown_table(d.by_ministry, "Ministerie"), ""
-    yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon"), \
+    yield "Per ministerie", breakdown_table(d.by_ministry, "Ministerie", d.categories), ""
+    yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon", d.categories), \
         "Een activiteit van twee bewindspersonen telt bij beiden."
-    yield "Per soort activiteit", breakdown_table(d.by_type, "Soort"), ""
+    yield "Per soort activiteit", breakdown_table(d.by_type, "Soort", d.categories), ""
     shown = lambda items: f"{len(items)} activiteiten" + (  # noqa: E731
         f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else ".")
     yield "Zonder locatie", items_table(d.unresolved), shown(d.unresolved)
@@ -216,6 +220,8 @@ def _md_table(table: Table) -> str:
 def render_md(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
               figure=None) -> str:
     parts = ["# Waar gaat het kabinet naartoe? — rapport", "", f"{_num(d.total)} activiteiten uit de openbare agenda's."]
+    if d.where["niet_verrijkt"]:
+        parts += ["", f"**{_num(d.where['niet_verrijkt'])} activiteiten {NOT_ENRICHED_HINT}**"]
     if answer is not None:
         parts += answer_md(answer, _md_cell, _md_table)
     parts += ["", "## Totalen", "", _md_table(totals_table(d))]

@@ -78,8 +78,9 @@ def collect_report(settings: Settings, conn: sqlite3.Connection, *, progress: Pr
             fetcher.close()
     log.info("collect: %s", crawl.counts)
     if not crawl.found_any:
+        unreachable = crawl.answers == 0 and all(o.status == "mislukt" for o in crawl.outcomes)
         raise NothingFound("geen enkel agenda-item gevonden op " + settings.base_url, crawl.route_lines(),
-                           crawl.counts)
+                           crawl.counts, unreachable)
     return crawl.counts, crawl.route_lines()
 
 
@@ -104,6 +105,7 @@ class _Crawl:
         self.people: dict[str, str] = {}
         self.outcomes: list[RouteOutcome] = []
         self.found_any = False
+        self.answers = 0                 # HTTP answers the site gave (any status): none at all = unreachable
         self.related: set[str] = set()   # item URLs under "Meer over dit onderwerp" of pages parsed in this run
 
     # -- the run ---------------------------------------------------------------------------------------------
@@ -197,6 +199,7 @@ class _Crawl:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         except (httpx.HTTPError, ValueError, UnicodeError) as exc:
             return self.problem("fetch", url, f"ophalen mislukt: {type(exc).__name__}: {exc}")
+        self.answers += 1
         with transaction(self.conn):  # every API answer is kept (provenance, `doctor --save`)
             page_store.save_page(self.conn, page)
         return page
@@ -244,6 +247,7 @@ class _Crawl:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         except (httpx.HTTPError, ValueError, UnicodeError) as exc:  # e.g. a broken gzip body
             return self.problem("fetch", url, f"ophalen mislukt: {type(exc).__name__}: {exc}")
+        self.answers += 1
         if page.status >= 400:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)

@@ -49,7 +49,7 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     summary = summarise(out)
     summary.update(version=res.version, seconds=round(time.perf_counter() - started, 2))
     finish_run(conn, run_id, {k: v for k, v in summary.items() if isinstance(v, int)})
-    log.info("enriched %d activities: %d placed, %d unknown", summary["activities"], summary["placed"],
+    log.info("%d activiteiten verrijkt: %d geplaatst, %d locatie onbekend", summary["activities"], summary["placed"],
              summary["unknown"])
     return summary
 

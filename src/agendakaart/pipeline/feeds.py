@@ -16,6 +16,7 @@ from agendakaart.outputs.transparency import local_day
 from agendakaart.pipeline.transparency import first_sight, vanished_passes
 from agendakaart.store import history
 from agendakaart.store import transparency as tstore
+from agendakaart.safe_output import atomic_open
 from agendakaart.store.queries import load_persons, load_rows
 
 log = logging.getLogger(__name__)
@@ -80,19 +81,22 @@ def feed_items(conn: sqlite3.Connection, flt: Filters | None = None, *, since: d
 
 
 def write_feed(conn: sqlite3.Connection, out: Path, *, fmt: str, flt: Filters | None = None,
-               since: date | None = None, limit: int = DEFAULT_LIMIT, title: str | None = None) -> int:
-    """Database -> `out` as Atom or ICS (written whole, then renamed) -> entries written."""
+               since: date | None = None, limit: int = DEFAULT_LIMIT, title: str | None = None,
+               force: bool = False) -> int:
+    """Database -> `out` as Atom or ICS (written whole, then renamed) -> entries written. Refuses (OutputError)
+    an `out` that is the database or a file no earlier feed wrote, unless force."""
+    from agendakaart.pipeline.outputs import check_out
+
     if fmt not in FORMATS:
         raise ValueError(f"onbekend feedformaat {fmt!r}; kies uit {', '.join(FORMATS)}")
+    check_out(conn, Path(out), "feed", force)
     items = feed_items(conn, flt, since=since, limit=limit)
     title = title or "agendakaart: nieuwe en gewijzigde activiteiten" + (
         f" ({flt.to_hash()})" if flt is not None and not flt.is_empty() else "")
     feed_id = flt.to_hash().lstrip("#") if flt is not None and not flt.is_empty() else "alle"
     data = render_atom(items, title=title, feed_id=feed_id) if fmt == "atom" else render_ics(items, title=title)
     out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    with atomic_open(out, binary=True) as fh:
+        fh.write(data)
     log.info("feed %s: %d entries -> %s", fmt, len(items), out)
     return len(items)

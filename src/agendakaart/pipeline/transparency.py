@@ -58,12 +58,11 @@ def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
 
 
 def _write(out: Path, write, *args) -> int:
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-        count = write(*args, fh)
-    tmp.replace(out)
-    return count
+    """Write a CSV atomically (whole or not at all, no temporary file left behind) -> rows written."""
+    from agendakaart.safe_output import atomic_open
+
+    with atomic_open(out, encoding="utf-8-sig", newline="") as fh:
+        return write(*args, fh)
 
 
 def write_entries(entries: list[dict[str, Any]], out: Path) -> int:

@@ -103,7 +103,7 @@ def build_site(out_dir: Path, *, seed: int = 1) -> SiteTruth:
 def _prepare(out_dir: Path) -> None:
     """Refuse to write into a non-empty directory that is not an earlier replica; clear an earlier replica."""
     if out_dir.exists() and any(out_dir.iterdir()):
-        if not (out_dir / "expected.json").is_file():
+        if not all((out_dir / name).is_file() for name in ("expected.json", "faults.json", "robots.txt")):
             raise AgendakaartError(f"{out_dir} is niet leeg en is geen eerdere replica; kies een lege map")
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)

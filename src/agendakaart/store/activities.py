@@ -105,22 +105,6 @@ def count_activities(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def replace_source_activities(conn: sqlite3.Connection, source: str,
-                              activities: list[Activity]) -> tuple[int, int, int]:
-    """Make the activities of one source (e.g. "import:woo-2024") exactly these -> (new, updated, deleted)."""
-    before = {r[0] for r in conn.execute("SELECT id FROM activities WHERE source = ?", (source,))}
-    new = updated = 0
-    by_page: dict[str, list[Activity]] = {}
-    for a in activities:
-        by_page.setdefault(a.page_url, []).append(a)
-    for page_url, group in by_page.items():
-        n, u = replace_activities(conn, page_url, group)
-        new, updated = new + n, updated + u
-    keep = {a.id for a in activities}
-    conn.executemany("DELETE FROM activities WHERE id = ? AND source = ?", [(i, source) for i in sorted(before - keep)])
-    return new, updated, len(before - keep)
-
-
 # -- one activity on two pages (a roll-up line with its own item page): see parse/duplicates.py -----------------
 
 def _activity_of(row: dict) -> Activity:

@@ -180,8 +180,47 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+def known_version() -> int:
+    """The newest schema version this agendakaart knows."""
+    return max((n for n, _, _ in MIGRATIONS), default=0)
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (name,)).fetchone() is not None
+
+
+def recorded_versions(conn: sqlite3.Connection) -> set[int]:
+    """The migrations recorded in the database (empty for a new one)."""
+    if not _has_table(conn, "schema_migrations"):
+        return set()
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def check_schema(conn: sqlite3.Connection, label: str) -> None:
+    """Raise StoreError for a database of another program, or of a newer agendakaart (versions named)."""
+    from agendakaart.errors import StoreError
+
+    if not _has_table(conn, "schema_migrations"):
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if tables:
+            raise StoreError(f"{label} is een SQLite-database van een ander programma (geen agendakaart-schema): "
+                             f"agendakaart schrijft er niets in; geef een eigen database met --db")
+        return
+    newest = max(recorded_versions(conn), default=0)
+    if newest > known_version():
+        raise StoreError(f"database {label} heeft schemaversie {newest}, deze agendakaart kent versie "
+                         f"{known_version()}: werk agendakaart bij (pip install -U agendakaart) of gebruik een "
+                         f"andere database")
+
+
+def pending_migrations(conn: sqlite3.Connection) -> list[int]:
+    done = recorded_versions(conn)
+    return [n for n, _, _ in MIGRATIONS if n not in done]
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Apply every migration not yet recorded; return the schema version now in force."""
+    """Apply every migration not yet recorded; return the schema version now in force (also PRAGMA user_version)."""
+    check_schema(conn, "(database)")
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)"
     )
@@ -198,7 +237,10 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute("ROLLBACK")
             raise
         conn.execute("COMMIT")
-    return max((n for n, _, _ in MIGRATIONS), default=0)
+    version = known_version()
+    if conn.execute("PRAGMA user_version").fetchone()[0] != version:
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+    return version
 
 
 def _statements(sql: str) -> list[str]:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # outputs may import store, never the reverse at run time
-    from agendakaart.outputs.filters import Filters
+from collections.abc import Callable
+from typing import Any
 
 # The export contract (issue 3 item 9 + issue 4 item 7), in this order, for JSONL, CSV and GeoJSON properties.
 ACTIVITY_FIELDS = (
@@ -71,19 +69,18 @@ def _row(r: sqlite3.Row, persons: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def load_rows(conn: sqlite3.Connection, flt: Filters | None = None, *, include_removed: bool = False
-              ) -> list[dict[str, Any]]:
-    """Every activity as one dict with exactly EXPORT_FIELDS, ordered by date and time, filtered by `flt`.
-    Activities of items gone from the site (removed_at set) are left out unless include_removed.
+def load_rows(conn: sqlite3.Connection, keep: Callable[[dict[str, Any]], bool] | None = None, *,
+              include_removed: bool = False) -> list[dict[str, Any]]:
+    """Every activity as one dict with exactly EXPORT_FIELDS, ordered by date and time, those `keep(row)` accepts
+    (the outputs pass their Filters, which is such a predicate; the store knows nothing of outputs). Activities of
+    items gone from the site (removed_at set) are left out unless include_removed.
 
     An activity without an enrichment row gets precision 'none' and type 'overig'; its ministry is its own or
     its first person's.
     """
-    from agendakaart.outputs.filters import matches
-
     persons = load_persons(conn)
     rows = (_row(r, persons) for r in conn.execute(_ROWS_SQL, (1 if include_removed else 0,)))
-    return [row for row in rows if matches(row, flt)]
+    return [row for row in rows if keep is None or keep(row)]
 
 
 def count_activities(conn: sqlite3.Connection) -> int:

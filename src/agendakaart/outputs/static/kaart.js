@@ -46,7 +46,7 @@
   var fold = function (s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); };
 
   function emptyState() {
-    return { persons: [], ministries: [], types: [], from: "", to: "", dh: false, npvr: false, abroad: "include" };
+    return { persons: [], ministries: [], types: [], from: "", to: "", dh: false, npvr: false, abroad: "include", text: "" };
   }
   function dayOf(iso) { var t = Date.parse(iso + "T00:00:00Z"); return isNaN(t) ? null : Math.floor(t / 864e5); }
   function dateText(d) { var x = new Date(d * 864e5); return x.getUTCDate() + " " + MONTHS[x.getUTCMonth()] + " " + x.getUTCFullYear(); }
@@ -58,10 +58,18 @@
   }
 
   /* ---- filtering: one pass, counts per point, per region, per type ---- */
+  /* a selection of values (none = all); values the data lacks select nothing, as in outputs/filters.py */
   function mask(values, size, lookup) {
-    var m = new Uint8Array(size), any = false;
-    values.forEach(function (v) { var x = lookup(v); if (x >= 0) { m[x] = 1; any = true; } });
-    return any ? m : null;
+    if (!values.length) return null;
+    var m = new Uint8Array(size);
+    values.forEach(function (v) { var x = lookup(v); if (x >= 0) m[x] = 1; });
+    return m;
+  }
+  /* free text: folded title + place + person names, built once on first use (same fields as filters.py) */
+  var hay = null;
+  function haystack(i) {
+    if (!hay) { hay = new Array(N); for (var j = 0; j < N; j++) hay[j] = fold(A.ti[j] + " " + str(A.pl[j]) + " " + personNames(j).split(", ").join(" ")); }
+    return hay[i];
   }
   var personIdx = {}; D.persons.forEach(function (p, j) { personIdx[p[0]] = j; });
   function compute() {
@@ -71,6 +79,7 @@
     var from = state.from ? dayOf(state.from) : null, to = state.to ? dayOf(state.to) : null;
     var lo = from === null ? -1e9 : from, hi = to === null ? 1e9 : to;
     var ab = state.abroad === "exclude" ? 1 : state.abroad === "only" ? 2 : 0, dh = state.dh, npvr = state.npvr;
+    var q = fold(state.text.trim());
     pass.fill(0); ptCount.fill(0); ptType.fill(0); regionCount.fill(0); typeCount.fill(0);
     var c = { visible: 0, npvr: 0, dh: 0, abroad: 0, unlocated: 0 };
     for (var i = 0; i < N; i++) {
@@ -83,6 +92,7 @@
         for (var k = pOff[i]; k < pOff[i + 1]; k++) if (selP[pList[k]]) { ok = true; break; }
         if (!ok) continue;
       }
+      if (q && haystack(i).indexOf(q) < 0) continue;
       var p = pt[i];
       if (p < 0) { c.unlocated++; pass[i] = 2; continue; }  // 2: listed as "locatie onbekend", not on the map
       var f = flags[i], r = reg[i];
@@ -286,14 +296,15 @@
   function selected(id) { return Array.prototype.filter.call($(id).options, function (o) { return o.selected; }).map(function (o) { return o.value; }); }
   function readForm() {
     state = { persons: selected("f-person"), ministries: selected("f-ministry"), types: selected("f-type"),
-      from: $("f-from").value, to: $("f-to").value, dh: $("f-dh").checked, npvr: $("f-npvr").checked, abroad: $("f-abroad").value };
+      from: $("f-from").value, to: $("f-to").value, dh: $("f-dh").checked, npvr: $("f-npvr").checked, abroad: $("f-abroad").value,
+      text: $("f-text").value.trim() };
   }
   function writeForm() {
     [["f-person", state.persons], ["f-ministry", state.ministries], ["f-type", state.types]].forEach(function (x) {
       Array.prototype.forEach.call($(x[0]).options, function (o) { o.selected = x[1].indexOf(o.value) >= 0; });
     });
     $("f-from").value = state.from; $("f-to").value = state.to; $("f-dh").checked = state.dh; $("f-npvr").checked = state.npvr;
-    $("f-abroad").value = state.abroad;
+    $("f-abroad").value = state.abroad; $("f-text").value = state.text;
   }
   function enc(list) { return list.map(function (v) { return encodeURIComponent(v).replace(/%2D/gi, "-"); }).join(","); }
   function filterHash() {
@@ -306,6 +317,7 @@
     if (state.dh) parts.push("dh=0");
     if (state.npvr) parts.push("npvr=1");
     if (state.abroad !== "include") parts.push("bl=" + (state.abroad === "exclude" ? "uit" : "alleen"));
+    if (state.text) parts.push("q=" + enc([state.text]));
     return parts;
   }
   function writeHash() {
@@ -322,11 +334,12 @@
     raw.split("&").forEach(function (kv) {
       var j = kv.indexOf("="); if (j < 0) return;
       var k = kv.slice(0, j), v = kv.slice(j + 1);
-      var list = function () { return v.split(",").map(function (x) { try { return decodeURIComponent(x); } catch (e) { return ""; } }).filter(Boolean); };
+      var list = function () { return v.split(",").map(function (x) { try { return decodeURIComponent(x).trim(); } catch (e) { return ""; } }).filter(Boolean); };
       if (k === "p") st.persons = list(); else if (k === "m") st.ministries = list(); else if (k === "t") st.types = list();
       else if (k === "van" && dayOf(v) !== null) st.from = v; else if (k === "tot" && dayOf(v) !== null) st.to = v;
       else if (k === "dh") st.dh = v === "0"; else if (k === "npvr") st.npvr = v === "1";
       else if (k === "bl") st.abroad = v === "uit" ? "exclude" : v === "alleen" ? "only" : "include";
+      else if (k === "q") st.text = (list()[0] || "").trim();
       else if (k === "sort") { var m = /^(date|person|type|title|place)-(op|af)$/.exec(v); if (m) { sortKey = m[1]; sortDir = m[2] === "op" ? 1 : -1; } }
       else if (k === "kaart") { var z = v.split("/").map(Number); if (z.length === 3 && z.every(isFinite)) view = z; }
       else readViewParam(k, v);
@@ -577,6 +590,10 @@
   compute(); buildIndex(); initMap(view); drawMarkers(); renderCounts(); renderExtras(); renderList(); writeHash();
   wireView();
   $("filters").addEventListener("change", function (e) { if (e.target.id !== "p-zoek") { readForm(); update(); } });
+  var textTimer = null;
+  $("f-text").addEventListener("input", function () {
+    clearTimeout(textTimer); textTimer = setTimeout(function () { readForm(); update(); }, 250);
+  });
   $("filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("f-reset").addEventListener("click", function () { state = emptyState(); writeForm(); update(); });
   $("f-copy").addEventListener("click", function () {
