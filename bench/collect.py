@@ -1,5 +1,6 @@
-"""Benchmark of the collector on the generated replica: requests for a full crawl and a no-change re-run against
-the minimum, and parse throughput (activities/s) re-parsing the stored pages. Prints figures; asserts nothing."""
+"""Benchmark of the collector on the generated replicas: requests for a full crawl and a no-change re-run against
+the minimum (the 2024-style site through its HTML listings; the 2026 platform per discovery route and `auto`), and
+parse throughput (activities/s) re-parsing the stored pages. Prints figures; asserts nothing."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def main(seed: int = 1) -> None:
         c = truth.counts
         with ReplicaServer(site) as server:
             conn = open_db(Path(tmp) / "bench.db")
-            settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(tmp) / "bench.db")
+            settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(tmp) / "bench.db",
+                                routes=("listings",))
             full, by_kind, secs = _crawl(server, conn, settings)
             again, by_kind2, secs2 = _crawl(server, conn, settings)
             listing_pages = full["listing_pages"]
@@ -83,5 +85,50 @@ def main(seed: int = 1) -> None:
             conn.close()
 
 
+def _kind_2026(path: str) -> str:
+    if path.startswith("/actueel/agenda/2"):
+        return "item"
+    for prefix, kind in (("/robots.txt", "robots"), ("/api/search", "search"), ("/api/rss", "rss"),
+                         ("/sitemap", "sitemap"), ("/news/", "sitemap"), ("/videos/", "sitemap")):
+        if path.startswith(prefix):
+            return kind
+    return "listing/person"
+
+
+def main_2026(seed: int = 1) -> None:
+    """Per route (and auto) on the 2026 replica: requests of a full crawl and of a no-change re-run."""
+    from agendakaart.errors import NothingFound
+    from agendakaart.replica_site.platform2026 import build_site_2026
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site26"
+        truth = build_site_2026(site, seed=seed)
+        items = truth.counts["item_pages"]
+        print(f"\n2026 platform replica seed {seed}: {truth.counts['activities']} activities on {items} item pages, "
+              f"{truth.counts['search_documents']} documents in the search index (cap {100} results per query)")
+        for routes in (("search",), ("sitemap",), ("listings",), ("rss",), ("auto",)):
+            with ReplicaServer(site) as server:
+                db = Path(tmp) / f"{routes[0]}.db"
+                conn = open_db(db)
+                settings = Settings(base_url=server.base_url, rate=1000, db_path=db, routes=routes)
+                rows = []
+                for label in ("full", "rerun"):
+                    start = len(server.log)
+                    try:
+                        counts = collect(settings, conn)
+                    except NothingFound as exc:
+                        counts = exc.counts
+                    time.sleep(0.05)
+                    kinds = Counter(_kind_2026(r.path) for r in server.log[start:])
+                    rows.append((label, counts.get("requests", 0), kinds))
+                conn.close()
+            (_, full_n, full_k), (_, re_n, re_k) = rows
+            discovery = {k: v for k, v in full_k.items() if k not in ("item", "robots")}
+            print(f"  --route {routes[0]:<8} full crawl {full_n:>4} requests = robots.txt {full_k.get('robots', 0)} + "
+                  f"discovery {sum(discovery.values())} {discovery} + item pages {full_k.get('item', 0)} "
+                  f"(of {items}; minimum one each, retries of the replica's 429/500 included); no-change re-run "
+                  f"{re_n:>3} requests, item pages {re_k.get('item', 0)} (minimum 0)")
+
 if __name__ == "__main__":
     main(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
+    main_2026(int(sys.argv[1]) if len(sys.argv) > 1 else 1)

@@ -158,17 +158,28 @@ def status(db_path: Path | None, limit: int) -> None:
     _table(rows)
     run = info["run"]
     if run:
-        counts = ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in run["counts"].items() if not isinstance(v, dict))
+        counts = ", ".join(f"{_LABELS.get(k, k)} {v}" for k, v in run["counts"].items()
+                           if isinstance(v, int) and not k.startswith("route_"))
         click.echo(f"laatste run: {_RUN_KINDS.get(run['kind'], run['kind'])}, {run['started_at']} tot {run['finished_at'] or '(niet afgerond)'}, "
                    f"{_RUN_STATUS.get(run['status'], run['status'])}" + (f" — {counts}" if counts else ""))
+    collect_run = info.get("collect_run")
+    if collect_run and collect_run["counts"].get("routes"):
+        click.echo(f"laatste verzamelrun ({collect_run['started_at']}), per route:")
+        for line in collect_run["counts"]["routes"]:
+            click.echo(f"  {line}")
     if info["counts"]["activities"] and not info["counts"]["enriched"]:
         click.echo("nog niet verrijkt — draai `agendakaart enrich`")
+    if info["removed"]:
+        click.echo(f"verdwenen van de site (bewaard, niet op kaart en in rapport): {info['counts']['removed']}")
+        for r in info["removed"]:
+            click.echo(f"  {r['page_date']} {r['url']}: {r['title']} — {r['removed_reason']} (gezien {r['removed_at']})")
     click.echo(f"open problemen: {info['open']}")
     for p in info["problems"]:
         click.echo(f"  [{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
 
 
-_RUN_STATUS = {"ok": "gelukt", "running": "loopt nog of is afgebroken", "failed": "mislukt", "error": "mislukt"}
+_RUN_STATUS = {"ok": "gelukt", "running": "loopt nog of is afgebroken", "failed": "mislukt", "error": "mislukt",
+               "empty": "niets gevonden"}
 
 
 def _table(rows: list[tuple[str, object]]) -> None:

@@ -14,10 +14,12 @@ STATUS_LABELS = {
     "rollup_pages": "waarvan weekoverzichten",
     "without_persons": "activiteiten zonder bewindspersoon",
     "duplicate_lines": "dubbele regels (weekoverzicht + eigen pagina)",
+    "removed": "agendapagina's verdwenen van de site",
 }
 PAGE_KIND_LABELS = {"persons": "overzicht bewindspersonen", "person": "pagina's van bewindspersonen",
                     "listing": "lijstpagina's", "item": "agendapagina's (opgehaald)", "robots": "robots.txt",
-                    "feed": "RSS-antwoorden", "data": "gegevensbestanden"}
+                    "feed": "RSS-antwoorden", "data": "gegevensbestanden", "search": "zoek-API-antwoorden",
+                    "sitemap": "sitemaps"}
 
 
 def database_status(db_path: Path, problem_limit: int = 50) -> dict:
@@ -26,14 +28,18 @@ def database_status(db_path: Path, problem_limit: int = 50) -> dict:
     from agendakaart.store.pages import count_pages
     from agendakaart.store.problems import open_problems
     from agendakaart.store.runs import last_run
+    from agendakaart.store.signals import removed_items
 
     with open_store(db_path, write=False) as conn:
         counts = count_activities(conn)
         enriched = conn.execute("SELECT COUNT(DISTINCT activity_id) FROM enrichments").fetchone()[0]
         counts = {"activities": counts.pop("activities"), "enriched": enriched, **counts}
         problems = open_problems(conn)
+        removed = removed_items(conn)
+        counts["removed"] = len(removed)
         return {"counts": counts, "pages": count_pages(conn), "run": last_run(conn),
-                "problems": problems[:problem_limit], "open": len(problems)}
+                "collect_run": last_run(conn, "collect"),
+                "problems": problems[:problem_limit], "open": len(problems), "removed": removed[:problem_limit]}
 
 
 def review_groups(db_path: Path, max_confidence: float) -> list[dict]:
