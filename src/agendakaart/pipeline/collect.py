@@ -207,6 +207,9 @@ class _Crawl:
     def allowed(self, url: str) -> bool:
         return self.fetcher.allowed(url)
 
+    def robots_sitemaps(self) -> list[str]:
+        return self.fetcher.robots_sitemaps(self.base + "/")
+
     def robots_reason(self, url: str) -> str:
         try:
             self.fetcher.robots_check(url)

@@ -159,6 +159,15 @@ class Fetcher:
         key = f"{url}#q={hashlib.sha256(body).hexdigest()[:16]}"
         return self._page(key, kind, answer)
 
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The `Sitemap:` lines of the robots.txt of url's host (empty when there is none or it is unreadable)."""
+        try:
+            self._check_robots(url)
+        except FetchError:
+            pass
+        rules = self._robots.get(_host_key(url))
+        return list(rules.sitemaps) if isinstance(rules, Protego) else []
+
     def robots_check(self, url: str) -> None:
         """Raise RobotsDisallowed (or FetchError: robots.txt unreachable) unless robots.txt allows url."""
         self._check_robots(url)

@@ -60,6 +60,9 @@ class Net(Protocol):
     def problem(self, stage: str, url: str, reason: str) -> None:
         """Record a Problem (kept, listed by `status`)."""
 
+    def robots_sitemaps(self) -> list[str]:
+        """The Sitemap: lines of the site's robots.txt."""
+
     def known_person(self, slug: str) -> Person | None: ...
 
     def save_person(self, person: Person, *, prefer_existing: bool = False) -> None: ...

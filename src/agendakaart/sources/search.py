@@ -221,7 +221,9 @@ class _SearchRun:
             first = self.ask(1, [], facets=True)
         if not isinstance(first, SearchAnswer):
             return self.fail(f"zoekvraag mislukt{f' (HTTP {first})' if isinstance(first, int) else ''}")
-        values = agenda_values(first.facets)
+        values = agenda_values(first.facets) or agenda_values(
+            {"information_type": [(str(r.get("information_type")), 1) for r in first.results]})  # no facet: the
+        values = list(dict.fromkeys(values))                                                  # results' own values
         if not values:
             names = ", ".join(v for v, _c in first.facets.get("information_type", [])[:8]) or "geen facet"
             self.net.problem("parse", self.url, f"zoek-API: geen agenda-waarde in facet information_type ({names})")

@@ -97,7 +97,9 @@ class SitemapRoute:
 
         out = RouteOutcome("sitemap", complete=True)
         refs: dict[str, ItemRef] = {}
-        queue, seen, files = [(net.base + SITEMAP_PATH, 0)], set(), 0
+        declared = getattr(net, "robots_sitemaps", lambda: [])()  # robots.txt's Sitemap: lines, on this site
+        queue = [(net.base + SITEMAP_PATH, 0)] + [(u, 0) for u in (rebase(d, net.base) for d in declared) if u]
+        seen, files = set(), 0
         while queue:
             url, depth = queue.pop(0)
             if url in seen:
