@@ -115,3 +115,22 @@ def _wait_for_activities(db: Path, n: int, proc: subprocess.Popen, timeout: floa
                 return count
         time.sleep(0.02)
     raise AssertionError("no progress before the timeout")
+
+
+def test_auto_on_the_classic_site_finds_the_same_and_missing_routes_are_no_problems(replica, store):
+    """`--route auto` (the default) on a site without search API or sitemaps: the listings carry the run, the
+    routes that do not exist are named in the summary, not recorded as problems."""
+    from agendakaart.pipeline.collect import collect_report
+
+    site, truth = replica
+    with ReplicaServer(site) as server:
+        settings = Settings(base_url=server.base_url, rate=1000)
+        with Fetcher(settings, sleep=lambda s: None) as fetcher:
+            counts, lines = collect_report(settings, store, fetcher=fetcher)
+        settle(server, counts["requests"])
+        assert _stored(store, server.base_url) == _expected(truth)
+        problems = {r[0].removeprefix(server.base_url) for r in store.execute(
+            "SELECT url FROM problems WHERE resolved = 0")}
+    assert problems == {p["url"] for p in truth["problems"]}
+    assert lines[0].startswith("zoek-API: mislukt (de site heeft geen zoek-API")
+    assert lines[1].startswith("sitemaps: mislukt") and lines[2].startswith("agendalijsten: ")

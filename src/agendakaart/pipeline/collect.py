@@ -106,6 +106,7 @@ class _Crawl:
         self.outcomes: list[RouteOutcome] = []
         self.found_any = False
         self.answers = 0                 # HTTP answers the site gave (any status): none at all = unreachable
+        self.missing_entries: set[str] = set()  # route entries that answered 404/410 (no such route)
         self.related: set[str] = set()   # item URLs under "Meer over dit onderwerp" of pages parsed in this run
 
     # -- the run ---------------------------------------------------------------------------------------------
@@ -185,10 +186,12 @@ class _Crawl:
 
     # -- Net: what routes may use ------------------------------------------------------------------------------
 
-    def get(self, url: str, kind: PageKind, *, conditional: bool = False) -> Page | None:
+    def get(self, url: str, kind: PageKind, *, conditional: bool = False, entry: bool = False) -> Page | None:
+        """entry: a route's first address; 404/410 there means the site has no such route (noted by the route,
+        no Problem)."""
         if conditional:
-            return self.stored_or_fetched(url, kind)
-        return self.fetch(url, kind)
+            return self.stored_or_fetched(url, kind, entry=entry)
+        return self.fetch(url, kind, entry=entry)
 
     def post_json(self, url: str, payload: dict, kind: PageKind) -> Page | None:
         try:
@@ -232,7 +235,7 @@ class _Crawl:
 
     # -- fetching with problems recorded ---------------------------------------------------------------------
 
-    def fetch(self, url: str, kind: PageKind, state=None) -> Page | None:
+    def fetch(self, url: str, kind: PageKind, state=None, *, entry: bool = False) -> Page | None:
         """Fetch (conditionally when a stored `state` row is given), or record a fetch Problem and return None."""
         try:
             page = self.fetcher.fetch(url, kind, etag=state["etag"] if state else None,
@@ -260,6 +263,9 @@ class _Crawl:
                     self.counts["removed"] += gone
             if kind in (PageKind.LISTING, PageKind.PERSONS) and (pagina_of(url) or 0) > 1 and page.status == 404:
                 return None  # a listing's pages simply end here
+            if entry and page.status in (404, 410):
+                self.missing_entries.add(url)
+                return None  # the site has no such route: the route says so, it is no Problem
             return self.problem("fetch", url, f"HTTP {page.status}")
         with transaction(self.conn):
             resolve_problems(self.conn, "fetch", url)
@@ -272,9 +278,11 @@ class _Crawl:
         self.counts["problems"] += 1
         return None
 
-    def stored_or_fetched(self, url: str, kind: PageKind) -> Page | None:
+    def stored_or_fetched(self, url: str, kind: PageKind, *, entry: bool = False) -> Page | None:
         """A listing-like page fetched conditionally; on 304 (or failure) the stored copy is used."""
-        page = self.fetch(url, kind, page_store.page_state(self.conn, url))
+        page = self.fetch(url, kind, page_store.page_state(self.conn, url), entry=entry)
+        if page is None and url in self.missing_entries:
+            return None
         if page is not None:
             with transaction(self.conn):
                 page_store.save_page(self.conn, page)

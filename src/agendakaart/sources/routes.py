@@ -47,9 +47,9 @@ class Net(Protocol):
     today: date
     wanted_persons: tuple[str, ...]
 
-    def get(self, url: str, kind: PageKind, *, conditional: bool = False) -> Page | None:
+    def get(self, url: str, kind: PageKind, *, conditional: bool = False, entry: bool = False) -> Page | None:
         """A 2xx page (on 304 the stored copy), or None with a Problem recorded (404 on a listing's later
-        page: None without a Problem)."""
+        page, or 404/410 on a route's entry (`entry`): None without a Problem)."""
 
     def post_json(self, url: str, payload: dict, kind: PageKind) -> Page | None:
         """The answer to a JSON POST (any status below 500 but 429), or None with a Problem recorded."""

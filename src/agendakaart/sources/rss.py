@@ -154,7 +154,7 @@ class RssRoute:
 
         def load(url: str) -> list | None:
             asked["n"] += 1
-            page = net.get(url, PageKind.FEED)
+            page = net.get(url, PageKind.FEED, entry=True)
             if page is None:
                 asked["failed"] += 1
                 return None

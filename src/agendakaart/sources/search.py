@@ -219,6 +219,10 @@ class _SearchRun:
         while isinstance(first, int) and first == 400 and self.size != PAGE_SIZES[-1]:
             self.size = PAGE_SIZES[PAGE_SIZES.index(self.size) + 1]  # a smaller page, as the site's own UI asks
             first = self.ask(1, [], facets=True)
+        if isinstance(first, int) and first in (404, 405, 410):
+            return self.fail(f"de site heeft geen zoek-API op {SEARCH_PATH} (HTTP {first})")
+        if isinstance(first, int):
+            self.net.problem("fetch", self.url, f"zoek-API: HTTP {first} op de eerste zoekvraag")
         if not isinstance(first, SearchAnswer):
             return self.fail(f"zoekvraag mislukt{f' (HTTP {first})' if isinstance(first, int) else ''}")
         values = agenda_values(first.facets) or agenda_values(

@@ -110,7 +110,7 @@ class SitemapRoute:
                 net.problem("parse", url, f"sitemap: te diep genest of te veel bestanden (>{MAX_DEPTH} / {MAX_FILES})")
                 continue
             files += 1
-            sitemap = self._load(net, url)
+            sitemap = self._load(net, url, entry=depth == 0)
             if sitemap is None:
                 out.complete = False
                 continue
@@ -125,14 +125,14 @@ class SitemapRoute:
                     refs[ref.url] = _combined(refs.get(ref.url), ref)
         out.refs = list(refs.values())
         out.status = "ok" if refs else ("leeg" if files and out.complete else "mislukt")
-        out.notes.append(f"{files} sitemapbestanden")
+        out.notes.append(f"{files} sitemapbestanden" if refs or files > 1 else "geen sitemap gevonden")
         if not out.complete:
             out.notes.append("niet volledig")
         return out
 
     @staticmethod
-    def _load(net: Net, url: str) -> Sitemap | None:
-        page: Page | None = net.get(url, PageKind.SITEMAP, conditional=True)
+    def _load(net: Net, url: str, entry: bool = False) -> Sitemap | None:
+        page: Page | None = net.get(url, PageKind.SITEMAP, conditional=True, entry=entry)
         if page is None:
             return None
         try:
