@@ -102,6 +102,8 @@ class Site2026:
         self.items = build_items()
         self.removed: set[str] = set()
         self.hidden: set[str] = set()      # served and linked from other pages, but in no index
+        self.clamp: int | None = None      # serve at most this many results per page, silently (no 400)
+        self.totals = True                 # answer totalResults
         self.robots = "User-agent: *\nAllow: /\n"
         self.log: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
@@ -202,6 +204,8 @@ class Site2026:
             current, size = int(state["current"]), int(state["resultsPerPage"])
         except (ValueError, KeyError, TypeError):
             return 400, js, b'{"error":"Invalid search request"}', {}
+        if self.clamp:
+            size = min(size, self.clamp)
         if size > 50 or (current - 1) * size >= CAP:
             return 400, js, b'{"error":"Invalid search request"}', {}
         docs = [{"url": i.path, "page_title": i.title, "sort_date": i.sort_date, "information_type": "Agenda-item",
@@ -223,7 +227,8 @@ class Site2026:
         facet = {}
         for d in docs:
             facet[d["information_type"]] = facet.get(d["information_type"], 0) + 1
-        answer = {"results": [{k: {"raw": v} for k, v in d.items()} for d in page], "totalResults": len(docs),
+        answer = {"results": [{k: {"raw": v} for k, v in d.items()} for d in page],
+                  **({"totalResults": len(docs)} if self.totals else {}),
                   "facets": {"information_type": [{"field": "information_type", "type": "value", "data": [
                       {"value": k, "count": v} for k, v in facet.items()]}]}}
         return 200, js, json.dumps(answer).encode(), {}

@@ -239,3 +239,11 @@ def test_doctor_fails_a_page_that_gives_only_meta_and_url(monkeypatch):
         result = CliRunner().invoke(main, ["doctor", "--base-url", site.base_url, "--rate", "1000"])
     assert result.exit_code == 1
     assert "VERDACHT: alleen meta- en URL-gegevens" in result.output and "NIET in orde" in result.output
+
+
+@pytest.mark.parametrize("totals", [True, False])
+def test_search_api_that_silently_pages_by_a_smaller_size(conn, totals):
+    with Site2026() as site:
+        site.clamp, site.totals = 10, totals
+        counts, _ = crawl(site, conn, "search")
+    assert counts["route_search"] == len(ITEMS)

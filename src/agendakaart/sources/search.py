@@ -278,12 +278,34 @@ class _SearchRun:
                     dates.append(moment)
             reached += len(answer.results)
             short = len(answer.results) < self.size
+            if short and current == 1 and answer.results and self.clamped(filters, answer):
+                current += 1  # the server pages by a smaller size than asked: page on with its size
+                continue
             if answer.total is not None and answer.total > reached and (
                     short or (self.cap is not None and answer.total > self.cap and reached >= self.cap)):
                 return reached, True, dates, _newest_first(dates)  # the pages stop before the total
             if short:
                 return reached, False, dates, True
             current += 1
+
+    def clamped(self, filters: list[dict], first: SearchAnswer) -> bool:
+        """A first page shorter than asked but not the end: the total says more, or (no total) page 2 at the size
+        the server used brings new results. The server's size is then used from here on."""
+        n = len(first.results)
+        if first.total is not None:
+            if first.total <= n:
+                return False
+        else:
+            asked, self.size = self.size, n
+            probe = self.ask(2, filters)
+            self.size = asked
+            if not isinstance(probe, SearchAnswer) or not probe.results:
+                return False
+            urls = {r.get("url") for r in first.results}
+            if all(r.get("url") in urls for r in probe.results):
+                return False
+        self.size = n
+        return True
 
     def narrow(self, lo: datetime, hi: datetime, dates: list[datetime], ordered: bool) -> list:
         """The windows still to ask after a capped one: below the oldest result reached (sorted answers), else
