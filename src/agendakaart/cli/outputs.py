@@ -76,6 +76,32 @@ def filters_from_options(hash_: str | None, persons, ministries, types, date_fro
     return replace(flt, **changes, **flags)
 
 
+_FILTER_OPTIONS = (
+    click.option("--hash", "hash_", default=None, help="Filter gekopieerd uit de kaart (het deel na #), bijv. "
+                                                        "'#p=rob-jetten&dh=0'."),
+    click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug, herhaalbaar)."),
+    click.option("--ministry", "ministries", multiple=True, help="Ministerie (naam, herhaalbaar)."),
+    click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
+                 help="Soort activiteit (herhaalbaar)."),
+    click.option("--from", "date_from", callback=parse_date_option, help="Vanaf datum, inclusief (JJJJ-MM-DD)."),
+    click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD)."),
+    click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag."),
+    click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio."),
+    click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None,
+                 help="Buitenland: include (mee, standaard), exclude (zonder), only (alleen)."),
+    click.option("--located-only", is_flag=True, help="Alleen activiteiten met coördinaten (wat de kaart toont)."),
+    click.option("--text", default=None, help="Vrije tekst in titel, plaats of naam (zoals het zoekveld van de kaart)."),
+)
+
+
+def filter_options(func):
+    """The one set of filter options (the map's controls: outputs/filters.py) for export, figure, transparency and
+    feed; the command receives them as keyword arguments for filters_from_options."""
+    for option in reversed(_FILTER_OPTIONS):
+        func = option(func)
+    return func
+
+
 @click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson"]), required=True,
@@ -83,29 +109,16 @@ def filters_from_options(hash_: str | None, persons, ministries, types, date_fro
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Het bestand dat geschreven wordt.")
 @click.option("--sep", default=",", show_default=True, help="CSV-scheidingsteken; ';' voor Nederlandse Excel (decimale komma).")
-@click.option("--hash", "hash_", default=None, help="Filter gekopieerd uit de kaart (het deel na #), bijv. '#p=rob-jetten&dh=0'.")
-@click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug, herhaalbaar).")
-@click.option("--ministry", "ministries", multiple=True, help="Ministerie (naam, herhaalbaar).")
-@click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
-              help="Soort activiteit (herhaalbaar).")
-@click.option("--from", "date_from", callback=parse_date_option, help="Vanaf datum, inclusief (JJJJ-MM-DD).")
-@click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD).")
-@click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag.")
-@click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio.")
-@click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (mee, standaard), exclude (zonder), only (alleen).")
-@click.option("--located-only", is_flag=True, help="Alleen activiteiten met coördinaten (wat de kaart toont).")
-@click.option("--text", default=None, help="Vrije tekst in titel, plaats of naam (zoals het zoekveld van de kaart).")
 @force_option
-def export_command(db_path, fmt, out, sep, hash_, persons, ministries, types, date_from, date_to,
-                   exclude_den_haag, only_npvr, abroad, located_only, text, force) -> None:
+@filter_options
+def export_command(db_path, fmt, out, sep, force, **filters) -> None:
     """Exporteer activiteiten met hun verrijking als JSONL, CSV of GeoJSON, gefilterd zoals de kaart."""
     from agendakaart.pipeline.outputs import export
 
     if len(sep) != 1 or sep in "\"\r\n":
         raise click.BadParameter("één teken (geen aanhalingsteken of regeleinde), bijvoorbeeld ',' of ';'",
                                  param_hint="--sep")
-    flt = filters_from_options(hash_, persons, ministries, types, date_from, date_to,
-                               exclude_den_haag, only_npvr, abroad, located_only, text)
+    flt = filters_from_options(**filters)
     with _reader(db_path) as conn:
         stats: dict = {}
         written = export(conn, out, fmt=fmt, sep=sep, flt=None if flt.is_empty() else flt, force=force, stats=stats)

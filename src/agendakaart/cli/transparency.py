@@ -9,33 +9,13 @@ from pathlib import Path
 import click
 
 from agendakaart.cli.common import db_option, parse_date_option
-from agendakaart.cli.outputs import _reader, filters_from_options, force_option
-from agendakaart.models import ActivityType
-from agendakaart.outputs.filters import ABROAD_MODES
+from agendakaart.cli.outputs import _reader, filter_options, filters_from_options, force_option
 
 _GROUPINGS = ("ministerie", "bewindspersoon", "maand")
 
 
-def filter_options(func):
-    """The export command's filters: --hash, --person, --ministry, --from, --to, --exclude-den-haag, --only-npvr,
-    --abroad (the same Filters model; see outputs/filters.py)."""
-    for option in reversed((
-        click.option("--hash", "hash_", default=None, help="Filter-hash uit de kaart, bv. '#p=dick-schoof'."),
-        click.option("--person", "persons", multiple=True, help="Bewindspersoon (slug; herhaalbaar)."),
-        click.option("--ministry", "ministries", multiple=True, help="Ministerie (herhaalbaar)."),
-        click.option("--from", "date_from", callback=parse_date_option, help="Vanaf datum, inclusief (JJJJ-MM-DD)."),
-        click.option("--to", "date_to", callback=parse_date_option, help="Tot en met datum (JJJJ-MM-DD)."),
-        click.option("--exclude-den-haag", "--zonder-den-haag", is_flag=True, help="Zonder Den Haag."),
-        click.option("--only-npvr", is_flag=True, help="Alleen activiteiten in een NPVR-regio."),
-        click.option("--abroad", type=click.Choice(ABROAD_MODES), default=None, help="Buitenland: include (standaard), exclude, only."),
-    )):
-        func = option(func)
-    return func
-
-
-def _filters(hash_, persons, ministries, date_from, date_to, exclude_den_haag, only_npvr, abroad):
-    flt = filters_from_options(hash_, persons, ministries, (), date_from, date_to, exclude_den_haag, only_npvr,
-                               abroad, False)
+def _filters(**options):
+    flt = filters_from_options(**options)
     return None if flt.is_empty() else flt
 
 
@@ -100,21 +80,13 @@ def transparency_command(db_path, by, fmt, out, entries, force, **filters) -> No
 @click.option("--since", callback=parse_date_option, help="Alleen activiteiten die sinds deze datum nieuw of gewijzigd zijn (JJJJ-MM-DD).")
 @click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
               help="Hoogstens zoveel items, nieuwste wijziging eerst.")
-@click.option("--type", "types", multiple=True, type=click.Choice([t.value for t in ActivityType]),
-              help="Soort activiteit (herhaalbaar).")
 @filter_options
 @force_option
-def feed_command(db_path, fmt, out, since, limit, types, force, **filters) -> None:
+def feed_command(db_path, fmt, out, since, limit, force, **filters) -> None:
     """Atom- of ICS-feed van nieuwe en gewijzigde activiteiten (met plaats, reden en bronlink), gefilterd als export."""
-    from dataclasses import replace
-
     from agendakaart.pipeline.feeds import write_feed
 
     flt = _filters(**filters)
-    if types:
-        from agendakaart.outputs.filters import Filters
-
-        flt = replace(flt or Filters(), types=tuple(types))
     with _reader(db_path) as conn:
         n = write_feed(conn, out, fmt=fmt, flt=flt, since=since, limit=limit, force=force)
     click.echo(f"feed ({fmt}): {n} activiteiten -> {out}")
