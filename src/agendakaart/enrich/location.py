@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
@@ -568,6 +568,10 @@ def _refine(scored: list[tuple]) -> tuple:
     beaten by a town there in another gemeente (organisations move, the town is what the page says)."""
     best = scored[0]
     kind = best[2].kind
+    if kind in ("venue", "org") and best[2].gm_code:
+        town = _town_after(best, scored)
+        if town:        # "Van Hall Larenstein in Velp": the site in that town (an organisation: the town itself)
+            return town if kind == "org" else (town[0], best[1], _site(best[2], town[2]), best[3])
     if kind == "org" and best[1].field == "location":     # "Zoetermeer (Ministerie van OCW)": the town named
         towns = [s for s in scored[1:] if s[1].field == "location" and s[2].kind in ("woonplaats", "gemeente")
                  and s[2].gm_code and s[2].gm_code != best[2].gm_code]
@@ -595,6 +599,35 @@ def _refine(scored: list[tuple]) -> tuple:
 
 
 _PROVINCE_CITIES = frozenset({"Groningen", "Utrecht"})
+_SITE_GAP = 20          # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
+_SITES: dict[tuple, Place] = {}
+
+
+def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
+    """A Dutch town in another gemeente named with "in" right after the venue or organisation, in the same field:
+    "Zuyd Hogeschool in Sittard", "het Gasunie-terrein in Zuidbroek" (a site away from the main one)."""
+    v = best[1]
+    for s in scored[1:]:
+        m, p = s[1], s[2]
+        if (m.field == v.field and m.prep == "in" and 0 <= m.start - v.end <= _SITE_GAP and p.country == "NL"
+                and p.kind in ("woonplaats", "gemeente") and p.gm_code and p.gm_code != best[2].gm_code):
+            return s
+    return None
+
+
+def _site(venue: Place, town: Place) -> Place:
+    """The venue's site in another town: its label with that town's name, gemeente and centre (one object per
+    pair, so the memo of Located keeps working)."""
+    key = (venue.name, venue.key, town.name, town.gm_code)
+    site = _SITES.get(key)
+    if site is None:
+        if len(_SITES) >= 10_000:
+            _SITES.clear()
+        label = venue.name.split(", ")[0]
+        site = _SITES[key] = replace(venue, name=f"{label}, {town.name}", gm_code=town.gm_code,
+                                     gemeente=town.gemeente or town.name, province=town.province, lat=town.lat,
+                                     lon=town.lon)
+    return site
 
 
 def _qualifies(m: Mention) -> bool:
