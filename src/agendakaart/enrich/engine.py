@@ -11,6 +11,7 @@ import time
 from dataclasses import MISSING, dataclass, field, fields, replace
 
 from agendakaart.enrich.activity import ActivityRules, classify_activity, load_rules
+from agendakaart.enrich.context import apply_context
 from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
 from agendakaart.enrich.location import Located, resolve_location
 from agendakaart.enrich.regions import is_abroad, is_den_haag
@@ -142,6 +143,7 @@ def _enrich(title, description, location_text, type_label, gazetteer, rules, set
         located = resolve_location(title=title, description=description, location_text=location_text,
                                    type_label=type_label, gaz=gazetteer, memo=memo,
                                    body=(cleaned, scan) if scan is not None else None)
+        located = apply_context(located, title, description, location_text, gazetteer)
     key = (id(located), kind, kind_conf, kind_reason, id(gazetteer), settings.include_uncertain_npvr, version)
     found = _RESULT_MEMO.get(key)
     if found is None or found[0] is not located or found[1] is not gazetteer:
