@@ -48,3 +48,22 @@ def test_kamer_default_has_its_own_reason_and_lower_confidence(res):
     e = enrich_title(res, "Tweeminutendebat Visserij")
     assert KAMER_REASON in e.reason and e.confidence <= KAMER_CONFIDENCE
     assert enrich_title(res, "Ministerraad").confidence > KAMER_CONFIDENCE
+
+
+def test_version_names_the_rules(tmp_path, monkeypatch):
+    """ENRICHER_VERSION is a hash of the enrich code and its rule and data files: a changed rule file gives a
+    new version, so a stored enrichment says which rules made it."""
+    from agendakaart.enrich import engine, regions
+
+    assert engine.ENRICHER_VERSION == engine.rules_version() and engine.ENRICHER_VERSION.startswith("r")
+    real = regions.data_path
+
+    def edited(name):
+        if name != "context_rules.csv":
+            return real(name)
+        copy = tmp_path / name
+        copy.write_text(real(name).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return copy
+
+    monkeypatch.setattr(regions, "data_path", edited)
+    assert engine.rules_version() != engine.ENRICHER_VERSION

@@ -20,6 +20,7 @@ RULES_FILE = "context_rules.csv"
 EFFECTS = ("kamer", "not_kamer", "subject", "leader")
 KAMER_CONFIDENCE = 0.55         # an activity that is in the Kamer by its nature, no place named: lower than a name
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")     # "di 4 nov | Commissiedebat …": each part may start the activity
+_SUBJECT_WINDOW = 80    # a subject rule looks at this many characters before the place it may discard
 
 
 @dataclass(frozen=True)
@@ -54,33 +55,61 @@ def _examples(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
 
 
+@dataclass(frozen=True)
+class _Compiled:
+    """The rules grouped by effect, with one pattern for all kamer rows (their first-match test per title)."""
+    kamer_any: re.Pattern | None
+    kamer: tuple[ContextRule, ...]
+    not_kamer: tuple[ContextRule, ...]
+    subject: tuple[ContextRule, ...]
+    leader: tuple[ContextRule, ...]
+
+
+@lru_cache(maxsize=1)
+def _default() -> _Compiled:
+    return _compiled(load_context_rules())
+
+
+def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
+    by = {e: tuple(r for r in rules if r.effect == e) for e in EFFECTS}
+    starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
+    # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
+    any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])
+
+
 def apply_context(located: Located, title: str | None, description: str | None, location_text: str | None,
                   gaz: Gazetteer, rules: tuple[ContextRule, ...] | None = None) -> Located:
-    """The resolved place, corrected by the first context rule that acts on it (or unchanged)."""
-    rules = load_context_rules() if rules is None else rules
+    """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
+    first, then subject, then leader, each in file order."""
+    c = _default() if rules is None else _compiled(rules)
     title = title or ""
     text = f"{title} {description}" if description else title
-    for rule in rules:
-        if rule.effect == "kamer":
-            found = _kamer(rule, located, title, text, location_text, gaz, rules)
-        elif rule.effect == "subject":
+    if c.kamer_any is not None and title and not (location_text and located.place is not None):
+        if c.kamer_any.search(title):
+            parts = _SEGMENTS.split(title)
+            for rule in c.kamer:
+                found = _kamer(rule, located, parts, text, gaz, c.not_kamer)
+                if found is not None:
+                    return found
+    if located.place is not None and located.place.country != "NL" and located.evidence:   # a country abroad
+        for rule in c.subject:
             found = _subject(rule, located, text)
-        elif rule.effect == "leader":
+            if found is not None:
+                return found
+    elif located.place is None:
+        for rule in c.leader:
             found = _leader(rule, located, text, gaz)
-        else:
-            continue
-        if found is not None:
-            return found
+            if found is not None:
+                return found
     return located
 
 
-def _kamer(rule, located, title, text, location_text, gaz, rules) -> Located | None:
+def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
     """A Kamer activity with no place in the location field: the Kamer, Den Haag."""
-    if (location_text and located.place is not None) or not title:
+    if not any(rule.pattern.match(part) for part in parts if part):
         return None
-    if not any(rule.pattern.match(part) for part in _SEGMENTS.split(title) if part):
-        return None
-    if any(r.effect == "not_kamer" and r.pattern.search(text) for r in rules):
+    if any(r.pattern.search(text) for r in exceptions):
         return None
     house = "Eerste Kamer" if "eerste kamer" in text.lower() else "Tweede Kamer"
     place = _venue(gaz, house)
@@ -96,8 +125,12 @@ def _subject(rule, located, text) -> Located | None:
     """"steun aan Oekraïne": the place found is what the activity is about -> no place."""
     if located.place is None or not located.evidence:
         return None
-    said = fold_name(located.evidence)
-    for m in rule.pattern.finditer(text):
+    at = text.find(located.evidence)
+    if at < 0:
+        return None
+    window = text[max(0, at - _SUBJECT_WINDOW):at + len(located.evidence)]     # the words just before the place
+    for m in rule.pattern.finditer(window):
+        said = fold_name(located.evidence)
         if fold_name(m.group("place")) == said or fold_name(m.group("place")).startswith(said + " "):
             return _remember((rule.id, said), lambda: Located(
                 None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence))

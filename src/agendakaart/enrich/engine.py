@@ -6,6 +6,7 @@ enrich_fields(title="Werkbezoek aan Leiden", gazetteer=gaz, rules=rules, setting
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from dataclasses import MISSING, dataclass, field, fields, replace
@@ -20,7 +21,27 @@ from agendakaart.enrich.text import clean_text
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
-ENRICHER_VERSION = "1"
+RULE_FILES = ("activity_rules.csv", "context_rules.csv")
+
+
+def rules_version() -> str:
+    """A hash of what makes an enrichment: the enrich package's code and its rule and data files (the gazetteer's
+    own files are in its key, which Resources.version adds). A stored enrichment names the rules that made it;
+    a rule or code change gives a new version, and `enrich` writes every activity again under it."""
+    from pathlib import Path
+
+    from agendakaart.enrich.gazetteer import DATA_FILES, knowledge_files
+    from agendakaart.enrich.regions import data_path
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for name in RULE_FILES + DATA_FILES + knowledge_files():
+        digest.update(name.encode() + data_path(name).read_bytes())
+    return "r" + digest.hexdigest()[:8]
+
+
+ENRICHER_VERSION = rules_version()
 MAX_FIELD = 100_000
 MEMO_LIMIT = 200_000
 _TYPES = {t.value: t for t in ActivityType}
