@@ -15,6 +15,7 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
+from agendakaart.enrich.words import alternation, literal_stems
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
@@ -26,27 +27,22 @@ _SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3,
              "provincie": 0, "land": -1}
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
-    r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|webex|zoom-?call|"
-    r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|n\.?t\.?b\.?|nog niet bekend|volgt|tba|tbd|nader te bepalen|besloten|"
-    r"intern|divers|diverse locaties)\b", re.I)
+    r"\b(?:" + alternation("location_not_place") + r")\b", re.I)
 # "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
-_DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|videocall|video-?overleg|"
-                      r"belafspraak|webinar|livestream)\b", re.I)
+_DIGITAL = re.compile(r"\b(?:" + alternation("digital") + r")\b", re.I)
 
 
 # "Telefoongesprek met …", "Digitaal overleg met …": a place named in the text is not where it happens
-_REMOTE = re.compile(r"(?i)\b(?:telefo(?:on|nisch)\w*|videoverbinding\w*|videocall\w*|videogesprek\w*|"
-                     r"video-?overleg\w*|belafspraak\w*|webinar\w*|(?:digitaal|digitale|online)\s+(?:overleg|"
-                     r"gesprek|bijeenkomst|vergadering|ontmoeting|sessie|toespraak|kennismaking))\b")
-# _remote's pre-check: one of "telefo", "deo", "belaf", "web", "gita", "onl" is in every _REMOTE match (none
-# holds i, s or k, whose case-insensitive matches include İ, ı, ſ and the Kelvin sign): a text without them
-# skips the regex (speed only)
+_REMOTE = re.compile(r"(?i)\b(?:" + alternation("remote") + r"|(?:" + alternation("remote_adjective")
+                     + r")\s+(?:" + alternation("remote_noun") + r"))\b")
+# _remote's pre-check, derived from the same words: every _REMOTE match holds one of these pieces (speed only)
+_REMOTE_STEMS = literal_stems("remote", "remote_adjective")
 
 
 def _remote(text: str) -> re.Match | None:
     """"Telefoongesprek met de burgemeester van Leiden" -> match "Telefoongesprek"; "Bezoek aan Leiden" -> None."""
     low = text.lower()
-    if not ("telefo" in low or "deo" in low or "belaf" in low or "web" in low or "gita" in low or "onl" in low):
+    if not any(stem in low for stem in _REMOTE_STEMS):
         return None
     return _REMOTE.search(text)
 
@@ -110,14 +106,12 @@ def _postal_only(location_text: str) -> str | None:
 
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
-_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
-                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)|"
+_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
                        # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
                        r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
                        r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
 # "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
-_OFFICE_RE = re.compile(r"(?i:\b(?:commissaris\s+van\s+de\s+koning(?:in)?|cdk|gedeputeerden?|gouverneur|"
-                        r"(?:gedeputeerde|provinciale)\s+staten)\s+(?:van|in|uit)\s*$)")
+_OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
 
 
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
@@ -183,17 +177,11 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
 # "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
 # ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
 _SUBJECT_BEFORE = re.compile(r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
-                             r"(?:[\w-]+\s+)?(?:situatie|veiligheidssituatie|oorlog|conflict|crisis|ontwikkelingen|"
-                             r"gebeurtenissen|spanningen|verkiezingen|aardbevingen|ramp|overstromingen|"
-                             r"mensenrechten|vredesproces)\s+in)\s+(?:(?:de|het)\s+)?$")
+                             r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$")
 # "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
 _VISIT_WORDS = re.compile(r"(?i)\b(?:werk)?bezoek(?:t|en)?\b|\brondleiding\b|\bopent\b|\bopening\b")
 # "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
-_ORG_HEADS = (r"universiteit|university|hogeschool|academie|ggd|ggz|veiligheidsregio|waterschap|hoogheemraadschap|"
-              r"stichting|vereniging|instituut|omroep|rtv|fc|sc|milieudienst|omgevingsdienst|woonstichting|"
-              r"woningcorporatie|zorggroep|roc|kamer van koophandel|ondernemersvereniging|sportclub|"
-              r"gemeentebelangen|bibliotheek|politie-eenheid|eenheid|regio deal|campus|fonds|bank|cooperatie|"
-              r"coöperatie|netwerk|platform|alliantie|museum|theater|orkest|schouwburg")
+_ORG_HEADS = alternation("org_head")
 _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
                                r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
                                + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
@@ -275,8 +263,7 @@ def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
 
 
 # "Zuidoost-Groningen", "Noord-Utrecht": a compass word joined to the name -> group 1
-_COMPASS_BEFORE = re.compile(r"(?i)\b(noord|zuid|oost|west|noordoost|noordwest|zuidoost|zuidwest|midden|"
-                             r"noord-oost|zuid-oost|noord-west|zuid-west)\s*-\s*$")
+_COMPASS_BEFORE = re.compile(r"(?i)\b(" + alternation("compass") + r")\s*-\s*$")
 
 
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
@@ -510,7 +497,7 @@ _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8,
 # a description line "Bron: Ministerie van Financiën" names the publisher, not a place -> removed
 _BRON = re.compile(r"(?im)^\s*(?:bron|uitgever|afzender|contact|meer informatie)\s*:.*$")
 # "Voorbereiding Europese Raad" -> match: preparing an event is not the event
-_PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terugkoppeling)\b", re.I)
+_PREP_ONLY = re.compile(r"^\s*(?:" + alternation("preparation") + r")\b", re.I)
 
 
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
