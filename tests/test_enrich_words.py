@@ -3,6 +3,8 @@ words, each role acts in an example (one test per role), and the remote pre-chec
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from agendakaart.enrich import location, mentions
@@ -11,7 +13,9 @@ from enrich_helpers import enrich_title
 
 ROLES = ("location_not_place", "digital", "remote", "remote_adjective", "remote_noun", "preparation", "envoy",
          "office", "subject_noun", "org_head", "compass", "place_prep", "visit_prep", "surname_particle",
-         "name_particle", "location_word", "person_title", "province_abbr")
+         "name_particle", "location_word", "person_title", "province_abbr", "vague_location", "location_plural",
+         "kind_qualifier", "postal_word", "envoy_portfolio", "envoy_prep", "origin_prep", "visit_word", "visit_verb",
+         "travel_word", "route_word", "publisher_word", "province_city", "article")
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -56,3 +60,12 @@ def test_remote_pre_check_is_derived_from_the_words():
 def test_code_tables_are_the_data():
     assert mentions._ABBR_PROVINCE == word_values("province_abbr") and mentions._ABBR_PROVINCE["l"] == "Limburg"
     assert "naar" in mentions.PLACE_PREPS and "opening" in mentions.VISIT_PREPS
+
+
+def test_every_role_in_the_file_is_one_the_code_uses():
+    from agendakaart.enrich.words import _table
+
+    assert set(_table()) == set(ROLES)
+    code = "".join(p.read_text(encoding="utf-8") for p in
+                   (Path(location.__file__), Path(mentions.__file__)))
+    assert all(f'"{role}"' in code for role in ROLES)

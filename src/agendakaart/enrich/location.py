@@ -15,7 +15,7 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
-from agendakaart.enrich.words import alternation, literal_stems
+from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
@@ -26,7 +26,7 @@ _KIND_SCORE = {"venue": 7, "org": 7, "woonplaats": 5, "stad": 5, "gemeente": 4, 
 _SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3, "gemeente": 2, "regio": 1,
              "provincie": 0, "land": -1}
 _NOT_A_PLACE = re.compile(
-    r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
+    r"^\W*(?:" + alternation("vague_location") + r")?\s*(?:" + alternation("location_plural") + r")?\W*$|"
     r"\b(?:" + alternation("location_not_place") + r")\b", re.I)
 # "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
 _DIGITAL = re.compile(r"\b(?:" + alternation("digital") + r")\b", re.I)
@@ -64,7 +64,7 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
-_KIND_QUALIFIERS = frozenset({"provincie", "prov", "gemeente", "gem", "regio", "stad", "dorp"})
+_KIND_QUALIFIERS = word_set("kind_qualifier")
 
 
 def _is_kind_qualifier(location_text: str) -> bool:
@@ -91,7 +91,8 @@ def _is_no_place(location_text: str) -> bool:
 
 
 # "Postbus 20011, Den Haag" is where letters go, not where the activity is; "2511 CV" alone names no town
-_POSTAL_ONLY = re.compile(r"^\W*(?:(?:postbus|antwoordnummer)\s*\d+\b.*|[1-9]\d{3}\s?[A-Za-z]{2})\W*$", re.I)
+_POSTAL_WORDS = words("postal_word")
+_POSTAL_ONLY = re.compile(r"^\W*(?:(?:" + "|".join(_POSTAL_WORDS) + r")\s*\d+\b.*|[1-9]\d{3}\s?[A-Za-z]{2})\W*$", re.I)
 
 
 def _postal_only(location_text: str) -> str | None:
@@ -99,7 +100,7 @@ def _postal_only(location_text: str) -> str | None:
     found = _POSTAL_ONLY.match(location_text)
     if not found:
         return None
-    if location_text.strip(" (),.").lower().startswith(("postbus", "antwoordnummer")):
+    if location_text.strip(" (),.").lower().startswith(_POSTAL_WORDS):
         return "postadres, geen bezoekadres"
     return "alleen een postcode (geen postcodetabel offline)"
 
@@ -108,7 +109,7 @@ _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "titl
            "title_lead": "title", "description": "description", "label": "label"}
 _ENVOY_RE = re.compile(r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
                        # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
-                       r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
+                       r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
                        r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
 # "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
 _OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
@@ -179,7 +180,7 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
 _SUBJECT_BEFORE = re.compile(r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
                              r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$")
 # "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
-_VISIT_WORDS = re.compile(r"(?i)\b(?:werk)?bezoek(?:t|en)?\b|\brondleiding\b|\bopent\b|\bopening\b")
+_VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
 # "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
 _ORG_HEADS = alternation("org_head")
 _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
@@ -315,7 +316,7 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
     return gaz.kinds_of(m.ids)
 
 
-_ENVOY_PREPS = ("van", "uit", "in")
+_ENVOY_PREPS = word_set("envoy_prep")
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
@@ -331,7 +332,7 @@ def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool
     return False
 
 
-_ORIGIN_PREPS = frozenset({"van", "uit", "vanuit"})
+_ORIGIN_PREPS = word_set("origin_prep")
 
 
 def _score(m: Mention, place: Place) -> float:
@@ -345,12 +346,12 @@ def _score(m: Mention, place: Place) -> float:
 
 
 # "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
-_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:bezoekt|bezoeken|bezocht|opent|ontvangt in)\s+(?:(?:de|het)\s+)?$")
+_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:de|het)\s+)?$")
 
 
-_ROUTE_ON = re.compile(r"\s+(?:naar|tot)\s+\S")
+_ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
 # "Reis van Den Haag naar Brussel", "Treinreis …": travel counts where it goes, a tour where it starts
-_TRAVEL = re.compile(r"(?i)(?:reis|vlucht|vliegt|vertrek)")
+_TRAVEL = re.compile(r"(?i)(?:" + alternation("travel_word") + r")")
 
 
 def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
@@ -495,7 +496,7 @@ _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8,
 
 
 # a description line "Bron: Ministerie van Financiën" names the publisher, not a place -> removed
-_BRON = re.compile(r"(?im)^\s*(?:bron|uitgever|afzender|contact|meer informatie)\s*:.*$")
+_BRON = re.compile(r"(?im)^\s*(?:" + alternation("publisher_word") + r")\s*:.*$")
 # "Voorbereiding Europese Raad" -> match: preparing an event is not the event
 _PREP_ONLY = re.compile(r"^\s*(?:" + alternation("preparation") + r")\b", re.I)
 
@@ -585,7 +586,7 @@ def _refine(scored: list[tuple]) -> tuple:
     return best
 
 
-_PROVINCE_CITIES = frozenset({"Groningen", "Utrecht"})
+_PROVINCE_CITIES = word_set("province_city")
 _SITE_GAP = 20          # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
 _SITES: dict[tuple, Place] = {}
 

@@ -72,7 +72,7 @@ def _longest_first(hits: list[tuple]) -> list[tuple]:
     return sorted(chosen)
 
 
-_ARTICLES = frozenset({"de", "het", "'t", "den"})
+_ARTICLES = word_set("article")
 _STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
