@@ -94,7 +94,7 @@ def apply_context(located: Located, title: str | None, description: str | None, 
                     return found
     if located.place is not None and located.place.country != "NL" and located.evidence:   # a country abroad
         for rule in c.subject:
-            found = _subject(rule, located, text)
+            found = _subject(rule, located, text, gaz)
             if found is not None:
                 return found
     elif located.place is None:
@@ -117,11 +117,11 @@ def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
         return None
     subject = f'; "{located.evidence}" is het onderwerp' if located.place is not None and located.place is not place \
         and located.evidence else ""
-    return _remember((rule.id, place.name, subject), lambda: Located(
+    return _remember(gaz, (rule.id, place.name, subject), lambda: Located(
         place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house))
 
 
-def _subject(rule, located, text) -> Located | None:
+def _subject(rule, located, text, gaz) -> Located | None:
     """"steun aan Oekraïne": the place found is what the activity is about -> no place."""
     if located.place is None or not located.evidence:
         return None
@@ -132,7 +132,7 @@ def _subject(rule, located, text) -> Located | None:
     for m in rule.pattern.finditer(window):
         said = fold_name(located.evidence)
         if fold_name(m.group("place")) == said or fold_name(m.group("place")).startswith(said + " "):
-            return _remember((rule.id, said), lambda: Located(
+            return _remember(gaz, (rule.id, said), lambda: Located(
                 None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence))
     return None
 
@@ -146,7 +146,7 @@ def _leader(rule, located, text, gaz) -> Located | None:
         for name in (words, words.split()[0]):
             country = next((p for p in gaz.lookup(name) if p.kind == "land" and p.country != "NL"), None)
             if country is not None:
-                return _remember((rule.id, country.name), lambda: Located(
+                return _remember(gaz, (rule.id, country.name), lambda: Located(
                     country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name))
     return None
 
@@ -155,14 +155,10 @@ def _venue(gaz: Gazetteer, name: str) -> Place | None:
     return next((p for p in gaz.lookup(name) if p.kind == "venue" and p.gm_code), None)
 
 
-# (rule id, what it found) -> the one Located for it: results are remembered by the Located object they hold
-_MADE: dict[tuple, Located] = {}
-
-
-def _remember(key: tuple, make) -> Located:
-    found = _MADE.get(key)
+def _remember(gaz: Gazetteer, key: tuple, make) -> Located:
+    """(rule id, what it found) -> the one Located for it, in the gazetteer's memo (results downstream are
+    remembered by the Located object they hold)."""
+    found = gaz.memo.context.get(key)
     if found is None:
-        if len(_MADE) >= 10_000:
-            _MADE.clear()
-        found = _MADE[key] = make()
+        found = gaz.memo.put("context", key, make())
     return found

@@ -165,20 +165,15 @@ def _enrich(title, description, location_text, type_label, gazetteer, rules, set
                                    type_label=type_label, gaz=gazetteer, memo=memo,
                                    body=(cleaned, scan) if scan is not None else None)
         located = apply_context(located, title, description, location_text, gazetteer)
-    key = (id(located), kind, kind_conf, kind_reason, id(gazetteer), settings.include_uncertain_npvr, version)
-    found = _RESULT_MEMO.get(key)
-    if found is None or found[0] is not located or found[1] is not gazetteer:
-        if len(_RESULT_MEMO) >= _RESULT_MEMO_LIMIT:
-            _RESULT_MEMO.clear()
-        found = _RESULT_MEMO[key] = (located, gazetteer, to_enrichment(
-            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version))
-    return _with_id(found[2], activity_id)
-
-
-# (id(located), type decision, …) -> (located, gazetteer, Enrichment without id): the located and gazetteer are
-# kept in the entry, so their ids are not reused while it lives; Located objects recur through location's memo
-_RESULT_MEMO: dict[tuple, tuple] = {}
-_RESULT_MEMO_LIMIT = 50_000
+    # (id(located), type decision, …) -> (located, Enrichment without id), in the gazetteer's memo: the located is
+    # kept in the entry, so its id is not reused while the entry lives; Located objects recur through the memo
+    key = (id(located), kind, kind_conf, kind_reason, settings.include_uncertain_npvr, version)
+    results = gazetteer.memo.results
+    found = results.get(key)
+    if found is None or found[0] is not located:
+        found = gazetteer.memo.put("results", key, (located, to_enrichment(
+            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version)))
+    return _with_id(found[1], activity_id)
 
 
 def _with_id(hit: Enrichment, activity_id: str) -> Enrichment:

@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from agendakaart.enrich import gazetteer_data as gd
+from agendakaart.enrich.memo import EnrichMemo
 from agendakaart.enrich.official import load_official, official_path
 from agendakaart.enrich.regions import NpvrTable, data_path, load_npvr
 from agendakaart.enrich.text import fold, fold_name
@@ -75,6 +76,16 @@ class Gazetteer:
     key: str = ""
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _kinds: dict[tuple[int, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+    memo: EnrichMemo = field(default_factory=EnrichMemo, repr=False, compare=False)   # never pickled
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("memo", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.memo = EnrichMemo()
 
     def kinds_of(self, ids: tuple[int, ...]) -> frozenset[str]:
         """The kinds among candidate places ((3, 17) -> {"woonplaats", "gemeente"}), remembered per id tuple."""

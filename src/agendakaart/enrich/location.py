@@ -375,9 +375,6 @@ def _distance_km(a: Place, b: Place) -> float:
     return math.hypot(dlat, dlon)
 
 
-_CHOICES: dict[tuple, tuple] = {}
-_CHOICES_LIMIT = 50_000
-
 
 def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) -> list[tuple[Place, str]]:
     """(place, note) per mention, the context taken from all of them (and the envoys' countries).
@@ -388,17 +385,15 @@ def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) 
         m = mentions[0]
         if len(m.ids) == 1:
             return [(gaz.places[m.ids[0]], "")]
-        key = (id(gaz), "one", m.ids, m.province)
+        key = ("one", m.ids, m.province)
     else:
-        key = (id(gaz), tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
-    found = _CHOICES.get(key)
-    if found is not None and found[0] is gaz:
-        return found[1]
+        key = (tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
+    found = gaz.memo.choices.get(key)
+    if found is not None:
+        return found
     context = _context(mentions + envoys, gaz)
     choices = [choose_candidate(m, gaz, *context) for m in mentions]
-    if len(_CHOICES) >= _CHOICES_LIMIT:
-        _CHOICES.clear()
-    _CHOICES[key] = (gaz, choices)
+    gaz.memo.put("choices", key, choices)
     return choices
 
 
@@ -535,7 +530,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         for m, (place, note) in zip(mentions, choices):
             scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
         scored.sort(key=lambda item: -item[0])
-        _, m, place, note = _refine(scored)
+        _, m, place, note = _refine(scored, gaz)
     if place.kind == "institution":
         digital = _DIGITAL.search(f"{texts['title']} {loc}")
         if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
@@ -547,10 +542,10 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
                                           f'{remote.group(0).lower()}')
     if m.prep == "gemeente" or place.kind == "land":
         place, note = _sharpen(m, place, note, texts, gaz)
-    return _located(m, place, note)
+    return _located(m, place, note, gaz)
 
 
-def _refine(scored: list[tuple]) -> tuple:
+def _refine(scored: list[tuple], gaz: Gazetteer) -> tuple:
     """A region/province/country beaten by a named place inside it ("Enschede (Twente)" -> Enschede); a town
     beaten by a venue named in it ("RIVM", location "Bilthoven" -> RIVM); an organisation in the location field
     beaten by a town there in another gemeente (organisations move, the town is what the page says)."""
@@ -559,7 +554,7 @@ def _refine(scored: list[tuple]) -> tuple:
     if kind in ("venue", "org") and best[2].gm_code:
         town = _town_after(best, scored)
         if town:        # "Van Hall Larenstein in Velp": the site in that town (an organisation: the town itself)
-            return town if kind == "org" else (town[0], best[1], _site(best[2], town[2]), best[3])
+            return town if kind == "org" else (town[0], best[1], _site(best[2], town[2], gaz), best[3])
     if kind == "org" and best[1].field == "location":     # "Zoetermeer (Ministerie van OCW)": the town named
         towns = [s for s in scored[1:] if s[1].field == "location" and s[2].kind in ("woonplaats", "gemeente")
                  and s[2].gm_code and s[2].gm_code != best[2].gm_code]
@@ -588,7 +583,6 @@ def _refine(scored: list[tuple]) -> tuple:
 
 _PROVINCE_CITIES = word_set("province_city")
 _SITE_GAP = 20          # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
-_SITES: dict[tuple, Place] = {}
 
 
 def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
@@ -603,18 +597,16 @@ def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
     return None
 
 
-def _site(venue: Place, town: Place) -> Place:
+def _site(venue: Place, town: Place, gaz: Gazetteer) -> Place:
     """The venue's site in another town: its label with that town's name, gemeente and centre (one object per
     pair, so the memo of Located keeps working)."""
     key = (venue.name, venue.key, town.name, town.gm_code)
-    site = _SITES.get(key)
+    site = gaz.memo.sites.get(key)
     if site is None:
-        if len(_SITES) >= 10_000:
-            _SITES.clear()
         label = venue.name.split(", ")[0]
-        site = _SITES[key] = replace(venue, name=f"{label}, {town.name}", gm_code=town.gm_code,
+        site = gaz.memo.put("sites", key, replace(venue, name=f"{label}, {town.name}", gm_code=town.gm_code,
                                      gemeente=town.gemeente or town.name, province=town.province, lat=town.lat,
-                                     lon=town.lon)
+                                     lon=town.lon))
     return site
 
 
@@ -645,21 +637,16 @@ _KIND_WORDS = {"institution": "instelling/vaste plek", "venue": "locatie", "org"
                "regio": "regio", "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}
 
 
-_LOCATED_MEMO: dict[tuple, Located] = {}
-_LOCATED_MEMO_LIMIT = 50_000
 
-
-def _located(m: Mention, place: Place, note: str) -> Located:
+def _located(m: Mention, place: Place, note: str, gaz: Gazetteer) -> Located:
     """Mention + place -> Located, remembered: the same words for the same place recur in unique texts.
 
     The key holds id(place); the remembered Located holds the place itself, so that id is not reused while
     the entry lives."""
     key = (m.text, m.field, m.prep, id(place), note)
-    found = _LOCATED_MEMO.get(key)
+    found = gaz.memo.located.get(key)
     if found is None or found.place is not place:
-        if len(_LOCATED_MEMO) >= _LOCATED_MEMO_LIMIT:
-            _LOCATED_MEMO.clear()
-        found = _LOCATED_MEMO[key] = _make_located(m, place, note)
+        found = gaz.memo.put("located", key, _make_located(m, place, note))
     return found
 
 

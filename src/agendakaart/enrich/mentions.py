@@ -289,17 +289,12 @@ def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
     return spans
 
 
-_PLACE_NAMES: dict[tuple[int, str], tuple[Gazetteer, bool]] = {}
-
-
 def _is_place_name(name: str, gaz: Gazetteer) -> bool:
     """gaz.lookup(name) is not empty, remembered: the names after "minister", "burgemeester" recur."""
-    found = _PLACE_NAMES.get((id(gaz), name))
-    if found is None or found[0] is not gaz:
-        if len(_PLACE_NAMES) >= 20_000:
-            _PLACE_NAMES.clear()
-        found = _PLACE_NAMES[(id(gaz), name)] = (gaz, bool(gaz.lookup(name)))
-    return found[1]
+    found = gaz.memo.place_names.get(name)
+    if found is None:
+        found = gaz.memo.put("place_names", name, bool(gaz.lookup(name)))
+    return found
 
 
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
