@@ -67,3 +67,9 @@ def test_version_names_the_rules(tmp_path, monkeypatch):
 
     monkeypatch.setattr(regions, "data_path", edited)
     assert engine.rules_version() != engine.ENRICHER_VERSION
+
+
+def test_kamer_rule_keeps_out_of_remote_and_non_place_locations(res):
+    assert enrich_title(res, "Commissiedebat Digitale Zaken", location="online").precision.value == "none"
+    assert enrich_title(res, "Commissiedebat via videoverbinding").precision.value == "none"
+    assert enrich_title(res, "Commissiedebat Digitale Zaken").gm_code == "GM0518"

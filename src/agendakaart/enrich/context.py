@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.location import Located
+from agendakaart.enrich.location import Located, _is_no_place, _remote
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import fold_name
 
@@ -85,7 +85,8 @@ def apply_context(located: Located, title: str | None, description: str | None, 
     c = _default() if rules is None else _compiled(rules)
     title = title or ""
     text = f"{title} {description}" if description else title
-    if c.kamer_any is not None and title and not (location_text and located.place is not None):
+    if c.kamer_any is not None and title and not (location_text and located.place is not None) \
+            and not _elsewhere(title, location_text):
         if c.kamer_any.search(title):
             parts = _SEGMENTS.split(title)
             for rule in c.kamer:
@@ -103,6 +104,11 @@ def apply_context(located: Located, title: str | None, description: str | None, 
             if found is not None:
                 return found
     return located
+
+
+def _elsewhere(title: str, location_text: str | None) -> bool:
+    """The activity is held online or remotely, or the location field says it is no place: not in the Kamer."""
+    return bool((location_text and _is_no_place(location_text)) or _remote(title))
 
 
 def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
