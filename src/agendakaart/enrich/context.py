@@ -85,9 +85,8 @@ def apply_context(located: Located, title: str | None, description: str | None, 
     c = _default() if rules is None else _compiled(rules)
     title = title or ""
     text = f"{title} {description}" if description else title
-    if c.kamer_any is not None and title and not (location_text and located.place is not None) \
-            and not _elsewhere(title, location_text):
-        if c.kamer_any.search(title):
+    if c.kamer_any is not None and title and not (location_text and located.place is not None):
+        if c.kamer_any.search(title) and not _elsewhere(title, location_text):
             parts = _SEGMENTS.split(title)
             for rule in c.kamer:
                 found = _kamer(rule, located, parts, text, gaz, c.not_kamer)
