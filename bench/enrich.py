@@ -2,6 +2,9 @@
 
 Run: .venv/bin/python bench/enrich.py [--eval FILE] [--n 100000] [--errors 40] [--no-speed] [--pipeline]
                                       [--workers N]
+     .venv/bin/python bench/enrich.py --sets        (every set in tests/eval/: score now beside its before-score)
+     .venv/bin/python bench/enrich.py --process     (`agendakaart locate` and `agendakaart enrich` as whole processes
+                                                    on --n unique activities, against a bare JSONL read+write process)
 Prints accuracy per field and per case, the errors, gazetteer build/cache-load times and the speed ratios:
 wall time serial and parallel (N worker processes, default all CPUs) against the bare pass, and CPU time.
 """
@@ -20,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from agendakaart.enrich.engine import enrich_fields, load_resources
+from agendakaart.enrich.evaluation import FIGURES, load_lines, set_figures, set_misses
 from agendakaart.enrich.gazetteer import build_gazetteer, load_gazetteer
 from agendakaart.enrich.parallel import CHUNK, chunked, map_chunks, worker_count
 from agendakaart.pipeline.enrich import enrich
@@ -63,6 +67,54 @@ def score(lines: list[dict], res, settings: Settings, show_errors: int) -> None:
         print(f"  {rid} [{case}] {','.join(bad)}: {text[:110]}")
         print(f"      got {e.gm_code} {e.country} {e.npvr_region} {e.activity_type.value} {e.precision.value}"
               f"  want {row['expected']}  — {e.reason[:150]}")
+
+
+LABELS = {"gemeente": "gemeente", "den_haag": "Den Haag herkend", "false_den_haag": "onterecht Den Haag",
+          "abroad": "buitenland (land)", "type": "type", "npvr": "NPVR-regio", "precision": "precisie"}
+EVAL_DIR = ROOT / "tests" / "eval"
+BEFORE = EVAL_DIR / "before_scores.json"
+MISSES = EVAL_DIR / "known_misses.json"
+
+
+def _cell(key: str, got: list[int] | None) -> str:
+    if not got or not got[1]:
+        return "-"
+    if key == "false_den_haag":
+        return f"{got[0]}/{got[1]}"
+    return f"{100 * got[0] / got[1]:.1f}%"
+
+
+def score_sets(res, settings: Settings, record: bool, write_misses: bool) -> None:
+    """Every tests/eval/*_lines.jsonl: each figure now, beside the before-score recorded when the set was first
+    scored (before any change made for it). record: store the before-score of sets that have none yet;
+    write_misses: rewrite tests/eval/known_misses.json with today's misses (tests compare it exactly)."""
+    before = json.loads(BEFORE.read_text(encoding="utf-8")) if BEFORE.exists() else {}
+    misses = {}
+    for path in sorted(EVAL_DIR.glob("*_lines.jsonl")):
+        lines = load_lines(path)
+        now = set_figures(lines, res, settings)
+        misses[path.name] = set_misses(lines, res, settings)
+        if record and path.name not in before:
+            before[path.name] = now
+        was = before.get(path.name, {})
+        sealed = " (VERZEGELD: alleen scoren, nooit op getuned)" if path.name.startswith("sealed") else ""
+        print(f"{path.name}: {len(lines)} regels, {len(misses[path.name])} met een fout{sealed}")
+        for key in FIGURES:
+            print(f"  {LABELS[key]:20s} nu {_cell(key, now[key]):>8s}   voor {_cell(key, was.get(key)):>8s}"
+                  f"   ({now[key][0]}/{now[key][1]})")
+    if record:
+        BEFORE.write_text(_compact(before), encoding="utf-8")
+    if write_misses:
+        MISSES.write_text(_compact(misses), encoding="utf-8")
+
+
+def _compact(data: dict) -> str:
+    """{set: {key: value}} as JSON with one line per key (diffs stay readable)."""
+    parts = []
+    for name, inner in data.items():
+        rows = ",\n".join(f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in inner.items())
+        parts.append(f" {json.dumps(name)}: {{\n{rows}\n }}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def _print_totals(tot: Counter, per_case: dict) -> None:
@@ -207,6 +259,54 @@ def _parallel_pass(src: Path, dst: Path, res, settings: Settings, workers: int) 
     return time.perf_counter() - started, cpu
 
 
+_BARE = ("import json, sys\n"
+         "out = sys.stdout\n"
+         "for line in sys.stdin:\n"
+         "    row = json.loads(line)\n"
+         "    out.write(json.dumps(row, ensure_ascii=False) + '\\n')\n")
+
+
+def process_speed(lines: list[dict], n: int) -> None:
+    """As a user meets it: each command a whole process on n activities with unique texts (interpreter start,
+    imports, gazetteer cache load, reading, writing), the best of two runs, against a bare JSONL read+write
+    process of the same lines. `enrich` runs on a SQLite store holding the same n activities."""
+    import subprocess
+
+    exe = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        _write_input(src, lines, n, True)
+        db = Path(tmp) / "bench.sqlite"
+        conn = open_db(db)
+        rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
+        with transaction(conn):
+            conn.executemany(
+                "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(r["id"], f"https://example.invalid/agenda/{i // 40}", "2026-01-05", r.get("title") or "",
+                  r.get("description"), r.get("location_text"), r.get("type_label")) for i, r in enumerate(rows)])
+        conn.close()
+
+        def timed(cmd: list[str]) -> float:
+            best = 1e9
+            for _ in range(2):
+                with open(src, "rb") as fin, open(Path(tmp) / "out.jsonl", "wb") as fout:
+                    started = time.perf_counter()
+                    subprocess.run(cmd, stdin=fin, stdout=fout, stderr=subprocess.DEVNULL, check=True)
+                    best = min(best, time.perf_counter() - started)
+            return best
+
+        bare = timed([sys.executable, "-c", _BARE])
+        print(f"process speed: {n} unique activities; bare JSONL read+write process {bare:.2f} s")
+        for label, cmd in (("agendakaart locate", [str(exe / "agendakaart"), "locate"]),
+                           ("agendakaart locate --workers 1", [str(exe / "agendakaart"), "locate", "--workers", "1"]),
+                           ("agendakaart enrich", [str(exe / "agendakaart"), "enrich", "--db", str(db)]),
+                           ("agendakaart enrich --workers 1",
+                            [str(exe / "agendakaart"), "enrich", "--db", str(db), "--workers", "1"])):
+            took = timed(cmd)
+            print(f"  {label:32s} {took:6.2f} s  ratio {took / bare:.1f}x (target <= 5x)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--eval", type=Path, default=ROOT / "tests" / "eval" / "agenda_lines.jsonl")
@@ -215,6 +315,13 @@ def main() -> int:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--pipeline", action="store_true", help="also time pipeline.enrich on a SQLite store")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all CPUs)")
+    parser.add_argument("--process", action="store_true",
+                        help="time `agendakaart locate` and `enrich` as whole processes, then stop")
+    parser.add_argument("--sets", action="store_true", help="score every eval set beside its before-score, then stop")
+    parser.add_argument("--record-before", action="store_true",
+                        help="with --sets: store the before-score of sets that have none yet (never overwrites)")
+    parser.add_argument("--write-misses", action="store_true",
+                        help="with --sets: rewrite tests/eval/known_misses.json with the misses of today")
     args = parser.parse_args()
     settings = Settings(enrich_workers=args.workers)
     started = time.perf_counter()
@@ -225,6 +332,12 @@ def main() -> int:
     res = load_resources(settings)
     print(f"gazetteer + rules load from cache: {time.perf_counter() - started:.3f} s "
           f"({len(res.gazetteer.names)} names, {len(res.gazetteer.places)} places)")
+    if args.process:
+        process_speed(load_lines(args.eval), args.n)
+        return 0
+    if args.sets:
+        score_sets(res, settings, args.record_before, args.write_misses)
+        return 0
     lines = [json.loads(ln) for ln in args.eval.read_text(encoding="utf-8").splitlines() if ln.strip()]
     print(f"eval set: {args.eval} ({len(lines)} lines)")
     score(lines, res, settings, args.errors)

@@ -101,3 +101,28 @@ def test_cli_enrich_and_review(db_path, tmp_path):
     bad.write_text("[[override]]\nid = 'x'\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["enrich", "--db", str(db_path), "--overrides", str(bad)])
     assert result.exit_code == 1 and "regel 1" in result.output
+
+
+def test_enrich_writes_chunk_by_chunk_all_or_nothing(store, monkeypatch):
+    """Chunks are written as they come, in one transaction: a failure in the third chunk leaves no row."""
+    from agendakaart.pipeline import enrich as stage
+
+    _fill(store)
+    monkeypatch.setattr(stage, "chunk_size", lambda total, workers: 2)
+    written = []
+    real = stage.upsert_enrichments
+
+    def failing(conn, enrichments, stamp):
+        written.append(len(enrichments))
+        if len(written) == 3:
+            raise RuntimeError("schijf vol")
+        return real(conn, enrichments, stamp)
+
+    monkeypatch.setattr(stage, "upsert_enrichments", failing)
+    with pytest.raises(RuntimeError):
+        enrich(Settings(enrich_workers=1), store)
+    assert written == [2, 2, 2]
+    assert store.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0] == 0
+    monkeypatch.setattr(stage, "upsert_enrichments", real)
+    summary = enrich(Settings(enrich_workers=1), store)
+    assert summary["activities"] == len(ROWS) == store.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from agendakaart.enrich import engine, location
 from agendakaart.enrich.activity import _matches, classify_activity
 from agendakaart.enrich.engine import enrich_fields
 from agendakaart.enrich.mentions import find_mentions, person_spans
@@ -88,7 +87,19 @@ def test_enrichment_is_the_same_with_the_memos_cold_or_warm(res):
                                                  gazetteer=res.gazetteer, rules=res.rules, settings=settings,
                                                  activity_id=r["id"])) for r in lines]
     warm = run()
-    for memo in (location._LOCATED_MEMO, location._CHOICES, engine._RESULT_MEMO):
-        assert memo          # the run filled them
-        memo.clear()
+    memo = res.gazetteer.memo
+    assert memo.located and memo.choices and memo.results        # the run filled them
+    memo.clear()
     assert run() == warm
+
+
+def test_the_memo_belongs_to_the_gazetteer_and_is_not_cached_on_disk(res):
+    import pickle
+
+    from agendakaart.enrich.memo import LIMITS
+
+    gaz = res.gazetteer
+    enrich_fields(title="Werkbezoek aan Terneuzen", gazetteer=gaz, rules=res.rules, settings=Settings())
+    assert set(gaz.memo.sizes()) == set(LIMITS) and gaz.memo.located
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.memo is not gaz.memo and not any(copy.memo.sizes().values())

@@ -6,11 +6,13 @@ enrich_fields(title="Werkbezoek aan Leiden", gazetteer=gaz, rules=rules, setting
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from dataclasses import MISSING, dataclass, field, fields, replace
 
 from agendakaart.enrich.activity import ActivityRules, classify_activity, load_rules
+from agendakaart.enrich.context import apply_context
 from agendakaart.enrich.gazetteer import Gazetteer, load_gazetteer
 from agendakaart.enrich.location import Located, resolve_location
 from agendakaart.enrich.regions import is_abroad, is_den_haag
@@ -19,7 +21,27 @@ from agendakaart.enrich.text import clean_text
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
-ENRICHER_VERSION = "1"
+RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv")
+
+
+def rules_version() -> str:
+    """A hash of what makes an enrichment: the enrich package's code and its rule and data files (the gazetteer's
+    own files are in its key, which Resources.version adds). A stored enrichment names the rules that made it;
+    a rule or code change gives a new version, and `enrich` writes every activity again under it."""
+    from pathlib import Path
+
+    from agendakaart.enrich.gazetteer import DATA_FILES, knowledge_files
+    from agendakaart.enrich.regions import data_path
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    for name in RULE_FILES + DATA_FILES + knowledge_files():
+        digest.update(name.encode() + data_path(name).read_bytes())
+    return "r" + digest.hexdigest()[:8]
+
+
+ENRICHER_VERSION = rules_version()
 MAX_FIELD = 100_000
 MEMO_LIMIT = 200_000
 _TYPES = {t.value: t for t in ActivityType}
@@ -142,20 +164,16 @@ def _enrich(title, description, location_text, type_label, gazetteer, rules, set
         located = resolve_location(title=title, description=description, location_text=location_text,
                                    type_label=type_label, gaz=gazetteer, memo=memo,
                                    body=(cleaned, scan) if scan is not None else None)
-    key = (id(located), kind, kind_conf, kind_reason, id(gazetteer), settings.include_uncertain_npvr, version)
-    found = _RESULT_MEMO.get(key)
-    if found is None or found[0] is not located or found[1] is not gazetteer:
-        if len(_RESULT_MEMO) >= _RESULT_MEMO_LIMIT:
-            _RESULT_MEMO.clear()
-        found = _RESULT_MEMO[key] = (located, gazetteer, to_enrichment(
-            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version))
-    return _with_id(found[2], activity_id)
-
-
-# (id(located), type decision, …) -> (located, gazetteer, Enrichment without id): the located and gazetteer are
-# kept in the entry, so their ids are not reused while it lives; Located objects recur through location's memo
-_RESULT_MEMO: dict[tuple, tuple] = {}
-_RESULT_MEMO_LIMIT = 50_000
+        located = apply_context(located, title, description, location_text, gazetteer)
+    # (id(located), type decision, …) -> (located, Enrichment without id), in the gazetteer's memo: the located is
+    # kept in the entry, so its id is not reused while the entry lives; Located objects recur through the memo
+    key = (id(located), kind, kind_conf, kind_reason, settings.include_uncertain_npvr, version)
+    results = gazetteer.memo.results
+    found = results.get(key)
+    if found is None or found[0] is not located:
+        found = gazetteer.memo.put("results", key, (located, to_enrichment(
+            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version)))
+    return _with_id(found[1], activity_id)
 
 
 def _with_id(hit: Enrichment, activity_id: str) -> Enrichment:

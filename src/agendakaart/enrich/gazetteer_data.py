@@ -141,18 +141,22 @@ def alias_keys(rows, places, gemeenten) -> dict[str, list[int]]:
 
 
 def venue_places(rows, gemeenten):
-    """venues.csv: venues and institutions that imply a place ("Catshuis" -> Den Haag)."""
+    """venues.csv and data/knowledge/*.csv: venues and institutions that imply a place ("Catshuis" -> Den Haag);
+    a row's `aliases` (other spellings, separated by ";") name the same place."""
     from agendakaart.enrich.gazetteer import Place
 
     out = []
     for row in rows:
         g = gemeenten.get(row["gm_code"]) if row["gm_code"] else None
+        if row["gm_code"] and g is None:
+            raise ValueError(f"{row['name']}: unknown gemeente code {row['gm_code']}")
         lat = float(row["lat"]) if row["lat"] else (g.lat if g else None)
         lon = float(row["lon"]) if row["lon"] else (g.lon if g else None)
         label = row["label"] or row["name"]
         display = f"{label}, {row['place']}" if row["place"] and row["place"] != label else label
-        out.append(Place(display, row["kind"], g.gm_code if g else None, g.name if g else None,
-                         g.province if g else None, row["country"] or "NL", lat, lon, key=row["name"]))
+        for key in [row["name"]] + [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]:
+            out.append(Place(display, row["kind"], g.gm_code if g else None, g.name if g else None,
+                             g.province if g else None, row["country"] or "NL", lat, lon, key=key))
     return out
 
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
+from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
 PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
              "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
@@ -25,28 +26,23 @@ _KIND_SCORE = {"venue": 7, "org": 7, "woonplaats": 5, "stad": 5, "gemeente": 4, 
 _SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3, "gemeente": 2, "regio": 1,
              "provincie": 0, "land": -1}
 _NOT_A_PLACE = re.compile(
-    r"^\W*(?:diverse|verschillende|meerdere)?\s*(?:locaties?|plaatsen)?\W*$|"
-    r"\b(?:online|digitaal|digitale|telefonisch|videoverbinding|video|videocall|webinar|teams|webex|zoom-?call|"
-    r"n\.?v\.?t\.?|nvt|onbekend|n\.?b\.?|n\.?t\.?b\.?|nog niet bekend|volgt|tba|tbd|nader te bepalen|besloten|"
-    r"intern|divers|diverse locaties)\b", re.I)
+    r"^\W*(?:" + alternation("vague_location") + r")?\s*(?:" + alternation("location_plural") + r")?\W*$|"
+    r"\b(?:" + alternation("location_not_place") + r")\b", re.I)
 # "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
-_DIGITAL = re.compile(r"\b(?:digita(?:al|le)|online|telefonisch|videoverbinding|videocall|video-?overleg|"
-                      r"belafspraak|webinar|livestream)\b", re.I)
+_DIGITAL = re.compile(r"\b(?:" + alternation("digital") + r")\b", re.I)
 
 
 # "Telefoongesprek met …", "Digitaal overleg met …": a place named in the text is not where it happens
-_REMOTE = re.compile(r"(?i)\b(?:telefo(?:on|nisch)\w*|videoverbinding\w*|videocall\w*|videogesprek\w*|"
-                     r"video-?overleg\w*|belafspraak\w*|webinar\w*|(?:digitaal|digitale|online)\s+(?:overleg|"
-                     r"gesprek|bijeenkomst|vergadering|ontmoeting|sessie|toespraak|kennismaking))\b")
-# _remote's pre-check: one of "telefo", "deo", "belaf", "web", "gita", "onl" is in every _REMOTE match (none
-# holds i, s or k, whose case-insensitive matches include İ, ı, ſ and the Kelvin sign): a text without them
-# skips the regex (speed only)
+_REMOTE = re.compile(r"(?i)\b(?:" + alternation("remote") + r"|(?:" + alternation("remote_adjective")
+                     + r")\s+(?:" + alternation("remote_noun") + r"))\b")
+# _remote's pre-check, derived from the same words: every _REMOTE match holds one of these pieces (speed only)
+_REMOTE_STEMS = literal_stems("remote", "remote_adjective")
 
 
 def _remote(text: str) -> re.Match | None:
     """"Telefoongesprek met de burgemeester van Leiden" -> match "Telefoongesprek"; "Bezoek aan Leiden" -> None."""
     low = text.lower()
-    if not ("telefo" in low or "deo" in low or "belaf" in low or "web" in low or "gita" in low or "onl" in low):
+    if not any(stem in low for stem in _REMOTE_STEMS):
         return None
     return _REMOTE.search(text)
 
@@ -68,7 +64,7 @@ def _is_province_qualifier(location_text: str) -> bool:
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
-_KIND_QUALIFIERS = frozenset({"provincie", "prov", "gemeente", "gem", "regio", "stad", "dorp"})
+_KIND_QUALIFIERS = word_set("kind_qualifier")
 
 
 def _is_kind_qualifier(location_text: str) -> bool:
@@ -95,7 +91,8 @@ def _is_no_place(location_text: str) -> bool:
 
 
 # "Postbus 20011, Den Haag" is where letters go, not where the activity is; "2511 CV" alone names no town
-_POSTAL_ONLY = re.compile(r"^\W*(?:(?:postbus|antwoordnummer)\s*\d+\b.*|[1-9]\d{3}\s?[A-Za-z]{2})\W*$", re.I)
+_POSTAL_WORDS = words("postal_word")
+_POSTAL_ONLY = re.compile(r"^\W*(?:(?:" + "|".join(_POSTAL_WORDS) + r")\s*\d+\b.*|[1-9]\d{3}\s?[A-Za-z]{2})\W*$", re.I)
 
 
 def _postal_only(location_text: str) -> str | None:
@@ -103,21 +100,19 @@ def _postal_only(location_text: str) -> str | None:
     found = _POSTAL_ONLY.match(location_text)
     if not found:
         return None
-    if location_text.strip(" (),.").lower().startswith(("postbus", "antwoordnummer")):
+    if location_text.strip(" (),.").lower().startswith(_POSTAL_WORDS):
         return "postadres, geen bezoekadres"
     return "alleen een postcode (geen postcodetabel offline)"
 
 
 _SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
            "title_lead": "title", "description": "description", "label": "label"}
-_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:minister|ministers|ambassadeur|premier|president|koning|koningin|regering|"
-                       r"delegatie|gezant|staatshoofd|kanselier|collega|vertegenwoordiger|consul)\s+(?:van|uit)\s*$)|"
+_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
                        # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
-                       r"(?i:\b(?:minister|ministers|staatssecretaris|staatssecretarissen)\s+van\s+)"
+                       r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
                        r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
 # "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
-_OFFICE_RE = re.compile(r"(?i:\b(?:commissaris\s+van\s+de\s+koning(?:in)?|cdk|gedeputeerden?|gouverneur|"
-                        r"(?:gedeputeerde|provinciale)\s+staten)\s+(?:van|in|uit)\s*$)")
+_OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
 
 
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
@@ -183,17 +178,11 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
 # "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
 # ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
 _SUBJECT_BEFORE = re.compile(r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
-                             r"(?:[\w-]+\s+)?(?:situatie|veiligheidssituatie|oorlog|conflict|crisis|ontwikkelingen|"
-                             r"gebeurtenissen|spanningen|verkiezingen|aardbevingen|ramp|overstromingen|"
-                             r"mensenrechten|vredesproces)\s+in)\s+(?:(?:de|het)\s+)?$")
+                             r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$")
 # "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
-_VISIT_WORDS = re.compile(r"(?i)\b(?:werk)?bezoek(?:t|en)?\b|\brondleiding\b|\bopent\b|\bopening\b")
+_VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
 # "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
-_ORG_HEADS = (r"universiteit|university|hogeschool|academie|ggd|ggz|veiligheidsregio|waterschap|hoogheemraadschap|"
-              r"stichting|vereniging|instituut|omroep|rtv|fc|sc|milieudienst|omgevingsdienst|woonstichting|"
-              r"woningcorporatie|zorggroep|roc|kamer van koophandel|ondernemersvereniging|sportclub|"
-              r"gemeentebelangen|bibliotheek|politie-eenheid|eenheid|regio deal|campus|fonds|bank|cooperatie|"
-              r"coöperatie|netwerk|platform|alliantie|museum|theater|orkest|schouwburg")
+_ORG_HEADS = alternation("org_head")
 _ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
                                r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
                                + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
@@ -275,8 +264,7 @@ def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
 
 
 # "Zuidoost-Groningen", "Noord-Utrecht": a compass word joined to the name -> group 1
-_COMPASS_BEFORE = re.compile(r"(?i)\b(noord|zuid|oost|west|noordoost|noordwest|zuidoost|zuidwest|midden|"
-                             r"noord-oost|zuid-oost|noord-west|zuid-west)\s*-\s*$")
+_COMPASS_BEFORE = re.compile(r"(?i)\b(" + alternation("compass") + r")\s*-\s*$")
 
 
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
@@ -328,7 +316,7 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
     return gaz.kinds_of(m.ids)
 
 
-_ENVOY_PREPS = ("van", "uit", "in")
+_ENVOY_PREPS = word_set("envoy_prep")
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
@@ -344,7 +332,7 @@ def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool
     return False
 
 
-_ORIGIN_PREPS = frozenset({"van", "uit", "vanuit"})
+_ORIGIN_PREPS = word_set("origin_prep")
 
 
 def _score(m: Mention, place: Place) -> float:
@@ -358,12 +346,12 @@ def _score(m: Mention, place: Place) -> float:
 
 
 # "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
-_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:bezoekt|bezoeken|bezocht|opent|ontvangt in)\s+(?:(?:de|het)\s+)?$")
+_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:de|het)\s+)?$")
 
 
-_ROUTE_ON = re.compile(r"\s+(?:naar|tot)\s+\S")
+_ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
 # "Reis van Den Haag naar Brussel", "Treinreis …": travel counts where it goes, a tour where it starts
-_TRAVEL = re.compile(r"(?i)(?:reis|vlucht|vliegt|vertrek)")
+_TRAVEL = re.compile(r"(?i)(?:" + alternation("travel_word") + r")")
 
 
 def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
@@ -387,9 +375,6 @@ def _distance_km(a: Place, b: Place) -> float:
     return math.hypot(dlat, dlon)
 
 
-_CHOICES: dict[tuple, tuple] = {}
-_CHOICES_LIMIT = 50_000
-
 
 def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) -> list[tuple[Place, str]]:
     """(place, note) per mention, the context taken from all of them (and the envoys' countries).
@@ -400,17 +385,15 @@ def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) 
         m = mentions[0]
         if len(m.ids) == 1:
             return [(gaz.places[m.ids[0]], "")]
-        key = (id(gaz), "one", m.ids, m.province)
+        key = ("one", m.ids, m.province)
     else:
-        key = (id(gaz), tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
-    found = _CHOICES.get(key)
-    if found is not None and found[0] is gaz:
-        return found[1]
+        key = (tuple((m.ids, m.province) for m in mentions), tuple(m.ids for m in envoys))
+    found = gaz.memo.choices.get(key)
+    if found is not None:
+        return found
     context = _context(mentions + envoys, gaz)
     choices = [choose_candidate(m, gaz, *context) for m in mentions]
-    if len(_CHOICES) >= _CHOICES_LIMIT:
-        _CHOICES.clear()
-    _CHOICES[key] = (gaz, choices)
+    gaz.memo.put("choices", key, choices)
     return choices
 
 
@@ -508,9 +491,9 @@ _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8,
 
 
 # a description line "Bron: Ministerie van Financiën" names the publisher, not a place -> removed
-_BRON = re.compile(r"(?im)^\s*(?:bron|uitgever|afzender|contact|meer informatie)\s*:.*$")
+_BRON = re.compile(r"(?im)^\s*(?:" + alternation("publisher_word") + r")\s*:.*$")
 # "Voorbereiding Europese Raad" -> match: preparing an event is not the event
-_PREP_ONLY = re.compile(r"^\s*(?:voorbereiding|voorbespreking|nabespreking|terugkoppeling)\b", re.I)
+_PREP_ONLY = re.compile(r"^\s*(?:" + alternation("preparation") + r")\b", re.I)
 
 
 def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
@@ -547,7 +530,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
         for m, (place, note) in zip(mentions, choices):
             scored.append((_score(m, place) + _visit_bonus(m, texts), m, place, note))
         scored.sort(key=lambda item: -item[0])
-        _, m, place, note = _refine(scored)
+        _, m, place, note = _refine(scored, gaz)
     if place.kind == "institution":
         digital = _DIGITAL.search(f"{texts['title']} {loc}")
         if digital or no_place_loc or _PREP_ONLY.match(texts["title"]):
@@ -559,15 +542,19 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
                                           f'{remote.group(0).lower()}')
     if m.prep == "gemeente" or place.kind == "land":
         place, note = _sharpen(m, place, note, texts, gaz)
-    return _located(m, place, note)
+    return _located(m, place, note, gaz)
 
 
-def _refine(scored: list[tuple]) -> tuple:
+def _refine(scored: list[tuple], gaz: Gazetteer) -> tuple:
     """A region/province/country beaten by a named place inside it ("Enschede (Twente)" -> Enschede); a town
     beaten by a venue named in it ("RIVM", location "Bilthoven" -> RIVM); an organisation in the location field
     beaten by a town there in another gemeente (organisations move, the town is what the page says)."""
     best = scored[0]
     kind = best[2].kind
+    if kind in ("venue", "org") and best[2].gm_code:
+        town = _town_after(best, scored)
+        if town:        # "Van Hall Larenstein in Velp": the site in that town (an organisation: the town itself)
+            return town if kind == "org" else (town[0], best[1], _site(best[2], town[2], gaz), best[3])
     if kind == "org" and best[1].field == "location":     # "Zoetermeer (Ministerie van OCW)": the town named
         towns = [s for s in scored[1:] if s[1].field == "location" and s[2].kind in ("woonplaats", "gemeente")
                  and s[2].gm_code and s[2].gm_code != best[2].gm_code]
@@ -594,7 +581,33 @@ def _refine(scored: list[tuple]) -> tuple:
     return best
 
 
-_PROVINCE_CITIES = frozenset({"Groningen", "Utrecht"})
+_PROVINCE_CITIES = word_set("province_city")
+_SITE_GAP = 20          # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
+
+
+def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
+    """A Dutch town in another gemeente named with "in" right after the venue or organisation, in the same field:
+    "Zuyd Hogeschool in Sittard", "het Gasunie-terrein in Zuidbroek" (a site away from the main one)."""
+    v = best[1]
+    for s in scored[1:]:
+        m, p = s[1], s[2]
+        if (m.field == v.field and m.prep == "in" and 0 <= m.start - v.end <= _SITE_GAP and p.country == "NL"
+                and p.kind in ("woonplaats", "gemeente") and p.gm_code and p.gm_code != best[2].gm_code):
+            return s
+    return None
+
+
+def _site(venue: Place, town: Place, gaz: Gazetteer) -> Place:
+    """The venue's site in another town: its label with that town's name, gemeente and centre (one object per
+    pair, so the memo of Located keeps working)."""
+    key = (venue.name, venue.key, town.name, town.gm_code)
+    site = gaz.memo.sites.get(key)
+    if site is None:
+        label = venue.name.split(", ")[0]
+        site = gaz.memo.put("sites", key, replace(venue, name=f"{label}, {town.name}", gm_code=town.gm_code,
+                                     gemeente=town.gemeente or town.name, province=town.province, lat=town.lat,
+                                     lon=town.lon))
+    return site
 
 
 def _qualifies(m: Mention) -> bool:
@@ -624,21 +637,16 @@ _KIND_WORDS = {"institution": "instelling/vaste plek", "venue": "locatie", "org"
                "regio": "regio", "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}
 
 
-_LOCATED_MEMO: dict[tuple, Located] = {}
-_LOCATED_MEMO_LIMIT = 50_000
 
-
-def _located(m: Mention, place: Place, note: str) -> Located:
+def _located(m: Mention, place: Place, note: str, gaz: Gazetteer) -> Located:
     """Mention + place -> Located, remembered: the same words for the same place recur in unique texts.
 
     The key holds id(place); the remembered Located holds the place itself, so that id is not reused while
     the entry lives."""
     key = (m.text, m.field, m.prep, id(place), note)
-    found = _LOCATED_MEMO.get(key)
+    found = gaz.memo.located.get(key)
     if found is None or found.place is not place:
-        if len(_LOCATED_MEMO) >= _LOCATED_MEMO_LIMIT:
-            _LOCATED_MEMO.clear()
-        found = _LOCATED_MEMO[key] = _make_located(m, place, note)
+        found = gaz.memo.put("located", key, _make_located(m, place, note))
     return found
 
 

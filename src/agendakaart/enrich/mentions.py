@@ -12,14 +12,13 @@ import ahocorasick
 
 from agendakaart.enrich.gazetteer import Gazetteer
 from agendakaart.enrich.text import fold, fold_name
+from agendakaart.enrich.words import word_set, word_values, words
 
-PLACE_PREPS = frozenset({"in", "te", "aan", "naar", "bij", "uit", "vanuit", "richting", "nabij", "rond", "op",
-                         "tijdens", "omgeving", "regio"})
-_SURNAME_PARTICLES = frozenset({"ter", "ten", "der", "van't", "vd"})
-VISIT_PREPS = frozenset({"aan", "bij", "naar", "in", "op", "te", "werkbezoek", "bezoek", "bezoekt", "bezoeken",
-                         "rondleiding", "opent", "opening"})
-_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "von", "le", "la", "du", "da", "di", "el",
-                        "al", "bin", "ibn", "'t", "het", "vander", "zu"})
+# the words with a role here are data: data/context_words.csv
+PLACE_PREPS = word_set("place_prep")
+_SURNAME_PARTICLES = word_set("surname_particle")
+VISIT_PREPS = word_set("visit_prep")
+_PARTICLES = word_set("name_particle")
 # "Van Weel, …" -> tokens "Van", "Weel" (punctuation and brackets end a token)
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
 _SENTENCE_END = ".:!?;•·|–—-\"“”"
@@ -73,7 +72,7 @@ def _longest_first(hits: list[tuple]) -> list[tuple]:
     return sorted(chosen)
 
 
-_ARTICLES = frozenset({"de", "het", "'t", "den"})
+_ARTICLES = word_set("article")
 _STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
@@ -110,7 +109,7 @@ def _case_ok(text: str, start: int, end: int, key: str, gaz: Gazetteer, mixed: b
     return True
 
 
-_LOCATION_WORDS = ("locatie", "plaats", "location")
+_LOCATION_WORDS = words("location_word")
 
 
 def _after_location_word(text: str, start: int) -> bool:
@@ -173,13 +172,7 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
     return out
 
 
-_ABBR_PROVINCE = {
-    "l": "Limburg", "lb": "Limburg", "li": "Limburg", "limb": "Limburg", "nh": "Noord-Holland",
-    "n-h": "Noord-Holland", "zh": "Zuid-Holland", "z-h": "Zuid-Holland", "nb": "Noord-Brabant",
-    "n-b": "Noord-Brabant", "nbr": "Noord-Brabant", "gld": "Gelderland", "gl": "Gelderland", "g": "Gelderland",
-    "gr": "Groningen", "gn": "Groningen", "ov": "Overijssel", "o": "Overijssel", "fr": "Fryslân",
-    "frl": "Fryslân", "dr": "Drenthe", "d": "Drenthe", "u": "Utrecht", "ut": "Utrecht", "utr": "Utrecht",
-    "z": "Zeeland", "zl": "Zeeland", "zld": "Zeeland", "fl": "Flevoland", "flev": "Flevoland"}
+_ABBR_PROVINCE = word_values("province_abbr")
 # after "Beek": " (L)" / ", Gld" / " NH." -> group 1 "L" / "Gld" / "NH"
 _PROVINCE_ABBR = re.compile(r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True))
                             + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I)
@@ -245,14 +238,7 @@ def _adjective_ok(text: str, start: int, end: int) -> bool:
 _ORG = frozenset({"org"})
 
 
-_TITLE_WORDS = ("minister-president", "minister", "staatssecretaris", "premier", "burgemeester",
-                "loco-burgemeester", "wethouder", "gedeputeerde", "commissaris van de koning", "gouverneur",
-                "ambassadeur", "president", "kanselier", "koning", "koningin", "prinses", "prins", "de heer",
-                "mevrouw", "mevr", "dhr", "mr", "dr", "prof", "ir", "drs", "collega", "eurocommissaris",
-                "eu-commissaris", "kamerlid", "oud-minister", "oud-premier", "directeur", "voorzitter", "ceo",
-                "bisschop", "kardinaal", "paus", "secretaris-generaal", "dijkgraaf", "korpschef", "generaal",
-                "commandant", "luitenant-generaal", "admiraal", "vice-admiraal", "hoogleraar", "topman",
-                "topvrouw")
+_TITLE_WORDS = words("person_title")
 _PERSON_AUTOMATA: dict[tuple, ahocorasick.Automaton] = {}
 
 
@@ -303,17 +289,12 @@ def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
     return spans
 
 
-_PLACE_NAMES: dict[tuple[int, str], tuple[Gazetteer, bool]] = {}
-
-
 def _is_place_name(name: str, gaz: Gazetteer) -> bool:
     """gaz.lookup(name) is not empty, remembered: the names after "minister", "burgemeester" recur."""
-    found = _PLACE_NAMES.get((id(gaz), name))
-    if found is None or found[0] is not gaz:
-        if len(_PLACE_NAMES) >= 20_000:
-            _PLACE_NAMES.clear()
-        found = _PLACE_NAMES[(id(gaz), name)] = (gaz, bool(gaz.lookup(name)))
-    return found[1]
+    found = gaz.memo.place_names.get(name)
+    if found is None:
+        found = gaz.memo.put("place_names", name, bool(gaz.lookup(name)))
+    return found
 
 
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:

@@ -46,7 +46,6 @@ class Scanner(NamedTuple):
     rules: ActivityRules
 
 
-_SCANNERS: dict[tuple[int, int], Scanner] = {}
 _LAST: list[Scanner | None] = [None]     # the one in use (a run has one gazetteer and one rule set)
 
 
@@ -55,8 +54,8 @@ def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     last = _LAST[0]
     if last is not None and last.gazetteer is gaz and last.rules is rules:
         return last
-    found = _SCANNERS.get((id(gaz), id(rules)))
-    if found is not None and found.gazetteer is gaz and found.rules is rules:
+    found = gaz.memo.scanners.get(id(rules))
+    if found is not None and found.rules is rules:
         _LAST[0] = found
         return found
     entries: dict[str, list] = {}
@@ -73,9 +72,7 @@ def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     for key, entry in entries.items():
         auto.add_word(key, tuple(entry))
     auto.make_automaton()
-    if len(_SCANNERS) > 8:
-        _SCANNERS.clear()
-    found = _SCANNERS[(id(gaz), id(rules))] = _LAST[0] = Scanner(auto, gaz, rules)
+    found = _LAST[0] = gaz.memo.put("scanners", id(rules), Scanner(auto, gaz, rules))
     return found
 
 

@@ -13,7 +13,8 @@ from agendakaart.enrich.overrides import apply_overrides, load_overrides
 from agendakaart.enrich.parallel import chunk_size, chunked, enrich_chunks, worker_count
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
-from agendakaart.store.enrichments import count_activities, iter_activities, write_enrichments
+from agendakaart.store.db import transaction
+from agendakaart.store.enrichments import count_activities, iter_activities, upsert_enrichments
 from agendakaart.store.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
@@ -31,22 +32,24 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     run_id = start_run(conn, "enrich", {"overrides": str(settings.overrides_path or ""),
                                         "include_uncertain_npvr": settings.include_uncertain_npvr})
     total = count_activities(conn)
-    out: list[Enrichment] = []
+    tally = Tally()
     held: deque[list[tuple]] = deque()     # (page_url, text) per chunk in flight, for the overrides
     workers = worker_count(settings, total)
-    chunks = _chunks(iter_activities(conn), held if overrides else None, chunk_size(total, workers))
-    for enriched in enrich_chunks(chunks, res, settings, workers):
-        if overrides:
-            enriched = [apply_overrides(e, overrides, page_url=url, text=text, gaz=res.gazetteer,
-                                        include_uncertain=settings.include_uncertain_npvr)
-                        for e, (url, text) in zip(enriched, held.popleft())]
-        out += enriched
-        if progress:
-            progress("enrich", len(out), total)
-    write_enrichments(conn, out, datetime.now(timezone.utc).isoformat(timespec="microseconds"))
+    stamp = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    with transaction(conn):     # written chunk by chunk as results come, committed once: all or nothing
+        chunks = _chunks(iter_activities(conn), held if overrides else None, chunk_size(total, workers))
+        for enriched in enrich_chunks(chunks, res, settings, workers):
+            if overrides:
+                enriched = [apply_overrides(e, overrides, page_url=url, text=text, gaz=res.gazetteer,
+                                            include_uncertain=settings.include_uncertain_npvr)
+                            for e, (url, text) in zip(enriched, held.popleft())]
+            upsert_enrichments(conn, enriched, stamp)
+            tally.add(enriched)
+            if progress:
+                progress("enrich", tally.activities, total)
     if progress:
-        progress("enrich", len(out), total)
-    summary = summarise(out)
+        progress("enrich", tally.activities, total)
+    summary = tally.summary()
     summary.update(version=res.version, seconds=round(time.perf_counter() - started, 2))
     finish_run(conn, run_id, {k: v for k, v in summary.items() if isinstance(v, int)})
     log.info("%d activiteiten verrijkt: %d geplaatst, %d locatie onbekend", summary["activities"], summary["placed"],
@@ -66,16 +69,41 @@ def _chunks(rows: Iterable, held: deque | None, size: int) -> Iterator[list[tupl
 
 def summarise(enrichments: list[Enrichment]) -> dict:
     """Counts for the closing summary: by precision, unknown, Den Haag, abroad, per NPVR region and type."""
-    by_precision = Counter(e.precision.value for e in enrichments)
-    return {
-        "activities": len(enrichments),
-        "placed": len(enrichments) - by_precision.get("none", 0),
-        "unknown": by_precision.get("none", 0),
-        "den_haag": sum(e.is_den_haag for e in enrichments),
-        "abroad": sum(e.is_abroad for e in enrichments),
-        "in_npvr": sum(e.npvr_region is not None for e in enrichments),
-        "overridden": sum(e.override for e in enrichments),
-        "by_precision": dict(by_precision.most_common()),
-        "by_npvr_region": dict(Counter(e.npvr_region for e in enrichments if e.npvr_region).most_common()),
-        "by_type": dict(Counter(e.activity_type.value for e in enrichments).most_common()),
-    }
+    tally = Tally()
+    tally.add(enrichments)
+    return tally.summary()
+
+
+class Tally:
+    """The closing summary's counts, added chunk by chunk (enrich keeps no list of all its results)."""
+
+    def __init__(self) -> None:
+        self.activities = self.den_haag = self.abroad = self.in_npvr = self.overridden = 0
+        self.by_precision: Counter = Counter()
+        self.by_npvr_region: Counter = Counter()
+        self.by_type: Counter = Counter()
+
+    def add(self, enrichments: list[Enrichment]) -> None:
+        self.activities += len(enrichments)
+        self.by_precision.update(e.precision.value for e in enrichments)
+        self.den_haag += sum(e.is_den_haag for e in enrichments)
+        self.abroad += sum(e.is_abroad for e in enrichments)
+        self.in_npvr += sum(e.npvr_region is not None for e in enrichments)
+        self.overridden += sum(e.override for e in enrichments)
+        self.by_npvr_region.update(e.npvr_region for e in enrichments if e.npvr_region)
+        self.by_type.update(e.activity_type.value for e in enrichments)
+
+    def summary(self) -> dict:
+        unknown = self.by_precision.get("none", 0)
+        return {
+            "activities": self.activities,
+            "placed": self.activities - unknown,
+            "unknown": unknown,
+            "den_haag": self.den_haag,
+            "abroad": self.abroad,
+            "in_npvr": self.in_npvr,
+            "overridden": self.overridden,
+            "by_precision": dict(self.by_precision.most_common()),
+            "by_npvr_region": dict(self.by_npvr_region.most_common()),
+            "by_type": dict(self.by_type.most_common()),
+        }

@@ -41,9 +41,14 @@ def _row(e: Enrichment, enriched_at: str) -> tuple:
 
 def write_enrichments(conn: sqlite3.Connection, enrichments: Iterable[Enrichment], enriched_at: str) -> int:
     """Upsert by (activity_id, version) in one transaction; returns the number of rows written."""
-    rows = [_row(e, enriched_at) for e in enrichments]
     with transaction(conn):
-        conn.executemany(_UPSERT, rows)
+        return upsert_enrichments(conn, enrichments, enriched_at)
+
+
+def upsert_enrichments(conn: sqlite3.Connection, enrichments: Iterable[Enrichment], enriched_at: str) -> int:
+    """Upsert by (activity_id, version) inside the caller's transaction (enrich writes chunk by chunk)."""
+    rows = [_row(e, enriched_at) for e in enrichments]
+    conn.executemany(_UPSERT, rows)
     return len(rows)
 
 

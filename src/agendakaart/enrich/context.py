@@ -1,0 +1,169 @@
+"""Context rules as data (data/context_rules.csv), run by one interpreter after the place is resolved.
+
+apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
+Each row: id, effect (kamer | not_kamer | subject | leader), pattern, reason, examples that must and must not fire.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from agendakaart.enrich.gazetteer import Gazetteer, Place
+from agendakaart.enrich.location import Located, _is_no_place, _remote
+from agendakaart.enrich.regions import data_path
+from agendakaart.enrich.text import fold_name
+
+RULES_FILE = "context_rules.csv"
+EFFECTS = ("kamer", "not_kamer", "subject", "leader")
+KAMER_CONFIDENCE = 0.55         # an activity that is in the Kamer by its nature, no place named: lower than a name
+_SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")     # "di 4 nov | Commissiedebat …": each part may start the activity
+_SUBJECT_WINDOW = 80    # a subject rule looks at this many characters before the place it may discard
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    id: str
+    effect: str
+    pattern: re.Pattern
+    reason: str
+    fires: tuple[str, ...]
+    not_fires: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def load_context_rules() -> tuple[ContextRule, ...]:
+    """context_rules.csv -> rules in file order (checked: known effect, groups the effect needs, examples)."""
+    with open(data_path(RULES_FILE), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(ln for ln in fh if ln.strip() and not ln.startswith("#")))
+    out = []
+    for row in rows:
+        rule = ContextRule(row["id"], row["effect"], re.compile(row["pattern"], re.I), row["reason"],
+                           _examples(row["fires"]), _examples(row["not_fires"]))
+        need = {"subject": "place", "leader": "country"}.get(rule.effect)
+        if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
+            raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
+        if not rule.fires or not rule.not_fires:
+            raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
+        out.append(rule)
+    return tuple(out)
+
+
+def _examples(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The rules grouped by effect, with one pattern for all kamer rows (their first-match test per title)."""
+    kamer_any: re.Pattern | None
+    kamer: tuple[ContextRule, ...]
+    not_kamer: tuple[ContextRule, ...]
+    subject: tuple[ContextRule, ...]
+    leader: tuple[ContextRule, ...]
+
+
+@lru_cache(maxsize=1)
+def _default() -> _Compiled:
+    return _compiled(load_context_rules())
+
+
+def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
+    by = {e: tuple(r for r in rules if r.effect == e) for e in EFFECTS}
+    starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
+    # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
+    any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])
+
+
+def apply_context(located: Located, title: str | None, description: str | None, location_text: str | None,
+                  gaz: Gazetteer, rules: tuple[ContextRule, ...] | None = None) -> Located:
+    """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
+    first, then subject, then leader, each in file order."""
+    c = _default() if rules is None else _compiled(rules)
+    title = title or ""
+    text = f"{title} {description}" if description else title
+    if c.kamer_any is not None and title and not (location_text and located.place is not None):
+        if c.kamer_any.search(title) and not _elsewhere(title, location_text):
+            parts = _SEGMENTS.split(title)
+            for rule in c.kamer:
+                found = _kamer(rule, located, parts, text, gaz, c.not_kamer)
+                if found is not None:
+                    return found
+    if located.place is not None and located.place.country != "NL" and located.evidence:   # a country abroad
+        for rule in c.subject:
+            found = _subject(rule, located, text, gaz)
+            if found is not None:
+                return found
+    elif located.place is None:
+        for rule in c.leader:
+            found = _leader(rule, located, text, gaz)
+            if found is not None:
+                return found
+    return located
+
+
+def _elsewhere(title: str, location_text: str | None) -> bool:
+    """The activity is held online or remotely, or the location field says it is no place: not in the Kamer."""
+    return bool((location_text and _is_no_place(location_text)) or _remote(title))
+
+
+def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
+    """A Kamer activity with no place in the location field: the Kamer, Den Haag."""
+    if not any(rule.pattern.match(part) for part in parts if part):
+        return None
+    if any(r.pattern.search(text) for r in exceptions):
+        return None
+    house = "Eerste Kamer" if "eerste kamer" in text.lower() else "Tweede Kamer"
+    place = _venue(gaz, house)
+    if place is None:
+        return None
+    subject = f'; "{located.evidence}" is het onderwerp' if located.place is not None and located.place is not place \
+        and located.evidence else ""
+    return _remember(gaz, (rule.id, place.name, subject), lambda: Located(
+        place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house))
+
+
+def _subject(rule, located, text, gaz) -> Located | None:
+    """"steun aan Oekraïne": the place found is what the activity is about -> no place."""
+    if located.place is None or not located.evidence:
+        return None
+    at = text.find(located.evidence)
+    if at < 0:
+        return None
+    window = text[max(0, at - _SUBJECT_WINDOW):at + len(located.evidence)]     # the words just before the place
+    for m in rule.pattern.finditer(window):
+        said = fold_name(located.evidence)
+        if fold_name(m.group("place")) == said or fold_name(m.group("place")).startswith(said + " "):
+            return _remember(gaz, (rule.id, said), lambda: Located(
+                None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence))
+    return None
+
+
+def _leader(rule, located, text, gaz) -> Located | None:
+    """"Bezoek aan de president van Frankrijk" with no place found: Frankrijk (country precision)."""
+    if located.place is not None:
+        return None
+    for m in rule.pattern.finditer(text):
+        words = m.group("country")
+        for name in (words, words.split()[0]):
+            country = next((p for p in gaz.lookup(name) if p.kind == "land" and p.country != "NL"), None)
+            if country is not None:
+                return _remember(gaz, (rule.id, country.name), lambda: Located(
+                    country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name))
+    return None
+
+
+def _venue(gaz: Gazetteer, name: str) -> Place | None:
+    return next((p for p in gaz.lookup(name) if p.kind == "venue" and p.gm_code), None)
+
+
+def _remember(gaz: Gazetteer, key: tuple, make) -> Located:
+    """(rule id, what it found) -> the one Located for it, in the gazetteer's memo (results downstream are
+    remembered by the Located object they hold)."""
+    found = gaz.memo.context.get(key)
+    if found is None:
+        found = gaz.memo.put("context", key, make())
+    return found

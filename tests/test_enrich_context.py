@@ -1,0 +1,75 @@
+"""The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
+example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
+not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendakaart.enrich.context import KAMER_CONFIDENCE, load_context_rules
+from enrich_helpers import enrich_title
+
+RULES = load_context_rules()
+KAMER_REASON = next(r.reason for r in RULES if r.effect == "kamer")
+CASES = [(r, text, True) for r in RULES for text in r.fires] + [(r, text, False) for r in RULES for text in r.not_fires]
+
+
+@pytest.mark.parametrize("rule,text,fires", CASES, ids=[f"{r.id}:{'fires' if f else 'not'}:{t[:40]}"
+                                                        for r, t, f in CASES])
+def test_rule_row_examples(res, rule, text, fires):
+    e = enrich_title(res, text)
+    if rule.effect == "not_kamer":
+        assert (KAMER_REASON not in e.reason) == fires, e.reason
+    else:
+        assert (rule.reason in e.reason) == fires, e.reason
+
+
+def test_every_effect_is_used_and_every_row_has_both_examples():
+    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader"}
+    assert all(r.fires and r.not_fires for r in RULES)
+
+
+@pytest.mark.parametrize("title,location,gm,country,precision", [
+    ("Commissiedebat Landbouw- en Visserijraad over de visserij in Urk", None, "GM0518", "NL", "venue"),
+    ("Commissiedebat Regionale ontwikkeling", "Provinciehuis, Assen", "GM0106", "NL", "woonplaats"),  # location wins
+    ("Plenair debat over de steun aan Oekraïne", None, "GM0518", "NL", "venue"),
+    ("Overleg over militaire steun aan Oekraïne", None, None, None, "none"),
+    ("Werkbezoek aan Oekraïne", None, None, "UA", "land"),
+    ("Bezoek aan de president van Frankrijk", None, None, "FR", "land"),
+    ("Ontvangst van de president van Kenia op Paleis Noordeinde", None, "GM0518", "NL", "venue"),
+    ("Ontvangst van de minister van Buitenlandse Zaken van Indonesië", None, None, None, "none"),
+])
+def test_activity_defaults(res, title, location, gm, country, precision):
+    e = enrich_title(res, title, location=location)
+    assert (e.gm_code, e.country, e.precision.value) == (gm, country, precision), e.reason
+
+
+def test_kamer_default_has_its_own_reason_and_lower_confidence(res):
+    e = enrich_title(res, "Tweeminutendebat Visserij")
+    assert KAMER_REASON in e.reason and e.confidence <= KAMER_CONFIDENCE
+    assert enrich_title(res, "Ministerraad").confidence > KAMER_CONFIDENCE
+
+
+def test_version_names_the_rules(tmp_path, monkeypatch):
+    """ENRICHER_VERSION is a hash of the enrich code and its rule and data files: a changed rule file gives a
+    new version, so a stored enrichment says which rules made it."""
+    from agendakaart.enrich import engine, regions
+
+    assert engine.ENRICHER_VERSION == engine.rules_version() and engine.ENRICHER_VERSION.startswith("r")
+    real = regions.data_path
+
+    def edited(name):
+        if name != "context_rules.csv":
+            return real(name)
+        copy = tmp_path / name
+        copy.write_text(real(name).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        return copy
+
+    monkeypatch.setattr(regions, "data_path", edited)
+    assert engine.rules_version() != engine.ENRICHER_VERSION
+
+
+def test_kamer_rule_keeps_out_of_remote_and_non_place_locations(res):
+    assert enrich_title(res, "Commissiedebat Digitale Zaken", location="online").precision.value == "none"
+    assert enrich_title(res, "Commissiedebat via videoverbinding").precision.value == "none"
+    assert enrich_title(res, "Commissiedebat Digitale Zaken").gm_code == "GM0518"

@@ -1,0 +1,91 @@
+"""The knowledge files (src/agendakaart/data/knowledge/*.csv): institutions, venues, sites and events by category.
+Each file says its source, licence and completeness; every row names a known gemeente; no name is in two rows;
+and every row and alias, visited in an agenda line, places the activity in its gemeente (a test per row)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from agendakaart.enrich.gazetteer import knowledge_files
+from agendakaart.enrich.regions import data_path
+from agendakaart.enrich.text import fold_name
+from enrich_helpers import enrich_title
+
+COLUMNS = ["name", "aliases", "kind", "place", "gm_code", "country", "lat", "lon", "label", "address"]
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "enrich.md"
+
+
+def _rows(name: str) -> list[dict]:
+    lines = [ln for ln in data_path(name).read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _keys(row: dict) -> list[str]:
+    return [row["name"]] + [a for a in row["aliases"].split(";") if a]
+
+
+ALL = [(name, row, key) for name in knowledge_files() for row in _rows(name) for key in _keys(row)]
+
+
+def test_there_are_eleven_categories():
+    assert [n.split("/")[1] for n in knowledge_files()] == [
+        "asylum.csv", "companies.csv", "events.csv", "football.csv", "government.csv", "hospitals.csv",
+        "military.csv", "ports.csv", "prisons.csv", "universities.csv", "venues.csv"]
+
+
+@pytest.mark.parametrize("name", knowledge_files())
+def test_file_says_source_licence_completeness_and_has_the_columns(name):
+    text = data_path(name).read_text(encoding="utf-8")
+    head = " ".join(ln for ln in text.splitlines() if ln.startswith("#"))
+    for word in ("Bron:", "Licentie:", "Volledigheid:"):
+        assert word in head, (name, word)
+    assert _rows(name) and list(_rows(name)[0]) == COLUMNS
+
+
+@pytest.mark.parametrize("name", knowledge_files())
+def test_rows_name_known_gemeenten_and_kinds(res, name):
+    for row in _rows(name):
+        assert row["kind"] in ("venue", "org", "institution"), row
+        assert row["gm_code"] in res.gazetteer.gemeenten if row["gm_code"] else row["country"] != "NL", row
+
+
+def test_no_name_in_two_rows():
+    venues = [ln for ln in data_path("venues.csv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    seen = {fold_name(r["name"]): "venues.csv" for r in csv.DictReader(venues)}
+    for name, _row, key in ALL:
+        assert fold_name(key) not in seen, (key, name, seen.get(fold_name(key)))
+        seen[fold_name(key)] = name
+
+
+def test_docs_count_rows_per_category():
+    docs = DOCS.read_text(encoding="utf-8")
+    for name in knowledge_files():
+        rows = _rows(name)
+        names = sum(len(_keys(r)) for r in rows)
+        cat = name.split("/")[1]
+        assert re.search(rf"\| `{re.escape(cat)}` \| {len(rows)} \| {names} \|", docs), cat
+
+
+@pytest.mark.parametrize("name,row,key", ALL, ids=[f"{n.split('/')[1]}:{k}" for n, _r, k in ALL])
+def test_every_name_places_a_visit(res, name, row, key):
+    """"Werkbezoek aan <name>" -> the row's gemeente (or its country abroad)."""
+    e = enrich_title(res, f"Werkbezoek aan {key}")
+    assert (e.gm_code, e.country) == (row["gm_code"] or None, row["country"]), e.reason
+
+
+# a venue with "in <town>" in another gemeente right after it is its site there; an organisation gives the town
+@pytest.mark.parametrize("title,gm,precision", [
+    ("Werkbezoek aan Zuyd Hogeschool in Sittard", "GM1883", "venue"),
+    ("Werkbezoek aan Van Hall Larenstein in Velp", "GM0275", "venue"),
+    ("Werkbezoek aan het Gasunie-terrein in Zuidbroek", "GM1952", "woonplaats"),
+    ("Werkbezoek aan Van Hall Larenstein", "GM0080", "venue"),                  # no town: the main site
+    ("Werkbezoek aan Zuyd Hogeschool en daarna aan een school in Sittard", "GM0917", "venue"),  # not right after
+    ("Werkbezoek aan de Eemshaven (Groningen)", "GM1966", "venue"),             # parentheses: the province
+])
+def test_venue_in_another_town_is_its_site(res, title, gm, precision):
+    e = enrich_title(res, title)
+    assert (e.gm_code, e.precision.value) == (gm, precision), e.reason

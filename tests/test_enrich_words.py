@@ -1,0 +1,71 @@
+"""The word roles of the place rules (src/agendakaart/data/context_words.csv): every role the code asks for has
+words, each role acts in an example (one test per role), and the remote pre-check is derived from the words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agendakaart.enrich import location, mentions
+from agendakaart.enrich.words import alternation, literal_stems, word_values, words
+from enrich_helpers import enrich_title
+
+ROLES = ("location_not_place", "digital", "remote", "remote_adjective", "remote_noun", "preparation", "envoy",
+         "office", "subject_noun", "org_head", "compass", "place_prep", "visit_prep", "surname_particle",
+         "name_particle", "location_word", "person_title", "province_abbr", "vague_location", "location_plural",
+         "kind_qualifier", "postal_word", "envoy_portfolio", "envoy_prep", "origin_prep", "visit_word", "visit_verb",
+         "travel_word", "route_word", "publisher_word", "province_city", "article")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_has_words(role):
+    assert words(role) and alternation(role)
+
+
+def test_unknown_role_is_an_error():
+    with pytest.raises(KeyError):
+        words("no_such_role")
+
+
+# (role, title, location field, gemeente code or None): the role's words at work
+@pytest.mark.parametrize("role,title,location_text,gm", [
+    ("location_not_place", "Overleg met de gedeputeerden", "online", None),
+    ("digital", "Digitaal overleg Europese Raad", None, None),
+    ("remote", "Telefoongesprek met de burgemeester van Rotterdam", None, None),
+    ("remote_adjective", "Online overleg met de burgemeester van Emmen", None, None),
+    ("preparation", "Voorbereiding ministerraad", None, None),
+    ("envoy", "Gesprek met de premier van Japan", None, None),
+    ("office", "Kennismaking met de gedeputeerde van Zeeland", None, None),
+    ("subject_noun", "Gesprek over de situatie in Gaza", None, None),
+    ("org_head", "Overleg met het Waterschap Limburg", None, None),
+    ("province_abbr", "Werkbezoek Beek (L)", None, "GM0888"),
+    ("location_word", "Werkbezoek aan een school. Locatie: Emmen", None, "GM0114"),
+    ("person_title", "Gesprek met burgemeester Van Veldhoven", None, None),
+])
+def test_role_acts(res, role, title, location_text, gm):
+    e = enrich_title(res, title, location=location_text)
+    assert e.gm_code == gm and (gm or e.precision.value in ("none", "land", "provincie")), e.reason
+
+
+def test_remote_pre_check_is_derived_from_the_words():
+    stems = literal_stems("remote", "remote_adjective")
+    assert location._REMOTE_STEMS == stems
+    for word in words("remote") + words("remote_adjective"):
+        assert any(stem in word.lower() for stem in stems), word
+    assert all(not set(stem) & set("isk") for stem in stems)
+    assert location._remote("Videogesprek met de burgemeester") and not location._remote("Werkbezoek aan Leiden")
+
+
+def test_code_tables_are_the_data():
+    assert mentions._ABBR_PROVINCE == word_values("province_abbr") and mentions._ABBR_PROVINCE["l"] == "Limburg"
+    assert "naar" in mentions.PLACE_PREPS and "opening" in mentions.VISIT_PREPS
+
+
+def test_every_role_in_the_file_is_one_the_code_uses():
+    from agendakaart.enrich.words import _table
+
+    assert set(_table()) == set(ROLES)
+    code = "".join(p.read_text(encoding="utf-8") for p in
+                   (Path(location.__file__), Path(mentions.__file__)))
+    assert all(f'"{role}"' in code for role in ROLES)
