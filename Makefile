@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT ?= out
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test lint bench clean
 
 setup: $(STAMP) node_modules/.installed
 
@@ -23,8 +23,12 @@ node_modules/.installed: package.json
 demo: setup
 	$(BIN)/agendakaart demo --out $(OUT)
 
-test: setup
+test: setup lint
 	$(BIN)/pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 
 bench: setup
 	$(BIN)/python bench/collect.py

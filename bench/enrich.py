@@ -40,14 +40,22 @@ def score(lines: list[dict], res, settings: Settings, show_errors: int) -> None:
     errors = []
     for row in lines:
         exp = row["expected"]
-        e = enrich_fields(title=row.get("title"), description=row.get("description"),
-                          location_text=row.get("location_text"), type_label=row.get("type_label"),
-                          gazetteer=res.gazetteer, rules=res.rules, settings=settings)
+        e = enrich_fields(
+            title=row.get("title"),
+            description=row.get("description"),
+            location_text=row.get("location_text"),
+            type_label=row.get("type_label"),
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+        )
         case = per_case[row.get("case", "?")]
-        checks = {"type": e.activity_type.value == exp["activity_type"],
-                  "npvr": e.npvr_region == exp["npvr_region"],
-                  "country": e.country == exp["country"],
-                  "precision": e.precision.value == exp["precision"]}
+        checks = {
+            "type": e.activity_type.value == exp["activity_type"],
+            "npvr": e.npvr_region == exp["npvr_region"],
+            "country": e.country == exp["country"],
+            "precision": e.precision.value == exp["precision"],
+        }
         if exp["gm_code"]:
             checks["gemeente"] = e.gm_code == exp["gm_code"]
         if exp["precision"] == "none":
@@ -62,15 +70,25 @@ def score(lines: list[dict], res, settings: Settings, show_errors: int) -> None:
             errors.append((row["id"], row.get("case"), bad, row, e))
     _print_totals(tot, per_case)
     for rid, case, bad, row, e in errors[:show_errors]:
-        text = " | ".join(str(row.get(k)) for k in ("type_label", "title", "location_text", "description")
-                          if row.get(k))
+        text = " | ".join(
+            str(row.get(k)) for k in ("type_label", "title", "location_text", "description") if row.get(k)
+        )
         print(f"  {rid} [{case}] {','.join(bad)}: {text[:110]}")
-        print(f"      got {e.gm_code} {e.country} {e.npvr_region} {e.activity_type.value} {e.precision.value}"
-              f"  want {row['expected']}  — {e.reason[:150]}")
+        print(
+            f"      got {e.gm_code} {e.country} {e.npvr_region} {e.activity_type.value} {e.precision.value}"
+            f"  want {row['expected']}  — {e.reason[:150]}"
+        )
 
 
-LABELS = {"gemeente": "gemeente", "den_haag": "Den Haag herkend", "false_den_haag": "onterecht Den Haag",
-          "abroad": "buitenland (land)", "type": "type", "npvr": "NPVR-regio", "precision": "precisie"}
+LABELS = {
+    "gemeente": "gemeente",
+    "den_haag": "Den Haag herkend",
+    "false_den_haag": "onterecht Den Haag",
+    "abroad": "buitenland (land)",
+    "type": "type",
+    "npvr": "NPVR-regio",
+    "precision": "precisie",
+}
 EVAL_DIR = ROOT / "tests" / "eval"
 BEFORE = EVAL_DIR / "before_scores.json"
 MISSES = EVAL_DIR / "known_misses.json"
@@ -100,8 +118,10 @@ def score_sets(res, settings: Settings, record: bool, write_misses: bool) -> Non
         sealed = " (VERZEGELD: alleen scoren, nooit op getuned)" if path.name.startswith("sealed") else ""
         print(f"{path.name}: {len(lines)} regels, {len(misses[path.name])} met een fout{sealed}")
         for key in FIGURES:
-            print(f"  {LABELS[key]:20s} nu {_cell(key, now[key]):>8s}   voor {_cell(key, was.get(key)):>8s}"
-                  f"   ({now[key][0]}/{now[key][1]})")
+            print(
+                f"  {LABELS[key]:20s} nu {_cell(key, now[key]):>8s}   voor {_cell(key, was.get(key)):>8s}"
+                f"   ({now[key][0]}/{now[key][1]})"
+            )
     if record:
         BEFORE.write_text(_compact(before), encoding="utf-8")
     if write_misses:
@@ -120,6 +140,7 @@ def _compact(data: dict) -> str:
 def _print_totals(tot: Counter, per_case: dict) -> None:
     def pct(c, k):
         return f"{100 * c[k] / c[k + '_n']:.1f}% ({c[k]}/{c[k + '_n']})" if c[k + "_n"] else "-"
+
     print("gemeente correct where a place exists:", pct(tot, "gemeente"), "(target >= 97%)")
     dh = tot["no_den_haag_n"] - tot["no_den_haag"]
     print(f"no-evidence lines placed in Den Haag: {dh} of {tot['no_den_haag_n']} (target 0)")
@@ -129,8 +150,10 @@ def _print_totals(tot: Counter, per_case: dict) -> None:
     print("per case (gemeente / npvr / type / precision):")
     for case in sorted(per_case):
         c = per_case[case]
-        print(f"  {case:22s} {pct(c, 'gemeente'):>18s} {pct(c, 'npvr'):>18s} {pct(c, 'type'):>18s}"
-              f" {pct(c, 'precision'):>18s}")
+        print(
+            f"  {case:22s} {pct(c, 'gemeente'):>18s} {pct(c, 'npvr'):>18s} {pct(c, 'type'):>18s}"
+            f" {pct(c, 'precision'):>18s}"
+        )
 
 
 def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
@@ -150,12 +173,16 @@ def speed(lines: list[dict], res, settings: Settings, n: int) -> None:
             par, par_cpu = _parallel_pass(src, Path(tmp) / "par.jsonl", res, settings, workers)
             same = (Path(tmp) / "full.jsonl").read_bytes() == (Path(tmp) / "par.jsonl").read_bytes()
             print(f"speed ({label}): {n} activities; bare JSONL read+write {bare:.2f} s (CPU {bare_cpu:.2f} s)")
-            print(f"  serial enrich:   {full:.2f} s wall, wall ratio {full / bare:.1f}x (target <= 5x); "
-                  f"{1e6 * full / n:.0f} us each; CPU {full_cpu:.2f} s, CPU-time ratio {full_cpu / bare_cpu:.1f}x")
-            print(f"  parallel enrich ({workers} worker processes, {os.cpu_count()} CPUs): {par:.2f} s wall, "
-                  f"wall ratio {par / bare:.1f}x (target <= 5x); CPU of all processes {par_cpu:.2f} s, "
-                  f"CPU-time ratio {par_cpu / bare_cpu:.1f}x (the work done, not the waiting); "
-                  f"output {'byte-identical to' if same else 'DIFFERS from'} serial")
+            print(
+                f"  serial enrich:   {full:.2f} s wall, wall ratio {full / bare:.1f}x (target <= 5x); "
+                f"{1e6 * full / n:.0f} us each; CPU {full_cpu:.2f} s, CPU-time ratio {full_cpu / bare_cpu:.1f}x"
+            )
+            print(
+                f"  parallel enrich ({workers} worker processes, {os.cpu_count()} CPUs): {par:.2f} s wall, "
+                f"wall ratio {par / bare:.1f}x (target <= 5x); CPU of all processes {par_cpu:.2f} s, "
+                f"CPU-time ratio {par_cpu / bare_cpu:.1f}x (the work done, not the waiting); "
+                f"output {'byte-identical to' if same else 'DIFFERS from'} serial"
+            )
 
 
 def _write_input(src: Path, lines: list[dict], n: int, unique: bool) -> None:
@@ -198,18 +225,31 @@ def _pipeline_once(lines: list[dict], settings: Settings, n: int) -> None:
             conn.executemany(
                 "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(r["id"], f"https://example.invalid/agenda/{i // 40}", "2026-01-05", r.get("title") or "",
-                  r.get("description"), r.get("location_text"), r.get("type_label")) for i, r in enumerate(rows)])
+                [
+                    (
+                        r["id"],
+                        f"https://example.invalid/agenda/{i // 40}",
+                        "2026-01-05",
+                        r.get("title") or "",
+                        r.get("description"),
+                        r.get("location_text"),
+                        r.get("type_label"),
+                    )
+                    for i, r in enumerate(rows)
+                ],
+            )
         started = time.perf_counter()
         summary = enrich(replace(settings, db_path=Path(tmp) / "bench.sqlite"), conn)
         took = time.perf_counter() - started
         written = conn.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0]
         conn.close()
-    print(f"pipeline.enrich on SQLite, {settings.enrich_workers} worker(s): {n} activities (unique texts) in {took:.2f} s "
-          f"({1e6 * took / n:.0f} us each); {written} rows written, {summary['placed']} placed")
+    print(
+        f"pipeline.enrich on SQLite, {settings.enrich_workers} worker(s): {n} activities (unique texts) in {took:.2f} s "
+        f"({1e6 * took / n:.0f} us each); {written} rows written, {summary['placed']} placed"
+    )
 
 
-BATCH = 1000       # lines read, parsed, (enriched,) dumped and written together, in both passes alike
+BATCH = 1000  # lines read, parsed, (enriched,) dumped and written together, in both passes alike
 
 
 def _timed_pass(src: Path, dst: Path, enrich) -> tuple[float, float]:
@@ -229,12 +269,32 @@ def _timed_pass(src: Path, dst: Path, enrich) -> tuple[float, float]:
 def _enriched(rows: list[dict], res, settings: Settings) -> list[dict]:
     """Input rows -> output rows (id, gm_code, precision, activity_type, reason)."""
     out = []
-    for row, e in zip(rows, [enrich_fields(title=row.get("title"), description=row.get("description"),
-                                           location_text=row.get("location_text"), type_label=row.get("type_label"),
-                                           gazetteer=res.gazetteer, rules=res.rules, settings=settings,
-                                           activity_id=row["id"], memo=res.memo) for row in rows]):
-        out.append({"id": row["id"], "gm_code": e.gm_code, "precision": e.precision.value,
-                    "activity_type": e.activity_type.value, "reason": e.reason})
+    for row, e in zip(
+        rows,
+        [
+            enrich_fields(
+                title=row.get("title"),
+                description=row.get("description"),
+                location_text=row.get("location_text"),
+                type_label=row.get("type_label"),
+                gazetteer=res.gazetteer,
+                rules=res.rules,
+                settings=settings,
+                activity_id=row["id"],
+                memo=res.memo,
+            )
+            for row in rows
+        ],
+    ):
+        out.append(
+            {
+                "id": row["id"],
+                "gm_code": e.gm_code,
+                "precision": e.precision.value,
+                "activity_type": e.activity_type.value,
+                "reason": e.reason,
+            }
+        )
     return out
 
 
@@ -255,15 +315,17 @@ def _parallel_pass(src: Path, dst: Path, res, settings: Settings, workers: int) 
         for out in map_chunks(_bench_chunk, chunked(fin, CHUNK), res, settings, workers):
             fout.writelines(out)
     after = os.times()
-    cpu = sum(after[i] - before[i] for i in range(4))     # user, system, children's user, children's system
+    cpu = sum(after[i] - before[i] for i in range(4))  # user, system, children's user, children's system
     return time.perf_counter() - started, cpu
 
 
-_BARE = ("import json, sys\n"
-         "out = sys.stdout\n"
-         "for line in sys.stdin:\n"
-         "    row = json.loads(line)\n"
-         "    out.write(json.dumps(row, ensure_ascii=False) + '\\n')\n")
+_BARE = (
+    "import json, sys\n"
+    "out = sys.stdout\n"
+    "for line in sys.stdin:\n"
+    "    row = json.loads(line)\n"
+    "    out.write(json.dumps(row, ensure_ascii=False) + '\\n')\n"
+)
 
 
 def process_speed(lines: list[dict], n: int) -> None:
@@ -283,8 +345,19 @@ def process_speed(lines: list[dict], n: int) -> None:
             conn.executemany(
                 "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(r["id"], f"https://example.invalid/agenda/{i // 40}", "2026-01-05", r.get("title") or "",
-                  r.get("description"), r.get("location_text"), r.get("type_label")) for i, r in enumerate(rows)])
+                [
+                    (
+                        r["id"],
+                        f"https://example.invalid/agenda/{i // 40}",
+                        "2026-01-05",
+                        r.get("title") or "",
+                        r.get("description"),
+                        r.get("location_text"),
+                        r.get("type_label"),
+                    )
+                    for i, r in enumerate(rows)
+                ],
+            )
         conn.close()
 
         def timed(cmd: list[str]) -> float:
@@ -298,11 +371,12 @@ def process_speed(lines: list[dict], n: int) -> None:
 
         bare = timed([sys.executable, "-c", _BARE])
         print(f"process speed: {n} unique activities; bare JSONL read+write process {bare:.2f} s")
-        for label, cmd in (("agendakaart locate", [str(exe / "agendakaart"), "locate"]),
-                           ("agendakaart locate --workers 1", [str(exe / "agendakaart"), "locate", "--workers", "1"]),
-                           ("agendakaart enrich", [str(exe / "agendakaart"), "enrich", "--db", str(db)]),
-                           ("agendakaart enrich --workers 1",
-                            [str(exe / "agendakaart"), "enrich", "--db", str(db), "--workers", "1"])):
+        for label, cmd in (
+            ("agendakaart locate", [str(exe / "agendakaart"), "locate"]),
+            ("agendakaart locate --workers 1", [str(exe / "agendakaart"), "locate", "--workers", "1"]),
+            ("agendakaart enrich", [str(exe / "agendakaart"), "enrich", "--db", str(db)]),
+            ("agendakaart enrich --workers 1", [str(exe / "agendakaart"), "enrich", "--db", str(db), "--workers", "1"]),
+        ):
             took = timed(cmd)
             print(f"  {label:32s} {took:6.2f} s  ratio {took / bare:.1f}x (target <= 5x)")
 
@@ -315,23 +389,32 @@ def main() -> int:
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--pipeline", action="store_true", help="also time pipeline.enrich on a SQLite store")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all CPUs)")
-    parser.add_argument("--process", action="store_true",
-                        help="time `agendakaart locate` and `enrich` as whole processes, then stop")
+    parser.add_argument(
+        "--process", action="store_true", help="time `agendakaart locate` and `enrich` as whole processes, then stop"
+    )
     parser.add_argument("--sets", action="store_true", help="score every eval set beside its before-score, then stop")
-    parser.add_argument("--record-before", action="store_true",
-                        help="with --sets: store the before-score of sets that have none yet (never overwrites)")
-    parser.add_argument("--write-misses", action="store_true",
-                        help="with --sets: rewrite tests/eval/known_misses.json with the misses of today")
+    parser.add_argument(
+        "--record-before",
+        action="store_true",
+        help="with --sets: store the before-score of sets that have none yet (never overwrites)",
+    )
+    parser.add_argument(
+        "--write-misses",
+        action="store_true",
+        help="with --sets: rewrite tests/eval/known_misses.json with the misses of today",
+    )
     args = parser.parse_args()
     settings = Settings(enrich_workers=args.workers)
     started = time.perf_counter()
     build_gazetteer()
     print(f"gazetteer build (no cache): {time.perf_counter() - started:.2f} s")
-    load_gazetteer(settings.cache_dir)           # make sure the cache exists
+    load_gazetteer(settings.cache_dir)  # make sure the cache exists
     started = time.perf_counter()
     res = load_resources(settings)
-    print(f"gazetteer + rules load from cache: {time.perf_counter() - started:.3f} s "
-          f"({len(res.gazetteer.names)} names, {len(res.gazetteer.places)} places)")
+    print(
+        f"gazetteer + rules load from cache: {time.perf_counter() - started:.3f} s "
+        f"({len(res.gazetteer.names)} names, {len(res.gazetteer.places)} places)"
+    )
     if args.process:
         process_speed(load_lines(args.eval), args.n)
         return 0

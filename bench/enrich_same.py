@@ -31,17 +31,27 @@ def inputs(lines: list[dict]) -> list[dict]:
     rows += [dict(r, title=f"{r['title'] or ''} #{i}") for i, r in enumerate(rows * 4)]
     for i in range(6000):
         a, b, c, d = (rng.choice(lines) for _ in range(4))
-        rows.append({"title": a.get("title"),
-                     "description": b.get("description") or (c.get("title") if i % 3 == 0 else None),
-                     "location_text": c.get("location_text") if i % 2 else None,
-                     "type_label": d.get("type_label") if i % 4 == 0 else None})
+        rows.append(
+            {
+                "title": a.get("title"),
+                "description": b.get("description") or (c.get("title") if i % 3 == 0 else None),
+                "location_text": c.get("location_text") if i % 2 else None,
+                "type_label": d.get("type_label") if i % 4 == 0 else None,
+            }
+        )
     for _ in range(2000):
         words = " ".join(rng.choice(lines)["title"] or "" for _ in range(3)).split()
         rng.shuffle(words)
-        rows.append({"title": " ".join(words[:rng.randint(1, 25)])})
-    rows += [{"title": ""}, {"title": None}, {"title": "<b>Bezoek</b> aan&nbsp;Leiden \U0001f389"},
-             {"title": "Werkbezoek " * 5000 + "Leiden"}, {"title": "İstanbul bezoek", "description": "Ĳsselstein ǅ"},
-             {"title": 123}, {"title": "Москва визит Kyïv"}]
+        rows.append({"title": " ".join(words[: rng.randint(1, 25)])})
+    rows += [
+        {"title": ""},
+        {"title": None},
+        {"title": "<b>Bezoek</b> aan&nbsp;Leiden \U0001f389"},
+        {"title": "Werkbezoek " * 5000 + "Leiden"},
+        {"title": "İstanbul bezoek", "description": "Ĳsselstein ǅ"},
+        {"title": 123},
+        {"title": "Москва визит Kyïv"},
+    ]
     return rows
 
 
@@ -52,12 +62,26 @@ def dump(lines: list[dict]) -> list[str]:
     out = []
     for memo in (None, {}):
         for i, row in enumerate(inputs(lines)):
-            e = enrich_fields(**{k: row.get(k) for k in FIELDS}, gazetteer=res.gazetteer, rules=res.rules,
-                              settings=settings, activity_id=f"x{i}", memo=memo)
+            e = enrich_fields(
+                **{k: row.get(k) for k in FIELDS},
+                gazetteer=res.gazetteer,
+                rules=res.rules,
+                settings=settings,
+                activity_id=f"x{i}",
+                memo=memo,
+            )
             out.append(json.dumps(dataclasses.asdict(e), default=str, ensure_ascii=False))
     for r in lines:
-        text = " ".join(filter(None, [r.get("type_label") and r["type_label"] + ":", r.get("title"),
-                                      r.get("location_text") and f"({r['location_text']})"]))
+        text = " ".join(
+            filter(
+                None,
+                [
+                    r.get("type_label") and r["type_label"] + ":",
+                    r.get("title"),
+                    r.get("location_text") and f"({r['location_text']})",
+                ],
+            )
+        )
         out.append(json.dumps([split_text_line(text, res.rules), split_text_line(text)], ensure_ascii=False))
     return out
 
@@ -80,8 +104,10 @@ def main() -> int:
     for i, w, g in diffs[:20]:
         print(f"result {i} differs:\n  before {w}\n  now    {g}")
     same = not diffs and len(want) == len(got)
-    print(f"{len(got)} results, {len(diffs)} differ" + ("" if len(want) == len(got) else
-                                                         f"; {len(want)} saved, {len(got)} now"))
+    print(
+        f"{len(got)} results, {len(diffs)} differ"
+        + ("" if len(want) == len(got) else f"; {len(want)} saved, {len(got)} now")
+    )
     return 0 if same else 1
 
 

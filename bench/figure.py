@@ -43,8 +43,10 @@ def main() -> None:
             out = work / f"figuur-{size}.{fmt}"
             t = time.perf_counter()
             build_figure(conn, out, size=size, rows=rows)
-            print(f"figure {size:10s} {fmt}: {time.perf_counter() - t:5.2f} s (rows loaded), "
-                  f"{out.stat().st_size / 1e3:7.0f} kB")
+            print(
+                f"figure {size:10s} {fmt}: {time.perf_counter() - t:5.2f} s (rows loaded), "
+                f"{out.stat().st_size / 1e3:7.0f} kB"
+            )
     t = time.perf_counter()
     build_figure(conn, work / "cli-like.png")
     print(f"figure a4 png incl. load_rows (what the CLI does): {time.perf_counter() - t:.2f} s")

@@ -23,8 +23,13 @@ from agendakaart.sources.files import import_file
 from agendakaart.store import open_db
 from agendakaart.store.persons import read_seed
 
-TITLES = ("Werkbezoek aan {p}", "Gesprek met de burgemeester van {p}", "Opening van een school in {p}",
-          "Toespraak op een congres in {p}", "Overleg met bewoners in {p}")
+TITLES = (
+    "Werkbezoek aan {p}",
+    "Gesprek met de burgemeester van {p}",
+    "Opening van een school in {p}",
+    "Toespraak op een congres in {p}",
+    "Overleg met bewoners in {p}",
+)
 PLACES = ("Leiden", "Zwolle", "Assen", "Middelburg", "Enschede", "Maastricht", "Groningen", "Almere")
 
 
@@ -37,13 +42,22 @@ def write_file(path: Path, n: int, fmt: str, seed: int = 7) -> None:
             writer.writerow(["datum", "titel", "personen", "starttijd", "locatie"])
         for i in range(n):
             place = rng.choice(PLACES)
-            row = [f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", rng.choice(TITLES).format(p=place) + f" ({i})",
-                   "|".join(rng.sample(names, rng.choice((1, 1, 2)))), f"{8 + i % 10:02d}:{(i * 7) % 60:02d}", place]
+            row = [
+                f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                rng.choice(TITLES).format(p=place) + f" ({i})",
+                "|".join(rng.sample(names, rng.choice((1, 1, 2)))),
+                f"{8 + i % 10:02d}:{(i * 7) % 60:02d}",
+                place,
+            ]
             if writer:
                 writer.writerow(row)
             else:
-                fh.write(json.dumps(dict(zip(("date", "title", "persons", "start_time", "location"), row)),
-                                    ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        dict(zip(("date", "title", "persons", "start_time", "location"), row)), ensure_ascii=False
+                    )
+                    + "\n"
+                )
 
 
 def bare_read(path: Path, fmt: str) -> int:
@@ -85,8 +99,10 @@ def main() -> None:
         conn.close()
     print(f"import bench: {args.n:,} rows, {args.format}, {size:.1f} MB")
     print(f"  bare read:  {bare_s:6.2f} s  ({rows:,} rows)")
-    print(f"  import:     {import_s:6.2f} s  ({result['activities']:,} activities, {result['problems']} problems"
-          + (f", peak {import_peak / 1e6:6.1f} MB traced)" if args.memory else ")"))
+    print(
+        f"  import:     {import_s:6.2f} s  ({result['activities']:,} activities, {result['problems']} problems"
+        + (f", peak {import_peak / 1e6:6.1f} MB traced)" if args.memory else ")")
+    )
     print(f"  import / bare read: {import_s / bare_s:.1f}x;  {1e6 * import_s / max(args.n, 1):.0f} µs per row")
     print(f"  process max RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
     sys.stdout.flush()

@@ -22,8 +22,14 @@ from agendakaart.pipeline.outputs import build_map  # noqa: E402
 from agendakaart.store import open_db  # noqa: E402
 from synthetic import PLACES, Place, populate  # noqa: E402
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # one filter change each, run in the page; each returns ms from the event to the list/counts/clusters being done
 CHANGES = {
@@ -70,8 +76,17 @@ def bench_places() -> tuple[Place, ...]:
         gm = subs.get(2).geonames_code.split(".")[-1] if subs.get(2) else None
         if gm == "0518":
             continue
-        out.append(Place(city.name, f"GM{gm}" if gm else None, (subs[2].name.replace("Gemeente ", "") if 2 in subs
-                   else None), subs[1].name if 1 in subs else None, "NL", round(city.lat, 4), round(city.lng, 4)))
+        out.append(
+            Place(
+                city.name,
+                f"GM{gm}" if gm else None,
+                (subs[2].name.replace("Gemeente ", "") if 2 in subs else None),
+                subs[1].name if 1 in subs else None,
+                "NL",
+                round(city.lat, 4),
+                round(city.lng, 4),
+            )
+        )
     return tuple(out) + tuple(p for p in PLACES if p.country != "NL")
 
 
@@ -89,21 +104,29 @@ def measure(html: Path, rounds: int) -> None:
             page.goto(html.resolve().as_uri())
             page.wait_for_function("window.__kaart && window.__kaart.ready", timeout=120_000)
             loads.append((page.evaluate("performance.now()"), page.evaluate("window.__kaart.firstRenderMs")))
-        print(f"first render (navigation -> map, counts, list ready): median {statistics.median(l[0] for l in loads):.0f} ms"
-              f" (of which our script {statistics.median(l[1] for l in loads):.0f} ms), {rounds} loads")
-        print(f"markers drawn at the opening view: {page.evaluate('window.__kaart.markers')}, "
-              f"visible activities: {page.get_attribute('[data-testid=count-visible]', 'data-value')}")
+        print(
+            f"first render (navigation -> map, counts, list ready): median {statistics.median(x[0] for x in loads):.0f} ms"
+            f" (of which our script {statistics.median(x[1] for x in loads):.0f} ms), {rounds} loads"
+        )
+        print(
+            f"markers drawn at the opening view: {page.evaluate('window.__kaart.markers')}, "
+            f"visible activities: {page.get_attribute('[data-testid=count-visible]', 'data-value')}"
+        )
         for name, code in CHANGES.items():
             sync_ms, painted_ms = page.evaluate(_TIMED, code)
             phases = page.evaluate("window.__kaart.phases || {}")
             split = " ".join(f"{k} {v:.0f}" for k, v in phases.items()) if "titel" not in name else ""
-            print(f"filter change {name:28s} {sync_ms:6.1f} ms handler, {painted_ms:6.1f} ms to next frame; "
-                  f"visible {page.get_attribute('[data-testid=count-visible]', 'data-value'):>6s}  [{split}]")
+            print(
+                f"filter change {name:28s} {sync_ms:6.1f} ms handler, {painted_ms:6.1f} ms to next frame; "
+                f"visible {page.get_attribute('[data-testid=count-visible]', 'data-value'):>6s}  [{split}]"
+            )
         toggles = []
         for _ in range(10):
             toggles.append(page.evaluate(_TIMED, CHANGES["zonder Den Haag aan"])[1])
-        print(f"'zonder Den Haag' toggled 10x: median {statistics.median(toggles):.1f} ms, max {max(toggles):.1f} ms"
-              " to next frame")
+        print(
+            f"'zonder Den Haag' toggled 10x: median {statistics.median(toggles):.1f} ms, max {max(toggles):.1f} ms"
+            " to next frame"
+        )
         print("page errors:", errors or "none")
         browser.close()
 

@@ -58,8 +58,11 @@ def main() -> None:
         for row in conn.execute("SELECT * FROM activities ORDER BY page_url, ordinal"):
             pages.setdefault(row["page_url"], []).append(_activity_of(dict(row)))
         with transaction(conn):
-            conn.executemany("INSERT INTO item_signals (url, route, published_at, first_seen, last_seen) "
-                             "VALUES (?, 'search', '2025-01-01T10:00:00Z', 'x', 'x')", [(u,) for u in pages])
+            conn.executemany(
+                "INSERT INTO item_signals (url, route, published_at, first_seen, last_seen) "
+                "VALUES (?, 'search', '2025-01-01T10:00:00Z', 'x', 'x')",
+                [(u,) for u in pages],
+            )
         saved = history.record_changes
         history.record_changes = lambda *a, **k: 0
         _timed(f"re-store {len(pages):,} pages unchanged, without history", lambda: _restore(conn, pages, 0))

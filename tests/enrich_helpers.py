@@ -6,8 +6,15 @@ from agendakaart.settings import Settings
 
 def enrich_title(res, title, *, location=None, description=None, label=None, settings=None):
     """(resources, title, optional fields) -> Enrichment."""
-    return enrich_fields(title=title, description=description, location_text=location, type_label=label,
-                         gazetteer=res.gazetteer, rules=res.rules, settings=settings or Settings())
+    return enrich_fields(
+        title=title,
+        description=description,
+        location_text=location,
+        type_label=label,
+        gazetteer=res.gazetteer,
+        rules=res.rules,
+        settings=settings or Settings(),
+    )
 
 
 def score_rows(res, rows) -> dict:
@@ -15,8 +22,9 @@ def score_rows(res, rows) -> dict:
     s = dict(placed=0, gm_ok=0, npvr_ok=0, type_ok=0, prec_ok=0, n=len(rows), den_haag_without_evidence=[])
     for row in rows:
         exp = row["expected"]
-        e = enrich_title(res, row["title"], location=row["location_text"], description=row["description"],
-                         label=row["type_label"])
+        e = enrich_title(
+            res, row["title"], location=row["location_text"], description=row["description"], label=row["type_label"]
+        )
         if exp["gm_code"]:
             s["placed"] += 1
             s["gm_ok"] += e.gm_code == exp["gm_code"]

@@ -18,15 +18,32 @@ PERSON = "mark-rutte"
 MINISTRY = "Algemene Zaken"
 
 
-def act(url: str, day: date, ordinal: int, title: str, start: str | None = None, place: str | None = None,
-        persons: tuple[str, ...] = (PERSON,)) -> Activity:
-    return Activity(id=activity_id(url, day, ordinal, title), page_url=url, persons=persons, date=day, title=title,
-                    start_time=start, location_text=place, ministry=MINISTRY, ordinal=ordinal)
+def act(
+    url: str,
+    day: date,
+    ordinal: int,
+    title: str,
+    start: str | None = None,
+    place: str | None = None,
+    persons: tuple[str, ...] = (PERSON,),
+) -> Activity:
+    return Activity(
+        id=activity_id(url, day, ordinal, title),
+        page_url=url,
+        persons=persons,
+        date=day,
+        title=title,
+        start_time=start,
+        location_text=place,
+        ministry=MINISTRY,
+        ordinal=ordinal,
+    )
 
 
 def store_page(conn, url: str, day: date, acts: list[Activity], kind: AgendaKind = AgendaKind.SINGLE) -> None:
-    page = AgendaPage(url=url, persons=(PERSON,), title=acts[0].title if acts else "leeg", page_date=day,
-                      ministry=MINISTRY, kind=kind)
+    page = AgendaPage(
+        url=url, persons=(PERSON,), title=acts[0].title if acts else "leeg", page_date=day, ministry=MINISTRY, kind=kind
+    )
     with transaction(conn):
         save_agenda_page(conn, page)
         replace_activities(conn, url, acts)
@@ -37,9 +54,11 @@ MAY = {d: date(2024, 5, d) for d in range(19, 32)}
 
 def crawl_one(conn) -> dict[str, Activity]:
     """The first crawl: a roll-up of three lines and three single pages."""
-    lines = [act(ROLLUP, MAY[20], 0, "Ministerraad", "10:00", "Den Haag"),
-             act(ROLLUP, MAY[21], 1, "Gesprek met de burgemeester van Zwolle", "14:00"),
-             act(ROLLUP, MAY[22], 2, "Bezoek aan de haven van Terneuzen", "09:00")]
+    lines = [
+        act(ROLLUP, MAY[20], 0, "Ministerraad", "10:00", "Den Haag"),
+        act(ROLLUP, MAY[21], 1, "Gesprek met de burgemeester van Zwolle", "14:00"),
+        act(ROLLUP, MAY[22], 2, "Bezoek aan de haven van Terneuzen", "09:00"),
+    ]
     store_page(conn, ROLLUP, MAY[20], lines, AgendaKind.ROLLUP)
     visit = act(VISIT, MAY[21], 0, "Werkbezoek aan Zwolle", "11:00", "Zwolle")
     talk = act(TALK, MAY[22], 0, "Gesprek met de VNG over woningbouw", "15:00", "Emmen")

@@ -17,10 +17,37 @@ from datetime import date, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from html import escape
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
-PLACES = ("Assen", "Emmen", "Heerlen", "Delfzijl", "Terneuzen", "Lelystad", "Den Helder", "Kerkrade", "Sneek",
-          "Winterswijk", "Venlo", "Almelo", "Zwolle", "Meppel", "Goes")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+PLACES = (
+    "Assen",
+    "Emmen",
+    "Heerlen",
+    "Delfzijl",
+    "Terneuzen",
+    "Lelystad",
+    "Den Helder",
+    "Kerkrade",
+    "Sneek",
+    "Winterswijk",
+    "Venlo",
+    "Almelo",
+    "Zwolle",
+    "Meppel",
+    "Goes",
+)
 CAP = 30
 
 
@@ -29,11 +56,11 @@ class Item:
     path: str
     title: str
     day: date
-    person: str            # slug, linked under "Hoort bij" (None-like "" = named only in the title by post)
-    location: str | None   # shown on the page; None = only the search index has it
+    person: str  # slug, linked under "Hoort bij" (None-like "" = named only in the title by post)
+    location: str | None  # shown on the page; None = only the search index has it
     search_location: str | None
     body: str
-    rollup: list[tuple[date, str]] = field(default_factory=list)   # (day, "Type: text (Place)")
+    rollup: list[tuple[date, str]] = field(default_factory=list)  # (day, "Type: text (Place)")
     sort_date: str = ""
 
 
@@ -45,17 +72,37 @@ def build_items() -> list[Item]:
         place = PLACES[n % len(PLACES)]
         slug = f"werkbezoek-{place.lower().replace(' ', '-')}-{n}"
         on_page = n % 3 != 0
-        items.append(Item(path=f"/actueel/agenda/{day:%Y/%m/%d}/{slug}", title=f"Minister-president bezoekt {place}",
-                          day=day, person="dick-schoof", location=place if on_page else None,
-                          search_location=place, body=f"De minister-president spreekt in {place} met ondernemers "
-                          f"over werk in de regio.", sort_date=f"{day - timedelta(days=3)}T09:00:00.000Z"))
+        items.append(
+            Item(
+                path=f"/actueel/agenda/{day:%Y/%m/%d}/{slug}",
+                title=f"Minister-president bezoekt {place}",
+                day=day,
+                person="dick-schoof",
+                location=place if on_page else None,
+                search_location=place,
+                body=f"De minister-president spreekt in {place} met ondernemers over werk in de regio.",
+                sort_date=f"{day - timedelta(days=3)}T09:00:00.000Z",
+            )
+        )
     for week, monday in ((12, date(2025, 3, 17)), (13, date(2025, 3, 24))):
-        lines = [(monday, "Ministerraad"), (monday + timedelta(days=1), f"Werkbezoek: bezoek aan een school ({PLACES[week]})"),
-                 (monday + timedelta(days=2), "Gesprek: overleg met de burgemeester van Groningen (Groningen)")]
-        items.append(Item(path=f"/actueel/agenda/{monday:%Y/%m/%d}/agenda-minister-president-week-{week}",
-                          title=f"Agenda minister-president week {week}", day=monday, person="",
-                          location="Diverse locaties", search_location="Diverse locaties", body="",
-                          rollup=lines, sort_date=f"{monday + timedelta(days=14)}T10:00:00.000Z"))
+        lines = [
+            (monday, "Ministerraad"),
+            (monday + timedelta(days=1), f"Werkbezoek: bezoek aan een school ({PLACES[week]})"),
+            (monday + timedelta(days=2), "Gesprek: overleg met de burgemeester van Groningen (Groningen)"),
+        ]
+        items.append(
+            Item(
+                path=f"/actueel/agenda/{monday:%Y/%m/%d}/agenda-minister-president-week-{week}",
+                title=f"Agenda minister-president week {week}",
+                day=monday,
+                person="",
+                location="Diverse locaties",
+                search_location="Diverse locaties",
+                body="",
+                rollup=lines,
+                sort_date=f"{monday + timedelta(days=14)}T10:00:00.000Z",
+            )
+        )
     return items
 
 
@@ -72,27 +119,33 @@ def item_html(item: Item, others: list[Item]) -> str:
         days: dict[date, list[str]] = {}
         for day, line in item.rollup:
             days.setdefault(day, []).append(line)
-        body = "".join(f"<h3>{nl_date(d)}</h3><ul>{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>"
-                       for d, lines in days.items())
+        body = "".join(
+            f"<h3>{nl_date(d)}</h3><ul>{''.join(f'<li>{escape(x)}</li>' for x in lines)}</ul>"
+            for d, lines in days.items()
+        )
         body += "<h2>Informatie voor de pers</h2><p>Persvoorlichting: 070 000 0000</p>"
     else:
         body = f"<p>{escape(item.body)}</p>"
     related = "".join(f'<li><a href="{o.path}">{escape(o.title)}</a></li>' for o in others)
-    person = (f'<li><a href="/regering/bewindspersonen/{item.person}">Dick Schoof</a></li>' if item.person else "")
-    visible = (f"<h1>{escape(item.title)}</h1><p>Agenda-item | {item.day:%d-%m-%Y}</p>{fields}{body}")
+    person = f'<li><a href="/regering/bewindspersonen/{item.person}">Dick Schoof</a></li>' if item.person else ""
+    visible = f"<h1>{escape(item.title)}</h1><p>Agenda-item | {item.day:%d-%m-%Y}</p>{fields}{body}"
     payload = json.dumps(visible)[1:-1]
     half = len(payload) // 2
-    chunks = "".join(f"<script>self.__next_f.push([1,\"{part}\"])</script>" for part in (payload[:half], payload[half:]))
-    return (f"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{escape(item.title)} | "
-            f"Rijksoverheid.nl</title></head><body><header><form role=\"search\"><label>Zoeken binnen "
-            f"Rijksoverheid.nl</label><input type=\"search\" name=\"trefwoord\"></form></header><main>"
-            f"<nav aria-label=\"Kruimelpad\"><a href=\"/\">Home</a> <a href=\"/ministeries/ministerie-van-algemene-"
-            f"zaken\">Ministerie van Algemene Zaken</a></nav>{visible}"
-            f"<section><h2>Heeft deze informatie u geholpen?</h2><button>Ja</button><button>Nee</button></section>"
-            f"<section><h2>Meer over dit onderwerp</h2><ul>{related}</ul></section>"
-            f"<section><h2>Hoort bij</h2><ul>{person}<li><a href=\"/ministeries/ministerie-van-algemene-zaken\">"
-            f"Ministerie van Algemene Zaken</a></li></ul></section></main>"
-            f"<footer><p>Rijksoverheid.nl | Contact | Toegankelijkheid</p></footer>{chunks}</body></html>")
+    chunks = "".join(
+        f"<script>self.__next_f.push([1,\"{part}\"])</script>" for part in (payload[:half], payload[half:])
+    )
+    return (
+        f"<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>{escape(item.title)} | "
+        f"Rijksoverheid.nl</title></head><body><header><form role=\"search\"><label>Zoeken binnen "
+        f"Rijksoverheid.nl</label><input type=\"search\" name=\"trefwoord\"></form></header><main>"
+        f"<nav aria-label=\"Kruimelpad\"><a href=\"/\">Home</a> <a href=\"/ministeries/ministerie-van-algemene-"
+        f"zaken\">Ministerie van Algemene Zaken</a></nav>{visible}"
+        f"<section><h2>Heeft deze informatie u geholpen?</h2><button>Ja</button><button>Nee</button></section>"
+        f"<section><h2>Meer over dit onderwerp</h2><ul>{related}</ul></section>"
+        f"<section><h2>Hoort bij</h2><ul>{person}<li><a href=\"/ministeries/ministerie-van-algemene-zaken\">"
+        f"Ministerie van Algemene Zaken</a></li></ul></section></main>"
+        f"<footer><p>Rijksoverheid.nl | Contact | Toegankelijkheid</p></footer>{chunks}</body></html>"
+    )
 
 
 class Site2026:
@@ -101,9 +154,9 @@ class Site2026:
     def __init__(self):
         self.items = build_items()
         self.removed: set[str] = set()
-        self.hidden: set[str] = set()      # served and linked from other pages, but in no index
-        self.clamp: int | None = None      # serve at most this many results per page, silently (no 400)
-        self.totals = True                 # answer totalResults
+        self.hidden: set[str] = set()  # served and linked from other pages, but in no index
+        self.clamp: int | None = None  # serve at most this many results per page, silently (no 400)
+        self.totals = True  # answer totalResults
         self.robots = "User-agent: *\nAllow: /\n"
         self.log: list[tuple[str, str, int]] = []
         self.lock = threading.Lock()
@@ -164,11 +217,25 @@ class Site2026:
             data = gzip.compress(self.urlset(self.listed()[1::2]).encode(), mtime=0)
             return self.conditional(headers, data, "application/gzip")
         if path.startswith("/actueel/agenda") and path.count("/") <= 2:
-            return 200, html, ("<html><body><div id=\"__next\"><p>Agenda wordt geladen…</p></div><a href=\"/actueel/"
-                               "agenda?size=n_10_n&filters%5B0%5D%5Bfield%5D=type\">Filter</a></body></html>").encode(), {}
+            return (
+                200,
+                html,
+                (
+                    "<html><body><div id=\"__next\"><p>Agenda wordt geladen…</p></div><a href=\"/actueel/"
+                    "agenda?size=n_10_n&filters%5B0%5D%5Bfield%5D=type\">Filter</a></body></html>"
+                ).encode(),
+                {},
+            )
         if path == "/regering/bewindspersonen":
-            return 200, html, ("<html><body><main><a href=\"/regering/bewindspersonen/rob-jetten\"><h3>Rob Jetten"
-                               "</h3><p>Minister-president</p></a></main></body></html>").encode(), {}
+            return (
+                200,
+                html,
+                (
+                    "<html><body><main><a href=\"/regering/bewindspersonen/rob-jetten\"><h3>Rob Jetten"
+                    "</h3><p>Minister-president</p></a></main></body></html>"
+                ).encode(),
+                {},
+            )
         for item in self.live():
             if path == item.path:
                 others = [o for o in self.live() if o is not item][:2]
@@ -178,23 +245,29 @@ class Site2026:
     @staticmethod
     def conditional(headers, data: bytes, ctype: str):
         import hashlib
+
         etag = '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
         if headers.get("If-None-Match") == etag:
             return 304, ctype, b"", {"ETag": etag}
         return 200, ctype, data, {"ETag": etag}
 
     def sitemap_index(self) -> str:
-        return ("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                f"<sitemap><loc>{self.base_url}/sitemap/1.xml</loc></sitemap>"
-                "<sitemap><loc>https://www.rijksoverheid.nl/sitemap/2.xml.gz</loc></sitemap>"
-                "<sitemap><loc>https://elders.example.org/sitemap.xml</loc></sitemap></sitemapindex>")
+        return (
+            "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            f"<sitemap><loc>{self.base_url}/sitemap/1.xml</loc></sitemap>"
+            "<sitemap><loc>https://www.rijksoverheid.nl/sitemap/2.xml.gz</loc></sitemap>"
+            "<sitemap><loc>https://elders.example.org/sitemap.xml</loc></sitemap></sitemapindex>"
+        )
 
     @staticmethod
     def urlset(items: list[Item]) -> str:
-        rows = "".join(f"<url><loc>https://www.rijksoverheid.nl{i.path}</loc><lastmod>{i.sort_date}</lastmod></url>"
-                       for i in items)
-        return ("<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                "<url><loc>https://www.rijksoverheid.nl/onderwerpen/regio</loc></url>" + rows + "</urlset>")
+        rows = "".join(
+            f"<url><loc>https://www.rijksoverheid.nl{i.path}</loc><lastmod>{i.sort_date}</lastmod></url>" for i in items
+        )
+        return (
+            "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            "<url><loc>https://www.rijksoverheid.nl/onderwerpen/regio</loc></url>" + rows + "</urlset>"
+        )
 
     def search(self, body: bytes):
         js = "application/json"
@@ -208,11 +281,27 @@ class Site2026:
             size = min(size, self.clamp)
         if size > 50 or (current - 1) * size >= CAP:
             return 400, js, b'{"error":"Invalid search request"}', {}
-        docs = [{"url": i.path, "page_title": i.title, "sort_date": i.sort_date, "information_type": "Agenda-item",
-                 "ministry": "Ministerie van Algemene Zaken", "activity_start_date": f"{i.day}T08:00:00.000Z",
-                 "activity_location_title": i.search_location} for i in self.listed()]
-        docs += [{"url": f"/actueel/nieuws/2025/0{m}/01/bericht-{m}", "page_title": "Nieuws",
-                  "sort_date": f"2025-0{m}-01T08:00:00.000Z", "information_type": "Nieuwsbericht"} for m in range(1, 8)]
+        docs = [
+            {
+                "url": i.path,
+                "page_title": i.title,
+                "sort_date": i.sort_date,
+                "information_type": "Agenda-item",
+                "ministry": "Ministerie van Algemene Zaken",
+                "activity_start_date": f"{i.day}T08:00:00.000Z",
+                "activity_location_title": i.search_location,
+            }
+            for i in self.listed()
+        ]
+        docs += [
+            {
+                "url": f"/actueel/nieuws/2025/0{m}/01/bericht-{m}",
+                "page_title": "Nieuws",
+                "sort_date": f"2025-0{m}-01T08:00:00.000Z",
+                "information_type": "Nieuwsbericht",
+            }
+            for m in range(1, 8)
+        ]
         for flt in state.get("filters") or []:
             for value in flt["values"]:
                 if isinstance(value, dict):
@@ -223,12 +312,21 @@ class Site2026:
                 else:
                     docs = [d for d in docs if d.get(flt["field"]) in flt["values"]]
         docs.sort(key=lambda d: d["sort_date"], reverse=True)
-        page = docs[(current - 1) * size: current * size]
+        page = docs[(current - 1) * size : current * size]
         facet = {}
         for d in docs:
             facet[d["information_type"]] = facet.get(d["information_type"], 0) + 1
-        answer = {"results": [{k: {"raw": v} for k, v in d.items()} for d in page],
-                  **({"totalResults": len(docs)} if self.totals else {}),
-                  "facets": {"information_type": [{"field": "information_type", "type": "value", "data": [
-                      {"value": k, "count": v} for k, v in facet.items()]}]}}
+        answer = {
+            "results": [{k: {"raw": v} for k, v in d.items()} for d in page],
+            **({"totalResults": len(docs)} if self.totals else {}),
+            "facets": {
+                "information_type": [
+                    {
+                        "field": "information_type",
+                        "type": "value",
+                        "data": [{"value": k, "count": v} for k, v in facet.items()],
+                    }
+                ]
+            },
+        }
         return 200, js, json.dumps(answer).encode(), {}

@@ -78,8 +78,13 @@ def load_persons(limit: int = 10) -> list[dict[str, str]]:
     for row in csv.DictReader(text.splitlines()):
         slug = (row.get("rijksoverheid_slug") or "").rsplit("/", 1)[-1]
         if slug and re.fullmatch(r"[a-z0-9-]+", slug) and slug not in out:
-            out[slug] = {"slug": slug, "name": row["name"], "ministry": row["ministry"],
-                         "ministry_abbr": row["ministry_abbr"], "role": row["role"]}
+            out[slug] = {
+                "slug": slug,
+                "name": row["name"],
+                "ministry": row["ministry"],
+                "ministry_abbr": row["ministry_abbr"],
+                "role": row["role"],
+            }
     return list(out.values())[:limit]
 
 
@@ -98,14 +103,49 @@ def _insert_persons(conn, persons: list[dict[str, str]]) -> None:
 
 def _enrichment(aid: str, place: Place | None, atype: str, rng: random.Random, npvr: dict[str, str]) -> tuple:
     if place is None:
-        return (aid, "test", None, None, None, None, None, None, None, "none", 0, 0, None, atype, 0.0,
-                "geen plaats in de tekst gevonden", 0, "2026-01-01T00:00:00")
+        return (
+            aid,
+            "test",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "none",
+            0,
+            0,
+            None,
+            atype,
+            0.0,
+            "geen plaats in de tekst gevonden",
+            0,
+            "2026-01-01T00:00:00",
+        )
     region = npvr.get(place.gm_code or "") or ("Twente" if place.precision == "regio" else None)
     conf = round(rng.choice((0.95, 0.9, 0.8, 0.5, 0.4)), 2)
     reason = f"plaatsnaam '{place.place}' tussen haakjes"
-    return (aid, "test", place.place, place.gm_code, place.gemeente, place.province, place.country,
-            place.lat, place.lon, place.precision, int(place.gm_code == "GM0518"), int(place.country != "NL"),
-            region, atype, conf, reason, 0, "2026-01-01T00:00:00")
+    return (
+        aid,
+        "test",
+        place.place,
+        place.gm_code,
+        place.gemeente,
+        place.province,
+        place.country,
+        place.lat,
+        place.lon,
+        place.precision,
+        int(place.gm_code == "GM0518"),
+        int(place.country != "NL"),
+        region,
+        atype,
+        conf,
+        reason,
+        0,
+        "2026-01-01T00:00:00",
+    )
 
 
 def _activity(i: int, rng: random.Random, persons: list[dict[str, str]], start: date) -> tuple:
@@ -119,13 +159,24 @@ def _activity(i: int, rng: random.Random, persons: list[dict[str, str]], start: 
     monday = day - timedelta(days=day.weekday())  # one weekly roll-up page per person per week, as on the site
     url = f"https://www.rijksoverheid.nl/actueel/agenda/{monday:%Y/%m/%d}/agenda-{who[0]}-week-{monday:%V}"
     ministry = None if rng.random() < 0.8 else "Algemene Zaken"
-    return (f"act{i:06d}", url, json.dumps(who), day.isoformat(), time, None, label,
-            f"{text} ({i})", None if rng.random() < 0.5 else "Toelichting bij de activiteit.", None,
-            ministry, i % 12, "rijksoverheid"), atype
+    return (
+        f"act{i:06d}",
+        url,
+        json.dumps(who),
+        day.isoformat(),
+        time,
+        None,
+        label,
+        f"{text} ({i})",
+        None if rng.random() < 0.5 else "Toelichting bij de activiteit.",
+        None,
+        ministry,
+        i % 12,
+        "rijksoverheid",
+    ), atype
 
 
-def populate(conn, n: int = 300, seed: int = 7, places: tuple[Place, ...] = PLACES,
-             n_persons: int = 10) -> None:
+def populate(conn, n: int = 300, seed: int = 7, places: tuple[Place, ...] = PLACES, n_persons: int = 10) -> None:
     """Fill the store with n activities: ~12% unlocated, ~3% never enriched, one hostile title, one javascript: URL."""
     rng = random.Random(seed)
     persons = load_persons(n_persons)
@@ -134,9 +185,9 @@ def populate(conn, n: int = 300, seed: int = 7, places: tuple[Place, ...] = PLAC
     for i in range(n):
         act, atype = _activity(i, rng, persons, date(2025, 1, 1))
         acts.append(act)
-        roll = 0.5 if i in (0, 1, 2) else rng.random()   # the hostile rows are located, so they reach the map
+        roll = 0.5 if i in (0, 1, 2) else rng.random()  # the hostile rows are located, so they reach the map
         if roll < 0.03:
-            continue                                   # never enriched: counts as unknown / overig
+            continue  # never enriched: counts as unknown / overig
         place = None if roll < 0.15 else (places[0] if roll < 0.35 else rng.choice(places))
         enrs.append(_enrichment(act[0], place, atype, rng, npvr))
     # an older enrichment of activity 0 that current_enrichments must ignore
@@ -149,8 +200,12 @@ def populate(conn, n: int = 300, seed: int = 7, places: tuple[Place, ...] = PLAC
         _insert_persons(conn, persons)
         conn.executemany(
             "INSERT INTO activities (id, page_url, persons, date, start_time, end_time, type_label, title,"
-            " description, location_text, ministry, ordinal, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", acts)
+            " description, location_text, ministry, ordinal, source) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            acts,
+        )
         conn.executemany(
             "INSERT INTO enrichments (activity_id, version, place, gm_code, gemeente, province, country, lat, lon,"
             " precision, is_den_haag, is_abroad, npvr_region, activity_type, confidence, reason, override,"
-            " enriched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", enrs)
+            " enriched_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            enrs,
+        )

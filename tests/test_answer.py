@@ -10,8 +10,18 @@ from collections import Counter
 import pytest
 
 from agendakaart.enrich.boundaries import load_boundaries, npvr_inwoners
-from agendakaart.outputs.answer import (dec, headline, month_label, npvr_answer, pct, quarter_label,
-                                        randstad_provinces, randstad_table, region_table, split_table)
+from agendakaart.outputs.answer import (
+    dec,
+    headline,
+    month_label,
+    npvr_answer,
+    pct,
+    quarter_label,
+    randstad_provinces,
+    randstad_table,
+    region_table,
+    split_table,
+)
 from agendakaart.outputs.geocheck import boundary_mismatches
 from agendakaart.outputs.report import render_report
 from agendakaart.pipeline.outputs import export
@@ -32,10 +42,14 @@ def _from_jsonl(path) -> dict:
     """The headline computed independently from the export file."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     elders = [r for r in rows if r["lat"] is not None and not r["is_den_haag"] and not r["is_abroad"]]
-    return {"x": sum(1 for r in elders if r["npvr_region"]), "y": len(elders),
-            "dh": sum(1 for r in rows if r["is_den_haag"]),
-            "abroad": sum(1 for r in rows if r["is_abroad"] and not r["is_den_haag"]),
-            "total": len(rows), "regions": Counter(r["npvr_region"] for r in elders if r["npvr_region"])}
+    return {
+        "x": sum(1 for r in elders if r["npvr_region"]),
+        "y": len(elders),
+        "dh": sum(1 for r in rows if r["is_den_haag"]),
+        "abroad": sum(1 for r in rows if r["is_abroad"] and not r["is_den_haag"]),
+        "total": len(rows),
+        "regions": Counter(r["npvr_region"] for r in elders if r["npvr_region"]),
+    }
 
 
 def test_headline_equals_jsonl_export(db, tmp_path):
@@ -43,7 +57,12 @@ def test_headline_equals_jsonl_export(db, tmp_path):
     want = _from_jsonl(tmp_path / "a.jsonl")
     a = npvr_answer(load_rows(db))
     assert (a.x, a.y, a.split["den_haag"], a.split["buitenland"], a.split["totaal"]) == (
-        want["x"], want["y"], want["dh"], want["abroad"], want["total"])
+        want["x"],
+        want["y"],
+        want["dh"],
+        want["abroad"],
+        want["total"],
+    )
     assert a.split["onbekend"] + a.split["niet_verrijkt"] == want["total"] - want["y"] - want["dh"] - want["abroad"] > 0
     assert {r.name: r.n for r in a.regions if r.n} == dict(want["regions"])
     b = load_boundaries()

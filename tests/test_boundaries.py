@@ -34,16 +34,19 @@ def test_population(b):
     assert b.inwoners["GM0363"] == 931_298
 
 
-@pytest.mark.parametrize("lat, lon, gm", [
-    (52.08, 4.30, "GM0518"),    # Den Haag
-    (50.85, 5.69, "GM0935"),    # Maastricht
-    (52.37, 4.90, "GM0363"),    # Amsterdam
-    (51.92, 4.48, "GM0599"),    # Rotterdam
-    (52.09, 5.12, "GM0344"),    # Utrecht
-    (52.96, 5.92, "GM0074"),    # Heerenveen
-    (52.50, 3.50, None),        # Noordzee
-    (50.85, 4.35, None),        # Brussel
-])
+@pytest.mark.parametrize(
+    "lat, lon, gm",
+    [
+        (52.08, 4.30, "GM0518"),  # Den Haag
+        (50.85, 5.69, "GM0935"),  # Maastricht
+        (52.37, 4.90, "GM0363"),  # Amsterdam
+        (51.92, 4.48, "GM0599"),  # Rotterdam
+        (52.09, 5.12, "GM0344"),  # Utrecht
+        (52.96, 5.92, "GM0074"),  # Heerenveen
+        (52.50, 3.50, None),  # Noordzee
+        (50.85, 4.35, None),  # Brussel
+    ],
+)
 def test_point_in_gemeente(b, lat, lon, gm):
     assert b.gemeente_at(lat, lon) == gm
     assert b.gemeenten_at([lat, 52.08], [lon, 4.30]) == [gm, "GM0518"]
@@ -60,8 +63,9 @@ def test_npvr_regions_are_unions_of_their_gemeenten(b):
         for c in members:
             assert shape.contains(b.gemeenten[c].representative_point())
     uncertain = {r["gm_code"] for r in rows if r["confidence"] == "uncertain"}
-    assert uncertain and all(not b.npvr[r].contains(b.gemeenten[c].representative_point())
-                             for r in b.npvr for c in uncertain)
+    assert uncertain and all(
+        not b.npvr[r].contains(b.gemeenten[c].representative_point()) for r in b.npvr for c in uncertain
+    )
 
 
 def test_zuidoost_friesland_outline_is_not_the_old_hull(b):
@@ -69,8 +73,8 @@ def test_zuidoost_friesland_outline_is_not_the_old_hull(b):
     old = next(o for o in region_outlines() if o["name"] == "Zuidoost-Friesland")
     hull = Polygon([(lon, lat) for lat, lon in old["ring"]])
     union = b.npvr["Zuidoost-Friesland"]
-    inside = Point(5.908, 52.852)      # Weststellingwerf, west of the old hull
-    outside = Point(6.320, 53.097)     # Tytsjerksteradiel side of the hull (GM1969 Westerkwartier)
+    inside = Point(5.908, 52.852)  # Weststellingwerf, west of the old hull
+    outside = Point(6.320, 53.097)  # Tytsjerksteradiel side of the hull (GM1969 Westerkwartier)
     assert union.contains(inside) and not hull.contains(inside)
     assert b.gemeente_at(inside.y, inside.x) == "GM0098"
     assert hull.contains(outside) and not union.contains(outside)
@@ -79,8 +83,7 @@ def test_zuidoost_friesland_outline_is_not_the_old_hull(b):
 
 def test_region_population_and_vintage(b):
     inw = npvr_inwoners(b)
-    assert inw["Zuidoost-Friesland"] == sum(b.inwoners[c] for c in ("GM0074", "GM0085", "GM0086", "GM0090",
-                                                                      "GM0098"))
+    assert inw["Zuidoost-Friesland"] == sum(b.inwoners[c] for c in ("GM0074", "GM0085", "GM0086", "GM0090", "GM0098"))
     assert npvr_inwoners(b, include_uncertain=True)["Noord-Limburg"] > inw["Noord-Limburg"]
     assert gemeente_file(2024) == "gemeente_2025.topojson" and gemeente_file(2031) == "gemeente_2026.topojson"
     assert b.province_of("GM0074") == "PV21"

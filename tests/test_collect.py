@@ -20,35 +20,70 @@ from collect_helpers import run_collect as _run
 
 SITE = Path(__file__).parent / "fixtures" / "site"
 A = "/actueel/agenda/2024"
+
+
 # (path, date, persons, location_text, title) of every activity the site holds
 def _key(row: tuple) -> tuple:
     return tuple("" if v is None else str(v) for v in row)
 
 
-EXPECTED = sorted([
-    (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-21", ["eelco-heinen"], "Apeldoorn",
-     "bezoek aan de Belastingdienst"),
-    (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-21", ["eelco-heinen"], None,
-     "gesprek met De Nederlandsche Bank"),
-    (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-22", ["eelco-heinen"], "Tweede Kamer",
-     "commissiedebat over de Voorjaarsnota"),
-    (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-22", ["eelco-heinen"], "Utrecht, Jaarbeurs",
-     "opening van een congres over pensioenen"),
-    (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-24", ["eelco-heinen"], None, "Ministerraad"),
-    (f"{A}/06/03/overleg-met-vng", "2024-06-03", ["eelco-heinen", "rob-jetten"], "Utrecht", "Overleg met de VNG"),
-    (f"{A}/06/10/werkbezoek-twente", "2024-06-10", ["rob-jetten"], "Enschede", "Werkbezoek aan Twente"),
-    (f"{A}/06/12/podcast", "2024-06-12", ["rob-jetten"], "Hilversum", "Opname van een podcast"),
-    (f"{A}/06/14/nieuw-adres", "2024-06-14", ["rob-jetten"], "Maastricht", "Bezoek aan Maastricht"),
-    (f"{A}/06/21/alleen-centraal", "2024-06-21", ["rob-jetten"], "Zwolle", "Opening van een fietsenstalling"),
-    (f"{A}/06/24/meta-pagina", "2024-06-24", ["sophie-hermans"], None, "Gesprek met jongeren over klimaat"),
-    (f"{A}/06/25/cafe-bezoek", "2024-06-25", ["sophie-hermans"], "Hoorn", "Bezoek aan café De Zwaan"),
-    (f"{A}/07/05/minister-opent-windpark", "2024-07-05", ["sophie-hermans"], "Eemshaven", "Minister opent windpark"),
-], key=_key)
+EXPECTED = sorted(
+    [
+        (
+            f"{A}/05/20/agenda-minister-heinen-week-21",
+            "2024-05-21",
+            ["eelco-heinen"],
+            "Apeldoorn",
+            "bezoek aan de Belastingdienst",
+        ),
+        (
+            f"{A}/05/20/agenda-minister-heinen-week-21",
+            "2024-05-21",
+            ["eelco-heinen"],
+            None,
+            "gesprek met De Nederlandsche Bank",
+        ),
+        (
+            f"{A}/05/20/agenda-minister-heinen-week-21",
+            "2024-05-22",
+            ["eelco-heinen"],
+            "Tweede Kamer",
+            "commissiedebat over de Voorjaarsnota",
+        ),
+        (
+            f"{A}/05/20/agenda-minister-heinen-week-21",
+            "2024-05-22",
+            ["eelco-heinen"],
+            "Utrecht, Jaarbeurs",
+            "opening van een congres over pensioenen",
+        ),
+        (f"{A}/05/20/agenda-minister-heinen-week-21", "2024-05-24", ["eelco-heinen"], None, "Ministerraad"),
+        (f"{A}/06/03/overleg-met-vng", "2024-06-03", ["eelco-heinen", "rob-jetten"], "Utrecht", "Overleg met de VNG"),
+        (f"{A}/06/10/werkbezoek-twente", "2024-06-10", ["rob-jetten"], "Enschede", "Werkbezoek aan Twente"),
+        (f"{A}/06/12/podcast", "2024-06-12", ["rob-jetten"], "Hilversum", "Opname van een podcast"),
+        (f"{A}/06/14/nieuw-adres", "2024-06-14", ["rob-jetten"], "Maastricht", "Bezoek aan Maastricht"),
+        (f"{A}/06/21/alleen-centraal", "2024-06-21", ["rob-jetten"], "Zwolle", "Opening van een fietsenstalling"),
+        (f"{A}/06/24/meta-pagina", "2024-06-24", ["sophie-hermans"], None, "Gesprek met jongeren over klimaat"),
+        (f"{A}/06/25/cafe-bezoek", "2024-06-25", ["sophie-hermans"], "Hoorn", "Bezoek aan café De Zwaan"),
+        (
+            f"{A}/07/05/minister-opent-windpark",
+            "2024-07-05",
+            ["sophie-hermans"],
+            "Eemshaven",
+            "Minister opent windpark",
+        ),
+    ],
+    key=_key,
+)
 LISTING_PATHS = {
-    "/regering/bewindspersonen/eelco-heinen/agenda", "/regering/bewindspersonen/eelco-heinen/agenda?pagina=2",
-    "/regering/bewindspersonen/sophie-hermans/agenda", "/regering/bewindspersonen/sophie-hermans/agenda?pagina=2",
-    "/regering/bewindspersonen/sophie-hermans/agenda?pagina=1", "/regering/bewindspersonen/rob-jetten/agenda",
-    "/regering/bewindspersonen/rob-jetten/agenda?pagina=2", "/regering/bewindspersonen/rob-jetten/agenda?pagina=3",
+    "/regering/bewindspersonen/eelco-heinen/agenda",
+    "/regering/bewindspersonen/eelco-heinen/agenda?pagina=2",
+    "/regering/bewindspersonen/sophie-hermans/agenda",
+    "/regering/bewindspersonen/sophie-hermans/agenda?pagina=2",
+    "/regering/bewindspersonen/sophie-hermans/agenda?pagina=1",
+    "/regering/bewindspersonen/rob-jetten/agenda",
+    "/regering/bewindspersonen/rob-jetten/agenda?pagina=2",
+    "/regering/bewindspersonen/rob-jetten/agenda?pagina=3",
     "/actueel/agenda",
 }
 
@@ -93,7 +128,7 @@ def test_no_change_rerun_requests_listings_only(site, store):
         again = [r for r in server.log[before:]]
     paths = {r.path for r in again}
     assert paths == LISTING_PATHS | {"/robots.txt", "/regering/bewindspersonen"}
-    assert len(again) == len(paths) == counts["requests"]          # each once, nothing else
+    assert len(again) == len(paths) == counts["requests"]  # each once, nothing else
     assert {r.status for r in again if r.path != "/robots.txt"} == {304}  # all conditional
     assert counts["pages_new"] == counts["pages_changed"] == counts["activities_new"] == 0
     assert _activities(store, server.base_url) == EXPECTED
@@ -132,20 +167,23 @@ def test_rollup_edit_replaces_its_activities(site, store):
         _run(server, store)
         page.write_text(page.read_text().replace("<ul><li>Ministerraad</li></ul>", "<ul><li>Gesprek: nieuw</li></ul>"))
         counts = _run(server, store, refresh=True)
-        titles = [r[0] for r in store.execute("SELECT title FROM activities WHERE page_url LIKE '%week-21' "
-                                              "ORDER BY ordinal")]
+        titles = [
+            r[0] for r in store.execute("SELECT title FROM activities WHERE page_url LIKE '%week-21' ORDER BY ordinal")
+        ]
     assert titles[-1] == "nieuw" and "Ministerraad" not in titles and len(titles) == 5
     assert counts["activities_new"] == 1 and counts["pages_changed"] == 1
 
 
 def test_transient_faults_are_retried_and_the_crawl_completes(site, store):
-    faults = {"rules": [
-        {"path": "/regering/bewindspersonen/rob-jetten/agenda", "status": 429, "retry_after": 1, "times": 1},
-        {"path": f"{A}/06/12/podcast", "status": 500, "times": 2},
-        {"path": f"{A}/06/10/werkbezoek-twente", "drop": True, "times": 1},
-        {"path": f"{A}/07/05/minister-opent-windpark", "truncate": 300, "times": 1},
-        {"match": "^/actueel/agenda/2024/06/21/", "delay": 0.2},
-    ]}
+    faults = {
+        "rules": [
+            {"path": "/regering/bewindspersonen/rob-jetten/agenda", "status": 429, "retry_after": 1, "times": 1},
+            {"path": f"{A}/06/12/podcast", "status": 500, "times": 2},
+            {"path": f"{A}/06/10/werkbezoek-twente", "drop": True, "times": 1},
+            {"path": f"{A}/07/05/minister-opent-windpark", "truncate": 300, "times": 1},
+            {"match": "^/actueel/agenda/2024/06/21/", "delay": 0.2},
+        ]
+    }
     with ReplicaServer(site, faults=faults) as server:
         counts = _run(server, store)
         assert _activities(store, server.base_url) == EXPECTED
@@ -171,8 +209,7 @@ def test_persistent_failure_is_a_problem_until_the_page_succeeds(site, store):
 def test_persons_since_until_limit_the_crawl(site, store):
     # since 17 June keeps items from 11 June on: a roll-up's path date is its Monday
     with ReplicaServer(site) as server:
-        counts = _run(server, store, persons=("rob-jetten",), since=date(2024, 6, 17),
-                      until=date(2024, 6, 30))
+        counts = _run(server, store, persons=("rob-jetten",), since=date(2024, 6, 17), until=date(2024, 6, 30))
         got = _activities(store, server.base_url)
         requested = {r.path for r in server.log}
     assert [g[0] for g in got] == [f"{A}/06/12/podcast", f"{A}/06/14/nieuw-adres"]
@@ -187,8 +224,9 @@ def test_robots_disallow_everything(site, store):
             _run(server, store)
         assert [r.path for r in server.log] == ["/robots.txt"]
     # the route is skipped and named, never used; the run found nothing and says so (the CLI exits non-zero)
-    assert caught.value.lines == ["agendalijsten: overgeslagen: robots.txt verbiedt deze route (robots.txt verbiedt "
-                                  "/regering/bewindspersonen)"]
+    assert caught.value.lines == [
+        "agendalijsten: overgeslagen: robots.txt verbiedt deze route (robots.txt verbiedt /regering/bewindspersonen)"
+    ]
     assert store.execute("SELECT status FROM runs").fetchone()[0] == "empty"
 
 
@@ -196,8 +234,9 @@ def test_item_on_two_listings_is_one_page_with_both_persons(site, store):
     with ReplicaServer(site) as server:
         _run(server, store)
     rows = store.execute("SELECT persons FROM activities WHERE page_url LIKE '%overleg-met-vng'").fetchall()
-    links = store.execute("SELECT person_slug FROM page_links WHERE item_url LIKE '%overleg-met-vng' "
-                          "ORDER BY 1").fetchall()
+    links = store.execute(
+        "SELECT person_slug FROM page_links WHERE item_url LIKE '%overleg-met-vng' ORDER BY 1"
+    ).fetchall()
     assert [json.loads(r[0]) for r in rows] == [["eelco-heinen", "rob-jetten"]]
     assert [r[0] for r in links] == ["eelco-heinen", "rob-jetten"]
 
@@ -219,8 +258,10 @@ def test_collect_and_doctor_commands(site, tmp_path):
 
     db = tmp_path / "cli.db"
     with ReplicaServer(site) as server:
-        result = CliRunner().invoke(main, ["collect", "--base-url", server.base_url, "--db", str(db),
-                                           "--rate", "1000", "--persons", "eelco-heinen"])
+        result = CliRunner().invoke(
+            main,
+            ["collect", "--base-url", server.base_url, "--db", str(db), "--rate", "1000", "--persons", "eelco-heinen"],
+        )
         assert result.exit_code == 0, result.output
         doctor = CliRunner().invoke(main, ["doctor", "--base-url", server.base_url, "--rate", "1000"])
     conn = open_db(db)
@@ -250,13 +291,16 @@ def test_index_failing_later_falls_back_to_persons_found_before(site, store):
     with ReplicaServer(site) as server:
         _run(server, store)
         port = server.port
-    with ReplicaServer(site, port=port, faults={"rules": [{"path": "/regering/bewindspersonen", "status": 503}]}) as server:
+    with ReplicaServer(
+        site, port=port, faults={"rules": [{"path": "/regering/bewindspersonen", "status": 503}]}
+    ) as server:
         settings = Settings(base_url=server.base_url, rate=1000, max_retries=0, routes=("listings",))
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             counts = collect(settings, store, fetcher=fetcher)
     assert counts["persons"] == 3 and counts["listing_pages"] == len(LISTING_PATHS)
     assert [p.url.rsplit("/", 2)[-2:] for p in open_problems(store) if p.stage == "fetch" and "503" in p.reason] == [
-        ["regering", "bewindspersonen"]]
+        ["regering", "bewindspersonen"]
+    ]
 
 
 def test_listing_cap_stops_and_is_recorded(site, store):
@@ -264,7 +308,10 @@ def test_listing_cap_stops_and_is_recorded(site, store):
         counts = _run(server, store, max_listing_pages=2)
         jetten = [r.path for r in server.log if "rob-jetten/agenda" in r.path]
     capped = [p for p in open_problems(store) if "limiet" in p.reason]
-    assert jetten == ["/regering/bewindspersonen/rob-jetten/agenda", "/regering/bewindspersonen/rob-jetten/agenda?pagina=2"]
+    assert jetten == [
+        "/regering/bewindspersonen/rob-jetten/agenda",
+        "/regering/bewindspersonen/rob-jetten/agenda?pagina=2",
+    ]
     assert sorted(p.url.rsplit("/", 2)[-2:] for p in capped) == [["rob-jetten", "agenda"], ["sophie-hermans", "agenda"]]
     assert counts["listing_pages"] == len(LISTING_PATHS) - 2
 
@@ -285,4 +332,5 @@ def test_a_crashing_page_is_a_problem_and_the_run_goes_on(site, store, monkeypat
         got = _activities(store, server.base_url)
     assert got == [row for row in EXPECTED if not row[0].endswith("/podcast")]
     assert [p.reason for p in open_problems(store) if p.url.endswith("/podcast")] == [
-        "onleesbare pagina: TypeError: unexpected payload shape"]
+        "onleesbare pagina: TypeError: unexpected payload shape"
+    ]

@@ -31,12 +31,20 @@ def _crawl(server: ReplicaServer, conn) -> tuple[dict, list[str]]:
 
 def _got(conn, base: str) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
-    rows = conn.execute("SELECT a.* FROM activities a JOIN agenda_pages p ON p.url = a.page_url "
-                        "WHERE p.removed_at IS NULL ORDER BY a.page_url, a.ordinal")
+    rows = conn.execute(
+        "SELECT a.* FROM activities a JOIN agenda_pages p ON p.url = a.page_url "
+        "WHERE p.removed_at IS NULL ORDER BY a.page_url, a.ordinal"
+    )
     for r in rows:
         out.setdefault(r["page_url"].removeprefix(base), []).append(
-            {"persons": json.loads(r["persons"]), "date": r["date"], "title": r["title"],
-             "location_text": r["location_text"], "start_time": r["start_time"]})
+            {
+                "persons": json.loads(r["persons"]),
+                "date": r["date"],
+                "title": r["title"],
+                "location_text": r["location_text"],
+                "start_time": r["start_time"],
+            }
+        )
     return out
 
 
@@ -75,9 +83,12 @@ def test_collect_2026_platform_whole_story(tmp_path, robots):
         fetched = {r.path for r in server.log[before:] if r.path.startswith("/actueel/agenda/20")}
         assert set(truth2["edited"]) | set(truth2["cancelled"]) | set(truth2["added"]) <= fetched
         assert _got(conn, server.base_url) == _want(truth2)
-        removed = [r[0].removeprefix(server.base_url) for r in
-                   conn.execute("SELECT url FROM agenda_pages WHERE removed_at IS NOT NULL")]
+        removed = [
+            r[0].removeprefix(server.base_url)
+            for r in conn.execute("SELECT url FROM agenda_pages WHERE removed_at IS NOT NULL")
+        ]
         assert removed == truth2["removed"] and third["removed"] == 1
-        kept = conn.execute("SELECT COUNT(*) FROM activities WHERE page_url = ?",
-                            (server.base_url + truth2["removed"][0],)).fetchone()[0]
+        kept = conn.execute(
+            "SELECT COUNT(*) FROM activities WHERE page_url = ?", (server.base_url + truth2["removed"][0],)
+        ).fetchone()[0]
         assert kept >= 1  # kept and marked, never deleted

@@ -24,33 +24,49 @@ ROLLUP = "http://h/actueel/agenda/2026/03/09/agenda-minister-heinen-week-11"
 SINGLE = "http://h/actueel/agenda/2026/03/10/werkbezoek-aan-de-haven-van-rotterdam"
 
 
-def _act(url: str, ordinal: int, title: str, *, label=None, time=None, place=None, persons=("eelco-heinen",),
-         day=DAY) -> Activity:
-    return Activity(id=activity_id(url, day, ordinal, f"{label}: {title}"), page_url=url, persons=persons, date=day,
-                    title=title, type_label=label, start_time=time, location_text=place, ordinal=ordinal)
+def _act(
+    url: str, ordinal: int, title: str, *, label=None, time=None, place=None, persons=("eelco-heinen",), day=DAY
+) -> Activity:
+    return Activity(
+        id=activity_id(url, day, ordinal, f"{label}: {title}"),
+        page_url=url,
+        persons=persons,
+        date=day,
+        title=title,
+        type_label=label,
+        start_time=time,
+        location_text=place,
+        ordinal=ordinal,
+    )
 
 
-LINES = [_act(ROLLUP, 0, "aan de haven van Rotterdam", label="Werkbezoek", place="Rotterdam"),
-         _act(ROLLUP, 1, "met de VNG", label="Overleg", time="14:00"),
-         _act(ROLLUP, 2, "Ministerraad", day=date(2026, 3, 13))]
+LINES = [
+    _act(ROLLUP, 0, "aan de haven van Rotterdam", label="Werkbezoek", place="Rotterdam"),
+    _act(ROLLUP, 1, "met de VNG", label="Overleg", time="14:00"),
+    _act(ROLLUP, 2, "Ministerraad", day=date(2026, 3, 13)),
+]
 ITEM = [_act(SINGLE, 0, "Werkbezoek aan de haven van Rotterdam", time="10:00", place="Rotterdam, Maasvlakte")]
 
 
 # -- 1. one activity, two pages -------------------------------------------------------------------------------
 
+
 def test_normalised_titles_ignore_case_accents_punctuation_and_parentheses():
     assert normalise_title("Werkbezoek: Opening Café-Zuid (Ede).") == "werkbezoek opening cafe zuid"
 
 
-@pytest.mark.parametrize("change, paired", [
-    ({}, True),                                                  # label + title == item title
-    ({"start_time": "10:00"}, True),                             # same time
-    ({"start_time": "15:00"}, False),                            # another time: another activity
-    ({"persons": ("rob-jetten",)}, False),                       # nobody in common
-    ({"date": date(2026, 3, 11)}, False),                        # another day
-    ({"title": "aan de havens van Rotterdam"}, True),            # near-identical
-    ({"title": "aan de haven van Vlissingen", "location_text": "Vlissingen"}, False),
-])
+@pytest.mark.parametrize(
+    "change, paired",
+    [
+        ({}, True),  # label + title == item title
+        ({"start_time": "10:00"}, True),  # same time
+        ({"start_time": "15:00"}, False),  # another time: another activity
+        ({"persons": ("rob-jetten",)}, False),  # nobody in common
+        ({"date": date(2026, 3, 11)}, False),  # another day
+        ({"title": "aan de havens van Rotterdam"}, True),  # near-identical
+        ({"title": "aan de haven van Vlissingen", "location_text": "Vlissingen"}, False),
+    ],
+)
 def test_pair_rule(change, paired):
     line = replace(LINES[0], **change)
     pairs = pair_duplicates([line], ITEM)
@@ -58,8 +74,7 @@ def test_pair_rule(change, paired):
 
 
 def test_same_time_and_place_with_shared_words_pair_but_not_another_activity_at_that_hour():
-    line = _act(ROLLUP, 3, "Opening van het nieuwe douanekantoor", label="Werkbezoek", time="11:00",
-                place="Rotterdam")
+    line = _act(ROLLUP, 3, "Opening van het nieuwe douanekantoor", label="Werkbezoek", time="11:00", place="Rotterdam")
     item = _act(SINGLE, 0, "Minister opent nieuw douanekantoor", time="11:00", place="Rotterdam, Waalhaven")
     other = _act(SINGLE, 1, "Gesprek met de havenmeester", time="11:00", place="Rotterdam")
     assert [(p[0].id, p[1].id) for p in pair_duplicates([line], [other, item])] == [(line.id, item.id)]
@@ -130,39 +145,44 @@ def test_a_broken_pair_gives_the_line_back():
 
 # -- 2. attribution by post ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("title, day, slugs", [
-    ("Agenda minister-president", DAY, ("rob-jetten",)),
-    ("Agenda minister-president", date(2025, 3, 3), ("dick-schoof",)),          # kabinet-Schoof
-    ("Agenda van de premier, week 11", DAY, ("rob-jetten",)),
-    ("Agenda staatssecretaris van Financiën – Fiscaliteit", DAY, ("eelco-eerenberg",)),
-    ("Agenda staatssecretaris van Financiën (Herstel en Toeslagen)", DAY, ("sandra-palmen",)),
-    ("Agenda staatssecretaris van Financiën", DAY, ()),                          # two hold it
-    ("Agenda minister van Financiën", DAY, ("eelco-heinen",)),
-    ("Agenda minister voor Klimaat en Groene Groei", DAY, ("stientje-van-veldhoven",)),
-    ("Agenda minister", DAY, ()),
-    ("Agenda minister van Algemene Zaken", DAY, ("rob-jetten",)),
-    ("Agenda staatssecretaris voor Digitale Zaken", DAY, ("willemijn-aerdts",)),       # portfolio, no ministry
-    ("Agenda minister voor Asiel en Migratie", DAY, ("bart-van-den-brink",)),
-    ("Agenda minister Heinen", DAY, ()),                                         # a name, not a post
-    ("Werkbezoek minister-president en minister van Financiën", DAY, ("eelco-heinen", "rob-jetten")),
-    ("Gesprek met de premier van België", DAY, ()),                              # nobody's post here
-    ("Agenda minister-president en de premier van België", DAY, ("rob-jetten",)),
-    ("Agenda staatssecretaris Fiscale Zaken, week 11", DAY, ("eelco-eerenberg",)),  # portfolio, no "van"
-    ("Agenda staatssecretaris Van der Burg", DAY, ()),                           # a name: not by post
-    ("Lezing door oud-minister-president", DAY, ()),
-    ("Werkbezoek aan Zwolle", DAY, ()),
-    # Achahbar's end date is unknown; Palmen held the post after her: Palmen alone in October 2025
-    ("Agenda staatssecretaris van Financiën (Herstel en Toeslagen)", date(2025, 10, 1), ("sandra-palmen",)),
-    # Idsinga's end is unknown and Van Oostenbruggen left on 2025-08-22: nobody held the post then
-    ("Agenda staatssecretaris van Financiën – Fiscaliteit", date(2025, 10, 1), ()),
-    # ... and before that his successor's start is unknown too: two may hold it, so no guess
-    ("Agenda staatssecretaris van Financiën – Fiscaliteit", date(2024, 9, 2), ()),
-])
+
+@pytest.mark.parametrize(
+    "title, day, slugs",
+    [
+        ("Agenda minister-president", DAY, ("rob-jetten",)),
+        ("Agenda minister-president", date(2025, 3, 3), ("dick-schoof",)),  # kabinet-Schoof
+        ("Agenda van de premier, week 11", DAY, ("rob-jetten",)),
+        ("Agenda staatssecretaris van Financiën – Fiscaliteit", DAY, ("eelco-eerenberg",)),
+        ("Agenda staatssecretaris van Financiën (Herstel en Toeslagen)", DAY, ("sandra-palmen",)),
+        ("Agenda staatssecretaris van Financiën", DAY, ()),  # two hold it
+        ("Agenda minister van Financiën", DAY, ("eelco-heinen",)),
+        ("Agenda minister voor Klimaat en Groene Groei", DAY, ("stientje-van-veldhoven",)),
+        ("Agenda minister", DAY, ()),
+        ("Agenda minister van Algemene Zaken", DAY, ("rob-jetten",)),
+        ("Agenda staatssecretaris voor Digitale Zaken", DAY, ("willemijn-aerdts",)),  # portfolio, no ministry
+        ("Agenda minister voor Asiel en Migratie", DAY, ("bart-van-den-brink",)),
+        ("Agenda minister Heinen", DAY, ()),  # a name, not a post
+        ("Werkbezoek minister-president en minister van Financiën", DAY, ("eelco-heinen", "rob-jetten")),
+        ("Gesprek met de premier van België", DAY, ()),  # nobody's post here
+        ("Agenda minister-president en de premier van België", DAY, ("rob-jetten",)),
+        ("Agenda staatssecretaris Fiscale Zaken, week 11", DAY, ("eelco-eerenberg",)),  # portfolio, no "van"
+        ("Agenda staatssecretaris Van der Burg", DAY, ()),  # a name: not by post
+        ("Lezing door oud-minister-president", DAY, ()),
+        ("Werkbezoek aan Zwolle", DAY, ()),
+        # Achahbar's end date is unknown; Palmen held the post after her: Palmen alone in October 2025
+        ("Agenda staatssecretaris van Financiën (Herstel en Toeslagen)", date(2025, 10, 1), ("sandra-palmen",)),
+        # Idsinga's end is unknown and Van Oostenbruggen left on 2025-08-22: nobody held the post then
+        ("Agenda staatssecretaris van Financiën – Fiscaliteit", date(2025, 10, 1), ()),
+        # ... and before that his successor's start is unknown too: two may hold it, so no guess
+        ("Agenda staatssecretaris van Financiën – Fiscaliteit", date(2024, 9, 2), ()),
+    ],
+)
 def test_persons_by_role(title, day, slugs):
     assert persons_by_role(title, day, seed_posts()) == slugs
 
 
 # -- 3. a bold label without a colon ----------------------------------------------------------------------------
+
 
 def test_bold_type_label_without_colon_is_split_off():
     html = """<html><body><main><h1>Agenda minister Heinen week 11</h1>
@@ -174,11 +194,13 @@ def test_bold_type_label_without_colon_is_split_off():
       <h2>Woensdag 11 maart</h2><ul><li><strong>Ministerraad</strong></li></ul></main></body></html>"""
     _page_, acts = parse_item(html, ROLLUP)
     got = [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in acts]
-    assert got == [(10, None, "Werkbezoek", "Aan de haven van Rotterdam", "Rotterdam"),
-                   (10, "14:00", "Gesprek", "Met de VNG", None),
-                   (10, None, None, "Minister Heinen opent de beurs", None),
-                   (10, None, None, "Werkbezoek aan Zwolle", None),
-                   (11, None, None, "Ministerraad", None)]
+    assert got == [
+        (10, None, "Werkbezoek", "Aan de haven van Rotterdam", "Rotterdam"),
+        (10, "14:00", "Gesprek", "Met de VNG", None),
+        (10, None, None, "Minister Heinen opent de beurs", None),
+        (10, None, None, "Werkbezoek aan Zwolle", None),
+        (11, None, None, "Ministerraad", None),
+    ]
     assert acts[0].id == activity_id(ROLLUP, DAY, 0, "Werkbezoek Aan de haven van Rotterdam (Rotterdam)")
 
 
@@ -191,13 +213,16 @@ def test_bold_label_on_its_own_line_before_a_br_and_time_elements_as_day_heading
         <li>Om <time datetime="2026-03-11T14:00">14.00 uur</time> Gesprek met de VNG</li></ul></main></body></html>"""
     _page_, acts = parse_item(html, ROLLUP)
     got = [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in acts]
-    assert got == [(10, None, "Werkbezoek", "Aan de marechaussee", "Schiphol"),
-                   (10, None, None, "Ministerraad", None),    # a short continuation is no label's text
-                   (10, None, None, "Den Haag", None),
-                   (11, "14:00", None, "Gesprek met de VNG", None)]  # "Om 14.00 uur" leads like "14.00 uur"
+    assert got == [
+        (10, None, "Werkbezoek", "Aan de marechaussee", "Schiphol"),
+        (10, None, None, "Ministerraad", None),  # a short continuation is no label's text
+        (10, None, None, "Den Haag", None),
+        (11, "14:00", None, "Gesprek met de VNG", None),
+    ]  # "Om 14.00 uur" leads like "14.00 uur"
 
 
 # -- 4. <time datetime> without a label -------------------------------------------------------------------------
+
 
 def test_time_element_without_label_gives_date_and_times_not_the_publication_date():
     html = """<html><body><header><time datetime="2020-01-01">vandaag</time></header><main>
@@ -228,11 +253,21 @@ def test_a_datum_field_wins_over_a_time_element():
 
 # -- 5. doctor ------------------------------------------------------------------------------------------------
 
+
 def test_doctor_says_persons_come_from_the_listing():
-    report = {"sources": ["labels"], "fields": {"title": "labels"}, "empty": ["persons", "location"],
-              "activities": 1, "error": None}
-    assert with_listing_persons(report, True) == {**report, "empty": ["location"], "persons_from": "listing",
-                                                  "fields": {"title": "labels", "persons": "listing"}}
+    report = {
+        "sources": ["labels"],
+        "fields": {"title": "labels"},
+        "empty": ["persons", "location"],
+        "activities": 1,
+        "error": None,
+    }
+    assert with_listing_persons(report, True) == {
+        **report,
+        "empty": ["location"],
+        "persons_from": "listing",
+        "fields": {"title": "labels", "persons": "listing"},
+    }
     assert with_listing_persons(report, False) == report
 
 

@@ -34,8 +34,10 @@ def replica(tmp_path_factory):
 
 
 def _stored(conn: sqlite3.Connection, base: str) -> dict[tuple[str, int], dict]:
-    rows = conn.execute("SELECT page_url, ordinal, persons, date, start_time, end_time, type_label, title, "
-                        "location_text FROM activities")
+    rows = conn.execute(
+        "SELECT page_url, ordinal, persons, date, start_time, end_time, type_label, title, "
+        "location_text FROM activities"
+    )
     out = {}
     for r in rows:
         key = (r[0].removeprefix(base), r[1])
@@ -56,8 +58,9 @@ def test_full_crawl_matches_expected_and_rerun_fetches_no_item(replica, store):
             counts = collect(settings, store, fetcher=fetcher)
         settle(server, counts["requests"])
         assert _stored(store, server.base_url) == _expected(truth)
-        problems = {r[0].removeprefix(server.base_url) for r in store.execute(
-            "SELECT url FROM problems WHERE resolved = 0")}
+        problems = {
+            r[0].removeprefix(server.base_url) for r in store.execute("SELECT url FROM problems WHERE resolved = 0")
+        }
         assert problems == {p["url"] for p in truth["problems"]}
         before = len(server.log)
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
@@ -70,8 +73,18 @@ def test_full_crawl_matches_expected_and_rerun_fetches_no_item(replica, store):
 
 
 def _collect_cmd(base_url: str, db: Path) -> list[str]:
-    return [sys.executable, "-c", "from agendakaart.cli import main; main()", "collect", "--base-url", base_url,
-            "--db", str(db), "--rate", "1000"]
+    return [
+        sys.executable,
+        "-c",
+        "from agendakaart.cli import main; main()",
+        "collect",
+        "--base-url",
+        base_url,
+        "--db",
+        str(db),
+        "--rate",
+        "1000",
+    ]
 
 
 def test_kill_9_mid_crawl_then_resume_completes_without_duplicates(replica, tmp_path):
@@ -81,8 +94,7 @@ def test_kill_9_mid_crawl_then_resume_completes_without_duplicates(replica, tmp_
     faulty = "|".join(re.escape(r["path"]) for r in json.loads((site / "faults.json").read_text())["rules"])
     slow = {"rules": [{"match": rf"^(?!(?:{faulty})$)/actueel/agenda/2026/", "delay": 0.03}]}
     with ReplicaServer(site, faults=slow) as server:
-        proc = subprocess.Popen(_collect_cmd(server.base_url, db), stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(_collect_cmd(server.base_url, db), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             stored = _wait_for_activities(db, 40, proc, timeout=60)
         finally:
@@ -129,8 +141,9 @@ def test_auto_on_the_classic_site_finds_the_same_and_missing_routes_are_no_probl
             counts, lines = collect_report(settings, store, fetcher=fetcher)
         settle(server, counts["requests"])
         assert _stored(store, server.base_url) == _expected(truth)
-        problems = {r[0].removeprefix(server.base_url) for r in store.execute(
-            "SELECT url FROM problems WHERE resolved = 0")}
+        problems = {
+            r[0].removeprefix(server.base_url) for r in store.execute("SELECT url FROM problems WHERE resolved = 0")
+        }
     assert problems == {p["url"] for p in truth["problems"]}
     assert lines[0].startswith("zoek-API: mislukt (de site heeft geen zoek-API")
     assert lines[1].startswith("sitemaps: mislukt") and lines[2].startswith("agendalijsten: ")

@@ -25,8 +25,9 @@ def test_amsterdam_boundaries_follow_summer_time():
 
 
 def test_query_url_has_full_instants():
-    url = query_url("http://h", datetime(2026, 3, 1, 23, tzinfo=timezone.utc),
-                    datetime(2026, 3, 2, 22, 59, 59, tzinfo=timezone.utc))
+    url = query_url(
+        "http://h", datetime(2026, 3, 1, 23, tzinfo=timezone.utc), datetime(2026, 3, 2, 22, 59, 59, tzinfo=timezone.utc)
+    )
     query = json.loads(parse_qs(urlsplit(url).query)["query"][0])
     value = query["filters"][0]["values"][0]
     assert (value["from"], value["to"]) == ("2026-03-01T23:00:00Z", "2026-03-02T22:59:59Z")
@@ -40,7 +41,8 @@ def test_parse_rss_items_and_bad_xml():
     refs = parse_rss(xml, "http://h/api/rss?query=x")
     assert [(r.url, r.title, r.date) for r in refs] == [
         ("http://h/actueel/agenda/2026/03/02/werkbezoek", "Werkbezoek", date(2026, 3, 2)),
-        ("https://h/actueel/nieuws/2026/03/02/x", "Nieuws", date(2026, 3, 2))]
+        ("https://h/actueel/nieuws/2026/03/02/x", "Nieuws", date(2026, 3, 2)),
+    ]
     with pytest.raises(ParseError):
         parse_rss("<html><body>geen rss", "http://h/api/rss")
 
@@ -53,8 +55,11 @@ def test_full_windows_are_split_until_they_are_not():
         asked.append(url)
         value = json.loads(parse_qs(urlsplit(url).query)["query"][0])["filters"][0]["values"][0]
         lo, hi = (datetime.fromisoformat(value[k].replace("Z", "+00:00")) for k in ("from", "to"))
-        inside = [r for r in items if lo <= amsterdam_midnight_utc(date.fromisoformat(
-            r.url.split("/agenda/")[1][:10].replace("/", "-"))) <= hi]
+        inside = [
+            r
+            for r in items
+            if lo <= amsterdam_midnight_utc(date.fromisoformat(r.url.split("/agenda/")[1][:10].replace("/", "-"))) <= hi
+        ]
         return inside[:20]
 
     found = list(discover(load, "http://h", date(2026, 3, 1), date(2026, 3, 31)))
@@ -67,10 +72,12 @@ def test_crawl_with_every_listing_failing_finds_items_through_rss(tmp_path):
     truth = build_site(site, seed=2).to_json()
     broken = {"rules": [{"match": r"/agenda(\?|$)", "status": 404}]}
     with ReplicaServer(site, faults=broken) as server:
-        settings = Settings(base_url=server.base_url, rate=1000, since=date(2026, 1, 1), until=date(2026, 12, 31),
-                            routes=("listings",))
+        settings = Settings(
+            base_url=server.base_url, rate=1000, since=date(2026, 1, 1), until=date(2026, 12, 31), routes=("listings",)
+        )
         store_path = tmp_path / "rss.db"
         from agendakaart.store import open_db
+
         conn = open_db(store_path)
         with Fetcher(settings, sleep=lambda s: None) as fetcher:
             counts = collect(settings, conn, fetcher=fetcher, rss=True)

@@ -22,8 +22,9 @@ FIELDS = ("persons", "start_time", "end_time", "type_label", "location_text")
 
 def _stored(conn, base: str) -> dict[tuple, dict]:
     out: dict[tuple, dict] = {}
-    for r in conn.execute("SELECT page_url, date, title, persons, start_time, end_time, type_label, location_text "
-                          "FROM activities"):
+    for r in conn.execute(
+        "SELECT page_url, date, title, persons, start_time, end_time, type_label, location_text FROM activities"
+    ):
         key = (r["page_url"].removeprefix(base), r["date"], r["title"])
         assert key not in out, f"duplicate activity {key}"
         out[key] = {"persons": json.loads(r["persons"]), **{f: r[f] for f in FIELDS[1:]}}
@@ -41,18 +42,29 @@ def crawled(tmp_path_factory):
 
     conn = open_db(tmp_path_factory.mktemp("site2") / "site2.db")
     soon = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=2), usegmt=True)
-    extra = {"rules": [{"path": "/actueel/agenda/2026/03/12/gesprek-met-studenten", "status": 429,
-                        "retry_after": soon, "times": 1}]}
+    extra = {
+        "rules": [
+            {"path": "/actueel/agenda/2026/03/12/gesprek-met-studenten", "status": 429, "retry_after": soon, "times": 1}
+        ]
+    }
     with ReplicaServer(SITE, faults=extra) as server:
         first = _run(server, conn)
         stored = _stored(conn, server.base_url)
-        problems = {r[0].removeprefix(server.base_url) for r in conn.execute(
-            "SELECT url FROM problems WHERE resolved = 0")}
+        problems = {
+            r[0].removeprefix(server.base_url) for r in conn.execute("SELECT url FROM problems WHERE resolved = 0")
+        }
         log_first = list(server.log)
         again = _run(server, conn)
-        log_again = server.log[len(log_first):]
-    yield {"first": first, "again": again, "stored": stored, "problems": problems, "log": log_first,
-           "log_again": log_again, "conn": conn}
+        log_again = server.log[len(log_first) :]
+    yield {
+        "first": first,
+        "again": again,
+        "stored": stored,
+        "problems": problems,
+        "log": log_first,
+        "log_again": log_again,
+        "conn": conn,
+    }
     conn.close()
 
 
@@ -76,8 +88,10 @@ def test_no_offsite_request_and_redirect_chain_stored_canonically(crawled):
     assert not [p for p in paths if "nep-afspraak" in p]
     conn = crawled["conn"]
     old, new = next(iter(TRUTH["redirects"].items()))
-    rows = {urlsplit(r["url"]).path: r["status"] for r in conn.execute(
-        "SELECT url, status FROM pages WHERE url LIKE '%gesprek-%jongeren%'")}
+    rows = {
+        urlsplit(r["url"]).path: r["status"]
+        for r in conn.execute("SELECT url, status FROM pages WHERE url LIKE '%gesprek-%jongeren%'")
+    }
     assert rows == {new: 200, old: 301}
 
 
@@ -88,9 +102,13 @@ def test_each_item_fetched_once_or_retried_only_for_faults(crawled):
             counts[r.path] = counts.get(r.path, 0) + 1
     retried = {p: n for p, n in counts.items() if n > 1}
     base = "/actueel/agenda/2026/03/"
-    assert retried == {base + "26/overleg-met-de-provincie": 3, base + "27/opening-warmtenet": 2,
-                       base + "30/bezoek-aan-ijmuiden": 2, base + "19/ondertekening-green-deal": 2,
-                       base + "12/gesprek-met-studenten": 2}
+    assert retried == {
+        base + "26/overleg-met-de-provincie": 3,
+        base + "27/opening-warmtenet": 2,
+        base + "30/bezoek-aan-ijmuiden": 2,
+        base + "19/ondertekening-green-deal": 2,
+        base + "12/gesprek-met-studenten": 2,
+    }
 
 
 def test_second_run_fetches_no_item_page(crawled):
@@ -109,8 +127,12 @@ def test_item_recurring_with_another_link_text_is_not_refetched(tmp_path):
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
     page = site / "regering/bewindspersonen/rob-jetten/agenda/pagina=2.html"
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        'bezoek-aan-chemelot?">Bezoek aan Chemelot', 'bezoek-aan-chemelot?">Chemelot: werkbezoek'), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            'bezoek-aan-chemelot?">Bezoek aan Chemelot', 'bezoek-aan-chemelot?">Chemelot: werkbezoek'
+        ),
+        encoding="utf-8",
+    )
     conn = open_db(":memory:")
     with ReplicaServer(site) as server:
         _run(server, conn)

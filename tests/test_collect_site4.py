@@ -29,9 +29,16 @@ def crawled(tmp_path_factory):
         rows = [dict(r) for r in conn.execute("SELECT * FROM activities")]
         log_first = list(server.log)
         again = _run(server, conn)
-        log_again = server.log[len(log_first):]
-    yield {"first": first, "again": again, "rows": rows, "log": log_first, "log_again": log_again, "conn": conn,
-           "base": base}
+        log_again = server.log[len(log_first) :]
+    yield {
+        "first": first,
+        "again": again,
+        "rows": rows,
+        "log": log_first,
+        "log_again": log_again,
+        "conn": conn,
+        "base": base,
+    }
     conn.close()
 
 
@@ -54,15 +61,24 @@ def test_the_rollup_line_with_its_own_page_is_recorded_as_one_pair(crawled):
     base = crawled["base"] + AGENDA
     pairs = duplicates(crawled["conn"])
     kept = {r["id"]: r for r in crawled["rows"]}
-    got = [[p["line_page_url"].removeprefix(base), kept[p["kept_id"]]["date"], kept[p["kept_id"]]["title"],
-            p["kept_page_url"].removeprefix(base)] for p in pairs]
+    got = [
+        [
+            p["line_page_url"].removeprefix(base),
+            kept[p["kept_id"]]["date"],
+            kept[p["kept_id"]]["title"],
+            p["kept_page_url"].removeprefix(base),
+        ]
+        for p in pairs
+    ]
     assert got == TRUTH["duplicates"] and crawled["first"]["duplicates"] == 2
     assert crawled["again"]["duplicates"] == 0
 
 
 def test_unattributed_central_item_is_listed_as_a_problem(crawled):
-    problems = {r[0].removeprefix(crawled["base"]): r[1] for r in crawled["conn"].execute(
-        "SELECT url, stage FROM problems WHERE resolved = 0")}
+    problems = {
+        r[0].removeprefix(crawled["base"]): r[1]
+        for r in crawled["conn"].execute("SELECT url, stage FROM problems WHERE resolved = 0")
+    }
     assert problems == TRUTH["problems"]
 
 
@@ -105,8 +121,10 @@ class _Killed(BaseException):
 
 
 def _snapshot(conn, base: str) -> tuple[list, list]:
-    rows = sorted((r["id"], r["page_url"].removeprefix(base), r["persons"], r["title"])
-                  for r in conn.execute("SELECT * FROM activities"))
+    rows = sorted(
+        (r["id"], r["page_url"].removeprefix(base), r["persons"], r["title"])
+        for r in conn.execute("SELECT * FROM activities")
+    )
     return rows, [(d["line_id"], d["kept_id"]) for d in duplicates(conn)]
 
 

@@ -13,32 +13,35 @@ def rules():
     return load_rules()
 
 
-@pytest.mark.parametrize("label,text,expected", [
-    ("Werkbezoek", "opening van een fabriek", "werkbezoek"),
-    ("Kamerdebat", "Debat over de Voorjaarsnota", "parlement"),
-    ("Gesprek", "Toespraak tijdens lunch", "gesprek"),
-    ("Onderraden en ministeriële overleggen", "Raad voor Veiligheid", "vergadering"),
-    ("Overig", "Reis naar New York", "overig"),
-    (None, "Werkbezoek aan Zeeuws-Vlaanderen", "werkbezoek"),
-    (None, "Bezoek aan Ter Apel", "werkbezoek"),
-    (None, "Gesprek met de burgemeester van Loppersum", "gesprek"),
-    (None, "Keukentafelgesprek met boeren", "gesprek"),
-    (None, "Minister Heinen is aanwezig bij de opening van het station", "evenement"),
-    (None, "Toespraak bij de opening van het congres", "toespraak"),
-    (None, "Opening van het congres met toespraak door de minister", "toespraak"),
-    (None, "Ministerraad", "vergadering"),
-    (None, "Europese Raad (Brussel)", "vergadering"),
-    (None, "Informele Raad Buitenlandse Zaken (Kopenhagen)", "vergadering"),
-    (None, "Commissiedebat Jeugd", "parlement"),
-    (None, "Mondelinge vragenuur", "parlement"),
-    (None, "Interview met NOS Radio 1 Journaal", "media"),
-    (None, "Persconferentie na de ministerraad", "media"),
-    (None, "Podcastopname", "media"),
-    (None, "Voorbereiding Europese Raad", "overig"),
-    (None, "Bewindspersonenoverleg", "vergadering"),
-    (None, "Staatssecretaris bij de Landbouwdag", "evenement"),
-    (None, "Iets zonder typewoord", "overig"),
-])
+@pytest.mark.parametrize(
+    "label,text,expected",
+    [
+        ("Werkbezoek", "opening van een fabriek", "werkbezoek"),
+        ("Kamerdebat", "Debat over de Voorjaarsnota", "parlement"),
+        ("Gesprek", "Toespraak tijdens lunch", "gesprek"),
+        ("Onderraden en ministeriële overleggen", "Raad voor Veiligheid", "vergadering"),
+        ("Overig", "Reis naar New York", "overig"),
+        (None, "Werkbezoek aan Zeeuws-Vlaanderen", "werkbezoek"),
+        (None, "Bezoek aan Ter Apel", "werkbezoek"),
+        (None, "Gesprek met de burgemeester van Loppersum", "gesprek"),
+        (None, "Keukentafelgesprek met boeren", "gesprek"),
+        (None, "Minister Heinen is aanwezig bij de opening van het station", "evenement"),
+        (None, "Toespraak bij de opening van het congres", "toespraak"),
+        (None, "Opening van het congres met toespraak door de minister", "toespraak"),
+        (None, "Ministerraad", "vergadering"),
+        (None, "Europese Raad (Brussel)", "vergadering"),
+        (None, "Informele Raad Buitenlandse Zaken (Kopenhagen)", "vergadering"),
+        (None, "Commissiedebat Jeugd", "parlement"),
+        (None, "Mondelinge vragenuur", "parlement"),
+        (None, "Interview met NOS Radio 1 Journaal", "media"),
+        (None, "Persconferentie na de ministerraad", "media"),
+        (None, "Podcastopname", "media"),
+        (None, "Voorbereiding Europese Raad", "overig"),
+        (None, "Bewindspersonenoverleg", "vergadering"),
+        (None, "Staatssecretaris bij de Landbouwdag", "evenement"),
+        (None, "Iets zonder typewoord", "overig"),
+    ],
+)
 def test_types(rules, label, text, expected):
     kind, confidence, reason = classify_activity(text, label, rules)
     assert kind == expected, reason

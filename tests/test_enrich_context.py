@@ -14,8 +14,9 @@ KAMER_REASON = next(r.reason for r in RULES if r.effect == "kamer")
 CASES = [(r, text, True) for r in RULES for text in r.fires] + [(r, text, False) for r in RULES for text in r.not_fires]
 
 
-@pytest.mark.parametrize("rule,text,fires", CASES, ids=[f"{r.id}:{'fires' if f else 'not'}:{t[:40]}"
-                                                        for r, t, f in CASES])
+@pytest.mark.parametrize(
+    "rule,text,fires", CASES, ids=[f"{r.id}:{'fires' if f else 'not'}:{t[:40]}" for r, t, f in CASES]
+)
 def test_rule_row_examples(res, rule, text, fires):
     e = enrich_title(res, text)
     if rule.effect == "not_kamer":
@@ -29,16 +30,25 @@ def test_every_effect_is_used_and_every_row_has_both_examples():
     assert all(r.fires and r.not_fires for r in RULES)
 
 
-@pytest.mark.parametrize("title,location,gm,country,precision", [
-    ("Commissiedebat Landbouw- en Visserijraad over de visserij in Urk", None, "GM0518", "NL", "venue"),
-    ("Commissiedebat Regionale ontwikkeling", "Provinciehuis, Assen", "GM0106", "NL", "woonplaats"),  # location wins
-    ("Plenair debat over de steun aan Oekraïne", None, "GM0518", "NL", "venue"),
-    ("Overleg over militaire steun aan Oekraïne", None, None, None, "none"),
-    ("Werkbezoek aan Oekraïne", None, None, "UA", "land"),
-    ("Bezoek aan de president van Frankrijk", None, None, "FR", "land"),
-    ("Ontvangst van de president van Kenia op Paleis Noordeinde", None, "GM0518", "NL", "venue"),
-    ("Ontvangst van de minister van Buitenlandse Zaken van Indonesië", None, None, None, "none"),
-])
+@pytest.mark.parametrize(
+    "title,location,gm,country,precision",
+    [
+        ("Commissiedebat Landbouw- en Visserijraad over de visserij in Urk", None, "GM0518", "NL", "venue"),
+        (
+            "Commissiedebat Regionale ontwikkeling",
+            "Provinciehuis, Assen",
+            "GM0106",
+            "NL",
+            "woonplaats",
+        ),  # location wins
+        ("Plenair debat over de steun aan Oekraïne", None, "GM0518", "NL", "venue"),
+        ("Overleg over militaire steun aan Oekraïne", None, None, None, "none"),
+        ("Werkbezoek aan Oekraïne", None, None, "UA", "land"),
+        ("Bezoek aan de president van Frankrijk", None, None, "FR", "land"),
+        ("Ontvangst van de president van Kenia op Paleis Noordeinde", None, "GM0518", "NL", "venue"),
+        ("Ontvangst van de minister van Buitenlandse Zaken van Indonesië", None, None, None, "none"),
+    ],
+)
 def test_activity_defaults(res, title, location, gm, country, precision):
     e = enrich_title(res, title, location=location)
     assert (e.gm_code, e.country, e.precision.value) == (gm, country, precision), e.reason

@@ -19,10 +19,21 @@ def results():
         pytest.skip("evaluation set not present")
     res = load_resources(Settings())
     lines = [json.loads(ln) for ln in EVAL.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    return [(row["expected"], enrich_fields(title=row["title"], description=row["description"],
-                                            location_text=row["location_text"], type_label=row["type_label"],
-                                            gazetteer=res.gazetteer, rules=res.rules, settings=Settings()))
-            for row in lines]
+    return [
+        (
+            row["expected"],
+            enrich_fields(
+                title=row["title"],
+                description=row["description"],
+                location_text=row["location_text"],
+                type_label=row["type_label"],
+                gazetteer=res.gazetteer,
+                rules=res.rules,
+                settings=Settings(),
+            ),
+        )
+        for row in lines
+    ]
 
 
 def test_gemeente_accuracy_at_least_97_percent(results):

@@ -24,8 +24,20 @@ def test_all_current_gemeenten_with_codes_and_points(gaz):
     for code, g in gaz.gemeenten.items():
         assert re.fullmatch(r"GM\d{4}", code)
         assert g.lat is not None and 50.7 < g.lat < 53.6 and 3.3 < g.lon < 7.3, g
-        assert g.province in {"Drenthe", "Flevoland", "Fryslân", "Gelderland", "Groningen", "Limburg",
-                              "Noord-Brabant", "Noord-Holland", "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland"}
+        assert g.province in {
+            "Drenthe",
+            "Flevoland",
+            "Fryslân",
+            "Gelderland",
+            "Groningen",
+            "Limburg",
+            "Noord-Brabant",
+            "Noord-Holland",
+            "Overijssel",
+            "Utrecht",
+            "Zeeland",
+            "Zuid-Holland",
+        }
 
 
 def test_every_npvr_row_matches_the_gazetteer_gemeente_of_that_name(gaz):
@@ -40,14 +52,34 @@ def test_every_npvr_row_matches_the_gazetteer_gemeente_of_that_name(gaz):
         assert table.region_for(row["gm_code"], include_uncertain=True) == row["region"]
 
 
-@pytest.mark.parametrize("name,gm", [
-    ("Den Haag", "GM0518"), ("'s-Gravenhage", "GM0518"), ("The Hague", "GM0518"), ("Den Bosch", "GM0796"),
-    ("'s-Hertogenbosch", "GM0796"), ("Ljouwert", "GM0080"), ("Snits", "GM1900"), ("Loppersum", "GM1979"),
-    ("Appingedam", "GM1979"), ("Delfzijl", "GM1979"), ("Ten Boer", "GM0014"), ("Hoogezand-Sappemeer", "GM1952"),
-    ("Etten-Leur", "GM0777"), ("Noordwijk", "GM0575"), ("Zeerijp", "GM1979"), ("Westerwijtwerd", "GM1979"),
-    ("De Lutte", "GM0168"), ("Ovezande", "GM0654"), ("Weesp", "GM0363"), ("Beemster", "GM0439"),
-    ("Súdwest-Fryslân", "GM1900"), ("Sudwest Fryslan", "GM1900"), ("Almere", "GM0034"),
-])
+@pytest.mark.parametrize(
+    "name,gm",
+    [
+        ("Den Haag", "GM0518"),
+        ("'s-Gravenhage", "GM0518"),
+        ("The Hague", "GM0518"),
+        ("Den Bosch", "GM0796"),
+        ("'s-Hertogenbosch", "GM0796"),
+        ("Ljouwert", "GM0080"),
+        ("Snits", "GM1900"),
+        ("Loppersum", "GM1979"),
+        ("Appingedam", "GM1979"),
+        ("Delfzijl", "GM1979"),
+        ("Ten Boer", "GM0014"),
+        ("Hoogezand-Sappemeer", "GM1952"),
+        ("Etten-Leur", "GM0777"),
+        ("Noordwijk", "GM0575"),
+        ("Zeerijp", "GM1979"),
+        ("Westerwijtwerd", "GM1979"),
+        ("De Lutte", "GM0168"),
+        ("Ovezande", "GM0654"),
+        ("Weesp", "GM0363"),
+        ("Beemster", "GM0439"),
+        ("Súdwest-Fryslân", "GM1900"),
+        ("Sudwest Fryslan", "GM1900"),
+        ("Almere", "GM0034"),
+    ],
+)
 def test_names_reach_current_gemeente(gaz, name, gm):
     places = gaz.lookup(name)
     assert places, name
@@ -61,8 +93,17 @@ def test_ambiguous_names_keep_all_candidates(gaz):
 
 
 def test_abroad_has_dutch_names_with_iso_codes(gaz):
-    for name, cc in [("Brussel", "BE"), ("Luxemburg", "LU"), ("Straatsburg", "FR"), ("Kyiv", "UA"),
-                     ("Kiev", "UA"), ("Genève", "CH"), ("Washington", "US"), ("Aken", "DE"), ("Parijs", "FR")]:
+    for name, cc in [
+        ("Brussel", "BE"),
+        ("Luxemburg", "LU"),
+        ("Straatsburg", "FR"),
+        ("Kyiv", "UA"),
+        ("Kiev", "UA"),
+        ("Genève", "CH"),
+        ("Washington", "US"),
+        ("Aken", "DE"),
+        ("Parijs", "FR"),
+    ]:
         places = gaz.lookup(name)
         assert places and all(p.country == cc and p.lat is not None for p in places), name
 
@@ -94,11 +135,11 @@ def test_cache_roundtrip_and_unwritable_dir(tmp_path, gaz, monkeypatch):
     files = list(tmp_path.glob("gazetteer-*.pickle"))
     assert len(files) == 1 and first.key in files[0].name
     second = gz.load_gazetteer(tmp_path)
-    assert second is not first and builds == [1]             # read from the pickle, not rebuilt
+    assert second is not first and builds == [1]  # read from the pickle, not rebuilt
     assert second.names == first.names and len(second.places) == len(first.places)
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")
-    in_memory = gz.load_gazetteer(blocker / "sub")       # cannot create a dir under a file
+    in_memory = gz.load_gazetteer(blocker / "sub")  # cannot create a dir under a file
     assert len(in_memory.names) == len(first.names) and builds == [1, 1]
 
 
@@ -107,7 +148,7 @@ def test_corrupt_cache_is_rebuilt(tmp_path, gaz, monkeypatch):
     path = tmp_path / f"gazetteer-{gz.cache_key(tmp_path)}.pickle"
     path.write_bytes(b"not a pickle")
     assert len(gz.load_gazetteer(tmp_path).gemeenten) == 342
-    assert path.read_bytes()[:1] == b"\x80"                   # rewritten as a real pickle
+    assert path.read_bytes()[:1] == b"\x80"  # rewritten as a real pickle
 
 
 FIXTURE = Path(__file__).parent / "fixtures" / "enrich" / "woonplaatsen_cbs_sample.csv"
@@ -130,10 +171,10 @@ def test_official_list_extends_the_gazetteer(tmp_path, gaz, monkeypatch):
     assert extended.key != gaz.key
     ganzedijk = extended.lookup("Ganzedijk")
     assert [(p.gm_code, p.kind, p.province) for p in ganzedijk] == [("GM1895", "woonplaats", "Groningen")]
-    assert ganzedijk[0].lat == extended.gemeenten["GM1895"].lat            # placed at the gemeente's point
+    assert ganzedijk[0].lat == extended.gemeenten["GM1895"].lat  # placed at the gemeente's point
     assert {p.gm_code for p in extended.lookup("Wirdum")} == {"GM0080", "GM1979"}
-    assert len([p for p in extended.lookup("Leiden") if p.kind == "woonplaats"]) == 1   # no duplicate
-    assert not [p for p in extended.lookup("Een") if p.kind == "woonplaats"]             # still a word
+    assert len([p for p in extended.lookup("Leiden") if p.kind == "woonplaats"]) == 1  # no duplicate
+    assert not [p for p in extended.lookup("Een") if p.kind == "woonplaats"]  # still a word
 
 
 def test_gazetteer_fetch_command_over_http(tmp_path):

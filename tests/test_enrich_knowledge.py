@@ -33,8 +33,18 @@ ALL = [(name, row, key) for name in knowledge_files() for row in _rows(name) for
 
 def test_there_are_eleven_categories():
     assert [n.split("/")[1] for n in knowledge_files()] == [
-        "asylum.csv", "companies.csv", "events.csv", "football.csv", "government.csv", "hospitals.csv",
-        "military.csv", "ports.csv", "prisons.csv", "universities.csv", "venues.csv"]
+        "asylum.csv",
+        "companies.csv",
+        "events.csv",
+        "football.csv",
+        "government.csv",
+        "hospitals.csv",
+        "military.csv",
+        "ports.csv",
+        "prisons.csv",
+        "universities.csv",
+        "venues.csv",
+    ]
 
 
 @pytest.mark.parametrize("name", knowledge_files())
@@ -72,20 +82,23 @@ def test_docs_count_rows_per_category():
 
 @pytest.mark.parametrize("name,row,key", ALL, ids=[f"{n.split('/')[1]}:{k}" for n, _r, k in ALL])
 def test_every_name_places_a_visit(res, name, row, key):
-    """"Werkbezoek aan <name>" -> the row's gemeente (or its country abroad)."""
+    """ "Werkbezoek aan <name>" -> the row's gemeente (or its country abroad)."""
     e = enrich_title(res, f"Werkbezoek aan {key}")
     assert (e.gm_code, e.country) == (row["gm_code"] or None, row["country"]), e.reason
 
 
 # a venue with "in <town>" in another gemeente right after it is its site there; an organisation gives the town
-@pytest.mark.parametrize("title,gm,precision", [
-    ("Werkbezoek aan Zuyd Hogeschool in Sittard", "GM1883", "venue"),
-    ("Werkbezoek aan Van Hall Larenstein in Velp", "GM0275", "venue"),
-    ("Werkbezoek aan het Gasunie-terrein in Zuidbroek", "GM1952", "woonplaats"),
-    ("Werkbezoek aan Van Hall Larenstein", "GM0080", "venue"),                  # no town: the main site
-    ("Werkbezoek aan Zuyd Hogeschool en daarna aan een school in Sittard", "GM0917", "venue"),  # not right after
-    ("Werkbezoek aan de Eemshaven (Groningen)", "GM1966", "venue"),             # parentheses: the province
-])
+@pytest.mark.parametrize(
+    "title,gm,precision",
+    [
+        ("Werkbezoek aan Zuyd Hogeschool in Sittard", "GM1883", "venue"),
+        ("Werkbezoek aan Van Hall Larenstein in Velp", "GM0275", "venue"),
+        ("Werkbezoek aan het Gasunie-terrein in Zuidbroek", "GM1952", "woonplaats"),
+        ("Werkbezoek aan Van Hall Larenstein", "GM0080", "venue"),  # no town: the main site
+        ("Werkbezoek aan Zuyd Hogeschool en daarna aan een school in Sittard", "GM0917", "venue"),  # not right after
+        ("Werkbezoek aan de Eemshaven (Groningen)", "GM1966", "venue"),  # parentheses: the province
+    ],
+)
 def test_venue_in_another_town_is_its_site(res, title, gm, precision):
     e = enrich_title(res, title)
     assert (e.gm_code, e.precision.value) == (gm, precision), e.reason

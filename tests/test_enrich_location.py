@@ -85,14 +85,17 @@ def test_hard_cases(res, title, location, description, gm, precision):
         assert e.lat is None and not e.is_den_haag and e.place is None
 
 
-@pytest.mark.parametrize("title,location,country", [
-    ("Europese Raad", "Brussel", "BE"),
-    ("Informele Raad Buitenlandse Zaken (Kopenhagen, Denemarken)", None, "DK"),
-    ("Bezoek aan Kiev", None, "UA"),
-    ("Reis naar Straatsburg", None, "FR"),
-    ("Werkbezoek aan Bergen, Noorwegen", None, "NO"),
-    ("Klimaatconferentie", "Belém, Brazilië", "BR"),
-])
+@pytest.mark.parametrize(
+    "title,location,country",
+    [
+        ("Europese Raad", "Brussel", "BE"),
+        ("Informele Raad Buitenlandse Zaken (Kopenhagen, Denemarken)", None, "DK"),
+        ("Bezoek aan Kiev", None, "UA"),
+        ("Reis naar Straatsburg", None, "FR"),
+        ("Werkbezoek aan Bergen, Noorwegen", None, "NO"),
+        ("Klimaatconferentie", "Belém, Brazilië", "BR"),
+    ],
+)
 def test_abroad(res, title, location, country):
     e = run(res, title, location=location)
     assert e.country == country and e.is_abroad and e.gm_code is None and e.npvr_region is None
@@ -115,8 +118,21 @@ def test_uncertain_npvr_only_behind_setting(res):
     assert e.npvr_region == "Noord-Friesland (Noard-Fryslân)"
 
 
-@pytest.mark.parametrize("title", ["", "   ", "!!!", "🚆🚆🚆", "<script>alert(1)</script>", "Путин " * 50,
-                                   "x" * 100_000, "Leiden " * 20_000, "\x00\x01\x02", "&amp;&lt;&gt;"])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "",
+        "   ",
+        "!!!",
+        "🚆🚆🚆",
+        "<script>alert(1)</script>",
+        "Путин " * 50,
+        "x" * 100_000,
+        "Leiden " * 20_000,
+        "\x00\x01\x02",
+        "&amp;&lt;&gt;",
+    ],
+)
 def test_bad_input_never_crashes(res, title):
     e = run(res, title, description=title, location=title[:1000])
     assert e.reason
@@ -136,16 +152,31 @@ def test_markup_is_text(res):
 
 def test_split_text_line():
     assert split_text_line("Werkbezoek: opening van de sluis (Terneuzen)") == (
-        "Werkbezoek", "opening van de sluis", "Terneuzen")
+        "Werkbezoek",
+        "opening van de sluis",
+        "Terneuzen",
+    )
     assert split_text_line("Onderraden en ministeriële overleggen: Raad Defensie") == (
-        "Onderraden en ministeriële overleggen", "Raad Defensie", None)
+        "Onderraden en ministeriële overleggen",
+        "Raad Defensie",
+        None,
+    )
     assert split_text_line("Ministerraad") == (None, "Ministerraad", None)
     assert split_text_line("Gesprek met X: een toelichting op het plan van aanpak van de regering") == (
-        "Gesprek met X", "een toelichting op het plan van aanpak van de regering", None)
+        "Gesprek met X",
+        "een toelichting op het plan van aanpak van de regering",
+        None,
+    )
 
 
 def test_split_keeps_a_lead_that_is_no_type(res):
     assert split_text_line("Groningen: werkbezoek aan de Eemshaven", res.rules) == (
-        None, "Groningen: werkbezoek aan de Eemshaven", None)
+        None,
+        "Groningen: werkbezoek aan de Eemshaven",
+        None,
+    )
     assert split_text_line("Kamerdebat: begroting (Tweede Kamer)", res.rules) == (
-        "Kamerdebat", "begroting", "Tweede Kamer")
+        "Kamerdebat",
+        "begroting",
+        "Tweede Kamer",
+    )

@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from agendakaart.cli.enrich import locate_stream
-from agendakaart.enrich.parallel import (EnrichWorkerError, chunked, enrich_chunks, enrich_rows, map_chunks, 
-                                         worker_count)
+from agendakaart.enrich.parallel import EnrichWorkerError, chunked, enrich_chunks, enrich_rows, map_chunks, worker_count
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Activity, activity_id
 from agendakaart.pipeline.enrich import enrich
@@ -32,8 +31,15 @@ def _rows(n: int) -> list[tuple]:
     for i in range(n):
         line = LINES[i % len(LINES)]
         title = line.get("title") or ""
-        rows.append((f"r{i}", f"{title} #{i}" if i % 2 else title, line.get("description"),
-                     line.get("location_text"), line.get("type_label")))
+        rows.append(
+            (
+                f"r{i}",
+                f"{title} #{i}" if i % 2 else title,
+                line.get("description"),
+                line.get("location_text"),
+                line.get("type_label"),
+            )
+        )
     return rows
 
 
@@ -90,24 +96,38 @@ def test_dead_worker_is_a_clear_error(res):
     with pytest.raises(EnrichWorkerError, match="stopte onverwacht"):
         list(map_chunks(_dying_chunk, chunked(range(40), 5), res, PAR, 2))
     # the pool is gone, a new run works
-    assert [x for out in map_chunks(_failing_chunk, chunked(range(10), 5), res, PAR, 2) for x in out] == \
-        list(range(10))
+    assert [x for out in map_chunks(_failing_chunk, chunked(range(10), 5), res, PAR, 2) for x in out] == list(range(10))
 
 
 def _fill(conn, n: int) -> None:
     url = "https://www.rijksoverheid.nl/actueel/agenda/2025/05/19/agenda-minister"
-    acts = [Activity(id=activity_id(url, date(2025, 5, 19), i, r[1] or "x"), page_url=url, persons=("eelco-heinen",),
-                     date=date(2025, 5, 19), title=r[1] or "x", description=r[2], location_text=r[3],
-                     type_label=r[4], ordinal=i) for i, r in enumerate(_rows(n))]
+    acts = [
+        Activity(
+            id=activity_id(url, date(2025, 5, 19), i, r[1] or "x"),
+            page_url=url,
+            persons=("eelco-heinen",),
+            date=date(2025, 5, 19),
+            title=r[1] or "x",
+            description=r[2],
+            location_text=r[3],
+            type_label=r[4],
+            ordinal=i,
+        )
+        for i, r in enumerate(_rows(n))
+    ]
     with transaction(conn):
         replace_activities(conn, url, acts)
 
 
 def _table(conn) -> list[tuple]:
-    return [tuple(r)[:-1] for r in conn.execute(
-        "SELECT activity_id, version, place, gm_code, gemeente, province, country, lat, lon, precision,"
-        " is_den_haag, is_abroad, npvr_region, activity_type, confidence, reason, override, enriched_at"
-        " FROM enrichments ORDER BY activity_id")]
+    return [
+        tuple(r)[:-1]
+        for r in conn.execute(
+            "SELECT activity_id, version, place, gm_code, gemeente, province, country, lat, lon, precision,"
+            " is_den_haag, is_abroad, npvr_region, activity_type, confidence, reason, override, enriched_at"
+            " FROM enrichments ORDER BY activity_id"
+        )
+    ]
 
 
 @pytest.mark.parametrize("with_overrides", [False, True])
@@ -124,24 +144,33 @@ def test_pipeline_parallel_writes_the_same_rows(tmp_path, with_overrides):
         tables.append(_table(conn))
         conn.close()
     assert len(tables[0]) == 700 and tables[0] == tables[1]
-    assert {k: v for k, v in summaries[0].items() if k != "seconds"} == \
-        {k: v for k, v in summaries[1].items() if k != "seconds"}
+    assert {k: v for k, v in summaries[0].items() if k != "seconds"} == {
+        k: v for k, v in summaries[1].items() if k != "seconds"
+    }
     assert (summaries[0]["overridden"] > 0) == with_overrides
 
 
 def test_locate_stream_parallel_is_byte_identical(res):
-    lines = [json.dumps({"id": r[0], "title": r[1], "description": r[2], "location_text": r[3],
-                         "type_label": r[4]}, ensure_ascii=False) + "\n" for r in _rows(600)]
+    lines = [
+        json.dumps(
+            {"id": r[0], "title": r[1], "description": r[2], "location_text": r[3], "type_label": r[4]},
+            ensure_ascii=False,
+        )
+        + "\n"
+        for r in _rows(600)
+    ]
     lines[5] = "not json\n"
     lines[9] = "\n"
     serial = [x for out in locate_stream(lines, res, Settings(enrich_workers=1)) for x in out]
     res.memo.clear()
-    parallel = [x for out in locate_stream(lines, res, Settings(enrich_workers=2, enrich_parallel_min=100))
-                for x in out]
+    parallel = [
+        x for out in locate_stream(lines, res, Settings(enrich_workers=2, enrich_parallel_min=100)) for x in out
+    ]
     assert len(serial) == 599 and "\n".join(parallel) == "\n".join(serial)
     assert [json.loads(x)["id"] for x in parallel[:6]] == ["r0", "r1", "r2", "r3", "r4", None]
-    short = [x for out in locate_stream(lines[:50], res, Settings(enrich_workers=2, enrich_parallel_min=100))
-             for x in out]
+    short = [
+        x for out in locate_stream(lines[:50], res, Settings(enrich_workers=2, enrich_parallel_min=100)) for x in out
+    ]
     assert short == serial[:49]
 
 

@@ -28,9 +28,19 @@ ROWS = [  # (type_label, title, location_text)
 
 
 def _fill(conn):
-    acts = [Activity(id=activity_id(URL, date(2025, 5, 19), i, title), page_url=URL, persons=("eelco-heinen",),
-                     date=date(2025, 5, 19), title=title, type_label=label, location_text=loc, ordinal=i)
-            for i, (label, title, loc) in enumerate(ROWS)]
+    acts = [
+        Activity(
+            id=activity_id(URL, date(2025, 5, 19), i, title),
+            page_url=URL,
+            persons=("eelco-heinen",),
+            date=date(2025, 5, 19),
+            title=title,
+            type_label=label,
+            location_text=loc,
+            ordinal=i,
+        )
+        for i, (label, title, loc) in enumerate(ROWS)
+    ]
     with transaction(conn):
         replace_activities(conn, URL, acts)
     return acts
@@ -94,9 +104,11 @@ def test_cli_enrich_and_review(db_path, tmp_path):
     template = out.read_text(encoding="utf-8")
     assert "# [[override]]" in template and "Telefonisch overleg" in template
     import tomllib
-    uncommented = "\n".join(line[2:] for line in template.splitlines() if line.startswith("# id = ")
-                            or line.startswith("# [[override]]"))
-    assert tomllib.loads(uncommented)["override"]          # the entries are valid TOML once uncommented
+
+    uncommented = "\n".join(
+        line[2:] for line in template.splitlines() if line.startswith("# id = ") or line.startswith("# [[override]]")
+    )
+    assert tomllib.loads(uncommented)["override"]  # the entries are valid TOML once uncommented
     bad = tmp_path / "bad.toml"
     bad.write_text("[[override]]\nid = 'x'\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["enrich", "--db", str(db_path), "--overrides", str(bad)])

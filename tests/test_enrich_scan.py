@@ -18,10 +18,20 @@ from agendakaart.enrich.text import clean_text
 from agendakaart.settings import Settings
 
 EVAL = Path(__file__).parent / "eval" / "agenda_lines.jsonl"
-TEXTS = ["Werkbezoek aan Leiden", "Minister Keijzer brengt een werkbezoek aan de haven (Terneuzen)",
-         "Staatssecretaris Van Marum opent hersteloket in Appingedam", "keukentafelgesprek in Zuid-Limburg",
-         "Gesprek met burgemeester Van Zanen over Den Haag", "Bezoek aan 's-Hertogenbosch, Den Bosch en Ede",
-         "İstanbul bezoek", "Ĳsselstein ǅ", "", "   ", "Kyïv – Brussel – Straatsburg", "x" * 300 + " Leiden"]
+TEXTS = [
+    "Werkbezoek aan Leiden",
+    "Minister Keijzer brengt een werkbezoek aan de haven (Terneuzen)",
+    "Staatssecretaris Van Marum opent hersteloket in Appingedam",
+    "keukentafelgesprek in Zuid-Limburg",
+    "Gesprek met burgemeester Van Zanen over Den Haag",
+    "Bezoek aan 's-Hertogenbosch, Den Bosch en Ede",
+    "İstanbul bezoek",
+    "Ĳsselstein ǅ",
+    "",
+    "   ",
+    "Kyïv – Brussel – Straatsburg",
+    "x" * 300 + " Leiden",
+]
 
 
 def _texts() -> list[str]:
@@ -70,7 +80,7 @@ def test_a_part_of_a_scan_equals_the_scan_of_that_part(res, scanner):
 
 
 def test_folding_keeps_the_length_so_offsets_map_back(scanner):
-    for text in ("\u0130stanbul bezoek", "Súdwest-Fryslân’s", "Kyïv – Brussel"):      # "İ".lower() is 2 chars
+    for text in ("\u0130stanbul bezoek", "Súdwest-Fryslân’s", "Kyïv – Brussel"):  # "İ".lower() is 2 chars
         scan = scan_text(text, scanner)
         assert scan is not None and len(scan.folded) == len(text)
     scan = scan_text("Kyïv – Brussel", scanner)
@@ -82,13 +92,25 @@ def test_enrichment_is_the_same_with_the_memos_cold_or_warm(res):
     lines = [json.loads(ln) for ln in EVAL.read_text(encoding="utf-8").splitlines() if ln.strip()][:120]
 
     def run():
-        return [dataclasses.asdict(enrich_fields(title=r["title"], description=r.get("description"),
-                                                 location_text=r.get("location_text"), type_label=r.get("type_label"),
-                                                 gazetteer=res.gazetteer, rules=res.rules, settings=settings,
-                                                 activity_id=r["id"])) for r in lines]
+        return [
+            dataclasses.asdict(
+                enrich_fields(
+                    title=r["title"],
+                    description=r.get("description"),
+                    location_text=r.get("location_text"),
+                    type_label=r.get("type_label"),
+                    gazetteer=res.gazetteer,
+                    rules=res.rules,
+                    settings=settings,
+                    activity_id=r["id"],
+                )
+            )
+            for r in lines
+        ]
+
     warm = run()
     memo = res.gazetteer.memo
-    assert memo.located and memo.choices and memo.results        # the run filled them
+    assert memo.located and memo.choices and memo.results  # the run filled them
     memo.clear()
     assert run() == warm
 

@@ -11,11 +11,40 @@ from agendakaart.enrich import location, mentions
 from agendakaart.enrich.words import alternation, literal_stems, word_values, words
 from enrich_helpers import enrich_title
 
-ROLES = ("location_not_place", "digital", "remote", "remote_adjective", "remote_noun", "preparation", "envoy",
-         "office", "subject_noun", "org_head", "compass", "place_prep", "visit_prep", "surname_particle",
-         "name_particle", "location_word", "person_title", "province_abbr", "vague_location", "location_plural",
-         "kind_qualifier", "postal_word", "envoy_portfolio", "envoy_prep", "origin_prep", "visit_word", "visit_verb",
-         "travel_word", "route_word", "publisher_word", "province_city", "article")
+ROLES = (
+    "location_not_place",
+    "digital",
+    "remote",
+    "remote_adjective",
+    "remote_noun",
+    "preparation",
+    "envoy",
+    "office",
+    "subject_noun",
+    "org_head",
+    "compass",
+    "place_prep",
+    "visit_prep",
+    "surname_particle",
+    "name_particle",
+    "location_word",
+    "person_title",
+    "province_abbr",
+    "vague_location",
+    "location_plural",
+    "kind_qualifier",
+    "postal_word",
+    "envoy_portfolio",
+    "envoy_prep",
+    "origin_prep",
+    "visit_word",
+    "visit_verb",
+    "travel_word",
+    "route_word",
+    "publisher_word",
+    "province_city",
+    "article",
+)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -29,20 +58,23 @@ def test_unknown_role_is_an_error():
 
 
 # (role, title, location field, gemeente code or None): the role's words at work
-@pytest.mark.parametrize("role,title,location_text,gm", [
-    ("location_not_place", "Overleg met de gedeputeerden", "online", None),
-    ("digital", "Digitaal overleg Europese Raad", None, None),
-    ("remote", "Telefoongesprek met de burgemeester van Rotterdam", None, None),
-    ("remote_adjective", "Online overleg met de burgemeester van Emmen", None, None),
-    ("preparation", "Voorbereiding ministerraad", None, None),
-    ("envoy", "Gesprek met de premier van Japan", None, None),
-    ("office", "Kennismaking met de gedeputeerde van Zeeland", None, None),
-    ("subject_noun", "Gesprek over de situatie in Gaza", None, None),
-    ("org_head", "Overleg met het Waterschap Limburg", None, None),
-    ("province_abbr", "Werkbezoek Beek (L)", None, "GM0888"),
-    ("location_word", "Werkbezoek aan een school. Locatie: Emmen", None, "GM0114"),
-    ("person_title", "Gesprek met burgemeester Van Veldhoven", None, None),
-])
+@pytest.mark.parametrize(
+    "role,title,location_text,gm",
+    [
+        ("location_not_place", "Overleg met de gedeputeerden", "online", None),
+        ("digital", "Digitaal overleg Europese Raad", None, None),
+        ("remote", "Telefoongesprek met de burgemeester van Rotterdam", None, None),
+        ("remote_adjective", "Online overleg met de burgemeester van Emmen", None, None),
+        ("preparation", "Voorbereiding ministerraad", None, None),
+        ("envoy", "Gesprek met de premier van Japan", None, None),
+        ("office", "Kennismaking met de gedeputeerde van Zeeland", None, None),
+        ("subject_noun", "Gesprek over de situatie in Gaza", None, None),
+        ("org_head", "Overleg met het Waterschap Limburg", None, None),
+        ("province_abbr", "Werkbezoek Beek (L)", None, "GM0888"),
+        ("location_word", "Werkbezoek aan een school. Locatie: Emmen", None, "GM0114"),
+        ("person_title", "Gesprek met burgemeester Van Veldhoven", None, None),
+    ],
+)
 def test_role_acts(res, role, title, location_text, gm):
     e = enrich_title(res, title, location=location_text)
     assert e.gm_code == gm and (gm or e.precision.value in ("none", "land", "provincie")), e.reason
@@ -66,6 +98,5 @@ def test_every_role_in_the_file_is_one_the_code_uses():
     from agendakaart.enrich.words import _table
 
     assert set(_table()) == set(ROLES)
-    code = "".join(p.read_text(encoding="utf-8") for p in
-                   (Path(location.__file__), Path(mentions.__file__)))
+    code = "".join(p.read_text(encoding="utf-8") for p in (Path(location.__file__), Path(mentions.__file__)))
     assert all(f'"{role}"' in code for role in ROLES)

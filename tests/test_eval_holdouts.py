@@ -41,7 +41,7 @@ def test_set_is_well_formed(name, refs: Refs):
     assert len(rows) >= least
     assert len({r["id"] for r in rows}) == len(rows)
     assert {r["id"] for r in rows if row_problems(r, refs)} == set()
-    assert sum(map(_whole_line, rows)) >= least_whole      # the {"id", "text"} form: the whole line in the title
+    assert sum(map(_whole_line, rows)) >= least_whole  # the {"id", "text"} form: the whole line in the title
     if all_types:
         assert set(Counter(r["expected"]["activity_type"] for r in rows)) == ACTIVITY_TYPES
     assert sum(r["expected"]["country"] not in (None, "NL") for r in rows) >= least_abroad
@@ -65,5 +65,6 @@ def test_whole_line_path_scores_the_same(res, name):
     placed = [r for r in lines if r["expected"]["gm_code"]]
     ok = sum(run_text(res, r["title"]).gm_code == r["expected"]["gm_code"] for r in placed)
     assert ok / len(placed) >= 0.97
-    assert not [r["id"] for r in lines if r["expected"]["precision"] == "none"
-                and run_text(res, r["title"]).is_den_haag]
+    assert not [
+        r["id"] for r in lines if r["expected"]["precision"] == "none" and run_text(res, r["title"]).is_den_haag
+    ]

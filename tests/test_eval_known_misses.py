@@ -41,9 +41,23 @@ def test_issue12_sets_are_well_formed(name, least, refs: Refs):
     assert len({r["id"] for r in rows}) == len(rows)
     assert {r["id"] for r in rows if row_problems(r, refs)} == set()
     cases = Counter(r["case"] for r in rows)
-    for case in ("university", "hospital", "football", "military", "prison", "asylum", "port", "government",
-                 "company", "event", "kamer", "foreign", "periphery", "location-field", "no-evidence"):
+    for case in (
+        "university",
+        "hospital",
+        "football",
+        "military",
+        "prison",
+        "asylum",
+        "port",
+        "government",
+        "company",
+        "event",
+        "kamer",
+        "foreign",
+        "periphery",
+        "location-field",
+        "no-evidence",
+    ):
         assert cases[case] >= 1, case
     # many lines in the NPVR regions
     assert sum(r["expected"]["npvr_region"] is not None for r in rows) >= 0.2 * len(rows)
-

@@ -24,10 +24,29 @@ PRECISIONS = {"venue", "woonplaats", "gemeente", "regio", "provincie", "land", "
 DEN_HAAG = "GM0518"
 # Every hard case of issue 4 must be covered by at least this many lines.
 REQUIRED_CASES = {
-    "location-field": 5, "rollup": 5, "place-in-title": 5, "place-in-description": 5, "venue": 10,
-    "village-missing": 4, "alias": 4, "merged-gemeente": 5, "ambiguous-context": 5, "ambiguous-no-context": 3,
-    "region-only": 6, "province-only": 3, "abroad": 8, "no-evidence": 6, "not-place": 4, "den-haag-nature": 5,
-    "person-name": 3, "org-name": 3, "markup-long": 3, "word-vs-town": 5, "short-tag": 5, "empty": 1, "address": 5,
+    "location-field": 5,
+    "rollup": 5,
+    "place-in-title": 5,
+    "place-in-description": 5,
+    "venue": 10,
+    "village-missing": 4,
+    "alias": 4,
+    "merged-gemeente": 5,
+    "ambiguous-context": 5,
+    "ambiguous-no-context": 3,
+    "region-only": 6,
+    "province-only": 3,
+    "abroad": 8,
+    "no-evidence": 6,
+    "not-place": 4,
+    "den-haag-nature": 5,
+    "person-name": 3,
+    "org-name": 3,
+    "markup-long": 3,
+    "word-vs-town": 5,
+    "short-tag": 5,
+    "empty": 1,
+    "address": 5,
 }
 # Title words after which a bewindspersoon's surname follows ("Minister Van Essen", "staatssecretaris Heerma").
 PERSON_RE = re.compile(
@@ -101,8 +120,11 @@ def shape_problems(row: dict) -> list[str]:
     exp, out = row["expected"], []
     if not isinstance(row["title"], str):
         out.append("title not a string")
-    out += [f"{k} empty or not a string" for k in ("description", "location_text", "type_label")
-            if row[k] is not None and not (isinstance(row[k], str) and row[k].strip())]
+    out += [
+        f"{k} empty or not a string"
+        for k in ("description", "location_text", "type_label")
+        if row[k] is not None and not (isinstance(row[k], str) and row[k].strip())
+    ]
     if not (isinstance(row["case"], str) and re.fullmatch(r"[a-z-]+", row["case"])):
         out.append("bad case tag")
     if exp["activity_type"] not in ACTIVITY_TYPES:
@@ -160,10 +182,20 @@ def test_every_row_is_consistent(rows, refs):
 
 
 GOOD_ROW = {
-    "id": "e999", "title": "Werkbezoek aan Enschede", "description": None, "location_text": None,
-    "type_label": None, "case": "place-in-title",
-    "expected": {"gm_code": "GM0153", "country": "NL", "npvr_region": "Twente", "activity_type": "werkbezoek",
-                 "is_den_haag": False, "precision": "woonplaats"},
+    "id": "e999",
+    "title": "Werkbezoek aan Enschede",
+    "description": None,
+    "location_text": None,
+    "type_label": None,
+    "case": "place-in-title",
+    "expected": {
+        "gm_code": "GM0153",
+        "country": "NL",
+        "npvr_region": "Twente",
+        "activity_type": "werkbezoek",
+        "is_den_haag": False,
+        "precision": "woonplaats",
+    },
 }
 MUTATIONS = [
     ({"gm_code": "GM9999"}, "unknown gemeente"),
@@ -196,9 +228,11 @@ def test_row_problems_catches_each_fault(refs, change, message):
 
 @pytest.mark.parametrize(
     ("change", "message"),
-    [({"title": "Minister Jansens bezoekt Enschede"}, "unknown person Jansens"),
-     ({"description": ""}, "description empty"),
-     ({"case": "Place In Title"}, "bad case tag")],
+    [
+        ({"title": "Minister Jansens bezoekt Enschede"}, "unknown person Jansens"),
+        ({"description": ""}, "description empty"),
+        ({"case": "Place In Title"}, "bad case tag"),
+    ],
 )
 def test_row_problems_catches_text_faults(refs, change, message):
     row = {**copy.deepcopy(GOOD_ROW), **change}

@@ -28,8 +28,7 @@ def db(db_path):
 
 
 def _sql_count(conn, where: str = "1=1", params=()) -> int:
-    sql = ("SELECT COUNT(*) FROM activities a LEFT JOIN current_enrichments e ON e.activity_id = a.id WHERE "
-           + where)
+    sql = "SELECT COUNT(*) FROM activities a LEFT JOIN current_enrichments e ON e.activity_id = a.id WHERE " + where
     return conn.execute(sql, params).fetchone()[0]
 
 
@@ -50,8 +49,9 @@ def test_jsonl_contract(db, tmp_path):
     first = next(o for o in lines if o["id"] == "act000000")
     newest = db.execute("SELECT place FROM enrichments WHERE activity_id='act000000' AND version='test'").fetchone()[0]
     assert first["place"] == newest
-    unenriched = {r[0] for r in db.execute(
-        "SELECT id FROM activities WHERE id NOT IN (SELECT activity_id FROM enrichments)")}
+    unenriched = {
+        r[0] for r in db.execute("SELECT id FROM activities WHERE id NOT IN (SELECT activity_id FROM enrichments)")
+    }
     assert unenriched, "synthetic data should hold activities without enrichment"
     for o in lines:
         if o["id"] in unenriched:
@@ -96,10 +96,19 @@ def test_csv_comma_keeps_decimal_point_and_quotes(db, tmp_path):
     assert hostile["title"] == HOSTILE_TITLE  # contains '"' and survives quoting
 
 
-@pytest.mark.parametrize("value,sep,expected", [
-    (None, ",", ""), (True, ",", "1"), (False, ";", "0"), (52.5, ";", "52,5"), (52.5, ",", "52.5"),
-    ("=HYPERLINK(1)", ",", "'=HYPERLINK(1)"), ("@SUM", ";", "'@SUM"), ("Werkbezoek", ",", "Werkbezoek"),
-])
+@pytest.mark.parametrize(
+    "value,sep,expected",
+    [
+        (None, ",", ""),
+        (True, ",", "1"),
+        (False, ";", "0"),
+        (52.5, ";", "52,5"),
+        (52.5, ",", "52.5"),
+        ("=HYPERLINK(1)", ",", "'=HYPERLINK(1)"),
+        ("@SUM", ";", "'@SUM"),
+        ("Werkbezoek", ",", "Werkbezoek"),
+    ],
+)
 def test_csv_cell(value, sep, expected):
     field = "lat" if isinstance(value, float) else "title"
     assert csv_cell(field, value, sep) == expected
@@ -124,21 +133,35 @@ def test_filters_match_sql(db, tmp_path):
     slug = db.execute("SELECT slug FROM persons ORDER BY slug LIMIT 1").fetchone()[0]
     flt = Filters(persons=(slug,), exclude_den_haag=True, date_from=date(2025, 3, 1), located_only=True)
     got = export(db, tmp_path / "f.jsonl", fmt="jsonl", flt=flt)
-    want = _sql_count(db, "EXISTS (SELECT 1 FROM json_each(a.persons) WHERE value = ?) AND e.is_den_haag = 0 "
-                          "AND a.date >= '2025-03-01' AND e.lat IS NOT NULL", (slug,))
+    want = _sql_count(
+        db,
+        "EXISTS (SELECT 1 FROM json_each(a.persons) WHERE value = ?) AND e.is_den_haag = 0 "
+        "AND a.date >= '2025-03-01' AND e.lat IS NOT NULL",
+        (slug,),
+    )
     assert got == want > 0
-    assert export(db, tmp_path / "n.jsonl", fmt="jsonl", flt=Filters(only_npvr=True)) == \
-        _sql_count(db, "e.npvr_region IS NOT NULL")
-    assert export(db, tmp_path / "a.jsonl", fmt="jsonl", flt=Filters(abroad="only")) == \
-        _sql_count(db, "e.is_abroad = 1")
-    assert export(db, tmp_path / "b.jsonl", fmt="jsonl", flt=Filters(abroad="exclude", types=("gesprek",))) == \
-        _sql_count(db, "COALESCE(e.is_abroad, 0) = 0 AND e.activity_type = 'gesprek'")
+    assert export(db, tmp_path / "n.jsonl", fmt="jsonl", flt=Filters(only_npvr=True)) == _sql_count(
+        db, "e.npvr_region IS NOT NULL"
+    )
+    assert export(db, tmp_path / "a.jsonl", fmt="jsonl", flt=Filters(abroad="only")) == _sql_count(
+        db, "e.is_abroad = 1"
+    )
+    assert export(
+        db, tmp_path / "b.jsonl", fmt="jsonl", flt=Filters(abroad="exclude", types=("gesprek",))
+    ) == _sql_count(db, "COALESCE(e.is_abroad, 0) = 0 AND e.activity_type = 'gesprek'")
 
 
 def test_hash_round_trip():
-    flt = Filters(persons=("dick-schoof", "rob-jetten"), ministries=("Onderwijs, Cultuur en Wetenschap",),
-                  types=("werkbezoek",), date_from=date(2025, 1, 1), date_to=date(2025, 12, 31),
-                  exclude_den_haag=True, only_npvr=True, abroad="only")
+    flt = Filters(
+        persons=("dick-schoof", "rob-jetten"),
+        ministries=("Onderwijs, Cultuur en Wetenschap",),
+        types=("werkbezoek",),
+        date_from=date(2025, 1, 1),
+        date_to=date(2025, 12, 31),
+        exclude_den_haag=True,
+        only_npvr=True,
+        abroad="only",
+    )
     assert filters_from_hash(flt.to_hash()) == flt
     assert filters_from_hash("file:///x/kaart.html" + flt.to_hash()) == flt
     assert filters_from_hash("#van=nonsense&bl=???&zzz=1") == Filters()
@@ -148,19 +171,35 @@ def test_hash_round_trip():
 def test_cli_export_with_hash(db, db_path, tmp_path):
     slug = db.execute("SELECT slug FROM persons ORDER BY slug LIMIT 1").fetchone()[0]
     out = tmp_path / "cli.csv"
-    result = CliRunner().invoke(main, ["export", "--db", str(db_path), "--format", "csv", "--sep", ";",
-                                       "--out", str(out), "--hash", f"#p={slug}&dh=0"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            "--db",
+            str(db_path),
+            "--format",
+            "csv",
+            "--sep",
+            ";",
+            "--out",
+            str(out),
+            "--hash",
+            f"#p={slug}&dh=0",
+        ],
+    )
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter=";"))
-    want = _sql_count(db, "EXISTS (SELECT 1 FROM json_each(a.persons) WHERE value = ?) "
-                          "AND COALESCE(e.is_den_haag, 0) = 0", (slug,))
+    want = _sql_count(
+        db, "EXISTS (SELECT 1 FROM json_each(a.persons) WHERE value = ?) AND COALESCE(e.is_den_haag, 0) = 0", (slug,)
+    )
     assert len(rows) == want > 0
     assert all(slug in r["persons"].split("|") and r["is_den_haag"] != "1" for r in rows)
 
 
 def test_cli_export_errors(tmp_path):
-    result = CliRunner().invoke(main, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl",
-                                       "--out", str(tmp_path / "x.jsonl")])
+    result = CliRunner().invoke(
+        main, ["export", "--db", str(tmp_path / "none.db"), "--format", "jsonl", "--out", str(tmp_path / "x.jsonl")]
+    )
     assert result.exit_code != 0 and "bestaat niet" in result.output
 
 

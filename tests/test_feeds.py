@@ -49,7 +49,7 @@ def _required_elements(path):
             assert len(entry.findall(f"{ATOM}{tag}")) == 1, tag
         assert entry.find(f"{ATOM}content") is not None
         links = [ln for ln in entry.findall(f"{ATOM}link") if ln.get("rel", "alternate") == "alternate"]
-        assert links and links[0].get("href", "").startswith("https://")   # no rel means alternate (RFC 4287)
+        assert links and links[0].get("href", "").startswith("https://")  # no rel means alternate (RFC 4287)
         datetime.fromisoformat(entry.findtext(f"{ATOM}updated"))
     return root
 
@@ -66,7 +66,7 @@ def test_atom_is_valid_and_an_edit_is_an_update_not_a_duplicate(db, tmp_path):
     write_feed(db, out, fmt="atom")
     after = _atom(out)
     _required_elements(out)
-    assert sorted(e.id for e in after.entries) == ids_before          # same ids: edits and the vanished line
+    assert sorted(e.id for e in after.entries) == ids_before  # same ids: edits and the vanished line
     edited = next(e for e in after.entries if e.id == tag_uri(first["line1"].id))
     assert edited.title.startswith("Gewijzigd: Gesprek met de burgemeester en wethouders van Zwolle")
     assert "begintijd: '14:00' → '15:30'" in edited.content[0].value
@@ -79,7 +79,7 @@ def test_atom_is_valid_and_an_edit_is_an_update_not_a_duplicate(db, tmp_path):
     assert sorted(e.id for e in after.entries) == ids_before
     removed = next(e for e in after.entries if e.id == tag_uri(first["gone"].id))
     assert removed.title.startswith("Van de site verwijderd: Bezoek aan Venlo")
-    assert removed.updated == max(e.updated for e in after.entries)   # the removal is its newest change
+    assert removed.updated == max(e.updated for e in after.entries)  # the removal is its newest change
     cancelled = next(e for e in after.entries if e.id == tag_uri(first["talk"].id))
     assert cancelled.title.startswith("Geannuleerd:") and "Waar: Emmen" in cancelled.content[0].value
     # a re-run without changes writes the same file
@@ -100,7 +100,7 @@ def test_ics_parses_with_amsterdam_times_and_stable_uids(db, tmp_path):
     visit = events[first["visit"].id]
     start = visit.decoded("dtstart")
     assert start == datetime(2024, 5, 21, 11, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
-    assert start.utcoffset() == timedelta(hours=2)                   # summer time
+    assert start.utcoffset() == timedelta(hours=2)  # summer time
     assert "TZID=Europe/Amsterdam" in out.read_text() and str(visit["status"]) == "CONFIRMED"
     edited = events[first["line1"].id]
     assert edited.decoded("dtstart").hour == 15 and int(edited["sequence"]) == 1
@@ -111,7 +111,7 @@ def test_ics_parses_with_amsterdam_times_and_stable_uids(db, tmp_path):
     write_feed(db, out, fmt="ics")
     again = Calendar.from_ical(out.read_bytes())
     uids = [str(ev["uid"]) for ev in again.walk("VEVENT")]
-    assert len(uids) == len(set(uids)) == 7                           # a re-run: one more event, no duplicate
+    assert len(uids) == len(set(uids)) == 7  # a re-run: one more event, no duplicate
     day_event = next(ev for ev in again.walk("VEVENT") if str(ev["uid"]).startswith(allday.id))
     assert day_event.decoded("dtstart") == date(2024, 12, 2)
     assert day_event.decoded("dtend") == date(2024, 12, 3)
@@ -127,12 +127,27 @@ def test_feed_filters_and_cli(db_path, tmp_path):
     conn.close()
     runner = CliRunner()
     out = tmp_path / "p.atom"
-    res = runner.invoke(main, ["feed", "--db", str(db_path), "--format", "atom", "--out", str(out),
-                               "--hash", "#p=dick-schoof"])
+    res = runner.invoke(
+        main, ["feed", "--db", str(db_path), "--format", "atom", "--out", str(out), "--hash", "#p=dick-schoof"]
+    )
     assert res.exit_code == 0, res.output
     assert [e.id for e in _atom(out).entries] == [tag_uri(other.id)]
-    res = runner.invoke(main, ["feed", "--db", str(db_path), "--format", "ics", "--out", str(tmp_path / "m.ics"),
-                               "--person", "mark-rutte", "--limit", "2"])
+    res = runner.invoke(
+        main,
+        [
+            "feed",
+            "--db",
+            str(db_path),
+            "--format",
+            "ics",
+            "--out",
+            str(tmp_path / "m.ics"),
+            "--person",
+            "mark-rutte",
+            "--limit",
+            "2",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert len(Calendar.from_ical((tmp_path / "m.ics").read_bytes()).walk("VEVENT")) == 2
     res = runner.invoke(main, ["feed", "--db", str(db_path), "--format", "rss", "--out", str(out)])

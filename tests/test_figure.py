@@ -73,8 +73,17 @@ def test_png_300_dpi_and_pdf_size(db, tmp_path):
 
 
 def test_title_from_filters_and_hash_equals_flags(db, tmp_path):
-    a = _figure(db, tmp_path / "a.svg", "--type", "werkbezoek", "--from", "2025-01-01", "--to", "2025-03-31",
-                "--exclude-den-haag")
+    a = _figure(
+        db,
+        tmp_path / "a.svg",
+        "--type",
+        "werkbezoek",
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-03-31",
+        "--exclude-den-haag",
+    )
     b = _figure(db, tmp_path / "b.svg", "--hash", "#t=werkbezoek&van=2025-01-01&tot=2025-03-31&dh=0")
     ra, rb = ET.parse(a).getroot(), ET.parse(b).getroot()
     title = _group_text(ra, "titel")
@@ -83,8 +92,14 @@ def test_title_from_filters_and_hash_equals_flags(db, tmp_path):
     assert _group_text(ra, "aantallen") == _group_text(rb, "aantallen")
     assert "zonder Den Haag" in _group_text(ra, "aantallen")
     conn = open_db(db)
-    n = len(load_rows(conn, Filters(types=("werkbezoek",), date_from=date(2025, 1, 1), date_to=date(2025, 3, 31),
-                                    exclude_den_haag=True)))
+    n = len(
+        load_rows(
+            conn,
+            Filters(
+                types=("werkbezoek",), date_from=date(2025, 1, 1), date_to=date(2025, 3, 31), exclude_den_haag=True
+            ),
+        )
+    )
     conn.close()
     assert f"n = {n} activiteiten" in _group_text(ra, "aantallen")
     c = _figure(db, tmp_path / "c.svg", "--title", "Eigen titel <b>", "--measure", "inwoners")

@@ -10,11 +10,14 @@ from history_helpers import ROLLUP, TALK, VISIT, crawl_one, crawl_two, store_pag
 
 def test_edit_cancel_and_vanish_give_the_right_versions(store):
     first = crawl_one(store)
-    assert versions(store) == []                      # a first sight is no change
+    assert versions(store) == []  # a first sight is no change
     second = crawl_two(store, first)
     got = versions(store)
     assert [(v["change"], v["page_url"]) for v in got] == [
-        ("gewijzigd", ROLLUP), ("verdwenen", ROLLUP), ("gewijzigd", TALK)]
+        ("gewijzigd", ROLLUP),
+        ("verdwenen", ROLLUP),
+        ("gewijzigd", TALK),
+    ]
     edit, gone, cancel = got
     assert edit["fields"] == ["title", "start_time"]
     assert edit["old"] == {"title": "Gesprek met de burgemeester van Zwolle", "start_time": "14:00"}
@@ -36,10 +39,13 @@ def test_first_sight_is_kept_through_edits(store):
     first = crawl_one(store)
     store.execute("UPDATE activities SET first_seen = '2024-05-01T08:00:00+00:00'")
     second = crawl_two(store, first)
-    assert first_sight(store)[second["line1"].id] == "2024-05-01T08:00:00+00:00"   # not the day of the edit
+    assert first_sight(store)[second["line1"].id] == "2024-05-01T08:00:00+00:00"  # not the day of the edit
     entry = next(e for e in load_entries(store) if e["id"] == second["line1"].id)
     assert (entry["first_seen"], entry["first_seen_days"], entry["first_seen_class"]) == (
-        "2024-05-01T08:00:00+00:00", -20, "vooraf")
+        "2024-05-01T08:00:00+00:00",
+        -20,
+        "vooraf",
+    )
     gone = next(e for e in load_entries(store) if e["status"] == "verdwenen")
     assert gone["first_seen"] == "2024-05-01T08:00:00+00:00"
 
@@ -69,20 +75,24 @@ def test_a_vanished_line_that_comes_back_is_no_longer_vanished(store):
 
 
 def test_pairing_prefers_same_title_then_same_ordinal():
-    old = {"a": {"date": "2024-05-20", "title": "A", "ordinal": 0},
-           "b": {"date": "2024-05-20", "title": "B", "ordinal": 1},
-           "c": {"date": "2024-05-21", "title": "C", "ordinal": 2}}
+    old = {
+        "a": {"date": "2024-05-20", "title": "A", "ordinal": 0},
+        "b": {"date": "2024-05-20", "title": "B", "ordinal": 1},
+        "c": {"date": "2024-05-21", "title": "C", "ordinal": 2},
+    }
     # a line inserted at the top: A and B move down one (new ids), C's text changes at its new ordinal
-    new = [("n", {"date": "2024-05-20", "title": "Nieuw", "ordinal": 0}),
-           ("a2", {"date": "2024-05-20", "title": "A", "ordinal": 1}),
-           ("b2", {"date": "2024-05-20", "title": "B", "ordinal": 2}),
-           ("c2", {"date": "2024-05-21", "title": "C (vervalt)", "ordinal": 3})]
+    new = [
+        ("n", {"date": "2024-05-20", "title": "Nieuw", "ordinal": 0}),
+        ("a2", {"date": "2024-05-20", "title": "A", "ordinal": 1}),
+        ("b2", {"date": "2024-05-20", "title": "B", "ordinal": 2}),
+        ("c2", {"date": "2024-05-21", "title": "C (vervalt)", "ordinal": 3}),
+    ]
     pairs, left = pair_activities(old, new)
-    assert pairs == {"a2": "a", "b2": "b", "c2": "c"}   # C: the only line of its date on both sides
+    assert pairs == {"a2": "a", "b2": "b", "c2": "c"}  # C: the only line of its date on both sides
     assert left == []
     two_new = new + [("d", {"date": "2024-05-21", "title": "D", "ordinal": 4})]
     pairs, left = pair_activities(old, two_new)
-    assert "c2" not in pairs and left == ["c"]       # two new lines on C's date: no guess, C vanished
+    assert "c2" not in pairs and left == ["c"]  # two new lines on C's date: no guess, C vanished
 
 
 def test_every_cancellation_example_is_recognised():

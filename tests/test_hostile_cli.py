@@ -21,8 +21,22 @@ from agendakaart.store.migrations import known_version
 from synthetic import populate
 
 # words that show an English (or raw Python) message slipped through
-_ENGLISH = ("Error", "error:", "Invalid", "No such", "Traceback", "Exception", "does not exist", "is not a",
-            "Usage:", "Try '", "cannot", "unable", "Permission denied", "No space")
+_ENGLISH = (
+    "Error",
+    "error:",
+    "Invalid",
+    "No such",
+    "Traceback",
+    "Exception",
+    "does not exist",
+    "is not a",
+    "Usage:",
+    "Try '",
+    "cannot",
+    "unable",
+    "Permission denied",
+    "No space",
+)
 
 
 def sha(path: Path) -> str:
@@ -147,6 +161,7 @@ def test_output_into_a_directory_path_is_refused(db, tmp_path):
 
 # ---- the file system says no -----------------------------------------------------------------------------------
 
+
 def test_disk_full_while_writing_leaves_old_output_and_no_temp_file(db, tmp_path, monkeypatch):
     out = tmp_path / "a.csv"
     assert invoke("export", "--format", "csv", "--out", out, "--db", db).exit_code == 0
@@ -216,8 +231,9 @@ def test_database_on_a_full_tmpfs_stays_valid(tmp_path, mounted):
         except OSError:
             pass
     big = tmp_path / "groot.csv"
-    rows = ["datum;titel;bewindspersoon"] + [f"2025-03-{1 + i % 28:02d};Werkbezoek nummer {i} " + "x" * 400
-                                            + ";Dick Schoof" for i in range(3000)]
+    rows = ["datum;titel;bewindspersoon"] + [
+        f"2025-03-{1 + i % 28:02d};Werkbezoek nummer {i} " + "x" * 400 + ";Dick Schoof" for i in range(3000)
+    ]
     big.write_text("\n".join(rows), encoding="utf-8")
     result = invoke("import", big, "--db", path)
     assert_one_dutch_line(result, "vol")
@@ -229,8 +245,7 @@ def test_database_on_a_full_tmpfs_stays_valid(tmp_path, mounted):
 
 def test_read_only_folder_for_outputs(db, mounted):
     ro = mounted("ro,size=64k")
-    assert_one_dutch_line(invoke("export", "--format", "jsonl", "--out", ro / "a.jsonl", "--db", db),
-                          "alleen-lezen")
+    assert_one_dutch_line(invoke("export", "--format", "jsonl", "--out", ro / "a.jsonl", "--db", db), "alleen-lezen")
 
 
 def test_read_only_database_can_be_read(db, mounted, tmp_path):
@@ -247,16 +262,20 @@ def test_read_only_database_can_be_read(db, mounted, tmp_path):
 
 # ---- databases that are not what they seem -------------------------------------------------------------------
 
-READERS = [["status"], ["map", "--out", "k.html"], ["report", "--out", "r.html"],
-           ["export", "--format", "csv", "--out", "a.csv"], ["review"]]
+READERS = [
+    ["status"],
+    ["map", "--out", "k.html"],
+    ["report", "--out", "r.html"],
+    ["export", "--format", "csv", "--out", "a.csv"],
+    ["review"],
+]
 WRITERS = [["enrich"], ["import", "IMPORT"], ["collect", "--base-url", "http://127.0.0.1:9"]]
 
 
 def _run_on(args: list[str], db: Path, tmp_path: Path):
     csv_file = tmp_path / "in.csv"
     csv_file.write_text("datum,titel\n2025-01-02,Werkbezoek Leiden\n", encoding="utf-8")
-    args = [str(csv_file) if a == "IMPORT" else str(tmp_path / a) if a.endswith((".html", ".csv")) else a
-            for a in args]
+    args = [str(csv_file) if a == "IMPORT" else str(tmp_path / a) if a.endswith((".html", ".csv")) else a for a in args]
     return invoke(*args, "--db", db)
 
 
@@ -299,7 +318,7 @@ def _damage(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big") or 65536
     for start in range(2 * page, len(data) - page, 2 * page):
-        data[start:start + page] = bytes((i * 37) % 251 for i in range(page))
+        data[start : start + page] = bytes((i * 37) % 251 for i in range(page))
     path.write_bytes(bytes(data))
 
 
@@ -323,6 +342,7 @@ def test_database_in_a_missing_folder(tmp_path):
 
 
 # ---- demo writes only into its own folder ----------------------------------------------------------------------
+
 
 def test_demo_refuses_a_folder_holding_a_database(db, tmp_path):
     folder = tmp_path / "werk"
@@ -350,8 +370,10 @@ def test_demo_refuses_its_own_folder_once_it_holds_real_data(tmp_path):
     folder.mkdir()
     (folder / DEMO_MARKER).write_text("", encoding="utf-8")
     conn = open_db(folder / "agendakaart.db")
-    conn.execute("INSERT INTO runs (kind, started_at, settings) VALUES ('collect', '2025-01-01', "
-                  "'{\"base_url\": \"https://www.rijksoverheid.nl\"}')")
+    conn.execute(
+        "INSERT INTO runs (kind, started_at, settings) VALUES ('collect', '2025-01-01', "
+        "'{\"base_url\": \"https://www.rijksoverheid.nl\"}')"
+    )
     conn.close()
     before = sha(folder / "agendakaart.db")
     assert_one_dutch_line(invoke("demo", "--out", folder), "echte site")
@@ -366,6 +388,7 @@ def test_demo_into_a_file(tmp_path):
 
 
 # ---- collect: options and one at a time ------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("rate", ["0", "-1", "nan", "100", "inf", "abc"])
 def test_bad_rate(tmp_path, rate):
@@ -384,8 +407,9 @@ def test_fast_rate_needs_the_explicit_flag(tmp_path, monkeypatch):
 
     monkeypatch.setattr("agendakaart.pipeline.collect.collect_report", fake_collect)
     remote = "https://www.rijksoverheid.nl"
-    assert_one_dutch_line(invoke("collect", "--db", tmp_path / "a.db", "--rate", "20", "--base-url", remote),
-                          "--allow-fast")
+    assert_one_dutch_line(
+        invoke("collect", "--db", tmp_path / "a.db", "--rate", "20", "--base-url", remote), "--allow-fast"
+    )
     result = invoke("collect", "--db", tmp_path / "a.db", "--rate", "20", "--allow-fast", "--base-url", remote)
     assert result.exit_code == 0, result.output
     assert seen["rate"] == 20
@@ -409,14 +433,22 @@ def test_unknown_person_is_named(tmp_path):
 
 
 def test_two_collects_at_once(db, tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from pathlib import Path
         from agendakaart.pipeline.lock import collect_lock
         with collect_lock(Path({str(db)!r})):
             print("vast", flush=True)
             time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "vast"
         before = sha(db)
@@ -430,14 +462,22 @@ def test_two_collects_at_once(db, tmp_path):
 
 def test_lock_is_released_after_a_crash(db):
     """kill -9 of a collect frees the database: flock goes with the process."""
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import time
         from pathlib import Path
         from agendakaart.pipeline.lock import collect_lock
         with collect_lock(Path({str(db)!r})):
             print("vast", flush=True)
             time.sleep(60)
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert holder.stdout.readline().strip() == "vast"
     holder.kill()
     holder.wait()
@@ -448,6 +488,7 @@ def test_lock_is_released_after_a_crash(db):
 
 
 # ---- the error tree itself -------------------------------------------------------------------------------------
+
 
 def test_unexpected_failure_is_one_line_and_debug_shows_the_traceback(db, tmp_path, monkeypatch):
     def boom(*args, **kwargs):
@@ -469,6 +510,7 @@ def test_unknown_option_and_command_in_dutch():
 
 # ---- input files -----------------------------------------------------------------------------------------------
 
+
 def test_malformed_overrides_name_every_line_and_change_nothing(db, tmp_path):
     bad = tmp_path / "correcties.csv"
     bad.write_text("id;place;type\na;Nergenshuizen;\nb;;feest\n", encoding="utf-8")
@@ -486,8 +528,9 @@ def test_overrides_that_are_not_text(db, tmp_path):
 
 def test_import_of_a_csv_with_mixed_line_endings_keeps_the_good_rows(tmp_path):
     path = tmp_path / "agenda.csv"
-    path.write_bytes(b"datum;titel;starttijd\r\n2025-02-01;Een;10:00\n2025-02-02;Twee;33:00\r2025-02-03;Drie;\r\n"
-                     b"kapot;Vier;\n")
+    path.write_bytes(
+        b"datum;titel;starttijd\r\n2025-02-01;Een;10:00\n2025-02-02;Twee;33:00\r2025-02-03;Drie;\r\nkapot;Vier;\n"
+    )
     db = tmp_path / "a.db"
     result = invoke("import", path, "--db", db)
     assert result.exit_code == 0, result.output
@@ -511,6 +554,7 @@ def test_import_of_a_missing_file(tmp_path):
 
 # ---- Dutch for everything a person reads -----------------------------------------------------------------------
 
+
 def _all_commands(group, prefix=()):
     import click
 
@@ -524,8 +568,18 @@ def _all_commands(group, prefix=()):
 def test_help_is_dutch(path):
     result = invoke(*path, "--help")
     assert result.exit_code == 0
-    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default:", "[required]", " TEXT",
-                    " FLOAT", " INTEGER", "[OPTIONS]"):
+    for english in (
+        "Usage:",
+        "Options:",
+        "Commands:",
+        "Show this message",
+        "[default:",
+        "[required]",
+        " TEXT",
+        " FLOAT",
+        " INTEGER",
+        "[OPTIONS]",
+    ):
         assert english not in result.output, (english, result.output)
     for english in (" the ", "Only ", "Write ", "Requests per", "File to", "Folder for", " of every "):
         assert english not in result.output, (english, result.output)
@@ -536,8 +590,9 @@ def test_log_lines_are_dutch_without_module_names():
 
     from agendakaart.cli import _DutchFormatter
 
-    record = logging.LogRecord("agendakaart.pipeline.collect", logging.WARNING, __file__, 1, "pagina %s mislukt",
-                               ("x",), None)
+    record = logging.LogRecord(
+        "agendakaart.pipeline.collect", logging.WARNING, __file__, 1, "pagina %s mislukt", ("x",), None
+    )
     assert _DutchFormatter(with_names=False).format(record) == "waarschuwing: pagina x mislukt"
 
 
@@ -585,8 +640,9 @@ def test_damaged_database_for_reading_commands(db, tmp_path, args):
 
 
 def test_output_onto_a_device_is_refused(db):
-    assert_one_dutch_line(invoke("export", "--format", "csv", "--out", "/dev/null", "--db", db, "--force"),
-                          "geen gewoon bestand")
+    assert_one_dutch_line(
+        invoke("export", "--format", "csv", "--out", "/dev/null", "--db", db, "--force"), "geen gewoon bestand"
+    )
     assert Path("/dev/null").is_char_device()
 
 

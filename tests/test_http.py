@@ -99,7 +99,7 @@ def test_robots_unreachable_means_disallow(site):
             fetcher.fetch(server.base_url + "/b", PageKind.ITEM)
         with pytest.raises(FetchError, match="robots.txt unreachable"):
             fetcher.fetch(server.base_url + "/c", PageKind.ITEM)
-    assert [r.path for r in server.log] == ["/robots.txt"] * 3   # 1 + 2 retries, then cached
+    assert [r.path for r in server.log] == ["/robots.txt"] * 3  # 1 + 2 retries, then cached
 
 
 def test_respect_robots_off(site):
@@ -122,7 +122,7 @@ def test_rate_limit_sleeps_between_request_starts(site):
 def test_rate_limit_no_sleep_when_time_passed(site):
     fake = FakeTime()
     with serve(site) as server, make(fake, rate=2.0) as fetcher:
-        fetcher.fetch(server.base_url + "/a", PageKind.ITEM)   # robots + /a
+        fetcher.fetch(server.base_url + "/a", PageKind.ITEM)  # robots + /a
         fake.now += 10
         fetcher.fetch(server.base_url + "/b", PageKind.ITEM)
     assert fake.sleeps == [0.5]
@@ -148,10 +148,13 @@ def test_429_retry_after_is_honoured(site):
 
 
 def test_retry_after_http_date(site):
-    assert parse_retry_after("Wed, 25 Nov 2026 16:00:30 GMT",
-                             datetime(2026, 11, 25, 16, 0, 0, tzinfo=timezone.utc)) == 30.0
-    assert parse_retry_after("Wed, 25 Nov 2026 15:00:00 GMT",
-                             datetime(2026, 11, 25, 16, 0, 0, tzinfo=timezone.utc)) == 0.0
+    assert (
+        parse_retry_after("Wed, 25 Nov 2026 16:00:30 GMT", datetime(2026, 11, 25, 16, 0, 0, tzinfo=timezone.utc))
+        == 30.0
+    )
+    assert (
+        parse_retry_after("Wed, 25 Nov 2026 15:00:00 GMT", datetime(2026, 11, 25, 16, 0, 0, tzinfo=timezone.utc)) == 0.0
+    )
     assert parse_retry_after("soon") is None
     assert parse_retry_after(None) is None
 
@@ -171,7 +174,7 @@ def test_503_twice_then_200_with_backoff(site):
         page = fetcher.fetch(server.base_url + "/c", PageKind.ITEM)
     assert page.status == 200 and page.body == b"<html><title>C</title></html>"
     assert [r.status for r in server.requests_for("/c")] == [503, 503, 200]
-    first, second = [s for s in fake.sleeps if s > 0.01]   # exponential: 0.5*2^n + jitter in [0, 0.5)
+    first, second = [s for s in fake.sleeps if s > 0.01]  # exponential: 0.5*2^n + jitter in [0, 0.5)
     assert 0.5 <= first < 1.0 and 1.0 <= second < 1.5
     assert fetcher.requests_made == 4
 
@@ -202,8 +205,7 @@ def test_dropped_connection_is_retried(site):
 
 
 def test_redirect_sets_final_url(site):
-    rules = [{"path": "/oud", "redirect": "/b", "code": 301},
-             {"path": "/ouder", "redirect": "/oud", "code": 302}]
+    rules = [{"path": "/oud", "redirect": "/b", "code": 301}, {"path": "/ouder", "redirect": "/oud", "code": 302}]
     with serve(site, rules) as server, make(FakeTime()) as fetcher:
         page = fetcher.fetch(server.base_url + "/ouder", PageKind.ITEM)
     assert page.url == server.base_url + "/ouder"
@@ -239,7 +241,7 @@ def test_404_is_a_page(site):
     with serve(site) as server, make(FakeTime()) as fetcher:
         page = fetcher.fetch(server.base_url + "/bestaat-niet", PageKind.ITEM)
     assert page.status == 404
-    assert fetcher.requests_made == 2   # not retried
+    assert fetcher.requests_made == 2  # not retried
 
 
 def test_body_cap(site):
@@ -247,7 +249,7 @@ def test_body_cap(site):
         with pytest.raises(FetchError, match="exceeds the cap of 1000 bytes"):
             fetcher.fetch(server.base_url + "/big", PageKind.ITEM)
         assert fetcher.fetch(server.base_url + "/a", PageKind.ITEM).status == 200
-    assert len(server.requests_for("/big")) == 1   # a cap is not retried
+    assert len(server.requests_for("/big")) == 1  # a cap is not retried
 
 
 def test_body_cap_without_content_length(site, monkeypatch):
@@ -257,8 +259,12 @@ def test_body_cap_without_content_length(site, monkeypatch):
     def handler(request):
         return httpx.Response(200, content=iter([b"x" * 600, b"y" * 600]))
 
-    fetcher = Fetcher(Settings(max_body_bytes=1000, respect_robots=False), sleep=FakeTime().sleep,
-                      clock=FakeTime().clock, transport=httpx.MockTransport(handler))
+    fetcher = Fetcher(
+        Settings(max_body_bytes=1000, respect_robots=False),
+        sleep=FakeTime().sleep,
+        clock=FakeTime().clock,
+        transport=httpx.MockTransport(handler),
+    )
     with fetcher, pytest.raises(FetchError, match="body exceeds the cap"):
         fetcher.fetch("http://127.0.0.1:9/x", PageKind.ITEM)
 
@@ -271,8 +277,10 @@ def test_lying_truncation_is_a_connection_error(site):
 
 
 def test_non_http_urls_fail_without_a_request(site):
-    rules = [{"path": "/mail", "redirect": "mailto:pers@example.org"},
-             {"path": "/ftp", "redirect": "ftp://127.0.0.1/x"}]
+    rules = [
+        {"path": "/mail", "redirect": "mailto:pers@example.org"},
+        {"path": "/ftp", "redirect": "ftp://127.0.0.1/x"},
+    ]
     with serve(site, rules) as server, make(FakeTime()) as fetcher:
         with pytest.raises(FetchError, match="not an http"):
             fetcher.fetch("ftp://127.0.0.1/x", PageKind.ITEM)
@@ -280,4 +288,4 @@ def test_non_http_urls_fail_without_a_request(site):
             fetcher.fetch(server.base_url + "/mail", PageKind.ITEM)
         with pytest.raises(FetchError, match="/ftp: not an http.*ftp://127.0.0.1/x"):
             fetcher.fetch(server.base_url + "/ftp", PageKind.ITEM)
-    assert fetcher.requests_made == 3    # robots.txt + /mail + /ftp
+    assert fetcher.requests_made == 3  # robots.txt + /mail + /ftp

@@ -16,16 +16,22 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 
 def _rows(conn, source):
-    rows = conn.execute("SELECT date, start_time, end_time, persons, title, location_text, type_label FROM activities "
-                        "WHERE source = ? ORDER BY date, title", (source,))
+    rows = conn.execute(
+        "SELECT date, start_time, end_time, persons, title, location_text, type_label FROM activities "
+        "WHERE source = ? ORDER BY date, title",
+        (source,),
+    )
     return [(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6]) for r in rows]
 
 
 def test_csv_semicolon_bom_with_bad_rows(store):
     result = import_file(FIXTURES / "woo.csv", store)
     assert result["source"] == "import:woo" and result["rows"] == 6 and result["activities"] == 4
-    assert result["problem_reasons"] == ["regel 4: datum 'xx' onleesbaar", "regel 5: titel ontbreekt",
-                                         "regel 6: tijd '25.99' onleesbaar; geïmporteerd zonder begintijd"]
+    assert result["problem_reasons"] == [
+        "regel 4: datum 'xx' onleesbaar",
+        "regel 5: titel ontbreekt",
+        "regel 6: tijd '25.99' onleesbaar; geïmporteerd zonder begintijd",
+    ]
     assert _rows(store, "import:woo") == [
         ("2024-05-21", None, None, ["eelco-heinen", "sophie-hermans"], "Gesprek met VNO-NCW", "Den Haag", "Gesprek"),
         ("2024-05-21", "10:00", None, ["eelco-heinen"], "Werkbezoek aan de haven", "Rotterdam", "Werkbezoek"),
@@ -57,19 +63,30 @@ def test_jsonl_keeps_markup_as_text_and_names_bad_lines(store):
 
 def test_json_list_with_dutch_keys_and_unknown_person(store, tmp_path):
     path = tmp_path / "hand.json"
-    path.write_text(json.dumps([
-        {"datum": "dinsdag 21 mei 2024", "titel": "Werkbezoek", "personen": "Rob Jetten|Iemand Onbekend",
-         "locatie": "Assen"},
-        {"datum": "2024-05-22", "titel": ""},
-        "geen object",
-    ], indent=1), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "datum": "dinsdag 21 mei 2024",
+                    "titel": "Werkbezoek",
+                    "personen": "Rob Jetten|Iemand Onbekend",
+                    "locatie": "Assen",
+                },
+                {"datum": "2024-05-22", "titel": ""},
+                "geen object",
+            ],
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     result = import_file(path, store)
     lines = path.read_text(encoding="utf-8").splitlines()
     second = next(i for i, ln in enumerate(lines, 1) if ln.strip() == "{" and i > 2)
     third = next(i for i, ln in enumerate(lines, 1) if "geen object" in ln)
     assert result["problem_reasons"] == [f"regel {second}: titel ontbreekt", f"regel {third}: geen object"]
     assert _rows(store, "import:hand") == [
-        ("2024-05-21", None, None, ["iemand-onbekend", "rob-jetten"], "Werkbezoek", "Assen", None)]
+        ("2024-05-21", None, None, ["iemand-onbekend", "rob-jetten"], "Werkbezoek", "Assen", None)
+    ]
     assert store.execute("SELECT name FROM persons WHERE slug = 'iemand-onbekend'").fetchone()[0] == "Iemand Onbekend"
 
 

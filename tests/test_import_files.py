@@ -18,8 +18,13 @@ def _titles(conn, source):
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
 def test_csv_any_line_ending_and_a_newline_inside_quotes(store, tmp_path, ending):
-    lines = ["datum,titel,beschrijving", "2025-01-02,Werkbezoek Leiden,kort",
-             '2025-01-03,Gesprek,"twee' + ending + 'regels"', "xx,Kapot,", "2025-01-04,Toespraak,"]
+    lines = [
+        "datum,titel,beschrijving",
+        "2025-01-02,Werkbezoek Leiden,kort",
+        '2025-01-03,Gesprek,"twee' + ending + 'regels"',
+        "xx,Kapot,",
+        "2025-01-04,Toespraak,",
+    ]
     path = tmp_path / "a.csv"
     path.write_bytes(ending.join(lines).encode())
     result = import_file(path, store)
@@ -56,7 +61,9 @@ def test_a_huge_quoted_field_is_no_error(store, tmp_path):
     path.write_text(f'datum,titel,beschrijving\n2025-04-01,Groot,"{big}"\n2025-04-02,Klein,x\n', encoding="utf-8")
     result = import_file(path, store)
     assert result["activities"] == 2 and not result["problem_reasons"]
-    assert len(store.execute("SELECT description FROM activities WHERE title='Groot'").fetchone()[0]) == len(big.strip())
+    assert len(store.execute("SELECT description FROM activities WHERE title='Groot'").fetchone()[0]) == len(
+        big.strip()
+    )
 
 
 def test_a_bad_time_drops_the_field_not_the_row(store, tmp_path):
@@ -87,8 +94,11 @@ def test_every_line_of_our_own_export_comes_back(tmp_path, fmt, sep):
 
 def test_json_list_broken_halfway_keeps_the_rows_before(store, tmp_path):
     path = tmp_path / "half.json"
-    path.write_text('[\n{"datum": "2025-06-01", "titel": "Een"},\n{"datum": "2025-06-02", "titel": "Twee"},\n'
-                    '{"datum": "2025-06-03", "titel": \n', encoding="utf-8")
+    path.write_text(
+        '[\n{"datum": "2025-06-01", "titel": "Een"},\n{"datum": "2025-06-02", "titel": "Twee"},\n'
+        '{"datum": "2025-06-03", "titel": \n',
+        encoding="utf-8",
+    )
     result = import_file(path, store)
     assert _titles(store, "import:half") == ["Een", "Twee"]
     assert len(result["problem_reasons"]) == 1 and result["problem_reasons"][0].startswith("regel 4: JSON onleesbaar")
@@ -127,10 +137,10 @@ def test_ics_time_zones_become_amsterdam_time(store, tmp_path):
     path.write_text(ICS, encoding="utf-8", newline="")
     import_file(path, store)
     got = {r[0]: (r[1], r[2], r[3]) for r in store.execute("SELECT title, date, start_time, end_time FROM activities")}
-    assert got["Zomer in UTC"] == ("2024-06-03", "10:00", "11:30")          # CEST = UTC+2
+    assert got["Zomer in UTC"] == ("2024-06-03", "10:00", "11:30")  # CEST = UTC+2
     assert got["Winter over middernacht"] == ("2024-01-16", "00:30", None)  # CET = UTC+1: the next day
     assert got["New York"] == ("2024-09-10", "15:00", None)
-    assert got["Zwevend"] == ("2024-09-10", "09:00", None)                  # no zone: as written
+    assert got["Zwevend"] == ("2024-09-10", "09:00", None)  # no zone: as written
 
 
 def test_importing_an_export_into_its_own_database_changes_nothing_of_the_collected_data(tmp_path):
@@ -159,13 +169,15 @@ def test_a_large_import_is_written_in_batches(store, tmp_path, monkeypatch):
 
     monkeypatch.setattr(files, "BATCH", 7)
     path = tmp_path / "veel.csv"
-    path.write_text("datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(100)),
-                    encoding="utf-8")
+    path.write_text(
+        "datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(100)), encoding="utf-8"
+    )
     first = import_file(path, store)
     assert first["activities"] == first["activities_new"] == 100
     assert store.execute("SELECT COUNT(DISTINCT id) FROM activities").fetchone()[0] == 100
-    path.write_text("datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(60)),
-                    encoding="utf-8")
+    path.write_text(
+        "datum,titel\n" + "".join(f"2025-01-{1 + i % 28:02d},Overleg {i % 40}\n" for i in range(60)), encoding="utf-8"
+    )
     again = import_file(path, store)
     assert (again["activities_new"], again["activities_updated"], again["activities_deleted"]) == (0, 0, 40)
 

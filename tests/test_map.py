@@ -10,7 +10,13 @@ from click.testing import CliRunner
 
 from agendakaart.cli import main
 from agendakaart.outputs.map import (
-    MapAssetsError, TYPES, content_security_policy, embed_json, find_node_modules, load_assets, map_payload,
+    MapAssetsError,
+    TYPES,
+    content_security_policy,
+    embed_json,
+    find_node_modules,
+    load_assets,
+    map_payload,
 )
 from agendakaart.outputs.regions import convex_hull, npvr_members, region_outlines, widened
 from agendakaart.pipeline.outputs import build_map
@@ -69,8 +75,9 @@ def test_payload_columns_and_points(built):
     assert all(len(v) == n for v in cols.values())
     located = conn.execute("SELECT COUNT(*) FROM current_enrichments WHERE lat IS NOT NULL").fetchone()[0]
     assert sum(1 for p in cols["p"] if p >= 0) == located
-    distinct = conn.execute("SELECT COUNT(DISTINCT round(lat, 5) || ',' || round(lon, 5)) FROM current_enrichments "
-                            "WHERE lat IS NOT NULL").fetchone()[0]
+    distinct = conn.execute(
+        "SELECT COUNT(DISTINCT round(lat, 5) || ',' || round(lon, 5)) FROM current_enrichments WHERE lat IS NOT NULL"
+    ).fetchone()[0]
     assert len(data["pts"]) == 2 * distinct
     dh = conn.execute("SELECT COUNT(*) FROM current_enrichments WHERE is_den_haag = 1").fetchone()[0]
     assert sum(1 for f in cols["f"] if f & 1) == dh
@@ -80,11 +87,30 @@ def test_payload_columns_and_points(built):
 
 
 def test_payload_shares_strings():
-    rows = [{"persons": ["a"], "ministry": None, "lat": 52.0, "lon": 5.0, "is_den_haag": False,
-             "is_abroad": False, "override": False, "confidence": 0.5, "date": "2025-01-02", "start_time": None,
-             "activity_type": "gesprek", "npvr_region": None, "title": f"t{i}", "url": "https://x/a",
-             "place": "Utrecht", "gemeente": "Utrecht", "precision": "woonplaats", "reason": "r",
-             "type_label": None} for i in range(3)]
+    rows = [
+        {
+            "persons": ["a"],
+            "ministry": None,
+            "lat": 52.0,
+            "lon": 5.0,
+            "is_den_haag": False,
+            "is_abroad": False,
+            "override": False,
+            "confidence": 0.5,
+            "date": "2025-01-02",
+            "start_time": None,
+            "activity_type": "gesprek",
+            "npvr_region": None,
+            "title": f"t{i}",
+            "url": "https://x/a",
+            "place": "Utrecht",
+            "gemeente": "Utrecht",
+            "precision": "woonplaats",
+            "reason": "r",
+            "type_label": None,
+        }
+        for i in range(3)
+    ]
     data = map_payload(rows, {}, [], [])
     assert data["s"] == ["https://x/a", "Utrecht", "r"] and data["pts"] == [52.0, 5.0]
     assert data["a"]["p"] == [0, 0, 0] and data["a"]["d"] == [20090] * 3 and data["a"]["c"] == [50] * 3

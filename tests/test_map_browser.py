@@ -17,10 +17,22 @@ from agendakaart.store.queries import load_rows
 from synthetic import HOSTILE_TITLE, populate
 
 pytestmark = pytest.mark.browser
-CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
-                 if p and Path(p).exists()), None)
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+CHROMIUM = next(
+    (
+        p
+        for p in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser"))
+        if p and Path(p).exists()
+    ),
+    None,
+)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 JOIN = "FROM activities a JOIN current_enrichments e ON e.activity_id = a.id WHERE e.lat IS NOT NULL"
 PERSON = "EXISTS (SELECT 1 FROM json_each(a.persons) WHERE value = ?)"
@@ -51,8 +63,14 @@ def page(site):
     pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(f"pageerror: {exc}"))
-    pg.on("console", lambda msg: errors.append(f"console: {msg.text} {msg.location}")
-          if msg.type == "error" and not _blocked_tile(msg) else None)
+    pg.on(
+        "console",
+        lambda msg: (
+            errors.append(f"console: {msg.text} {msg.location}")
+            if msg.type == "error" and not _blocked_tile(msg)
+            else None
+        ),
+    )
     pg.errors = errors
     yield pg
     context.close()
@@ -85,12 +103,14 @@ def test_renders_markers_and_counts(site, page):
     assert _count(page, "count-den-haag") == _one(conn, f"SELECT COUNT(*) {JOIN} AND e.is_den_haag = 1")
     assert _count(page, "count-npvr") == _one(conn, f"SELECT COUNT(*) {JOIN} AND e.npvr_region IS NOT NULL")
     assert _count(page, "count-unlocated") == _one(
-        conn, "SELECT COUNT(*) FROM activities a LEFT JOIN current_enrichments e ON e.activity_id = a.id "
-              "WHERE e.lat IS NULL")
+        conn,
+        "SELECT COUNT(*) FROM activities a LEFT JOIN current_enrichments e ON e.activity_id = a.id WHERE e.lat IS NULL",
+    )
     assert page.locator("[data-testid=npvr-table] tbody tr").count() == 11
     # the list holds the activities on the map and those without a location ("locatie onbekend")
     assert page.locator("[data-testid=activity-list] tbody tr").count() == min(
-        50, _count(page) + _count(page, "count-unlocated"))
+        50, _count(page) + _count(page, "count-unlocated")
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "kaart.png"), full_page=True)
     assert page.errors == []
@@ -120,11 +140,18 @@ def test_one_person_and_type(site, page):
     page.select_option("[data-testid=select-type]", ["gesprek"])
     assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.activity_type = 'gesprek'", (slug,))
     page.click("[data-testid=toggle-npvr]")
-    assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.activity_type = 'gesprek' "
-                                      "AND e.npvr_region IS NOT NULL", (slug,))
+    assert _count(page) == _one(
+        conn,
+        f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.activity_type = 'gesprek' AND e.npvr_region IS NOT NULL",
+        (slug,),
+    )
     page.select_option("[data-testid=select-abroad]", "only")
-    assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.activity_type = 'gesprek' "
-                                      "AND e.npvr_region IS NOT NULL AND e.is_abroad = 1", (slug,))
+    assert _count(page) == _one(
+        conn,
+        f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.activity_type = 'gesprek' "
+        "AND e.npvr_region IS NOT NULL AND e.is_abroad = 1",
+        (slug,),
+    )
     assert page.errors == []
 
 
@@ -133,13 +160,13 @@ def test_hash_restores_view(site, page):
     slug = conn.execute("SELECT slug FROM persons ORDER BY slug LIMIT 1").fetchone()[0]
     flt = Filters(persons=(slug,), exclude_den_haag=True, date_from=date(2025, 4, 1))
     _open(page, url, flt.to_hash())
-    want = _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.is_den_haag = 0 AND a.date >= '2025-04-01'",
-                (slug,))
+    want = _one(conn, f"SELECT COUNT(*) {JOIN} AND {PERSON} AND e.is_den_haag = 0 AND a.date >= '2025-04-01'", (slug,))
     assert _count(page) == want > 0
     assert page.is_checked("[data-testid=toggle-den-haag]")
     assert page.input_value("[data-testid=date-from]") == "2025-04-01"
-    assert page.eval_on_selector("[data-testid=select-person]",
-                                 "s => Array.from(s.selectedOptions).map(o => o.value)") == [slug]
+    assert page.eval_on_selector(
+        "[data-testid=select-person]", "s => Array.from(s.selectedOptions).map(o => o.value)"
+    ) == [slug]
     # the page writes the same filter hash back (plus its map view), which the export CLI reads
     assert page.evaluate("location.hash").startswith(flt.to_hash())
     assert page.errors == []
@@ -147,7 +174,9 @@ def test_hash_restores_view(site, page):
 
 def test_hostile_title_is_text(site, page):
     conn, url, _ = site
-    who, day = conn.execute("SELECT json_extract(persons, '$[0]'), date FROM activities WHERE id = 'act000001'").fetchone()
+    who, day = conn.execute(
+        "SELECT json_extract(persons, '$[0]'), date FROM activities WHERE id = 'act000001'"
+    ).fetchone()
     _open(page, url, f"#p={who}&van={day}&tot={day}")
     row = page.locator("[data-testid=activity-list] tbody tr", has_text="window.__pwned=1")
     assert row.count() == 1
@@ -196,8 +225,10 @@ def test_map_and_export_agree(site, page):
         assert written == flt
         assert _count(page) == len(load_rows(conn, replace(written, located_only=True))), flt
         assert _count(page, "count-unlocated") == sum(
-            1 for r in load_rows(conn, replace(flt, exclude_den_haag=False, only_npvr=False, abroad="include"))
-            if r["lat"] is None)
+            1
+            for r in load_rows(conn, replace(flt, exclude_den_haag=False, only_npvr=False, abroad="include"))
+            if r["lat"] is None
+        )
     assert page.errors == []
 
 
@@ -231,14 +262,16 @@ def test_legend_toggles_type_and_person_search(site, page):
     page.click(".legenda-item[data-type=toespraak]")
     assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN} AND e.activity_type = 'toespraak'")
     assert page.get_attribute(".legenda-item[data-type=toespraak]", "aria-pressed") == "true"
-    assert page.eval_on_selector("[data-testid=select-type]", "s => Array.from(s.selectedOptions).map(o => o.value)") \
-        == ["toespraak"]
+    assert page.eval_on_selector(
+        "[data-testid=select-type]", "s => Array.from(s.selectedOptions).map(o => o.value)"
+    ) == ["toespraak"]
     page.click(".legenda-item[data-type=toespraak]")
     assert _count(page) == _one(conn, f"SELECT COUNT(*) {JOIN}")
     name = conn.execute("SELECT name FROM persons ORDER BY name LIMIT 1").fetchone()[0]
     page.fill("#p-zoek", name.split()[-1].lower())
-    visible = page.eval_on_selector("[data-testid=select-person]",
-                                    "s => Array.from(s.options).filter(o => !o.hidden).map(o => o.textContent)")
+    visible = page.eval_on_selector(
+        "[data-testid=select-person]", "s => Array.from(s.options).filter(o => !o.hidden).map(o => o.textContent)"
+    )
     assert any(v.startswith(name + " (") for v in visible)
     assert len(visible) < conn.execute("SELECT COUNT(*) FROM persons").fetchone()[0]
     assert page.errors == []

@@ -59,8 +59,9 @@ def test_choropleth_per_gemeente_and_region(site, page):
     names = sorted(npvr_members())
     per_region = Counter(r[0] for r in conn.execute(f"SELECT e.npvr_region {JOIN} AND e.npvr_region IS NOT NULL"))
     assert regions["values"] == pytest.approx([per_region.get(r, 0) * 1e5 / inw[r] for r in names])
-    fills = page.eval_on_selector_all(".leaflet-overlay-pane path:not([stroke-dasharray])",
-                                      "ps => ps.map(p => p.getAttribute('fill'))")
+    fills = page.eval_on_selector_all(
+        ".leaflet-overlay-pane path:not([stroke-dasharray])", "ps => ps.map(p => p.getAttribute('fill'))"
+    )
     assert len(set(fills)) >= 3  # shaded by class, not the one outline colour
     # the view survives a reload through the hash
     page.reload()
@@ -77,8 +78,10 @@ def test_abroad_panel_by_country(site, page):
     names = country_names()
     want = Counter(names.get(c, c) for (c,) in conn.execute(f"SELECT e.country {JOIN} AND e.is_abroad = 1"))
     rows = page.locator("[data-testid=abroad-panel] tbody tr")
-    got = {rows.nth(k).get_attribute("data-country"): int(rows.nth(k).locator("td.num").inner_text().replace(".", ""))
-           for k in range(rows.count())}
+    got = {
+        rows.nth(k).get_attribute("data-country"): int(rows.nth(k).locator("td.num").inner_text().replace(".", ""))
+        for k in range(rows.count())
+    }
     assert got == dict(want) and "België" in got
     assert _count(page, "count-abroad-panel") == _count(page, "count-abroad") == sum(want.values())
     _changed(page, lambda: page.select_option("[data-testid=select-abroad]", "exclude"))

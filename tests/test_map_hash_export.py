@@ -16,8 +16,9 @@ pytestmark = pytest.mark.browser
 
 def _export(db_path, tmp_path, *args: str) -> tuple[int, list[dict], str]:
     out = tmp_path / "sel.jsonl"
-    result = CliRunner().invoke(main, ["export", "--db", str(db_path), "--format", "jsonl", "--out", str(out),
-                                       "--force", *args])
+    result = CliRunner().invoke(
+        main, ["export", "--db", str(db_path), "--format", "jsonl", "--out", str(out), "--force", *args]
+    )
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if result.exit_code == 0 else []
     return result.exit_code, rows, result.output
 
@@ -84,10 +85,16 @@ def test_unknown_values_select_nothing_on_the_map_and_are_an_export_error(site, 
     assert code == 1 and "niemand-bekend" in output and "Traceback" not in output
 
 
-@pytest.mark.parametrize("fragment,fragment_in_message", [
-    ("#van=2025-13-45", "van="), ("#dh=ja", "dh="), ("#bl=misschien", "bl="), ("#t=feest", "feest"),
-    ("#persoon=dick-schoof", "persoon"),
-])
+@pytest.mark.parametrize(
+    "fragment,fragment_in_message",
+    [
+        ("#van=2025-13-45", "van="),
+        ("#dh=ja", "dh="),
+        ("#bl=misschien", "bl="),
+        ("#t=feest", "feest"),
+        ("#persoon=dick-schoof", "persoon"),
+    ],
+)
 def test_invalid_hash_is_an_error(site, tmp_path, fragment, fragment_in_message):
     conn, _url, _ = site
     code, _rows, output = _export(_db_path(conn), tmp_path, "--hash", fragment)

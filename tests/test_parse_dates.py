@@ -5,25 +5,33 @@ from datetime import date
 import pytest
 
 from agendakaart.parse.dates import (
-    date_from_path, parse_date, parse_day_heading, parse_iso_datetime, parse_times, year_for,
+    date_from_path,
+    parse_date,
+    parse_day_heading,
+    parse_iso_datetime,
+    parse_times,
+    year_for,
 )
 
 REF = date(2024, 5, 20)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("dinsdag 21 mei 2024", date(2024, 5, 21)),
-    ("21 mei", date(2024, 5, 21)),
-    ("5 juli", date(2024, 7, 5)),
-    ("05-07-2024", date(2024, 7, 5)),
-    ("5/7/2024", date(2024, 7, 5)),
-    ("2024-07-05", date(2024, 7, 5)),
-    ("Datum: vr 5 juli 2024, 10.00 uur", date(2024, 7, 5)),
-    ("1 okt. 2024", date(2024, 10, 1)),
-    ("31 februari 2024", None),
-    ("geen datum", None),
-    ("", None),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("dinsdag 21 mei 2024", date(2024, 5, 21)),
+        ("21 mei", date(2024, 5, 21)),
+        ("5 juli", date(2024, 7, 5)),
+        ("05-07-2024", date(2024, 7, 5)),
+        ("5/7/2024", date(2024, 7, 5)),
+        ("2024-07-05", date(2024, 7, 5)),
+        ("Datum: vr 5 juli 2024, 10.00 uur", date(2024, 7, 5)),
+        ("1 okt. 2024", date(2024, 10, 1)),
+        ("31 februari 2024", None),
+        ("geen datum", None),
+        ("", None),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text, REF) == expected
 
@@ -32,30 +40,36 @@ def test_yearless_date_needs_a_reference():
     assert parse_date("21 mei") is None
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("van 10.00 tot 11.30 uur", ("10:00", "11:30")),
-    ("10:00-11:30", ("10:00", "11:30")),
-    ("10.00 - 11.30 uur", ("10:00", "11:30")),
-    ("10.00 uur", ("10:00", None)),
-    ("om 9 uur", ("09:00", None)),
-    ("14:00", ("14:00", None)),
-    ("05-07-2024", (None, None)),
-    ("05.07.2024", (None, None)),
-    ("21 mei", (None, None)),
-    ("25.99", (None, None)),
-    (None, (None, None)),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("van 10.00 tot 11.30 uur", ("10:00", "11:30")),
+        ("10:00-11:30", ("10:00", "11:30")),
+        ("10.00 - 11.30 uur", ("10:00", "11:30")),
+        ("10.00 uur", ("10:00", None)),
+        ("om 9 uur", ("09:00", None)),
+        ("14:00", ("14:00", None)),
+        ("05-07-2024", (None, None)),
+        ("05.07.2024", (None, None)),
+        ("21 mei", (None, None)),
+        ("25.99", (None, None)),
+        (None, (None, None)),
+    ],
+)
 def test_parse_times(text, expected):
     assert parse_times(text) == expected
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Dinsdag 21 mei", date(2024, 5, 21)),
-    ("21 mei:", date(2024, 5, 21)),
-    ("woensdag 22 mei 2024", date(2024, 5, 22)),
-    ("Werkbezoek 21 mei", None),
-    ("Dinsdag 21 mei werkbezoek", None),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Dinsdag 21 mei", date(2024, 5, 21)),
+        ("21 mei:", date(2024, 5, 21)),
+        ("woensdag 22 mei 2024", date(2024, 5, 22)),
+        ("Werkbezoek 21 mei", None),
+        ("Dinsdag 21 mei werkbezoek", None),
+    ],
+)
 def test_day_heading(text, expected):
     assert parse_day_heading(text, REF) == expected
 

@@ -28,7 +28,12 @@ def _parse(name: str, people=PEOPLE):
 def test_classic_labels_page():
     page, [a] = _parse("minister-opent-windpark")
     assert (a.title, a.date, a.start_time, a.end_time, a.location_text) == (
-        "Minister opent windpark", date(2024, 7, 5), "10:00", "11:30", "Eemshaven")
+        "Minister opent windpark",
+        date(2024, 7, 5),
+        "10:00",
+        "11:30",
+        "Eemshaven",
+    )
     assert page.ministry == "Klimaat en Groene Groei"  # as the persons table writes it
     assert page.field_sources["location"] == "labels" and page.field_sources["ministry"] == "meta"
     assert page.persons == ("sophie-hermans",)  # named in the text
@@ -39,7 +44,12 @@ def test_classic_labels_page():
 def test_jsonld_event_page():
     page, [a] = _parse("overleg-met-vng")
     assert (a.title, a.date, a.start_time, a.end_time, a.location_text) == (
-        "Overleg met de VNG", date(2024, 6, 3), "14:00", "15:30", "Utrecht")
+        "Overleg met de VNG",
+        date(2024, 6, 3),
+        "14:00",
+        "15:30",
+        "Utrecht",
+    )
     assert a.description == "Bestuurlijk overleg over de gemeentefinanciën."
     assert {page.field_sources[f] for f in ("title", "date", "location")} == {"jsonld"}
 
@@ -47,7 +57,12 @@ def test_jsonld_event_page():
 def test_next_data_payload_page_ignores_navigation_titles():
     page, [a] = _parse("werkbezoek-twente")
     assert (a.title, a.date, a.start_time, a.end_time, a.location_text) == (
-        "Werkbezoek aan Twente", date(2024, 6, 10), "09:30", "12:00", "Enschede")
+        "Werkbezoek aan Twente",
+        date(2024, 6, 10),
+        "09:30",
+        "12:00",
+        "Enschede",
+    )
     assert a.description == "De minister-president bezoekt bedrijven in de regio."
     assert page.persons == ("rob-jetten",)  # from the payload's bewindspersonen key
     assert page.field_sources["title"] == "nextjs"
@@ -56,7 +71,11 @@ def test_next_data_payload_page_ignores_navigation_titles():
 def test_streamed_next_f_chunks_page():
     page, [a] = _parse("podcast")
     assert (a.title, a.date, a.start_time, a.location_text) == (
-        "Opname van een podcast", date(2024, 6, 12), "16:00", "Hilversum")
+        "Opname van een podcast",
+        date(2024, 6, 12),
+        "16:00",
+        "Hilversum",
+    )
     assert page.field_sources["date"] == "nextjs"
 
 
@@ -115,7 +134,9 @@ def test_rollup_across_new_year_with_script_text_in_title():
     assert acts[3].type_label == "Onderraden en ministeriële overleggen"
     assert acts[3].location_text == "Ministerie van Financiën, Den Haag"
     assert acts[2].start_time == "10:00"
-    assert acts[0].id == activity_id(url, date(2024, 12, 30), 0, "Werkbezoek: bezoek aan een innovatief bedrijf (Leiden)")
+    assert acts[0].id == activity_id(
+        url, date(2024, 12, 30), 0, "Werkbezoek: bezoek aan een innovatief bedrijf (Leiden)"
+    )
 
 
 ROLLUP_NEXT = """<html><body><div id="__next"></div><script id="__NEXT_DATA__" type="application/json">

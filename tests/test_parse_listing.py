@@ -31,7 +31,10 @@ def test_next_by_rel_next_wins():
 
 
 def test_next_by_label_volgende_or_aria_label():
-    assert _page('<a href="?pagina=2">Vorige</a> <a href="/lijst?p=9">Volgende pagina</a>').next_url == "http://h/lijst?p=9"
+    assert (
+        _page('<a href="?pagina=2">Vorige</a> <a href="/lijst?p=9">Volgende pagina</a>').next_url
+        == "http://h/lijst?p=9"
+    )
     assert _page('<a href="?pagina=3" aria-label="Volgende pagina">›</a>').next_url == URL + "?pagina=3"
 
 
@@ -55,28 +58,38 @@ def test_url_helpers():
 
 
 def _refs(*days: str) -> tuple[PageRef, ...]:
-    return tuple(PageRef(url=f"http://h/actueel/agenda/{d.replace('-', '/')}/i{n}", date=date.fromisoformat(d))
-                 for n, d in enumerate(days))
+    return tuple(
+        PageRef(url=f"http://h/actueel/agenda/{d.replace('-', '/')}/i{n}", date=date.fromisoformat(d))
+        for n, d in enumerate(days)
+    )
 
 
 def test_walk_stops_on_loop_no_new_links_cap_and_since():
     site = {"p1": ListingPage(_refs("2024-07-01"), "p2"), "p2": ListingPage(_refs("2024-06-01", "2024-06-02"), "p1")}
     assert [u for u, _ in walk_listing(site.get, "p1", cap=50)] == ["p1", "p2"]  # loop back to p1
-    same = {"p1": ListingPage(_refs("2024-07-01"), "p2"), "p2": ListingPage(_refs("2024-07-01"), "p3"),
-            "p3": ListingPage(_refs("2024-07-09"), None)}
+    same = {
+        "p1": ListingPage(_refs("2024-07-01"), "p2"),
+        "p2": ListingPage(_refs("2024-07-01"), "p3"),
+        "p3": ListingPage(_refs("2024-07-09"), None),
+    }
     assert [u for u, _ in walk_listing(same.get, "p1", cap=50)] == ["p1", "p2"]  # p2 brings nothing new
-    endless = {f"p{i}": ListingPage((PageRef(url=f"http://h/actueel/agenda/2024/07/01/i{i}"),), f"p{i + 1}")
-               for i in range(1000)}
+    endless = {
+        f"p{i}": ListingPage((PageRef(url=f"http://h/actueel/agenda/2024/07/01/i{i}"),), f"p{i + 1}")
+        for i in range(1000)
+    }
     assert len(list(walk_listing(endless.get, "p0", cap=7))) == 7
-    dated = {"p1": ListingPage(_refs("2024-07-01"), "p2"), "p2": ListingPage(_refs("2024-05-01"), "p3"),
-             "p3": ListingPage(_refs("2024-04-01"), None)}
+    dated = {
+        "p1": ListingPage(_refs("2024-07-01"), "p2"),
+        "p2": ListingPage(_refs("2024-05-01"), "p3"),
+        "p3": ListingPage(_refs("2024-04-01"), None),
+    }
     assert [u for u, _ in walk_listing(dated.get, "p1", cap=50, since=date(2024, 6, 1))] == ["p1", "p2"]
     assert [u for u, _ in walk_listing({"p1": None}.get, "p1", cap=5)] == []
 
 
 def test_window_has_a_week_of_slack_for_rollups():
     since = date(2024, 6, 5)
-    assert in_window(date(2024, 6, 3), since, None)       # Monday of the week holding the 5th
+    assert in_window(date(2024, 6, 3), since, None)  # Monday of the week holding the 5th
     assert not in_window(date(2024, 5, 29), since, None)
     assert not in_window(date(2024, 6, 3), None, date(2024, 6, 2))
     assert in_window(None, since, None)

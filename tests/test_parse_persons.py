@@ -11,7 +11,10 @@ BASE = "http://127.0.0.1:8000/regering/bewindspersonen"
 def test_index_lists_each_person_once_and_skips_sub_paths():
     refs = parse_persons_index((SITE / "index.html").read_text(), BASE)
     assert [(r.slug, r.name) for r in refs] == [
-        ("rob-jetten", "Rob Jetten"), ("eelco-heinen", "Eelco Heinen"), ("sophie-hermans", "Sophie Hermans")]
+        ("rob-jetten", "Rob Jetten"),
+        ("eelco-heinen", "Eelco Heinen"),
+        ("sophie-hermans", "Sophie Hermans"),
+    ]
     assert refs[0].role == "minister-president"
     assert refs[2].url == "https://www.rijksoverheid.nl/regering/bewindspersonen/sophie-hermans"
     assert person_slug(BASE + "/eelco-heinen/agenda") is None

@@ -31,7 +31,10 @@ def test_rollup_in_definition_list():
     page, acts = parse_item(html, WEEK)
     assert page.kind == AgendaKind.ROLLUP
     assert [(a.date.day, a.type_label, a.title, a.location_text) for a in acts] == [
-        (2, "Gesprek", "met VNG", None), (2, "Interview", "NOS", "Hilversum"), (3, None, "Ministerraad", "Den Haag")]
+        (2, "Gesprek", "met VNG", None),
+        (2, "Interview", "NOS", "Hilversum"),
+        (3, None, "Ministerraad", "Den Haag"),
+    ]
 
 
 def test_payload_with_unusual_keys():
@@ -40,8 +43,12 @@ def test_payload_with_unusual_keys():
     "event":{"eventTitle":"Opening van de sluis","eventStartDateTime":"2026-04-20T11:00:00+02:00",
     "eventLocation":{"city":"Terneuzen"},"datePublished":"2026-04-01"}}}}</script></body></html>"""
     page, [a] = parse_item(html, f"{BASE}/actueel/agenda/2026/04/20/opening-sluis")
-    assert (a.title, a.date, a.start_time, a.location_text) == ("Opening van de sluis", date(2026, 4, 20), "11:00",
-                                                                "Terneuzen")
+    assert (a.title, a.date, a.start_time, a.location_text) == (
+        "Opening van de sluis",
+        date(2026, 4, 20),
+        "11:00",
+        "Terneuzen",
+    )
     assert key_group("datePublished") is None and key_group("endDateTime") == "end"
     assert key_group("pageTitle") is None and key_group("eventTitle") == "title"
 
@@ -64,8 +71,10 @@ def test_listing_links_only_in_payload_and_next_guessed():
 
 def test_next_label_with_arrows_and_page_param():
     assert parse_listing('<a href="?page=3">Volgende »</a>', f"{BASE}/l?page=2").next_url == f"{BASE}/l?page=3"
-    assert parse_listing('<a href="?page=2">1</a><a href="?page=3">3</a>', f"{BASE}/l?page=2").next_url == \
-        f"{BASE}/l?page=3"
+    assert (
+        parse_listing('<a href="?page=2">1</a><a href="?page=3">3</a>', f"{BASE}/l?page=2").next_url
+        == f"{BASE}/l?page=3"
+    )
 
 
 def test_persons_only_in_payload_and_agenda_link_ranking():
@@ -89,8 +98,10 @@ def test_rollup_as_structured_payload_days():
     page, acts = parse_item(html, WEEK)
     assert page.field_sources["rollup"] == "nextjs" and page.location_text == "Diverse locaties"
     assert [(a.date.day, a.start_time, a.type_label, a.title, a.location_text) for a in acts] == [
-        (2, "10:00", "Werkbezoek", "bezoek aan school", "Assen"), (2, None, "Gesprek", "met VNG", "Utrecht"),
-        (3, None, None, "Ministerraad", None)]
+        (2, "10:00", "Werkbezoek", "bezoek aan school", "Assen"),
+        (2, None, "Gesprek", "met VNG", "Utrecht"),
+        (3, None, None, "Ministerraad", None),
+    ]
 
 
 def test_single_payload_with_dated_lists_stays_single():
@@ -110,12 +121,18 @@ def test_rollup_as_rich_text_blocks_in_payload():
     </script></body></html>"""
     page, acts = parse_item(html, WEEK)
     assert [(a.date.day, a.type_label, a.title, a.location_text) for a in acts] == [
-        (2, "Werkbezoek", "bezoek aan een haven", "Delfzijl"), (3, None, "Ministerraad", None)]
+        (2, "Werkbezoek", "bezoek aan een haven", "Delfzijl"),
+        (3, None, "Ministerraad", None),
+    ]
 
 
 def test_ministry_is_shortened_and_a_site_wide_creator_ignored():
-    page, _ = parse_item('<meta name="DCTERMS.creator" content="Rijksoverheid"><h1>X</h1>', f"{BASE}/actueel/agenda/2026/04/20/x")
+    page, _ = parse_item(
+        '<meta name="DCTERMS.creator" content="Rijksoverheid"><h1>X</h1>', f"{BASE}/actueel/agenda/2026/04/20/x"
+    )
     assert page.ministry is None
-    page, _ = parse_item('<meta name="DCTERMS.creator" content="Ministerie van Financiën"><h1>X</h1>',
-                         f"{BASE}/actueel/agenda/2026/04/20/x")
+    page, _ = parse_item(
+        '<meta name="DCTERMS.creator" content="Ministerie van Financiën"><h1>X</h1>',
+        f"{BASE}/actueel/agenda/2026/04/20/x",
+    )
     assert page.ministry == "Financiën"

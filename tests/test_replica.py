@@ -31,24 +31,27 @@ def site(tmp_path):
     return root
 
 
-@pytest.mark.parametrize("target, expected", [
-    ("/", None),
-    ("/actueel/agenda", "actueel/agenda/index.html"),
-    ("/actueel/agenda/", "actueel/agenda/index.html"),
-    ("/actueel/agenda?pagina=2", "actueel/agenda/pagina=2.html"),
-    ("/actueel/agenda?pagina=2&utm_source=x", "actueel/agenda/pagina=2.html"),   # unknown key ignored
-    ("/actueel/agenda?utm_source=x", "actueel/agenda/index.html"),
-    ("/actueel/agenda?pagina=2&jaar=2026", "actueel/agenda/jaar=2026&pagina=2.html"),  # keys sorted
-    ("/actueel/agenda?pagina=99", None),                                      # known key, no such page
-    ("/los", "los.html"),
-    ("/robots.txt", "robots.txt"),
-    ("/expected.json", None),
-    ("/weg.html.meta.json", None),
-    ("/../etc/passwd", None),
-    ("/%2e%2e/etc/passwd", None),
-    ("/los%00.html", None),
-    ("/actueel/agenda?pagina=%00", None),
-])
+@pytest.mark.parametrize(
+    "target, expected",
+    [
+        ("/", None),
+        ("/actueel/agenda", "actueel/agenda/index.html"),
+        ("/actueel/agenda/", "actueel/agenda/index.html"),
+        ("/actueel/agenda?pagina=2", "actueel/agenda/pagina=2.html"),
+        ("/actueel/agenda?pagina=2&utm_source=x", "actueel/agenda/pagina=2.html"),  # unknown key ignored
+        ("/actueel/agenda?utm_source=x", "actueel/agenda/index.html"),
+        ("/actueel/agenda?pagina=2&jaar=2026", "actueel/agenda/jaar=2026&pagina=2.html"),  # keys sorted
+        ("/actueel/agenda?pagina=99", None),  # known key, no such page
+        ("/los", "los.html"),
+        ("/robots.txt", "robots.txt"),
+        ("/expected.json", None),
+        ("/weg.html.meta.json", None),
+        ("/../etc/passwd", None),
+        ("/%2e%2e/etc/passwd", None),
+        ("/los%00.html", None),
+        ("/actueel/agenda?pagina=%00", None),
+    ],
+)
 def test_resolve_path(site, target, expected):
     found = resolve_path(site, target)
     if expected is None:
@@ -69,8 +72,11 @@ def test_server_answers_and_logs(site):
     assert missing.status_code == 404 and gone.status_code == 410
     assert head.status_code == 200 and head.content == b"" and head.headers["content-length"] == "3"
     assert [(r.method, r.path, r.status) for r in server.log] == [
-        ("GET", "/actueel/agenda?pagina=2", 200), ("GET", "/nergens", 404),
-        ("GET", "/weg", 410), ("HEAD", "/los", 200)]
+        ("GET", "/actueel/agenda?pagina=2", 200),
+        ("GET", "/nergens", 404),
+        ("GET", "/weg", 410),
+        ("HEAD", "/los", 200),
+    ]
     assert server.log[0].headers["user-agent"] == "test-ua"
 
 
@@ -93,7 +99,7 @@ def test_etag_last_modified_and_304(site):
         old_date = client.get("/los", headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"})
     assert etag.startswith('"') and modified.endswith("GMT")
     assert (by_tag.status_code, by_tag.content, by_tag.headers["etag"]) == (304, b"", etag)
-    assert by_other_tag.status_code == 200        # If-None-Match wins over If-Modified-Since
+    assert by_other_tag.status_code == 200  # If-None-Match wins over If-Modified-Since
     assert by_date.status_code == 304
     assert old_date.status_code == 200 and old_date.text == "los"
 
@@ -108,8 +114,9 @@ def test_fault_status_times_and_retry_after(site):
 
 
 def test_fault_regex_and_faults_file(site):
-    (site / "faults.json").write_text(json.dumps({"rules": [
-        {"match": r"pagina=\d+", "status": 500, "_note": "all later pages fail"}]}))
+    (site / "faults.json").write_text(
+        json.dumps({"rules": [{"match": r"pagina=\d+", "status": 500, "_note": "all later pages fail"}]})
+    )
     with ReplicaServer(site) as server, httpx.Client(base_url=server.base_url) as client:
         assert client.get("/actueel/agenda?pagina=2").status_code == 500
         assert client.get("/actueel/agenda").status_code == 200
@@ -144,8 +151,7 @@ def test_fault_delay(site):
 
 
 def test_fault_truncate_honest_and_lying(site):
-    rules = {"rules": [{"path": "/actueel/agenda", "truncate": 1},
-                       {"path": "/los", "truncate": 2, "honest": False}]}
+    rules = {"rules": [{"path": "/actueel/agenda", "truncate": 1}, {"path": "/los", "truncate": 2, "honest": False}]}
     with ReplicaServer(site, faults=rules) as server, httpx.Client(base_url=server.base_url) as client:
         honest = client.get("/actueel/agenda")
         with pytest.raises(httpx.RemoteProtocolError):
@@ -227,8 +233,11 @@ def test_persons_are_real_kabinet_jetten_members(built):
     _, truth = built
     source = Path(__file__).parents[1] / "src/agendakaart/data/bewindspersonen.csv"
     with source.open(encoding="utf-8") as f:
-        real = {r["rijksoverheid_slug"].rsplit("/", 1)[-1]: r["name"] for r in csv.DictReader(f)
-                if r["cabinet"] == "kabinet-Jetten"}
+        real = {
+            r["rijksoverheid_slug"].rsplit("/", 1)[-1]: r["name"]
+            for r in csv.DictReader(f)
+            if r["cabinet"] == "kabinet-Jetten"
+        }
     assert all(real.get(p["slug"]) == p["name"] for p in truth.persons)
     assert {p["link_style"] for p in truth.persons} == {"standard", "other_path", "no_link"}
     assert {p["pagination"] for p in truth.persons} == {"rel", "label", "bare", "loop", "long"}
@@ -310,8 +319,7 @@ def test_person_pages_link_their_agenda(built):
         assert person["agenda_path"].endswith("/agenda")
         assert resolve_path(out, person["agenda_path"]) is not None
     index = (out / file_for_url("/regering/bewindspersonen")).read_text(encoding="utf-8")
-    assert all(f'href="{p["url"]}"><img' in index and f"<h3>{escape(p['name'])}</h3>" in index
-               for p in truth.persons)
+    assert all(f'href="{p["url"]}"><img' in index and f"<h3>{escape(p['name'])}</h3>" in index for p in truth.persons)
 
 
 def test_hostile_pages(built):
@@ -335,6 +343,7 @@ def test_hostile_pages(built):
 
 def test_robots_and_faults_file(built):
     from protego import Protego
+
     out, truth = built
     robots = Protego.parse((out / "robots.txt").read_text())
     assert not robots.can_fetch("http://h/zoeken?trefwoord=x", "agendakaart")
@@ -357,8 +366,10 @@ def test_whole_site_served_and_fetched(built):
     out, truth = built
     sleeps = []
     settings = Settings(rate=1000.0, max_retries=2)
-    with ReplicaServer(out) as server, Fetcher(settings, sleep=sleeps.append, clock=lambda: 0.0,
-                                                rng=random.Random(1)) as fetcher:
+    with (
+        ReplicaServer(out) as server,
+        Fetcher(settings, sleep=sleeps.append, clock=lambda: 0.0, rng=random.Random(1)) as fetcher,
+    ):
         pages = {}
         for link in sorted({truth.redirects.get(a["url"], a["url"]) for a in truth.activities} | set(truth.redirects)):
             pages[link] = fetcher.fetch(server.base_url + link, PageKind.ITEM)
@@ -366,7 +377,7 @@ def test_whole_site_served_and_fetched(built):
     assert all(p.status == 200 for p in pages.values())
     old, new = next(iter(truth.redirects.items()))
     assert pages[old].final_url == server.base_url + new
-    assert 1 in sleeps                                   # the 429's Retry-After
+    assert 1 in sleeps  # the 429's Retry-After
     statuses = [r.status for r in server.log]
     assert statuses.count(500) == 1 and statuses.count(429) == 1 and statuses.count(301) == 1
     cut = next(a for a in truth.activities if a["hostile"] == "truncated")
@@ -400,8 +411,18 @@ def test_cli_serve_until_interrupted(tmp_path, built, stop_signal):
     out, _ = built
     extra = tmp_path / "extra.json"
     extra.write_text(json.dumps({"rules": [{"path": "/robots.txt", "status": 503}]}))
-    command = [sys.executable, "-c", "from agendakaart.cli import main; main()",
-               "replica", "serve", str(out), "--port", "0", "--faults", str(extra)]
+    command = [
+        sys.executable,
+        "-c",
+        "from agendakaart.cli import main; main()",
+        "replica",
+        "serve",
+        str(out),
+        "--port",
+        "0",
+        "--faults",
+        str(extra),
+    ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         base_url = proc.stdout.readline().strip()
@@ -423,8 +444,11 @@ from datetime import datetime as _dt, timedelta as _td  # noqa: E402
 
 def _rss_query(lo: str, hi: str, words: str = "") -> dict:
     window = {"name": "specificPeriod", "from": lo, "to": hi}
-    query = {"resultSearchTerm": words, "pageTitle": "Zoeken",
-             "filters": [{"field": "sort_date", "values": [window], "type": "all"}]}
+    query = {
+        "resultSearchTerm": words,
+        "pageTitle": "Zoeken",
+        "filters": [{"field": "sort_date", "values": [window], "type": "all"}],
+    }
     return {"query": json.dumps(query)}
 
 

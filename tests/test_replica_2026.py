@@ -21,9 +21,20 @@ from agendakaart.replica_site.platform2026 import build_site_2026
 
 ITEM_LINK = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#\"'<]+")
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-FIELDS = ("url", "page_title", "meta_description", "sort_date", "information_type", "ministry",
-          "activity_start_date", "activity_end_date", "activity_type", "activity_location_title",
-          "activity_location_description", "activity_organiser")
+FIELDS = (
+    "url",
+    "page_title",
+    "meta_description",
+    "sort_date",
+    "information_type",
+    "ministry",
+    "activity_start_date",
+    "activity_end_date",
+    "activity_type",
+    "activity_location_title",
+    "activity_location_description",
+    "activity_organiser",
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +47,24 @@ def site(tmp_path_factory):
 
 def request_body(current=1, size=10, filters=(), facets=None, fields=FIELDS, disjunctive=("information_type",)):
     """The body the browser sends (SITE.md), with our filters."""
-    return {"requestState": {"current": current, "resultsPerPage": size, "filters": list(filters), "searchTerm": "",
-                             "sortDirection": "", "sortField": "", "sortList": []},
-            "queryConfig": {"filters": [], "result_fields": {f: {"raw": {}} for f in fields},
-                            "disjunctiveFacets": list(disjunctive),
-                            "facets": facets or {"information_type": {"type": "value", "size": 100}},
-                            "sortList": [{"field": "sort_date", "direction": "desc"}]}}
+    return {
+        "requestState": {
+            "current": current,
+            "resultsPerPage": size,
+            "filters": list(filters),
+            "searchTerm": "",
+            "sortDirection": "",
+            "sortField": "",
+            "sortList": [],
+        },
+        "queryConfig": {
+            "filters": [],
+            "result_fields": {f: {"raw": {}} for f in fields},
+            "disjunctiveFacets": list(disjunctive),
+            "facets": facets or {"information_type": {"type": "value", "size": 100}},
+            "sortList": [{"field": "sort_date", "direction": "desc"}],
+        },
+    }
 
 
 def post(client, body) -> httpx.Response:
@@ -86,8 +109,9 @@ def test_listings_are_app_shells_without_item_links(site):
         assert not ITEM_LINK.search(page.text), path
         assert "size=n_10_n" in page.text and "filters[0][field]=" in page.text
         assert "self.__next_f.push" in page.text and "Resultaten worden geladen" in page.text
-    assert client.get("/actueel/agenda?size=n_10_n&filters[0][field]=ministry").text == \
-        client.get("/actueel/agenda").text
+    assert (
+        client.get("/actueel/agenda?size=n_10_n&filters[0][field]=ministry").text == client.get("/actueel/agenda").text
+    )
 
 
 def test_persons_index_holds_current_persons_only(site):
@@ -106,8 +130,9 @@ def test_persons_index_holds_current_persons_only(site):
         assert person["activities"] > 0
     assert client.get("/regering/bewindspersonen/dick-schoof").status_code == 404
     from agendakaart.store.persons import read_seed
+
     seed_slugs = {p.slug for p in read_seed()}
-    assert {slug for a in truth["activities"] for slug in a["persons"]} <= seed_slugs     # the seed's slugs
+    assert {slug for a in truth["activities"] for slug in a["persons"]} <= seed_slugs  # the seed's slugs
 
 
 def test_search_api_facet_paging_cap_and_date_split(site):
@@ -123,12 +148,20 @@ def test_search_api_facet_paging_cap_and_date_split(site):
     past = post(client, request_body(current=cap // 10 + 1, filters=only_agenda))
     assert past.status_code == 400 and past.json() == {"error": "Invalid search request"}
     straddling = post(client, request_body(current=4, size=30, filters=only_agenda)).json()
-    assert len(straddling["results"]) == cap - 90        # the page that crosses the cap is cut short
+    assert len(straddling["results"]) == cap - 90  # the page that crosses the cap is cut short
     found: list[str] = []
-    for lo, hi in (("2024-01-01", "2025-01-01"), ("2025-01-01", "2025-07-01"), ("2025-07-01", "2026-01-01"),
-                   ("2026-01-01", "2026-07-01"), ("2026-07-01", "2027-01-01")):
-        span = {"field": "activity_start_date", "type": "all",
-                "values": [{"from": f"{lo}T00:00:00.000Z", "to": f"{hi}T00:00:00.000Z"}]}
+    for lo, hi in (
+        ("2024-01-01", "2025-01-01"),
+        ("2025-01-01", "2025-07-01"),
+        ("2025-07-01", "2026-01-01"),
+        ("2026-01-01", "2026-07-01"),
+        ("2026-07-01", "2027-01-01"),
+    ):
+        span = {
+            "field": "activity_start_date",
+            "type": "all",
+            "values": [{"from": f"{lo}T00:00:00.000Z", "to": f"{hi}T00:00:00.000Z"}],
+        }
         page, current = None, 1
         while page is None or len(page) == 100:
             answer = post(client, request_body(current=current, size=100, filters=[*only_agenda, span]))
@@ -146,8 +179,8 @@ def test_search_api_refuses_bad_requests(site):
     assert post(client, request_body(filters=date_only)).status_code == 500
     assert post(client, request_body(size=101)).status_code == 400
     assert post(client, request_body(filters=[{"field": "nergens", "values": ["x"], "type": "all"}])).status_code == 400
-    assert post(client, {"current": 1, "filters": []}).status_code == 400          # not the captured shape
-    assert post(client, request_body(fields=())).status_code == 400                # no result_fields
+    assert post(client, {"current": 1, "filters": []}).status_code == 400  # not the captured shape
+    assert post(client, request_body(fields=())).status_code == 400  # no result_fields
     assert client.post("/api/search", content=b"{kapot").status_code == 400
     assert client.get("/api/search").status_code == 405
 
@@ -155,9 +188,14 @@ def test_search_api_refuses_bad_requests(site):
 def test_search_results_carry_activity_fields(site):
     _, truth, _, client = site
     value = agenda_value(client)
-    span = {"field": "sort_date", "type": "all", "values": [{"from": "2026-06-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}]}
-    results = post(client, request_body(size=100, filters=[
-        {"field": "information_type", "values": [value], "type": "all"}, span])).json()["results"]
+    span = {
+        "field": "sort_date",
+        "type": "all",
+        "values": [{"from": "2026-06-01T00:00:00Z", "to": "2026-12-01T00:00:00Z"}],
+    }
+    results = post(
+        client, request_body(size=100, filters=[{"field": "information_type", "values": [value], "type": "all"}, span])
+    ).json()["results"]
     assert results and all(r["information_type"]["raw"] == value for r in results)
     dates = [r["sort_date"]["raw"] for r in results]
     assert dates == sorted(dates, reverse=True)
@@ -167,8 +205,14 @@ def test_search_results_carry_activity_fields(site):
     by_url = {a["url"]: a for a in truth["activities"]}
     for result in results:
         truth_row = by_url[local_path(result["url"]["raw"])]
-        for name in ("page_title", "sort_date", "ministry", "activity_start_date", "activity_type",
-                     "activity_organiser"):
+        for name in (
+            "page_title",
+            "sort_date",
+            "ministry",
+            "activity_start_date",
+            "activity_type",
+            "activity_organiser",
+        ):
             assert name in result
         location = result.get("activity_location_title", {}).get("raw")
         if truth_row["kind"] == "rollup":
@@ -194,14 +238,14 @@ def test_sitemaps_cover_every_item(site):
             queue.append(local_path(node.findtext(f"{SM}loc")))
         for node in root.findall(f"{SM}url"):
             loc = local_path(node.findtext(f"{SM}loc"))
-            if path.startswith("/sitemap/"):                                     # news and video sitemaps: no lastmod
+            if path.startswith("/sitemap/"):  # news and video sitemaps: no lastmod
                 assert node.findtext(f"{SM}lastmod"), loc
             seen.setdefault(loc, node.findtext(f"{SM}lastmod"))
     assert "/sitemap/index-2026.xml" in visited and "/sitemap/2.xml.gz" in visited
     assert "/news/sitemap.xml" in visited
     items = {a["url"] for a in truth["activities"]}
     assert items <= set(seen) and set(truth["routes"]["sitemap"]) == items
-    assert any(not ITEM_LINK.search(p) for p in seen)                           # other pages mixed in
+    assert any(not ITEM_LINK.search(p) for p in seen)  # other pages mixed in
     news = get(client, "/news/sitemap.xml").text
     assert "<news:publication_date>" in news
     first = get(client, "/sitemap/3.xml")
@@ -220,8 +264,14 @@ def test_item_pages_hold_chrome_payload_and_truth(site):
         html = client.get(path).text
         rows = by_page[path]
         styles.add(rows[0]["style"])
-        for marker in ("Waar bent u naar op zoek?", "Heeft deze informatie u geholpen?", "Meer over dit onderwerp",
-                       "Hoort bij", 'href="/ministeries/', "De Rijksoverheid. Voor Nederland"):
+        for marker in (
+            "Waar bent u naar op zoek?",
+            "Heeft deze informatie u geholpen?",
+            "Meer over dit onderwerp",
+            "Hoort bij",
+            'href="/ministeries/',
+            "De Rijksoverheid. Voor Nederland",
+        ):
             assert marker in html, (path, marker)
         stream = stream_of(html)
         more = html.split("Meer over dit onderwerp", 1)[1].split("</section>", 1)[0]
@@ -244,8 +294,18 @@ def test_item_pages_hold_chrome_payload_and_truth(site):
 
 def test_rss_feed_serves_agenda_items(site):
     _, truth, _, client = site
-    query = json.dumps({"resultSearchTerm": "", "filters": [{"field": "sort_date", "type": "all", "values": [
-        {"from": "2026-09-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}]}]})
+    query = json.dumps(
+        {
+            "resultSearchTerm": "",
+            "filters": [
+                {
+                    "field": "sort_date",
+                    "type": "all",
+                    "values": [{"from": "2026-09-01T00:00:00Z", "to": "2026-11-01T00:00:00Z"}],
+                }
+            ],
+        }
+    )
     feed = client.get("/api/rss", params={"query": query})
     assert feed.status_code == 200
     links = [local_path(x) for x in re.findall(r"<link>([^<]+)</link>", feed.text)[1:]]
@@ -287,7 +347,7 @@ def test_revision_two_changes_exactly_what_it_claims(tmp_path):
         old = {p: get(client, p) for p in ("/sitemap/1.xml", "/sitemap/3.xml", "/regering/bewindspersonen")}
         pages = sorted({a["url"] for a in one["activities"]})
         heads = {p: client.head(p).headers for p in pages[::5]}
-        two = build_site_2026(root, revision=2).to_json()                  # rebuilt while serving
+        two = build_site_2026(root, revision=2).to_json()  # rebuilt while serving
         after = _files(root)
         removed, edited, cancelled = two["removed"][0], two["edited"][0], two["cancelled"][0]
         (added,) = two["added"]
@@ -310,31 +370,65 @@ def test_revision_two_changes_exactly_what_it_claims(tmp_path):
             assert (path in json.dumps(json.loads(after["rss.json"]))) == (path == added)
         changed = {k for k in set(before) | set(after) if before.get(k) != after.get(k)}
         item_files = {k for k in changed if k.startswith("actueel/agenda/2")}
-        assert item_files == {f"{p.lstrip('/')}.html" for p in (removed, edited, cancelled, added)} | \
-            {f"{removed.lstrip('/')}.html.meta.json"}
-        assert changed - item_files <= {"expected.json", "search-index.json", "rss.json", "sitemap.xml",
-                                        "news/sitemap.xml", "sitemap/2.xml.gz", "sitemap/3.xml", "sitemap/4.xml",
-                                        "sitemap/index-2026.xml"}
+        assert item_files == {f"{p.lstrip('/')}.html" for p in (removed, edited, cancelled, added)} | {
+            f"{removed.lstrip('/')}.html.meta.json"
+        }
+        assert changed - item_files <= {
+            "expected.json",
+            "search-index.json",
+            "rss.json",
+            "sitemap.xml",
+            "news/sitemap.xml",
+            "sitemap/2.xml.gz",
+            "sitemap/3.xml",
+            "sitemap/4.xml",
+            "sitemap/index-2026.xml",
+        }
         assert client.get("/sitemap/1.xml").headers["etag"] == old["/sitemap/1.xml"].headers["etag"]
-        assert client.get("/regering/bewindspersonen").headers["last-modified"] == \
-            old["/regering/bewindspersonen"].headers["last-modified"]
+        assert (
+            client.get("/regering/bewindspersonen").headers["last-modified"]
+            == old["/regering/bewindspersonen"].headers["last-modified"]
+        )
         for path, headers in heads.items():
             if path not in (removed, edited, cancelled):
                 now = client.head(path).headers
                 assert (now["etag"], now["last-modified"]) == (headers["etag"], headers["last-modified"])
-        sitemaps = "".join(get(client, p).text for p in ("/sitemap/3.xml", "/sitemap/4.xml")) + \
-            gzip.decompress(client.get("/sitemap/2.xml.gz").content).decode()
+        sitemaps = (
+            "".join(get(client, p).text for p in ("/sitemap/3.xml", "/sitemap/4.xml"))
+            + gzip.decompress(client.get("/sitemap/2.xml.gz").content).decode()
+        )
         assert removed not in sitemaps and added in sitemaps and edited in sitemaps
         value = two["search"]["information_type"]
-        answer = post(client, request_body(size=100, filters=[
-            {"field": "information_type", "values": [value], "type": "all"},
-            {"field": "sort_date", "type": "all", "values": [{"from": "2026-11-02T00:00:00Z"}]}])).json()
+        answer = post(
+            client,
+            request_body(
+                size=100,
+                filters=[
+                    {"field": "information_type", "values": [value], "type": "all"},
+                    {"field": "sort_date", "type": "all", "values": [{"from": "2026-11-02T00:00:00Z"}]},
+                ],
+            ),
+        ).json()
         assert {local_path(r["url"]["raw"]) for r in answer["results"]} == {edited, cancelled, added}
 
 
 def test_cli_builds_the_2026_platform(tmp_path):
-    result = CliRunner().invoke(main, ["replica", "build", str(tmp_path / "s"), "--platform", "2026",
-                                       "--revision", "2", "--robots", "no-api", "--search-cap", "40"])
+    result = CliRunner().invoke(
+        main,
+        [
+            "replica",
+            "build",
+            str(tmp_path / "s"),
+            "--platform",
+            "2026",
+            "--revision",
+            "2",
+            "--robots",
+            "no-api",
+            "--search-cap",
+            "40",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert "platform 2026" in result.output
     assert "Disallow: /api/" in (tmp_path / "s" / "robots.txt").read_text()
@@ -385,4 +479,4 @@ def test_truth_agrees_with_every_page_and_the_index(site):
         for row in rows:
             line = f"{row['type_label']}: {row['title']}" if row["type_label"] else row["title"]
             assert article.count(line.replace("'", "&#x27;")) + article.count(line) >= 1, (path, line)
-        assert len(re.findall(r"<(?:li|p)>", article)) == len(rows) + 2          # two intro paragraphs
+        assert len(re.findall(r"<(?:li|p)>", article)) == len(rows) + 2  # two intro paragraphs

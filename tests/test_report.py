@@ -9,7 +9,12 @@ from click.testing import CliRunner
 
 from agendakaart.cli import main
 from agendakaart.outputs.report import (
-    WHERE, has_counterpart, has_subject, render_report, summarize, where_category,
+    WHERE,
+    has_counterpart,
+    has_subject,
+    render_report,
+    summarize,
+    where_category,
 )
 from agendakaart.outputs.report_render import render_md
 from agendakaart.pipeline.outputs import build_report
@@ -38,9 +43,13 @@ def test_totals_match_sql_and_add_up(db):
     assert data.where["den_haag"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.is_den_haag = 1")
     assert data.where["buitenland"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.is_abroad = 1 AND e.is_den_haag = 0")
     assert data.where["elders"] == _one(
-        db, f"SELECT COUNT(*) {JOIN} WHERE e.lat IS NOT NULL AND e.is_abroad = 0 AND e.is_den_haag = 0")
-    assert data.where["onbekend"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NOT NULL AND e.lat IS NULL "
-                                              "AND e.is_abroad = 0 AND e.is_den_haag = 0")
+        db, f"SELECT COUNT(*) {JOIN} WHERE e.lat IS NOT NULL AND e.is_abroad = 0 AND e.is_den_haag = 0"
+    )
+    assert data.where["onbekend"] == _one(
+        db,
+        f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NOT NULL AND e.lat IS NULL "
+        "AND e.is_abroad = 0 AND e.is_den_haag = 0",
+    )
     assert data.where["niet_verrijkt"] == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.activity_id IS NULL") > 0
     assert sum(data.where[w] for w in WHERE) == data.total
     assert data.npvr_total == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.npvr_region IS NOT NULL")
@@ -48,15 +57,18 @@ def test_totals_match_sql_and_add_up(db):
 
 def test_region_tables_match_sql(db):
     data = summarize(load_rows(db))
-    for region, n in db.execute(f"SELECT e.npvr_region, COUNT(*) {JOIN} WHERE e.npvr_region IS NOT NULL "
-                                "GROUP BY e.npvr_region"):
+    for region, n in db.execute(
+        f"SELECT e.npvr_region, COUNT(*) {JOIN} WHERE e.npvr_region IS NOT NULL GROUP BY e.npvr_region"
+    ):
         assert sum(c[region] for c in data.region_month.values()) == n
-    for month, region, n in db.execute(f"SELECT substr(a.date, 1, 7), e.npvr_region, COUNT(*) {JOIN} "
-                                       "WHERE e.npvr_region IS NOT NULL GROUP BY 1, 2"):
+    for month, region, n in db.execute(
+        f"SELECT substr(a.date, 1, 7), e.npvr_region, COUNT(*) {JOIN} WHERE e.npvr_region IS NOT NULL GROUP BY 1, 2"
+    ):
         assert data.region_month[month][region] == n
     for name, region, n in db.execute(
-            f"SELECT p.name, e.npvr_region, COUNT(*) {JOIN}, json_each(a.persons) j JOIN persons p ON p.slug = j.value "
-            "WHERE e.npvr_region IS NOT NULL GROUP BY 1, 2"):
+        f"SELECT p.name, e.npvr_region, COUNT(*) {JOIN}, json_each(a.persons) j JOIN persons p ON p.slug = j.value "
+        "WHERE e.npvr_region IS NOT NULL GROUP BY 1, 2"
+    ):
         assert data.region_person[name][region] == n
 
 
@@ -64,8 +76,10 @@ def test_per_type_and_ministry_match_sql(db):
     data = summarize(load_rows(db))
     for atype, n in db.execute(f"SELECT COALESCE(e.activity_type, 'overig'), COUNT(*) {JOIN} GROUP BY 1"):
         assert data.by_type[atype]["totaal"] == n
-    ministry_sql = (f"SELECT COALESCE(a.ministry, (SELECT p.ministry FROM persons p WHERE p.slug = "
-                    f"json_extract(a.persons, '$[0]'))), COUNT(*) {JOIN} GROUP BY 1")
+    ministry_sql = (
+        f"SELECT COALESCE(a.ministry, (SELECT p.ministry FROM persons p WHERE p.slug = "
+        f"json_extract(a.persons, '$[0]'))), COUNT(*) {JOIN} GROUP BY 1"
+    )
     for ministry, n in db.execute(ministry_sql):
         assert data.by_ministry[ministry]["totaal"] == n
     assert sum(c["totaal"] for c in data.by_ministry.values()) == data.total
@@ -74,26 +88,41 @@ def test_per_type_and_ministry_match_sql(db):
 
 def test_unresolved_and_low_confidence(db):
     data = summarize(load_rows(db))
-    assert len(data.unresolved) == _one(db, f"SELECT COUNT(*) {JOIN} WHERE e.precision = 'none' OR (e.lat IS NULL "
-                                            "AND e.is_den_haag = 0 AND e.is_abroad = 0)")
+    assert len(data.unresolved) == _one(
+        db,
+        f"SELECT COUNT(*) {JOIN} WHERE e.precision = 'none' OR (e.lat IS NULL "
+        "AND e.is_den_haag = 0 AND e.is_abroad = 0)",
+    )
     assert len(data.low_confidence) == _one(
-        db, f"SELECT COUNT(*) {JOIN} WHERE e.precision != 'none' AND e.confidence < 0.6")
+        db, f"SELECT COUNT(*) {JOIN} WHERE e.precision != 'none' AND e.confidence < 0.6"
+    )
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("Gesprek met de burgemeester van Heerlen", True), ("Overleg met VNO-NCW", True),
-    ("Ontvangt de ambassadeur van Japan", True), ("Ministerraad", False), ("Commissiedebat over de begroting", False),
-    ("Bezoek aan Stichting Vluchtelingenwerk", True),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gesprek met de burgemeester van Heerlen", True),
+        ("Overleg met VNO-NCW", True),
+        ("Ontvangt de ambassadeur van Japan", True),
+        ("Ministerraad", False),
+        ("Commissiedebat over de begroting", False),
+        ("Bezoek aan Stichting Vluchtelingenwerk", True),
+    ],
+)
 def test_counterpart(text, expected):
     assert has_counterpart(text) is expected
 
 
-@pytest.mark.parametrize("title,description,expected", [
-    ("Ministerraad", None, False), ("Commissiedebat over de begroting", None, True),
-    ("Bezoek", "Toelichting bij het bezoek aan de haven.", True), ("Werkbezoek Twente", None, False),
-    ("Opening van het nieuwe gemeentehuis", None, True),
-])
+@pytest.mark.parametrize(
+    "title,description,expected",
+    [
+        ("Ministerraad", None, False),
+        ("Commissiedebat over de begroting", None, True),
+        ("Bezoek", "Toelichting bij het bezoek aan de haven.", True),
+        ("Werkbezoek Twente", None, False),
+        ("Opening van het nieuwe gemeentehuis", None, True),
+    ],
+)
 def test_subject(title, description, expected):
     assert has_subject(title, description) is expected
 
@@ -120,8 +149,17 @@ def test_html_report_escapes_and_has_charts(db, tmp_path):
 
 def test_hostile_title_in_unresolved_list_is_escaped(db):
     rows = [r for r in load_rows(db) if r["id"] == "act000001"]
-    rows = [{**rows[0], "lat": None, "lon": None, "precision": "none", "is_den_haag": False, "is_abroad": False,
-             "url": "javascript:alert(1)"}]
+    rows = [
+        {
+            **rows[0],
+            "lat": None,
+            "lon": None,
+            "precision": "none",
+            "is_den_haag": False,
+            "is_abroad": False,
+            "url": "javascript:alert(1)",
+        }
+    ]
     text = render_report(rows, fmt="html")
     assert "&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;" in text
     assert "<script" not in text.lower()
@@ -129,8 +167,18 @@ def test_hostile_title_in_unresolved_list_is_escaped(db):
 
 
 def test_markdown_report(db, tmp_path):
-    result = CliRunner().invoke(main, ["report", "--db", str(db.execute("PRAGMA database_list").fetchone()[2]),
-                                       "--format", "md", "--out", str(tmp_path / "r.md")])
+    result = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--db",
+            str(db.execute("PRAGMA database_list").fetchone()[2]),
+            "--format",
+            "md",
+            "--out",
+            str(tmp_path / "r.md"),
+        ],
+    )
     assert result.exit_code == 0, result.output
     text = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert text.startswith("# ")
@@ -147,12 +195,38 @@ def test_markdown_report(db, tmp_path):
 
 
 def test_markdown_escapes_pipes():
-    rows = [{"id": "x", "url": "https://e.nl/a", "persons": ["a"], "person_names": ["A | B"], "ministry": "M",
-             "date": "2025-01-01", "start_time": None, "end_time": None, "type_label": None, "title": "x|y <b>",
-             "description": None, "location_text": None, "source": "t", "place": None, "gm_code": None,
-             "gemeente": None, "province": None, "country": None, "lat": None, "lon": None, "precision": "none",
-             "is_den_haag": False, "is_abroad": False, "npvr_region": None, "activity_type": "overig",
-             "confidence": 0.0, "reason": "r", "override": False}]
+    rows = [
+        {
+            "id": "x",
+            "url": "https://e.nl/a",
+            "persons": ["a"],
+            "person_names": ["A | B"],
+            "ministry": "M",
+            "date": "2025-01-01",
+            "start_time": None,
+            "end_time": None,
+            "type_label": None,
+            "title": "x|y <b>",
+            "description": None,
+            "location_text": None,
+            "source": "t",
+            "place": None,
+            "gm_code": None,
+            "gemeente": None,
+            "province": None,
+            "country": None,
+            "lat": None,
+            "lon": None,
+            "precision": "none",
+            "is_den_haag": False,
+            "is_abroad": False,
+            "npvr_region": None,
+            "activity_type": "overig",
+            "confidence": 0.0,
+            "reason": "r",
+            "override": False,
+        }
+    ]
     text = render_md(summarize(rows, []))
     assert "x\\|y &lt;b&gt;" in text and "A \\| B" in text
 
@@ -160,12 +234,39 @@ def test_markdown_escapes_pipes():
 def test_report_before_enrich_says_so(tmp_path):
     """A database that was collected but not enriched: 'nog niet verrijkt — draai `agendakaart enrich`', not
     'locatie onbekend' for every activity."""
-    rows = [{"id": f"x{i}", "url": "https://e.nl/a", "persons": ["a"], "person_names": ["A"], "ministry": "M",
-             "date": "2025-01-01", "start_time": None, "end_time": None, "type_label": None, "title": "Bezoek",
-             "description": None, "location_text": None, "source": "t", "place": None, "gm_code": None,
-             "gemeente": None, "province": None, "country": None, "lat": None, "lon": None, "precision": "none",
-             "is_den_haag": False, "is_abroad": False, "npvr_region": None, "activity_type": "overig",
-             "confidence": None, "reason": "nog niet verrijkt", "override": False} for i in range(3)]
+    rows = [
+        {
+            "id": f"x{i}",
+            "url": "https://e.nl/a",
+            "persons": ["a"],
+            "person_names": ["A"],
+            "ministry": "M",
+            "date": "2025-01-01",
+            "start_time": None,
+            "end_time": None,
+            "type_label": None,
+            "title": "Bezoek",
+            "description": None,
+            "location_text": None,
+            "source": "t",
+            "place": None,
+            "gm_code": None,
+            "gemeente": None,
+            "province": None,
+            "country": None,
+            "lat": None,
+            "lon": None,
+            "precision": "none",
+            "is_den_haag": False,
+            "is_abroad": False,
+            "npvr_region": None,
+            "activity_type": "overig",
+            "confidence": None,
+            "reason": "nog niet verrijkt",
+            "override": False,
+        }
+        for i in range(3)
+    ]
     data = summarize(rows, [])
     assert data.where["onbekend"] == 0 and data.where["niet_verrijkt"] == 3 and data.unresolved == []
     for text in (render_md(data), render_report(rows, fmt="html", regions=[])):

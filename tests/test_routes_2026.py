@@ -39,8 +39,9 @@ def item_fetches(site: Site2026, since: int = 0) -> list[str]:
 
 
 def activities(conn) -> list[tuple]:
-    rows = conn.execute("SELECT page_url, persons, date, title, location_text FROM activities ORDER BY page_url, "
-                        "ordinal").fetchall()
+    rows = conn.execute(
+        "SELECT page_url, persons, date, title, location_text FROM activities ORDER BY page_url, ordinal"
+    ).fetchall()
     return [(r[0].split("/actueel")[1], json.loads(r[1]), r[2], r[3], r[4]) for r in rows]
 
 
@@ -92,15 +93,16 @@ def test_search_cap_splits_by_date_and_learns_the_page_size(conn):
         crawl(site, conn, "search")
         bodies = [json.loads(b) for b in _search_bodies(conn)]
     sizes = {b["requestState"]["resultsPerPage"] for b in bodies}
-    assert 100 in sizes and 20 in sizes                 # 100 refused with 400, then 20
+    assert 100 in sizes and 20 in sizes  # 100 refused with 400, then 20
     ranged = [f for b in bodies for f in b["requestState"]["filters"] if f["field"] == "sort_date"]
     assert ranged, "the cap of 30 results must force a date range"
     for f in ranged:
         value = f["values"][0]
         assert value["from"].endswith("Z") and "T" in value["from"] and "T" in value["to"]
-    type_filters = {f["values"][0] for b in bodies for f in b["requestState"]["filters"]
-                    if f["field"] == "information_type"}
-    assert type_filters == {"Agenda-item"}              # learnt from the facet
+    type_filters = {
+        f["values"][0] for b in bodies for f in b["requestState"]["filters"] if f["field"] == "information_type"
+    }
+    assert type_filters == {"Agenda-item"}  # learnt from the facet
 
 
 def _search_bodies(conn):
@@ -129,9 +131,13 @@ def test_former_bewindspersoon_by_link_and_by_post_and_no_doubled_bullets(conn):
     got = activities(conn)
     assert all(persons == ["dick-schoof"] for _u, persons, *_ in got)  # gone from the index, found by link / post
     week = [a for a in got if a[0].endswith("week-12")]
-    assert [a[3] for a in week] == ["Ministerraad", "bezoek aan een school", "overleg met de burgemeester van Groningen"]
+    assert [a[3] for a in week] == [
+        "Ministerraad",
+        "bezoek aan een school",
+        "overleg met de burgemeester van Groningen",
+    ]
     first = next(a for a in got if a[0].endswith("werkbezoek-assen-0"))
-    assert first[4] == "Assen"                           # location only in the search index: its location title
+    assert first[4] == "Assen"  # location only in the search index: its location title
     description = conn.execute("SELECT description FROM activities WHERE page_url LIKE '%assen-0'").fetchone()[0]
     assert "Hoort bij" not in description and "Meer over" not in description and "bezoekt Emmen" not in description
 
@@ -175,8 +181,10 @@ def test_search_api_answering_html_is_a_problem_and_the_sitemaps_go_on(conn, mon
 
 def test_sitemap_index_looping_into_itself_stops(conn, monkeypatch):
     with Site2026() as site:
-        loop = ("<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
-                f"<sitemap><loc>{site.base_url}/sitemap.xml</loc></sitemap></sitemapindex>")
+        loop = (
+            "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+            f"<sitemap><loc>{site.base_url}/sitemap.xml</loc></sitemap></sitemapindex>"
+        )
         monkeypatch.setattr(site, "sitemap_index", lambda: loop)
         counts, lines = crawl(site, conn, "sitemap", "search")
         assert sum(1 for _m, p, _s in site.log if p == "/sitemap.xml") == 1
@@ -188,8 +196,9 @@ def test_unreachable_site_exits_non_zero_with_a_line_per_route(tmp_path, monkeyp
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    result = CliRunner().invoke(main, ["collect", "--base-url", f"http://127.0.0.1:{port}", "--db",
-                                       str(tmp_path / "x.db"), "--rate", "1000"])
+    result = CliRunner().invoke(
+        main, ["collect", "--base-url", f"http://127.0.0.1:{port}", "--db", str(tmp_path / "x.db"), "--rate", "1000"]
+    )
     assert result.exit_code == 1
     assert "niet bereikbaar" in result.output
     for label in ("zoek-API", "sitemaps", "agendalijsten", "RSS"):
@@ -198,7 +207,7 @@ def test_unreachable_site_exits_non_zero_with_a_line_per_route(tmp_path, monkeyp
 
 def test_item_only_under_meer_over_dit_onderwerp_is_discovered_not_a_bullet(conn):
     with Site2026() as site:
-        hidden = SINGLES[1].path            # linked from the first item's "Meer over dit onderwerp"
+        hidden = SINGLES[1].path  # linked from the first item's "Meer over dit onderwerp"
         site.hidden.add(hidden)
         counts, _ = crawl(site, conn)
     assert counts["route_search"] == len(ITEMS) - 1 and counts["route_related"] == 1
@@ -215,12 +224,20 @@ def test_doctor_checks_every_route_and_saves_what_it_fetched(tmp_path):
     assert "weekoverzicht: " in result.output and "in orde" in result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     whats = [f["what"] for f in manifest["files"]]
-    for wanted in ("robots.txt", "zoekvraag (facetten)", "zoekvraag (agenda)", "sitemap", "agenda-item", "roll-up",
-                   "index bewindspersonen"):
+    for wanted in (
+        "robots.txt",
+        "zoekvraag (facetten)",
+        "zoekvraag (agenda)",
+        "sitemap",
+        "agenda-item",
+        "roll-up",
+        "index bewindspersonen",
+    ):
         assert wanted in whats, wanted
     search = next(f for f in manifest["files"] if f["what"] == "zoekvraag (agenda)")
     assert json.loads((out / search["request_file"]).read_text())["requestState"]["filters"][0]["values"] == [
-        "Agenda-item"]
+        "Agenda-item"
+    ]
     for f in manifest["files"]:
         assert (out / f["file"]).is_file()
     again = CliRunner().invoke(main, ["doctor", "--base-url", "http://127.0.0.1:9", "--save", str(out)])
@@ -231,8 +248,10 @@ def test_doctor_fails_a_page_that_gives_only_meta_and_url(monkeypatch):
     import site2026
 
     def bare(item, others):
-        return (f"<html><head><meta name=\"DCTERMS.title\" content=\"{item.title}\"></head><body><div id=\"app\">"
-                f"</div></body></html>")
+        return (
+            f"<html><head><meta name=\"DCTERMS.title\" content=\"{item.title}\"></head><body><div id=\"app\">"
+            f"</div></body></html>"
+        )
 
     monkeypatch.setattr(site2026, "item_html", bare)
     with Site2026() as site:

@@ -16,7 +16,7 @@ def test_demo_builds_every_output_and_they_agree(tmp_path):
     for name in ("kaart.html", "rapport.html", "activiteiten.csv", "activiteiten.geojson", "activiteiten.jsonl"):
         assert (out / name).stat().st_size > 0, name
     assert str((out / "kaart.html").resolve()) in result.output
-    assert b"<feed" in (out / "nieuw-in-npvr-regios.atom").read_bytes()   # the NPVR feed beside the map
+    assert b"<feed" in (out / "nieuw-in-npvr-regios.atom").read_bytes()  # the NPVR feed beside the map
 
     truth = json.loads((out / "replica-site" / "expected.json").read_text(encoding="utf-8"))
     conn = open_db(out / "agendakaart.db")

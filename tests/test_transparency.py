@@ -26,39 +26,47 @@ from synthetic import populate
 
 
 def _signal(conn, url, route, published_at):
-    conn.execute("INSERT INTO item_signals (url, route, published_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
-                 (url, route, published_at, "2024-05-01T00:00:00+00:00", "2024-05-01T00:00:00+00:00"))
+    conn.execute(
+        "INSERT INTO item_signals (url, route, published_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+        (url, route, published_at, "2024-05-01T00:00:00+00:00", "2024-05-01T00:00:00+00:00"),
+    )
 
 
 def _by_url(entries):
     return {e["url"]: e for e in entries if e["status"] != "verdwenen"}
 
 
-@pytest.mark.parametrize("instant, day", [
-    ("2024-05-20T23:30:00Z", date(2024, 5, 21)),          # after 22:00 UTC in summer: the next Dutch day
-    ("2024-05-21T10:00:00+02:00", date(2024, 5, 21)),
-    ("2024-05-21", date(2024, 5, 21)),
-    ("Tue, 21 May 2024 01:30:00 +0200", date(2024, 5, 21)),
-    ("Mon, 20 May 2024 23:30:00 GMT", date(2024, 5, 21)),
-    ("gisteren", None), ("", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "instant, day",
+    [
+        ("2024-05-20T23:30:00Z", date(2024, 5, 21)),  # after 22:00 UTC in summer: the next Dutch day
+        ("2024-05-21T10:00:00+02:00", date(2024, 5, 21)),
+        ("2024-05-21", date(2024, 5, 21)),
+        ("Tue, 21 May 2024 01:30:00 +0200", date(2024, 5, 21)),
+        ("Mon, 20 May 2024 23:30:00 GMT", date(2024, 5, 21)),
+        ("gisteren", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_local_day_reads_each_format(instant, day):
     assert local_day(instant) == day
 
 
 def test_delay_from_each_date_source(store):
     crawl_one(store)
-    _signal(store, VISIT, "search", "2024-05-19T09:00:00Z")               # 2 days before the 21st
-    _signal(store, TALK, "sitemap", "2024-05-22")                         # on the day (the 22nd)
-    _signal(store, GONE, "rss", "Fri, 31 May 2024 08:00:00 +0200")        # 8 days after the 23rd
-    _signal(store, ROLLUP, "sitemap", "2024-05-24T12:00:00+02:00")        # lines of the 20th, 21st, 22nd
-    _signal(store, ROLLUP, "rss", "Sat, 25 May 2024 12:00:00 +0200")      # sitemap is preferred over RSS
+    _signal(store, VISIT, "search", "2024-05-19T09:00:00Z")  # 2 days before the 21st
+    _signal(store, TALK, "sitemap", "2024-05-22")  # on the day (the 22nd)
+    _signal(store, GONE, "rss", "Fri, 31 May 2024 08:00:00 +0200")  # 8 days after the 23rd
+    _signal(store, ROLLUP, "sitemap", "2024-05-24T12:00:00+02:00")  # lines of the 20th, 21st, 22nd
+    _signal(store, ROLLUP, "rss", "Sat, 25 May 2024 12:00:00 +0200")  # sitemap is preferred over RSS
     entries = _by_url(load_entries(store))
     assert (entries[VISIT]["published_source"], entries[VISIT]["publication_days"]) == ("search", -2)
     assert (entries[TALK]["published_source"], entries[TALK]["publication_days"]) == ("sitemap", 0)
     assert (entries[GONE]["published_source"], entries[GONE]["publication_days"]) == ("rss", 8)
-    lines = sorted((e["date"], e["publication_days"], e["published_source"]) for e in load_entries(store)
-                   if e["url"] == ROLLUP)
+    lines = sorted(
+        (e["date"], e["publication_days"], e["published_source"]) for e in load_entries(store) if e["url"] == ROLLUP
+    )
     assert lines == [("2024-05-20", 4, "sitemap"), ("2024-05-21", 3, "sitemap"), ("2024-05-22", 2, "sitemap")]
     stats = summarize(load_entries(store), "ministerie")["Algemene Zaken"]
     assert sorted(stats.pub_days) == [-2, 0, 2, 3, 4, 8] and stats.median("publicatie") == 2.5
@@ -73,13 +81,19 @@ def test_search_date_wins_over_sitemap_and_rss(store):
     e = _by_url(load_entries(store))[VISIT]
     assert (e["published_source"], e["publication_days"], e["publication_class"]) == ("search", 0, "op de dag")
     assert [delay_class(d) for d in (-1, 0, 1, 7, 8, None)] == [
-        "vooraf", "op de dag", "binnen een week", "binnen een week", "later", "onbekend"]
+        "vooraf",
+        "op de dag",
+        "binnen een week",
+        "binnen een week",
+        "later",
+        "onbekend",
+    ]
 
 
 def test_first_seen_is_measured_from_the_first_collect_run(store):
     crawl_one(store)
-    assert {e["first_seen_class"] for e in load_entries(store)} == {"later"}    # first seen now, in 2026
-    start_run(store, "collect")                                                # watching starts now
+    assert {e["first_seen_class"] for e in load_entries(store)} == {"later"}  # first seen now, in 2026
+    start_run(store, "collect")  # watching starts now
     assert {e["first_seen_class"] for e in load_entries(store)} == {"niet gemeten"}
     future = act(f"{VISIT}-2", date(2031, 1, 10), 0, "Werkbezoek aan Emmen", "10:00")
     store_page(store, future.page_url, future.date, [future])
@@ -98,13 +112,13 @@ def test_crawl_sequence_counts(store):
     by_status = Counter(e["status"] for e in entries)
     assert by_status == Counter({"gepland": 5, "geannuleerd": 1, "verdwenen": 1})
     t = total(entries).counts
-    assert (t["gewijzigd"], t["gewijzigd na de datum"]) == (3, 2)     # the future one changed before its date
+    assert (t["gewijzigd"], t["gewijzigd na de datum"]) == (3, 2)  # the future one changed before its date
     assert (t["geannuleerd"], t["verdwenen"], t["verdwenen na de datum"]) == (1, 1, 1)
     assert (t["verwijderd"], t["verwijderd na de datum"]) == (1, 1)
-    assert t["gewijzigd of weg na de datum"] == 4                     # edit, cancellation, vanished line, removal
+    assert t["gewijzigd of weg na de datum"] == 4  # edit, cancellation, vanished line, removal
     head, rows = figures_rows(entries, "bewindspersoon")
     row = dict(zip(head, rows[0]))
-    assert (row["groep"], row["activiteiten"], row["gewijzigd"]) == ("mark-rutte", 6, 3)   # no persons table
+    assert (row["groep"], row["activiteiten"], row["gewijzigd"]) == ("mark-rutte", 6, 3)  # no persons table
 
 
 def _jsonl_count(path, key):
@@ -113,9 +127,13 @@ def _jsonl_count(path, key):
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         text = " ".join(t for t in (r["title"], r["description"] or "") if t)
-        has = {"datum": bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"])), "tijd": bool(r["start_time"]),
-               "locatie": r["lat"] is not None or bool((r["location_text"] or "").strip()),
-               "met wie": has_counterpart(text), "onderwerp": has_subject(r["title"], r["description"])}
+        has = {
+            "datum": bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"])),
+            "tijd": bool(r["start_time"]),
+            "locatie": r["lat"] is not None or bool((r["location_text"] or "").strip()),
+            "met wie": has_counterpart(text),
+            "onderwerp": has_subject(r["title"], r["description"]),
+        }
         has["onderwerp én met wie"] = has["met wie"] and has["onderwerp"]
         c = out.setdefault(key(r), Counter())
         c["n"] += 1
@@ -154,8 +172,22 @@ def test_cli_writes_figures_and_the_entries_behind_them(db_path, tmp_path):
     assert res.exit_code == 0, res.output
     assert "Wijzigingen na publicatie per ministerie" in res.output and "Definities" in res.output
     out, listed = tmp_path / "t.csv", tmp_path / "e.csv"
-    res = runner.invoke(main, ["transparency", "--db", str(db_path), "--format", "csv", "--out", str(out),
-                               "--entries", str(listed), "--by", "ministerie"])
+    res = runner.invoke(
+        main,
+        [
+            "transparency",
+            "--db",
+            str(db_path),
+            "--format",
+            "csv",
+            "--out",
+            str(out),
+            "--entries",
+            str(listed),
+            "--by",
+            "ministerie",
+        ],
+    )
     assert res.exit_code == 0, res.output
     figures = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     entries = list(csv.DictReader(listed.open(encoding="utf-8-sig")))
@@ -180,8 +212,11 @@ def test_report_has_a_transparency_section_with_the_counts(db_path, tmp_path):
     md_text = build_report(conn, tmp_path / "r.md", fmt="md").read_text(encoding="utf-8")
     conn.close()
     assert '<h2 id="transparantie">Transparantie</h2>' in html_text
-    for title in ("Publicatie en eerst gezien per ministerie", "Wijzigingen na publicatie per bewindspersoon",
-                  "Volledigheid per maand (trend)"):
+    for title in (
+        "Publicatie en eerst gezien per ministerie",
+        "Wijzigingen na publicatie per bewindspersoon",
+        "Volledigheid per maand (trend)",
+    ):
         assert f"<h3>{title}</h3>" in html_text and f"### {title}" in md_text
     # the changes row of the ministry: 5 on the agenda; 2 changed, both after the date; 1 cancelled; 1 vanished
     # (after the date); 1 removed (after the date); 4 changed or gone after the date

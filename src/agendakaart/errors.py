@@ -16,12 +16,13 @@ class RobotsDisallowed(FetchError):
 class NothingFound(FetchError):
     """A collect run whose routes together found no agenda item: `lines` says per route what was tried."""
 
-    def __init__(self, message: str, lines: list[str] | None = None, counts: dict | None = None,
-                 unreachable: bool = False):
+    def __init__(
+        self, message: str, lines: list[str] | None = None, counts: dict | None = None, unreachable: bool = False
+    ):
         super().__init__(message)
         self.lines = lines or []
         self.counts = counts or {}
-        self.unreachable = unreachable   # not one answer from the site (network, DNS, robots.txt unreachable)
+        self.unreachable = unreachable  # not one answer from the site (network, DNS, robots.txt unreachable)
 
 
 class ParseError(AgendakaartError):

@@ -12,15 +12,15 @@ from enum import Enum
 
 
 class PageKind(str, Enum):
-    PERSONS = "persons"      # the index of bewindspersonen
-    PERSON = "person"        # one bewindspersoon's page
-    LISTING = "listing"      # an agenda listing (a person's or the central one), one pagina
-    ITEM = "item"            # an agenda item page (single activity or weekly roll-up)
+    PERSONS = "persons"  # the index of bewindspersonen
+    PERSON = "person"  # one bewindspersoon's page
+    LISTING = "listing"  # an agenda listing (a person's or the central one), one pagina
+    ITEM = "item"  # an agenda item page (single activity or weekly roll-up)
     ROBOTS = "robots"
-    FEED = "feed"            # RSS discovery answers
-    SEARCH = "search"        # search API answers (POST /api/search), kept as pages
-    SITEMAP = "sitemap"      # sitemap indexes and urlsets
-    DATA = "data"            # a data file (e.g. the official woonplaatsen list for the gazetteer)
+    FEED = "feed"  # RSS discovery answers
+    SEARCH = "search"  # search API answers (POST /api/search), kept as pages
+    SITEMAP = "sitemap"  # sitemap indexes and urlsets
+    DATA = "data"  # a data file (e.g. the official woonplaatsen list for the gazetteer)
 
 
 class AgendaKind(str, Enum):
@@ -42,11 +42,12 @@ class ActivityType(str, Enum):
 class EntryStatus(str, Enum):
     """An agenda entry's status: from its own words (enrich/status.py), or from the store (gone from its page, or
     its page gone from the site)."""
+
     GEPLAND = "gepland"
     GEANNULEERD = "geannuleerd"
     UITGESTELD = "uitgesteld"
-    VERDWENEN = "verdwenen"            # the line is no longer on its page (store.history)
-    VERWIJDERD = "verwijderd"          # the page is gone from the site (agenda_pages.removed_at)
+    VERDWENEN = "verdwenen"  # the line is no longer on its page (store.history)
+    VERWIJDERD = "verwijderd"  # the page is gone from the site (agenda_pages.removed_at)
 
 
 class Precision(str, Enum):
@@ -63,7 +64,7 @@ class Precision(str, Enum):
 class Person:
     slug: str
     name: str
-    role: str | None = None            # minister / staatssecretaris / minister-president
+    role: str | None = None  # minister / staatssecretaris / minister-president
     ministry: str | None = None
     ministry_abbr: str | None = None
     cabinet: str | None = None
@@ -76,11 +77,12 @@ class Person:
 @dataclass(frozen=True)
 class Page:
     """One fetched page, kept for provenance; re-parsing never re-fetches."""
-    url: str                           # the URL asked for
-    final_url: str                     # after redirects
+
+    url: str  # the URL asked for
+    final_url: str  # after redirects
     kind: PageKind
     status: int
-    fetched_at: str                    # ISO 8601 UTC
+    fetched_at: str  # ISO 8601 UTC
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     etag: str | None = None
@@ -91,6 +93,7 @@ class Page:
 @dataclass(frozen=True)
 class PersonRef:
     """A person link found on the index page."""
+
     slug: str
     name: str
     url: str
@@ -100,6 +103,7 @@ class PersonRef:
 @dataclass(frozen=True)
 class PageRef:
     """A link to an agenda item found on a listing page."""
+
     url: str
     title: str | None = None
     date: date | None = None
@@ -109,34 +113,36 @@ class PageRef:
 class ItemRef:
     """An agenda item found by a discovery route (search | sitemap | listings | rss), with the route's change signal
     (a search result's fields, a sitemap lastmod, a listing entry) and any structured fields it gave."""
-    url: str                           # canonical: on the crawled base URL, query and fragment dropped
+
+    url: str  # canonical: on the crawled base URL, query and fragment dropped
     route: str
-    date: date | None = None           # from the path (/actueel/agenda/YYYY/MM/DD/slug)
+    date: date | None = None  # from the path (/actueel/agenda/YYYY/MM/DD/slug)
     title: str | None = None
-    person: str = ""                   # slug of the person whose own listing linked it ('' otherwise)
+    person: str = ""  # slug of the person whose own listing linked it ('' otherwise)
     listing_url: str | None = None
-    signal: str | None = None          # changes when the site changed the item
-    published_at: str | None = None    # the site's own publication instant, when the route gives one
+    signal: str | None = None  # changes when the site changed the item
+    published_at: str | None = None  # the site's own publication instant, when the route gives one
     fields: dict[str, str] = field(default_factory=dict)  # search API: activity_*, ministry, sort_date, ...
 
 
 @dataclass(frozen=True)
 class ListingPage:
     """What a listing page gives: item links and, maybe, the next page."""
+
     items: tuple[PageRef, ...]
     next_url: str | None = None
 
 
 @dataclass(frozen=True)
 class AgendaPage:
-    url: str                           # canonical
-    persons: tuple[str, ...]           # slugs
+    url: str  # canonical
+    persons: tuple[str, ...]  # slugs
     title: str
     page_date: date
     ministry: str | None = None
-    location_text: str | None = None   # verbatim
+    location_text: str | None = None  # verbatim
     kind: AgendaKind = AgendaKind.SINGLE
-    source: str = "rijksoverheid"      # or "import:NAME"
+    source: str = "rijksoverheid"  # or "import:NAME"
     content_sha256: str | None = None
     field_sources: dict[str, str] = field(default_factory=dict)  # field -> jsonld|nextjs|labels|meta|url
     first_seen: str | None = None
@@ -146,6 +152,7 @@ class AgendaPage:
 @dataclass(frozen=True)
 class Activity:
     """The unit everything counts. A single page gives one, a weekly roll-up one per bullet."""
+
     id: str
     page_url: str
     persons: tuple[str, ...]
@@ -183,7 +190,7 @@ class Enrichment:
     gm_code: str | None = None
     gemeente: str | None = None
     province: str | None = None
-    country: str | None = None          # ISO2
+    country: str | None = None  # ISO2
     lat: float | None = None
     lon: float | None = None
     is_den_haag: bool = False
@@ -195,7 +202,8 @@ class Enrichment:
 @dataclass(frozen=True)
 class Problem:
     """Nothing is dropped silently: every failure is one of these, with where and why."""
-    stage: str                          # fetch | parse | import | enrich | ...
+
+    stage: str  # fetch | parse | import | enrich | ...
     reason: str
     url: str | None = None
     item_id: str | None = None

@@ -29,15 +29,19 @@ log = logging.getLogger(__name__)
 
 HIDDEN_NAMES = frozenset({"faults.json", "expected.json", "rss.json", INDEX_NAME})
 RSS_PATH = "/api/rss"
-SEARCH_PATH = "/api/search"            # POST, JSON in and out, from site_dir/search-index.json (2026 platform)
+SEARCH_PATH = "/api/search"  # POST, JSON in and out, from site_dir/search-index.json (2026 platform)
 MAX_POST_BYTES = 1_000_000
 RSS_MAX_ITEMS = 20
 SIDECAR_SUFFIX = ".meta.json"
 CONTENT_TYPES = {
-    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8", ".json": "application/json",
-    ".xml": "application/xml; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8",
-    ".ics": "text/calendar; charset=utf-8", ".csv": "text/csv; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".xml": "application/xml; charset=utf-8",
+    ".rss": "application/rss+xml; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
     ".gz": "application/gzip",
 }
 
@@ -45,27 +49,29 @@ CONTENT_TYPES = {
 @dataclass(frozen=True)
 class RequestRecord:
     """One request the replica answered (status 0 = dropped by a fault, -1 = the client hung up first)."""
+
     method: str
-    path: str                          # with query
+    path: str  # with query
     status: int
     headers: dict[str, str]
-    at: float                          # time.monotonic()
-    body: bytes = b""                  # the request body (POST)
+    at: float  # time.monotonic()
+    body: bytes = b""  # the request body (POST)
 
 
 @dataclass
 class FaultRule:
     """One fault: matched on the exact path+query (`path`) or a regex searched in it (`match`)."""
+
     path: str | None = None
     match: str | None = None
-    times: int | None = None           # only the first N matching hits; then the rule is spent
+    times: int | None = None  # only the first N matching hits; then the rule is spent
     status: int | None = None
     retry_after: str | int | None = None
     delay: float = 0.0
     redirect: str | None = None
     code: int = 301
     truncate: int | None = None
-    honest: bool = True                # truncate: Content-Length of the cut body (True) or of the full one
+    honest: bool = True  # truncate: Content-Length of the cut body (True) or of the full one
     drop: bool = False
     hits: int = field(default=0, repr=False)
 
@@ -105,8 +111,11 @@ def resolve_path(site_dir: Path, target: str) -> Path | None:
     if len(segments) == 1 and segments[0] in HIDDEN_NAMES or base.name.endswith(SIDECAR_SUFFIX):
         return None
     if parts.query and base.is_dir():
-        known = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if "/" not in k + v and _is_known_key(base, k))
+        known = sorted(
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if "/" not in k + v and _is_known_key(base, k)
+        )
         if known:
             candidate = base / ("&".join(f"{k}={v}" for k, v in known) + ".html")
             return candidate if candidate.is_file() else None
@@ -155,7 +164,7 @@ def is_not_modified(request_headers, headers: dict[str, str]) -> bool:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True   # headers and body go out in two writes: no 40 ms delayed-ACK stalls
+    disable_nagle_algorithm = True  # headers and body go out in two writes: no 40 ms delayed-ACK stalls
     server_version = "agendakaart-replica"
     sys_version = ""
 
@@ -205,8 +214,9 @@ class ReplicaServer:
         self._server.replica = self
         self.port = self._server.server_address[1]
         self.base_url = f"http://{self.host}:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="replica", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="replica", daemon=True
+        )
         self._thread.start()
         log.info("replica of %s at %s", self.site_dir, self.base_url)
         return self
@@ -241,16 +251,21 @@ class ReplicaServer:
         return None
 
     def _record(self, handler: BaseHTTPRequestHandler, status: int) -> None:
-        record = RequestRecord(handler.command, handler.path, status,
-                               {k.lower(): v for k, v in handler.headers.items()}, time.monotonic(),
-                               getattr(handler, "request_body", b""))
+        record = RequestRecord(
+            handler.command,
+            handler.path,
+            status,
+            {k.lower(): v for k, v in handler.headers.items()},
+            time.monotonic(),
+            getattr(handler, "request_body", b""),
+        )
         with self._lock:
             self.log.append(record)
 
     def _handle(self, handler: BaseHTTPRequestHandler, *, send_body: bool) -> None:
         target = handler.path
         handler.request_body = b""
-        if handler.command == "POST":       # read the body first, so a fault answer leaves the connection usable
+        if handler.command == "POST":  # read the body first, so a fault answer leaves the connection usable
             length = int(handler.headers.get("Content-Length") or 0)
             if length > MAX_POST_BYTES:
                 handler.close_connection = True
@@ -312,8 +327,7 @@ class ReplicaServer:
         if rule is not None and rule.status:
             extra = {"Retry-After": str(rule.retry_after)} if rule.retry_after is not None else {}
             body = f"<html><body><h1>{rule.status}</h1></body></html>".encode()
-            return _send(handler, rule.status, {"Content-Type": "text/html; charset=utf-8", **extra},
-                         body, send_body)
+            return _send(handler, rule.status, {"Content-Type": "text/html; charset=utf-8", **extra}, body, send_body)
         if urlsplit(target).path == RSS_PATH:
             return _send(handler, *self._rss(target), send_body)
         if urlsplit(target).path == SEARCH_PATH:
@@ -334,8 +348,7 @@ class ReplicaServer:
         return _send(handler, status, headers, body, send_body)
 
 
-def _send(handler, status: int, headers: dict[str, str], body: bytes, send_body: bool,
-          no_length: bool = False) -> int:
+def _send(handler, status: int, headers: dict[str, str], body: bytes, send_body: bool, no_length: bool = False) -> int:
     handler.send_response(status)
     for key, value in headers.items():
         handler.send_header(key, value)
@@ -395,18 +408,24 @@ def rss_feed(entries: list[dict], query_json: str, base_url: str) -> tuple[int, 
         status = 500 if "sort_date" in str(exc) else 400
         return status, f"bad query: {exc}".encode()
     words = str(query.get("resultSearchTerm") or "").lower().split()
-    chosen = [e for e in entries
-              if (lo_t is None or _instant(e["sort_date"]) >= lo_t)
-              and (hi_t is None or _instant(e["sort_date"]) <= hi_t)
-              and all(w in (e["title"] + " " + e.get("description", "")).lower() for w in words)]
+    chosen = [
+        e
+        for e in entries
+        if (lo_t is None or _instant(e["sort_date"]) >= lo_t)
+        and (hi_t is None or _instant(e["sort_date"]) <= hi_t)
+        and all(w in (e["title"] + " " + e.get("description", "")).lower() for w in words)
+    ]
     chosen.sort(key=lambda e: _instant(e["sort_date"]), reverse=True)
     items = "".join(
         f"<item><title>{xml_escape(e['title'])}</title><link>{xml_escape(base_url + e['link'])}</link>"
         f"<description>{xml_escape(e.get('description', ''))}</description>"
         f"<pubDate>{formatdate(_instant(e['pub_date']).timestamp(), usegmt=True)}</pubDate>"
         f"<guid isPermaLink=\"true\">{xml_escape(base_url + e['link'])}</guid></item>"
-        for e in chosen[:RSS_MAX_ITEMS])
-    body = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Zoeken | Rijksoverheid.nl'
-            f'</title><link>{xml_escape(base_url)}/zoeken</link><description>Zoekresultaten</description>'
-            f'{items}</channel></rss>\n')
+        for e in chosen[:RSS_MAX_ITEMS]
+    )
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Zoeken | Rijksoverheid.nl'
+        f'</title><link>{xml_escape(base_url)}/zoeken</link><description>Zoekresultaten</description>'
+        f'{items}</channel></rss>\n'
+    )
     return 200, body.encode("utf-8")

@@ -79,8 +79,11 @@ def _is_geojson(path: Path) -> bool:
 def _is_template(path: Path) -> bool:
     text = path.read_text(encoding="utf-8", errors="replace")
     lines = text.splitlines()
-    return bool(lines) and lines[0].startswith(TEMPLATE_SIGNATURE) and all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in lines)
+    return (
+        bool(lines)
+        and lines[0].startswith(TEMPLATE_SIGNATURE)
+        and all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines)
+    )
 
 
 _RECOGNISERS: dict[str, Callable[[Path], bool]] = {
@@ -89,8 +92,9 @@ _RECOGNISERS: dict[str, Callable[[Path], bool]] = {
     "rapport-md": lambda p: _head(p, 256).startswith(REPORT_MD_SIGNATURE),
     "figuur": lambda p: "agendakaart" in _head(p, 1 << 16) or "agendakaart" in _tail(p, 1 << 14),
     "feed": lambda p: "agendakaart" in _head(p, 1 << 14),
-    "transparantie": lambda p: _head(p, 4096).startswith(("groep", "\ufeffgroep", "id", "bewindspersoon",
-                                                           "ministerie", "maand")),
+    "transparantie": lambda p: _head(p, 4096).startswith(
+        ("groep", "\ufeffgroep", "id", "bewindspersoon", "ministerie", "maand")
+    ),
     "csv": _is_csv,
     "jsonl": _is_jsonl,
     "geojson": _is_geojson,
@@ -140,8 +144,10 @@ def check_output(out: Path, kind: str, *, db_path: Path | None = None, force: bo
     except OSError as exc:
         raise OutputError(os_error_text(exc, out, "lezen")) from exc
     if not ours:
-        raise OutputError(f"{out} bestaat al en is geen eerdere uitvoer van dit commando: kies een ander "
-                          f"bestand met --out, of overschrijf het met --force")
+        raise OutputError(
+            f"{out} bestaat al en is geen eerdere uitvoer van dit commando: kies een ander "
+            f"bestand met --out, of overschrijf het met --force"
+        )
 
 
 def _looks_like_sqlite(path: Path) -> bool:
@@ -187,8 +193,9 @@ _REASONS = {
 
 
 @contextmanager
-def atomic_open(out: Path, *, encoding: str = "utf-8", newline: str | None = "\n",
-                binary: bool = False) -> Iterator[IO]:
+def atomic_open(
+    out: Path, *, encoding: str = "utf-8", newline: str | None = "\n", binary: bool = False
+) -> Iterator[IO]:
     """`with atomic_open(path) as fh: fh.write(...)`: the file appears whole, or not at all (old file kept).
 
     Errors of the file system become OutputError with a Dutch line; no temporary file is ever left behind.

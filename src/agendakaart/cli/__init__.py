@@ -77,8 +77,9 @@ def _fail(line: str, code: int, debug: bool) -> None:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="agendakaart", help="Toon de versie en stop.",
-                      message="%(prog)s %(version)s")
+@click.version_option(
+    __version__, "--version", prog_name="agendakaart", help="Toon de versie en stop.", message="%(prog)s %(version)s"
+)
 @click.option("-v", "--verbose", count=True, help="Meer meldingen (-v voortgang, -vv details).")
 @click.option("--debug", is_flag=True, help="Toon bij een fout ook de technische traceback.")
 def main(verbose: int, debug: bool) -> None:

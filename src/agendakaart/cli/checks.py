@@ -22,11 +22,15 @@ def check_rate(rate: float, allow_fast: bool = False, base_url: str = "") -> flo
     """--rate must be > 0 and at most MAX_RATE, unless the user explicitly allows faster, or the site is a replica
     on this machine (127.0.0.1)."""
     if not rate > 0 or rate != rate or rate == float("inf"):
-        raise OptionError(f"--rate {rate:g} kan niet: geef een aantal verzoeken per seconde groter dan 0 "
-                          f"(standaard 1, hoogstens {MAX_RATE:g})")
+        raise OptionError(
+            f"--rate {rate:g} kan niet: geef een aantal verzoeken per seconde groter dan 0 "
+            f"(standaard 1, hoogstens {MAX_RATE:g})"
+        )
     if rate > MAX_RATE and not allow_fast and not is_loopback(base_url):
-        raise OptionError(f"--rate {rate:g} is sneller dan {MAX_RATE:g} verzoeken per seconde: dat belast de site; "
-                          f"alleen voor een eigen replica kan het met --allow-fast")
+        raise OptionError(
+            f"--rate {rate:g} is sneller dan {MAX_RATE:g} verzoeken per seconde: dat belast de site; "
+            f"alleen voor een eigen replica kan het met --allow-fast"
+        )
     return rate
 
 
@@ -49,8 +53,10 @@ def check_persons(persons: tuple[str, ...], db_path: Path | None) -> None:
     for slug in unknown:
         close = difflib.get_close_matches(slug, sorted(known), n=1)
         hints.append(f"'{slug}'" + (f" (bedoelt u {close[0]}?)" if close else ""))
-    raise OptionError(f"onbekende bewindsperso{'on' if len(unknown) == 1 else 'nen'} in --persons: "
-                      f"{', '.join(hints)}; gebruik de naam uit de URL op rijksoverheid.nl, bijv. dick-schoof")
+    raise OptionError(
+        f"onbekende bewindsperso{'on' if len(unknown) == 1 else 'nen'} in --persons: "
+        f"{', '.join(hints)}; gebruik de naam uit de URL op rijksoverheid.nl, bijv. dick-schoof"
+    )
 
 
 def check_base_url(base_url: str) -> str:
@@ -59,6 +65,8 @@ def check_base_url(base_url: str) -> str:
 
     parts = urlsplit(base_url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise OptionError(f"--base-url '{base_url}' is geen webadres: geef bijvoorbeeld https://www.rijksoverheid.nl "
-                          f"of http://127.0.0.1:8000")
+        raise OptionError(
+            f"--base-url '{base_url}' is geen webadres: geef bijvoorbeeld https://www.rijksoverheid.nl "
+            f"of http://127.0.0.1:8000"
+        )
     return base_url.strip()

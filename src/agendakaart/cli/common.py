@@ -13,7 +13,10 @@ from agendakaart.settings import default_db_path
 def db_option(func):
     """--db PATH (default: $AGENDAKAART_DB or ./agendakaart.db)."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
         help="De SQLite-database (standaard: $AGENDAKAART_DB of ./agendakaart.db).",
     )(func)
 

@@ -41,16 +41,22 @@ TEXTS = {
     "{name} {filename!r} is not readable.": "{name} {filename!r} is niet leesbaar",
     "{name} {filename!r} is not writable.": "{name} {filename!r} is niet schrijfbaar",
     "Could not open file {filename!r}: {message}": "bestand {filename!r} kan niet geopend worden: {message}",
-    "file": "bestand", "directory": "map", "path": "pad",
+    "file": "bestand",
+    "directory": "map",
+    "path": "pad",
     "Choose from:\n\t{choices}": "Kies uit:\n\t{choices}",
     "%(prog)s, version %(version)s": "%(prog)s, versie %(version)s",
 }
 PLURALS = {
     "{value!r} is not {choice}.": ("{value!r} is geen {choice}", "{value!r} is geen van {choices}"),
-    "Got unexpected extra argument ({args})": ("onverwacht extra argument ({args})",
-                                               "onverwachte extra argumenten ({args})"),
-    "Option {name!r} requires an argument.": ("optie {name!r} heeft een waarde nodig",
-                                              "optie {name!r} heeft {nargs} waarden nodig"),
+    "Got unexpected extra argument ({args})": (
+        "onverwacht extra argument ({args})",
+        "onverwachte extra argumenten ({args})",
+    ),
+    "Option {name!r} requires an argument.": (
+        "optie {name!r} heeft een waarde nodig",
+        "optie {name!r} heeft {nargs} waarden nodig",
+    ),
     "Did you mean {possibility}?": ("Bedoelt u {possibility}?", "(Bedoelt u een van: {possibilities}?)"),
 }
 
@@ -80,7 +86,12 @@ def install() -> None:
     import click
 
     # the type names click shows as metavars (TEXT, FLOAT, INTEGER RANGE) and in its messages
-    for cls, name in ((click.types.StringParamType, "tekst"), (click.types.IntParamType, "getal"),
-                      (click.types.FloatParamType, "getal"), (click.types.IntRange, "getal"),
-                      (click.types.FloatRange, "getal"), (click.types.BoolParamType, "ja/nee")):
+    for cls, name in (
+        (click.types.StringParamType, "tekst"),
+        (click.types.IntParamType, "getal"),
+        (click.types.FloatParamType, "getal"),
+        (click.types.IntRange, "getal"),
+        (click.types.FloatRange, "getal"),
+        (click.types.BoolParamType, "ja/nee"),
+    ):
         cls.name = name

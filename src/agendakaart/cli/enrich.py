@@ -17,17 +17,41 @@ from agendakaart.errors import StoreError
 from agendakaart.settings import Settings
 
 log = logging.getLogger(__name__)
-_FIELDS = ("place", "gm_code", "gemeente", "province", "country", "lat", "lon", "precision", "is_den_haag",
-           "is_abroad", "npvr_region", "activity_type", "confidence", "reason", "override")
+_FIELDS = (
+    "place",
+    "gm_code",
+    "gemeente",
+    "province",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "is_den_haag",
+    "is_abroad",
+    "npvr_region",
+    "activity_type",
+    "confidence",
+    "reason",
+    "override",
+)
 
 
 @click.command()
 @db_option
-@click.option("--overrides", "overrides_path", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              default=None, help="Correctiebestand (TOML of CSV), toegepast na de regels.")
+@click.option(
+    "--overrides",
+    "overrides_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Correctiebestand (TOML of CSV), toegepast na de regels.",
+)
 @click.option("--include-uncertain", is_flag=True, help="Tel ook onzekere gemeenten van NPVR-regio's mee.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processen voor grote runs (standaard: alle CPU's; 1 = één proces).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processen voor grote runs (standaard: alle CPU's; 1 = één proces).",
+)
 def enrich(db_path, overrides_path, include_uncertain, workers) -> None:
     """Bepaal plaats en soort van elke activiteit in de database (gemeente, provincie, NPVR-regio, soort)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -35,31 +59,51 @@ def enrich(db_path, overrides_path, include_uncertain, workers) -> None:
     from agendakaart.pipeline.database import open_store
     from agendakaart.pipeline.enrich import enrich as run_enrich
 
-    settings = Settings(db_path=resolve_db(db_path), overrides_path=overrides_path,
-                        include_uncertain_npvr=include_uncertain, enrich_workers=workers)
+    settings = Settings(
+        db_path=resolve_db(db_path),
+        overrides_path=overrides_path,
+        include_uncertain_npvr=include_uncertain,
+        enrich_workers=workers,
+    )
     if not settings.db_path.exists():
         raise StoreError(f"database {settings.db_path} bestaat niet: draai eerst `agendakaart collect` of geef --db")
-    with open_store(settings.db_path, write=True) as conn, \
-            Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar:
+    with (
+        open_store(settings.db_path, write=True) as conn,
+        Progress(TextColumn("verrijken"), BarColumn(), MofNCompleteColumn(), transient=True) as bar,
+    ):
         task = bar.add_task("enrich", total=None)
-        summary = run_enrich(settings, conn,
-                             progress=lambda _stage, done, total: bar.update(task, completed=done, total=total))
+        summary = run_enrich(
+            settings, conn, progress=lambda _stage, done, total: bar.update(task, completed=done, total=total)
+        )
     _print_summary(summary)
 
 
-_PRECISION = {"venue": "gebouw of instelling", "woonplaats": "woonplaats", "gemeente": "gemeente", "regio": "regio",
-              "provincie": "provincie", "land": "land", "none": "onbekend"}
+_PRECISION = {
+    "venue": "gebouw of instelling",
+    "woonplaats": "woonplaats",
+    "gemeente": "gemeente",
+    "regio": "regio",
+    "provincie": "provincie",
+    "land": "land",
+    "none": "onbekend",
+}
 
 
 def _print_summary(s: dict) -> None:
     n = s["activities"] or 1
     click.echo(f"{s['activities']} activiteiten verrijkt in {s['seconds']} s (versie {s['version']})")
-    click.echo(f"  geplaatst: {s['placed']} ({100 * s['placed'] / n:.1f}%), locatie onbekend: {s['unknown']} "
-               f"({100 * s['unknown'] / n:.1f}%)")
-    click.echo(f"  Den Haag: {s['den_haag']}, buitenland: {s['abroad']}, in een NPVR-regio: {s['in_npvr']}, "
-               f"gecorrigeerd: {s['overridden']}")
-    click.echo("  per precisie: " + ", ".join(f"{_PRECISION.get(k, k)} {v} ({100 * v / n:.1f}%)"
-                                           for k, v in s["by_precision"].items()))
+    click.echo(
+        f"  geplaatst: {s['placed']} ({100 * s['placed'] / n:.1f}%), locatie onbekend: {s['unknown']} "
+        f"({100 * s['unknown'] / n:.1f}%)"
+    )
+    click.echo(
+        f"  Den Haag: {s['den_haag']}, buitenland: {s['abroad']}, in een NPVR-regio: {s['in_npvr']}, "
+        f"gecorrigeerd: {s['overridden']}"
+    )
+    click.echo(
+        "  per precisie: "
+        + ", ".join(f"{_PRECISION.get(k, k)} {v} ({100 * v / n:.1f}%)" for k, v in s["by_precision"].items())
+    )
     for region, count in s["by_npvr_region"].items():
         click.echo(f"  NPVR {region}: {count}")
 
@@ -82,8 +126,9 @@ def _parse_line(line: str, res) -> tuple[object, dict] | dict:
     fields = {k: obj.get(k) for k in ("title", "description", "location_text", "type_label")}
     if obj.get("text") is not None and not fields["title"]:
         label, title, loc = split_text_line(str(obj["text"]), res.rules)
-        fields.update(title=title, type_label=fields["type_label"] or label,
-                      location_text=fields["location_text"] or loc)
+        fields.update(
+            title=title, type_label=fields["type_label"] or label, location_text=fields["location_text"] or loc
+        )
     return obj.get("id"), fields
 
 
@@ -95,8 +140,15 @@ def _locate_parsed(parsed: tuple[object, dict] | dict, res, settings: Settings) 
         return parsed
     ident, fields = parsed
     try:
-        e = enrich_fields(**fields, gazetteer=res.gazetteer, rules=res.rules, settings=settings,
-                          activity_id=str(ident or ""), version=res.version, memo=res.memo)
+        e = enrich_fields(
+            **fields,
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            activity_id=str(ident or ""),
+            version=res.version,
+            memo=res.memo,
+        )
     except Exception as exc:  # the contract: one answer per line, never a crash
         log.exception("locate failed on id %r", ident)
         return {"id": ident, "precision": "none", "error": f"{type(exc).__name__}: {str(exc)[:80]}"}
@@ -141,9 +193,13 @@ def _is_regular_file(stream) -> bool:
 
 @click.command()
 @click.option("--include-uncertain", is_flag=True, help="Tel ook onzekere gemeenten van NPVR-regio's mee.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processen voor lange invoer uit een bestand (standaard: alle CPU's; 1 = één proces). "
-                   "Uit een pipe krijgt elke regel meteen antwoord.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processen voor lange invoer uit een bestand (standaard: alle CPU's; 1 = één proces). "
+    "Uit een pipe krijgt elke regel meteen antwoord.",
+)
 def locate(include_uncertain, workers) -> None:
     """Lees JSON-regels op stdin ({"id","text"} of {"id","title","description","location_text","type_label"});
     schrijf per regel één JSON-regel met de verrijking. Heeft geen database nodig."""
@@ -161,10 +217,20 @@ def locate(include_uncertain, workers) -> None:
 
 @click.command()
 @db_option
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf hier een correctiesjabloon (TOML) om in te vullen.")
-@click.option("--max-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Toon activiteiten onder deze zekerheid (en alle zonder plaats).")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf hier een correctiesjabloon (TOML) om in te vullen.",
+)
+@click.option(
+    "--max-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.5,
+    show_default=True,
+    help="Toon activiteiten onder deze zekerheid (en alle zonder plaats).",
+)
 @click.option("--limit", type=click.IntRange(min=0), default=40, show_default=True, help="Zoveel groepen tonen.")
 @click.option("--force", is_flag=True, help="Overschrijf ook een bestaand bestand dat geen onaangeroerd sjabloon is.")
 def review(db_path, out_path, max_confidence, limit, force) -> None:
@@ -177,8 +243,10 @@ def review(db_path, out_path, max_confidence, limit, force) -> None:
     if out_path is not None:
         check_output(out_path, "sjabloon", db_path=path, force=force)
     groups = review_groups(path, max_confidence)
-    click.echo(f"{sum(len(g['rows']) for g in groups)} activiteiten zonder plaats of met lage zekerheid, "
-               f"{len(groups)} verschillende teksten")
+    click.echo(
+        f"{sum(len(g['rows']) for g in groups)} activiteiten zonder plaats of met lage zekerheid, "
+        f"{len(groups)} verschillende teksten"
+    )
     for g in groups[:limit]:
         click.echo(f"{len(g['rows']):5d}x  {g['text'][:90]}  [{g['precision']}, {g['reason'][:60]}]")
     if out_path is not None:
@@ -193,10 +261,19 @@ def gazetteer() -> None:
 
 @gazetteer.command("fetch")
 @click.option("--url", default=None, help="URL van de officiële woonplaatsenlijst (CBS, CSV-export).")
-@click.option("--file", "file_path", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
-              help="Of een gedownloade kopie van die lijst.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Waar de plaatsenlijst bewaard wordt (standaard ~/.cache/agendakaart).")
+@click.option(
+    "--file",
+    "file_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Of een gedownloade kopie van die lijst.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Waar de plaatsenlijst bewaard wordt (standaard ~/.cache/agendakaart).",
+)
 def gazetteer_fetch(url, file_path, cache_dir) -> None:
     """Voeg de volledige officiële woonplaatsenlijst toe aan de plaatsenlijst (optioneel; bewaard op schijf)."""
     from agendakaart.enrich.gazetteer import default_cache_dir, load_gazetteer
@@ -222,6 +299,7 @@ def _download(url: str) -> str:
         page = fetcher.fetch(url, PageKind.DATA)
     if page.status != 200:
         from agendakaart.errors import FetchError
+
         raise FetchError(f"{url}: HTTP {page.status}")
     return page_text(page.body, page.headers.get("content-type", ""))
 

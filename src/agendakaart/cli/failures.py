@@ -68,7 +68,9 @@ def _sqlite_line(exc: sqlite3.Error) -> str:
     if "readonly" in low or "read-only" in low:
         return "de database is alleen-lezen: gebruik een database in een map waarin u mag schrijven."
     if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return "de database is beschadigd of geen database: herstel een kopie (sqlite3 DB .recover) of begin een nieuwe."
+        return (
+            "de database is beschadigd of geen database: herstel een kopie (sqlite3 DB .recover) of begin een nieuwe."
+        )
     if "unable to open" in low:
         return "de database kan niet geopend worden: controleer het pad (--db) en de rechten."
     if "disk i/o" in low:

@@ -13,15 +13,19 @@ from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
 def _print_result(result: dict, db_path: Path) -> None:
     collected, enriched = result["collect"], result["enrich"]
-    click.echo(f"verzameld: {collected.get('activities_new', 0)} nieuwe activiteiten, "
-               f"{collected.get('problems', 0)} problemen, {collected.get('requests', 0)} verzoeken")
+    click.echo(
+        f"verzameld: {collected.get('activities_new', 0)} nieuwe activiteiten, "
+        f"{collected.get('problems', 0)} problemen, {collected.get('requests', 0)} verzoeken"
+    )
     if collected.get("problems"):
         click.echo(f"  problemen bekijken: agendakaart status --db {db_path}")
     if enriched:
         n = enriched.get("activities", 0)
-        click.echo(f"verrijkt: {n} activiteiten, {enriched.get('placed', 0)} geplaatst, "
-                   f"{enriched.get('unknown', 0)} locatie onbekend, {enriched.get('den_haag', 0)} in Den Haag, "
-                   f"{enriched.get('abroad', 0)} in het buitenland")
+        click.echo(
+            f"verrijkt: {n} activiteiten, {enriched.get('placed', 0)} geplaatst, "
+            f"{enriched.get('unknown', 0)} locatie onbekend, {enriched.get('den_haag', 0)} in Den Haag, "
+            f"{enriched.get('abroad', 0)} in het buitenland"
+        )
     for name, path in result["paths"].items():
         click.echo(f"{name:>8}: {path.resolve()}")
 
@@ -29,13 +33,32 @@ def _print_result(result: dict, db_path: Path) -> None:
 @click.command()
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site waarvan verzameld wordt.")
 @db_option
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("uitvoer"),
-              show_default=True, help="Map voor kaart.html, rapport.html en de exports.")
-@click.option("--rate", type=float, default=1.0, show_default=True,
-              help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).")
-@click.option("--allow-fast", is_flag=True, help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).")
-@click.option("--overrides", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Correctiebestand, toegepast na de regels.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("uitvoer"),
+    show_default=True,
+    help="Map voor kaart.html, rapport.html en de exports.",
+)
+@click.option(
+    "--rate",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).",
+)
+@click.option(
+    "--allow-fast",
+    is_flag=True,
+    help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).",
+)
+@click.option(
+    "--overrides",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Correctiebestand, toegepast na de regels.",
+)
 @click.option("--force", is_flag=True, help="Overschrijf ook bestanden in --out die geen eerdere uitvoer zijn.")
 def run(base_url, db_path, out_dir, rate, allow_fast, overrides, force) -> None:
     """Verzamelen → verrijken → kaart → rapport → exports, en toon de paden."""
@@ -48,11 +71,22 @@ def run(base_url, db_path, out_dir, rate, allow_fast, overrides, force) -> None:
 
 
 @click.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
-              show_default=True, help="Een nieuwe map (of een eerdere demo-map) voor replica, database en uitvoer.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Een nieuwe map (of een eerdere demo-map) voor replica, database en uitvoer.",
+)
 @click.option("--seed", type=int, default=1, show_default=True, help="Zaad van de gegenereerde replica-site.")
-@click.option("--platform", type=click.Choice(["2024", "2026"]), default="2026", show_default=True,
-              help="Replica van het platform sinds 2 juni 2026 (zoek-API, sitemaps) of van de site daarvoor.")
+@click.option(
+    "--platform",
+    type=click.Choice(["2024", "2026"]),
+    default="2026",
+    show_default=True,
+    help="Replica van het platform sinds 2 juni 2026 (zoek-API, sitemaps) of van de site daarvoor.",
+)
 def demo(out_dir: Path, seed: int, platform: str) -> None:
     """De hele keten tegen de meegeleverde replica-site op 127.0.0.1 (offline), in een eigen map."""
     from agendakaart.pipeline.run import demo as run_demo

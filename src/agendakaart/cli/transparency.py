@@ -21,14 +21,33 @@ def _filters(**options):
 
 @click.command("transparency")
 @db_option
-@click.option("--by", "by", type=click.Choice(_GROUPINGS), default=None,
-              help="Groepeer per ministerie, bewindspersoon of maand (standaard: ministerie en bewindspersoon; CSV: alle).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
-              help="table (op het scherm) of csv.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Bestand voor de cijfers (standaard: het scherm).")
-@click.option("--entries", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Schrijf ook de activiteiten achter de cijfers: één CSV-rij per activiteit met haar eigen waarden.")
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(_GROUPINGS),
+    default=None,
+    help="Groepeer per ministerie, bewindspersoon of maand (standaard: ministerie en bewindspersoon; CSV: alle).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv"]),
+    default="table",
+    show_default=True,
+    help="table (op het scherm) of csv.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Bestand voor de cijfers (standaard: het scherm).",
+)
+@click.option(
+    "--entries",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Schrijf ook de activiteiten achter de cijfers: één CSV-rij per activiteit met haar eigen waarden.",
+)
 @filter_options
 @force_option
 def transparency_command(db_path, by, fmt, out, entries, force, **filters) -> None:
@@ -73,13 +92,31 @@ def transparency_command(db_path, by, fmt, out, entries, force, **filters) -> No
 
 @click.command("feed")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["atom", "ics"]), required=True,
-              help="atom voor een feedlezer, ics voor een agenda.")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Het feedbestand dat geschreven wordt.")
-@click.option("--since", callback=parse_date_option, help="Alleen activiteiten die sinds deze datum nieuw of gewijzigd zijn (JJJJ-MM-DD).")
-@click.option("--limit", type=click.IntRange(min=1), default=500, show_default=True,
-              help="Hoogstens zoveel items, nieuwste wijziging eerst.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["atom", "ics"]),
+    required=True,
+    help="atom voor een feedlezer, ics voor een agenda.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Het feedbestand dat geschreven wordt.",
+)
+@click.option(
+    "--since",
+    callback=parse_date_option,
+    help="Alleen activiteiten die sinds deze datum nieuw of gewijzigd zijn (JJJJ-MM-DD).",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    help="Hoogstens zoveel items, nieuwste wijziging eerst.",
+)
 @filter_options
 @force_option
 def feed_command(db_path, fmt, out, since, limit, force, **filters) -> None:

@@ -20,10 +20,10 @@ _TYPES = {t.value for t in ActivityType}
 
 @dataclass(frozen=True)
 class Rule:
-    pattern: str        # folded, without the trailing *
+    pattern: str  # folded, without the trailing *
     type: str
     tier: int
-    prefix: bool        # "werkbezoek*": any word ending allowed
+    prefix: bool  # "werkbezoek*": any word ending allowed
     infix: bool = False  # "*gesprek": any word beginning allowed (keukentafelgesprek)
 
 
@@ -69,7 +69,7 @@ def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int,
     out = []
     table = rules.rules
     for end_idx, ids in hits:
-        start = end_idx - len(table[ids[0]].pattern) + 1     # the ids of one hit share its pattern
+        start = end_idx - len(table[ids[0]].pattern) + 1  # the ids of one hit share its pattern
         inside = start > 0 and folded[start - 1].isalnum()
         open_end = end_idx + 1 < n and folded[end_idx + 1].isalnum()
         for i in ids:
@@ -78,7 +78,7 @@ def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int,
                 if not rule.infix:
                     continue
                 begin = start
-                while begin > 0 and folded[begin - 1].isalnum():   # rank an infix hit at its word's start
+                while begin > 0 and folded[begin - 1].isalnum():  # rank an infix hit at its word's start
                     begin -= 1
             else:
                 begin = start
@@ -100,8 +100,9 @@ def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | Non
     return best
 
 
-def _best_match(folded: str, hits: list[tuple[int, tuple[int, ...]]], rules: ActivityRules
-                ) -> tuple[int, int, Rule] | None:
+def _best_match(
+    folded: str, hits: list[tuple[int, tuple[int, ...]]], rules: ActivityRules
+) -> tuple[int, int, Rule] | None:
     """_decide(_matches(…)) in one loop over a scan's rule hits (the same choice, fewer steps); the scan holds
     no tier-0 rules, so None means: no phrase of tier 1 or 2."""
     n = len(folded)
@@ -127,8 +128,9 @@ def _best_match(folded: str, hits: list[tuple[int, tuple[int, ...]]], rules: Act
     return best
 
 
-def classify_activity(text: str | None, type_label: str | None, rules: ActivityRules,
-                      scan=None) -> tuple[str, float, str]:
+def classify_activity(
+    text: str | None, type_label: str | None, rules: ActivityRules, scan=None
+) -> tuple[str, float, str]:
     """(title + description, site label) -> (type, confidence, Dutch reason).
 
     `scan`: the combined pass over clean_text(text, 4000), when the caller made one."""
@@ -141,10 +143,10 @@ def classify_activity(text: str | None, type_label: str | None, rules: ActivityR
     if scan is not None and len(scan.folded) != len(body):
         scan = None
     hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else None
-    if hit is None:             # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
+    if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
         hit = _decide(_matches(body, rules))
     if hit:
-        return hit[2].type, 0.8, f'tekst "{body[hit[0]:hit[1]]}" -> {hit[2].type}'
+        return hit[2].type, 0.8, f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"
 
 

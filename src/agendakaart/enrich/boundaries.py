@@ -160,11 +160,17 @@ def load_boundaries(year: int | None = None) -> Boundaries:
         return {r: shapely.union_all([shapes[c] for c in cs if c in shapes]) for r, cs in sorted(members.items())}
 
     return Boundaries(
-        gemeenten=shapes, gemeente_names={c: n for c, (n, _) in gm.items()},
-        provinces={c: s for c, (_, s) in pv.items()}, province_names={c: n for c, (n, _) in pv.items()},
-        inwoners=population(), npvr_members=established, npvr_uncertain_members=uncertain,
-        npvr=union(established), npvr_uncertain=union(uncertain),
-        _codes=codes, _tree=shapely.STRtree([shapes[c] for c in codes]),
+        gemeenten=shapes,
+        gemeente_names={c: n for c, (n, _) in gm.items()},
+        provinces={c: s for c, (_, s) in pv.items()},
+        province_names={c: n for c, (n, _) in pv.items()},
+        inwoners=population(),
+        npvr_members=established,
+        npvr_uncertain_members=uncertain,
+        npvr=union(established),
+        npvr_uncertain=union(uncertain),
+        _codes=codes,
+        _tree=shapely.STRtree([shapes[c] for c in codes]),
     )
 
 

@@ -18,9 +18,9 @@ from agendakaart.enrich.text import fold_name
 
 RULES_FILE = "context_rules.csv"
 EFFECTS = ("kamer", "not_kamer", "subject", "leader")
-KAMER_CONFIDENCE = 0.55         # an activity that is in the Kamer by its nature, no place named: lower than a name
-_SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")     # "di 4 nov | Commissiedebat …": each part may start the activity
-_SUBJECT_WINDOW = 80    # a subject rule looks at this many characters before the place it may discard
+KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
+_SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
+_SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,14 @@ def load_context_rules() -> tuple[ContextRule, ...]:
         rows = list(csv.DictReader(ln for ln in fh if ln.strip() and not ln.startswith("#")))
     out = []
     for row in rows:
-        rule = ContextRule(row["id"], row["effect"], re.compile(row["pattern"], re.I), row["reason"],
-                           _examples(row["fires"]), _examples(row["not_fires"]))
+        rule = ContextRule(
+            row["id"],
+            row["effect"],
+            re.compile(row["pattern"], re.I),
+            row["reason"],
+            _examples(row["fires"]),
+            _examples(row["not_fires"]),
+        )
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
@@ -58,6 +64,7 @@ def _examples(cell: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class _Compiled:
     """The rules grouped by effect, with one pattern for all kamer rows (their first-match test per title)."""
+
     kamer_any: re.Pattern | None
     kamer: tuple[ContextRule, ...]
     not_kamer: tuple[ContextRule, ...]
@@ -78,8 +85,14 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])
 
 
-def apply_context(located: Located, title: str | None, description: str | None, location_text: str | None,
-                  gaz: Gazetteer, rules: tuple[ContextRule, ...] | None = None) -> Located:
+def apply_context(
+    located: Located,
+    title: str | None,
+    description: str | None,
+    location_text: str | None,
+    gaz: Gazetteer,
+    rules: tuple[ContextRule, ...] | None = None,
+) -> Located:
     """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
     first, then subject, then leader, each in file order."""
     c = _default() if rules is None else _compiled(rules)
@@ -92,7 +105,7 @@ def apply_context(located: Located, title: str | None, description: str | None, 
                 found = _kamer(rule, located, parts, text, gaz, c.not_kamer)
                 if found is not None:
                     return found
-    if located.place is not None and located.place.country != "NL" and located.evidence:   # a country abroad
+    if located.place is not None and located.place.country != "NL" and located.evidence:  # a country abroad
         for rule in c.subject:
             found = _subject(rule, located, text, gaz)
             if found is not None:
@@ -120,30 +133,41 @@ def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
     place = _venue(gaz, house)
     if place is None:
         return None
-    subject = f'; "{located.evidence}" is het onderwerp' if located.place is not None and located.place is not place \
-        and located.evidence else ""
-    return _remember(gaz, (rule.id, place.name, subject), lambda: Located(
-        place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house))
+    subject = (
+        f'; "{located.evidence}" is het onderwerp'
+        if located.place is not None and located.place is not place and located.evidence
+        else ""
+    )
+    return _remember(
+        gaz,
+        (rule.id, place.name, subject),
+        lambda: Located(place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house),
+    )
 
 
 def _subject(rule, located, text, gaz) -> Located | None:
-    """"steun aan Oekraïne": the place found is what the activity is about -> no place."""
+    """ "steun aan Oekraïne": the place found is what the activity is about -> no place."""
     if located.place is None or not located.evidence:
         return None
     at = text.find(located.evidence)
     if at < 0:
         return None
-    window = text[max(0, at - _SUBJECT_WINDOW):at + len(located.evidence)]     # the words just before the place
+    window = text[max(0, at - _SUBJECT_WINDOW) : at + len(located.evidence)]  # the words just before the place
     for m in rule.pattern.finditer(window):
         said = fold_name(located.evidence)
         if fold_name(m.group("place")) == said or fold_name(m.group("place")).startswith(said + " "):
-            return _remember(gaz, (rule.id, said), lambda: Located(
-                None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence))
+            return _remember(
+                gaz,
+                (rule.id, said),
+                lambda: Located(
+                    None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence
+                ),
+            )
     return None
 
 
 def _leader(rule, located, text, gaz) -> Located | None:
-    """"Bezoek aan de president van Frankrijk" with no place found: Frankrijk (country precision)."""
+    """ "Bezoek aan de president van Frankrijk" with no place found: Frankrijk (country precision)."""
     if located.place is not None:
         return None
     for m in rule.pattern.finditer(text):
@@ -151,8 +175,13 @@ def _leader(rule, located, text, gaz) -> Located | None:
         for name in (words, words.split()[0]):
             country = next((p for p in gaz.lookup(name) if p.kind == "land" and p.country != "NL"), None)
             if country is not None:
-                return _remember(gaz, (rule.id, country.name), lambda: Located(
-                    country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name))
+                return _remember(
+                    gaz,
+                    (rule.id, country.name),
+                    lambda: Located(
+                        country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name
+                    ),
+                )
     return None
 
 

@@ -82,7 +82,7 @@ class Resources:
     gazetteer: Gazetteer
     rules: ActivityRules
     load_seconds: float = 0.0
-    memo: dict = field(default_factory=RunMemo)   # identical texts recur (weekly "Ministerraad"): enrich once
+    memo: dict = field(default_factory=RunMemo)  # identical texts recur (weekly "Ministerraad"): enrich once
 
     @property
     def version(self) -> str:
@@ -131,9 +131,19 @@ def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str 
     return label, text.strip(), None
 
 
-def enrich_fields(*, title: str | None, description: str | None = None, location_text: str | None = None,
-                  type_label: str | None = None, gazetteer: Gazetteer, rules: ActivityRules, settings: Settings,
-                  activity_id: str = "", version: str = ENRICHER_VERSION, memo: dict | None = None) -> Enrichment:
+def enrich_fields(
+    *,
+    title: str | None,
+    description: str | None = None,
+    location_text: str | None = None,
+    type_label: str | None = None,
+    gazetteer: Gazetteer,
+    rules: ActivityRules,
+    settings: Settings,
+    activity_id: str = "",
+    version: str = ENRICHER_VERSION,
+    memo: dict | None = None,
+) -> Enrichment:
     """One activity's text fields -> Enrichment: place, regions, type, confidence and reason.
 
     `memo` (e.g. Resources.memo) remembers results of identical texts within one run.
@@ -152,18 +162,25 @@ def enrich_fields(*, title: str | None, description: str | None = None, location
     return result
 
 
-def _enrich(title, description, location_text, type_label, gazetteer, rules, settings, activity_id,
-            version, memo=None) -> Enrichment:
+def _enrich(
+    title, description, location_text, type_label, gazetteer, rules, settings, activity_id, version, memo=None
+) -> Enrichment:
     body = f"{title} {description}" if title and description else (title or description or "")
     cleaned = clean_text(body, 4000)
-    scan = scan_text(cleaned, scanner_for(gazetteer, rules)) if cleaned else None   # one pass for both
+    scan = scan_text(cleaned, scanner_for(gazetteer, rules)) if cleaned else None  # one pass for both
     kind, kind_conf, kind_reason = classify_activity(body, type_label, rules, scan)
     if not (title or description or location_text):
         located = Located(None, "none", 0.0, "lege tekst")
     else:
-        located = resolve_location(title=title, description=description, location_text=location_text,
-                                   type_label=type_label, gaz=gazetteer, memo=memo,
-                                   body=(cleaned, scan) if scan is not None else None)
+        located = resolve_location(
+            title=title,
+            description=description,
+            location_text=location_text,
+            type_label=type_label,
+            gaz=gazetteer,
+            memo=memo,
+            body=(cleaned, scan) if scan is not None else None,
+        )
         located = apply_context(located, title, description, location_text, gazetteer)
     # (id(located), type decision, …) -> (located, Enrichment without id), in the gazetteer's memo: the located is
     # kept in the entry, so its id is not reused while the entry lives; Located objects recur through the memo
@@ -171,8 +188,16 @@ def _enrich(title, description, location_text, type_label, gazetteer, rules, set
     results = gazetteer.memo.results
     found = results.get(key)
     if found is None or found[0] is not located:
-        found = gazetteer.memo.put("results", key, (located, to_enrichment(
-            located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version)))
+        found = gazetteer.memo.put(
+            "results",
+            key,
+            (
+                located,
+                to_enrichment(
+                    located, kind, kind_conf, f"{located.reason}; type: {kind_reason}", gazetteer, settings, "", version
+                ),
+            ),
+        )
     return _with_id(found[1], activity_id)
 
 
@@ -197,30 +222,63 @@ def _text(value) -> str | None:
     return value[:MAX_FIELD]
 
 
-def to_enrichment(located: Located, kind: str, kind_conf: float, reason: str, gaz: Gazetteer,
-                  settings: Settings, activity_id: str, version: str) -> Enrichment:
+def to_enrichment(
+    located: Located,
+    kind: str,
+    kind_conf: float,
+    reason: str,
+    gaz: Gazetteer,
+    settings: Settings,
+    activity_id: str,
+    version: str,
+) -> Enrichment:
     """Located place + type -> Enrichment with provincie, NPVR region and the Den Haag / abroad flags."""
     p = located.place
     confidence = round(min(located.confidence, kind_conf) if p else kind_conf * 0.5, 2)
     if p is None:
-        return _build({"activity_id": activity_id, "version": version, "activity_type": _TYPES[kind],
-                       "precision": Precision.NONE, "confidence": confidence, "reason": reason})
+        return _build(
+            {
+                "activity_id": activity_id,
+                "version": version,
+                "activity_type": _TYPES[kind],
+                "precision": Precision.NONE,
+                "confidence": confidence,
+                "reason": reason,
+            }
+        )
     region = p.npvr_region if p.kind == "regio" else gaz.npvr.region_for(p.gm_code, settings.include_uncertain_npvr)
     country = p.country or None
-    return _build({
-        "activity_id": activity_id, "version": version, "activity_type": _TYPES[kind],
-        "precision": _PRECISIONS[located.precision], "confidence": confidence, "reason": reason, "place": p.name,
-        "gm_code": p.gm_code, "gemeente": p.gemeente, "province": p.province, "country": country, "lat": p.lat,
-        "lon": p.lon, "is_den_haag": is_den_haag(p.gm_code), "is_abroad": is_abroad(country),
-        "npvr_region": region})
+    return _build(
+        {
+            "activity_id": activity_id,
+            "version": version,
+            "activity_type": _TYPES[kind],
+            "precision": _PRECISIONS[located.precision],
+            "confidence": confidence,
+            "reason": reason,
+            "place": p.name,
+            "gm_code": p.gm_code,
+            "gemeente": p.gemeente,
+            "province": p.province,
+            "country": country,
+            "lat": p.lat,
+            "lon": p.lon,
+            "is_den_haag": is_den_haag(p.gm_code),
+            "is_abroad": is_abroad(country),
+            "npvr_region": region,
+        }
+    )
 
 
 _FIELDS = fields(Enrichment)
 _DEFAULTS = {f.name: f.default for f in _FIELDS if f.default is not MISSING}
 # the frozen dataclass's __init__ sets 17 fields one object.__setattr__ at a time; filling __dict__ directly
 # gives an equal object at a third of the cost, as long as Enrichment stays a plain (non-slots) dataclass
-_FAST_BUILD = (all(f.default_factory is MISSING for f in _FIELDS) and "__slots__" not in vars(Enrichment)
-               and not hasattr(Enrichment, "__post_init__"))
+_FAST_BUILD = (
+    all(f.default_factory is MISSING for f in _FIELDS)
+    and "__slots__" not in vars(Enrichment)
+    and not hasattr(Enrichment, "__post_init__")
+)
 
 
 def _build(values: dict) -> Enrichment:

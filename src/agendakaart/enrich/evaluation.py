@@ -26,8 +26,11 @@ def line_checks(exp: dict, e) -> dict[str, bool]:
     """Expected answer + Enrichment -> {figure: right?} for the figures that apply to the line.
     gemeente: lines with a gemeente; den_haag: lines in Den Haag; false_den_haag: the other lines (True = not
     put in Den Haag); abroad: lines in another country (the country code)."""
-    checks = {"type": e.activity_type.value == exp["activity_type"], "npvr": e.npvr_region == exp["npvr_region"],
-              "precision": e.precision.value == exp["precision"]}
+    checks = {
+        "type": e.activity_type.value == exp["activity_type"],
+        "npvr": e.npvr_region == exp["npvr_region"],
+        "precision": e.precision.value == exp["precision"],
+    }
     if exp["gm_code"]:
         checks["gemeente"] = e.gm_code == exp["gm_code"]
     if exp["is_den_haag"]:
@@ -41,9 +44,15 @@ def line_checks(exp: dict, e) -> dict[str, bool]:
 
 def enrich_row(row: dict, res, settings: Settings | None = None):
     """An eval row -> its Enrichment, in field form (the whole-line rows carry the line in `title`)."""
-    return enrich_fields(title=row.get("title"), description=row.get("description"),
-                         location_text=row.get("location_text"), type_label=row.get("type_label"),
-                         gazetteer=res.gazetteer, rules=res.rules, settings=settings or Settings())
+    return enrich_fields(
+        title=row.get("title"),
+        description=row.get("description"),
+        location_text=row.get("location_text"),
+        type_label=row.get("type_label"),
+        gazetteer=res.gazetteer,
+        rules=res.rules,
+        settings=settings or Settings(),
+    )
 
 
 def set_figures(lines: list[dict], res, settings: Settings | None = None) -> dict[str, list[int]]:

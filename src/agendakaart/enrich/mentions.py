@@ -26,16 +26,17 @@ _SENTENCE_END = ".:!?;•·|–—-\"“”"
 
 class Mention(NamedTuple):
     """A place name found in one field (a tuple: mentions are made by the thousand)."""
+
     start: int
-    end: int                    # exclusive
-    text: str                   # as written
-    key: str                    # folded gazetteer key
-    ids: tuple[int, ...]        # candidate places
-    field: str                  # location | paren | title | description
-    prep: str | None            # the word before, when it is a place preposition (or "van")
+    end: int  # exclusive
+    text: str  # as written
+    key: str  # folded gazetteer key
+    ids: tuple[int, ...]  # candidate places
+    field: str  # location | paren | title | description
+    prep: str | None  # the word before, when it is a place preposition (or "van")
     in_parens: bool
     province: str | None = None  # a province abbreviation right after the name: "Beek (L)" -> Limburg
-    weak: bool = False           # a word-name ("Sluis", "Best") without a preposition or parentheses
+    weak: bool = False  # a word-name ("Sluis", "Best") without a preposition or parentheses
 
 
 def _raw_hits(folded: str, gaz: Gazetteer) -> list[tuple[int, int, str, tuple[int, ...]]]:
@@ -58,7 +59,7 @@ def settle_overlaps(hits: list[tuple]) -> list[tuple]:
     if len(hits) > 1:
         hits.sort()
         for i in range(1, len(hits)):
-            if hits[i][0] < hits[i - 1][1]:         # an overlap: sorted by start, neighbours show it
+            if hits[i][0] < hits[i - 1][1]:  # an overlap: sorted by start, neighbours show it
                 return _longest_first(hits)
     return hits
 
@@ -77,8 +78,8 @@ _STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
 def _word_before(text: str, start: int) -> str | None:
-    """"bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
-    words = text[max(0, start - 40):start].lower().split()
+    """ "bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
+    words = text[max(0, start - 40) : start].lower().split()
     while words:
         word = words.pop().strip(_STRIP)
         if word and word not in _ARTICLES:
@@ -104,8 +105,12 @@ def _case_ok(text: str, start: int, end: int, key: str, gaz: Gazetteer, mixed: b
         first = next((c for c in written if c.isalpha()), "")
         if not first.isupper():
             return False
-        return (ctx or not _sentence_initial(text, start) or _last_segment(text, start, end)
-                or _after_location_word(text, start))
+        return (
+            ctx
+            or not _sentence_initial(text, start)
+            or _last_segment(text, start, end)
+            or _after_location_word(text, start)
+        )
     return True
 
 
@@ -125,7 +130,7 @@ def _last_segment(text: str, start: int, end: int) -> bool:
 
 
 def _has_upper(written: str) -> bool:
-    """"Leiden" -> True, "leiden" -> False (ASCII: one C-level comparison instead of a loop)."""
+    """ "Leiden" -> True, "leiden" -> False (ASCII: one C-level comparison instead of a loop)."""
     if written.isascii():
         return written != written.lower()
     return any(c.isupper() for c in written)
@@ -156,26 +161,42 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
     out = []
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(ms <= start < me for ms, me in masked):
-            continue        # a hit that starts before the title word ("Prinses Máxima Centrum") is no person
-        if field != "location" and (prep == "over" or word in _SURNAME_PARTICLES
-                                    or (word == "van" and _capital_van(text, start))):
-            continue        # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
+            continue  # a hit that starts before the title word ("Prinses Máxima Centrum") is no person
+        if field != "location" and (
+            prep == "over" or word in _SURNAME_PARTICLES or (word == "van" and _capital_van(text, start))
+        ):
+            continue  # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
         parens = text.rfind("(", 0, start) > text.rfind(")", 0, start)
         ctx = as_field or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
-        abbr = (_PROVINCE_ABBR.match(text, end) if len(ids) > 1 and end < len(text)
-                and (text[end] in "(," or text[end].isspace()) else None)     # the pattern's only openings
-        out.append(Mention(start, end, text[start:end], key, ids, "paren" if parens and field == "title"
-                           else field, prep, parens, _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None,
-                           not ctx and key in gaz.common_words and _in_name_chain(text, start, end)))
+        abbr = (
+            _PROVINCE_ABBR.match(text, end)
+            if len(ids) > 1 and end < len(text) and (text[end] in "(," or text[end].isspace())
+            else None
+        )  # the pattern's only openings
+        out.append(
+            Mention(
+                start,
+                end,
+                text[start:end],
+                key,
+                ids,
+                "paren" if parens and field == "title" else field,
+                prep,
+                parens,
+                _ABBR_PROVINCE.get(abbr.group(1).lower()) if abbr else None,
+                not ctx and key in gaz.common_words and _in_name_chain(text, start, end),
+            )
+        )
     return out
 
 
 _ABBR_PROVINCE = word_values("province_abbr")
 # after "Beek": " (L)" / ", Gld" / " NH." -> group 1 "L" / "Gld" / "NH"
-_PROVINCE_ABBR = re.compile(r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True))
-                            + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I)
+_PROVINCE_ABBR = re.compile(
+    r"\s*[(,]?\s*(" + "|".join(sorted(_ABBR_PROVINCE, key=len, reverse=True)) + r")\.?\s*(?:\)|$|(?=[\s,;:]))", re.I
+)
 
 
 _WORD_RE = re.compile(r"[\w'’-]+")
@@ -184,18 +205,18 @@ _WORD_RE = re.compile(r"[\w'’-]+")
 def _in_name_chain(text: str, start: int, end: int) -> bool:
     """Is the name part of a longer proper name ("Nieuwe Sluis Terneuzen", "Best Western")? A capitalised
     word right before it (not the first of the sentence) or right after it says so."""
-    after = _WORD_RE.match(text, end + 1) if text[end:end + 1] == " " else None
+    after = _WORD_RE.match(text, end + 1) if text[end : end + 1] == " " else None
     if after and after.group()[0].isupper():
         return True
     before = text[:start].rstrip()
-    if not before or not text[start - 1:start].isspace():
+    if not before or not text[start - 1 : start].isspace():
         return False
     word = before.rsplit(None, 1)[-1]
     return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
 
 
 def _capital_van(text: str, start: int) -> bool:
-    """"gesprek met Van Zwolle" -> True (a surname's capital "Van" mid-sentence); "Van Zwolle naar …" at
+    """ "gesprek met Van Zwolle" -> True (a surname's capital "Van" mid-sentence); "Van Zwolle naar …" at
     the start of a sentence, or "burgemeester van Zwolle" -> False."""
     before = text[:start].rstrip()
     if not before.endswith("Van"):
@@ -207,17 +228,18 @@ _PREP_WORDS = PLACE_PREPS | {"van", "gemeente", "over"}
 _PERSON_PREPS = frozenset({None, "van", "gemeente"})
 
 
-def _keep(text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None,
-          as_location: bool) -> bool:
+def _keep(
+    text, start, end, key, ids, gaz: Gazetteer, mixed: bool, ctx: bool, word: str | None, as_location: bool
+) -> bool:
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = gaz.kinds_of(ids)
     if key[-2:] == "se" and kinds <= _AREA and not _adjective_ok(text, start, end):
-        return False                # "de Zeeuwse kust" is a place, "de Zeeuwse Milieufederatie" a name
-    if not (kinds <= _INSTITUTION and key not in gaz.acronyms):    # "ministerraad" is an ordinary noun
+        return False  # "de Zeeuwse kust" is a place, "de Zeeuwse Milieufederatie" a name
+    if not (kinds <= _INSTITUTION and key not in gaz.acronyms):  # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
             return False
-    if kinds <= _ORG:                                   # "Interview met Omroep Brabant": no place
+    if kinds <= _ORG:  # "Interview met Omroep Brabant": no place
         placed = any(gaz.places[i].gm_code or gaz.places[i].country not in ("", "NL") for i in ids)
         return placed and (as_location or word in VISIT_PREPS or _last_segment(text, start, end))
     return True
@@ -235,6 +257,8 @@ def _adjective_ok(text: str, start: int, end: int) -> bool:
     Limburgse boeren", "Zeeuwse" at the end -> False."""
     nxt = _NEXT_WORD_RE.match(text, end)
     return nxt is not None and nxt.group(1).islower() and not _WITH_RE.search(text, 0, start)
+
+
 _ORG = frozenset({"org"})
 
 
@@ -262,8 +286,9 @@ def _person_automaton(names: tuple[str, ...]) -> ahocorasick.Automaton:
     return auto
 
 
-def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
-                 hits: list[tuple[int, str, str]] | None = None) -> list[tuple[int, int]]:
+def person_spans(
+    text: str, gaz: Gazetteer, folded: str | None = None, hits: list[tuple[int, str, str]] | None = None
+) -> list[tuple[int, int]]:
     """Spans of persons' names: bewindspersonen, and names after a title ("burgemeester Van Zanen").
 
     `hits`: (end index, kind, key) of the person words in `folded`, when a combined pass found them already."""
@@ -276,15 +301,15 @@ def person_spans(text: str, gaz: Gazetteer, folded: str | None = None,
         start = end_idx - len(key) + 1
         if (start > 0 and folded[start - 1].isalnum()) or (end_idx + 1 < n and folded[end_idx + 1].isalnum()):
             continue
-        if kind == "name":       # "Van Marum", also "staatssecretaris van Marum"; not "van marum"
-            if any(c.isupper() for c in text[start:end_idx + 1]):
+        if kind == "name":  # "Van Marum", also "staatssecretaris van Marum"; not "van marum"
+            if any(c.isupper() for c in text[start : end_idx + 1]):
                 spans.append((start, end_idx + 1))
             continue
         pos = end_idx + 1
         while pos < n and text[pos] in " .\u00a0":
             pos += 1
         span = _name_after(text, pos) if pos > end_idx + 1 else None
-        if span and not _is_place_name(text[span[0]:span[1]], gaz):
+        if span and not _is_place_name(text[span[0] : span[1]], gaz):
             spans.append(span)
     return spans
 
@@ -298,12 +323,12 @@ def _is_place_name(name: str, gaz: Gazetteer) -> bool:
 
 
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
-    """"Van Weel en …" at pos -> span of "Van Weel"; a lower-case start ("van Loppersum") is no name."""
-    if not text[pos:pos + 1].isupper():        # the first word must start with a capital (speed only)
+    """ "Van Weel en …" at pos -> span of "Van Weel"; a lower-case start ("van Loppersum") is no name."""
+    if not text[pos : pos + 1].isupper():  # the first word must start with a capital (speed only)
         return None
     tokens = []
     for match in _TOKEN_RE.finditer(text, pos):
-        gap = text[tokens[-1].end():match.start()] if tokens else text[pos:match.start()]
+        gap = text[tokens[-1].end() : match.start()] if tokens else text[pos : match.start()]
         if gap.strip():
             break
         word = match.group()

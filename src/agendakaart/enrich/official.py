@@ -22,13 +22,14 @@ def official_path(cache_dir: Path) -> Path:
 
 
 def _gm(value: str) -> str | None:
-    """"GM0014" / "14" / " 0014 " -> "GM0014"; anything else -> None."""
+    """ "GM0014" / "14" / " 0014 " -> "GM0014"; anything else -> None."""
     match = _GM.match(value or "")
     return f"GM{int(match.group(1)):04d}" if match else None
 
 
 def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int]:
     """(name column, gemeente-code column): by header words, else by what the values look like."""
+
     def share(col: int, test) -> float:
         values = [r[col] for r in rows[:200] if col < len(r) and r[col].strip()]
         return sum(1 for v in values if test(v)) / len(values) if values else 0.0
@@ -41,8 +42,13 @@ def _columns(header: list[str], rows: list[list[str]]) -> tuple[int, int]:
             raise GazetteerError("no column of gemeente codes (GMxxxx) found")
         gm_col = named[0]
     words = [i for i, h in enumerate(header) if "woonplaats" in h.lower() and "code" not in h.lower()]
-    texty = [i for i in range(len(header)) if i != gm_col and header[i].lower() not in ("id", "")
-             and share(i, lambda v: bool(re.search(r"[A-Za-z]{2}", v)) and not re.fullmatch(r"\s*[A-Z]{2}\d+\s*", v)) > 0.9]
+    texty = [
+        i
+        for i in range(len(header))
+        if i != gm_col
+        and header[i].lower() not in ("id", "")
+        and share(i, lambda v: bool(re.search(r"[A-Za-z]{2}", v)) and not re.fullmatch(r"\s*[A-Z]{2}\d+\s*", v)) > 0.9
+    ]
     if not (words or texty):
         raise GazetteerError("no column of woonplaats names found")
     return (words or texty)[0], gm_col

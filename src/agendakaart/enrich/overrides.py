@@ -30,7 +30,7 @@ _TYPES = {t.value for t in ActivityType}
 @dataclass(frozen=True)
 class Override:
     line: int
-    match: str                      # id | url | pattern
+    match: str  # id | url | pattern
     value: str
     regex: re.Pattern | None = None
     place: Place | None = None
@@ -43,11 +43,13 @@ def load_overrides(path: Path, gaz: Gazetteer) -> list[Override]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise OverridesError(f"correctiebestand {path} is geen tekst in UTF-8: sla het op als UTF-8 "
-                             f"(TOML of CSV)") from exc
+        raise OverridesError(
+            f"correctiebestand {path} is geen tekst in UTF-8: sla het op als UTF-8 (TOML of CSV)"
+        ) from exc
     except OSError as exc:
-        raise OverridesError(f"correctiebestand {path} is niet te lezen ({exc.strerror}): controleer het pad "
-                             f"en de rechten") from exc
+        raise OverridesError(
+            f"correctiebestand {path} is niet te lezen ({exc.strerror}): controleer het pad en de rechten"
+        ) from exc
     entries = _parse_csv(text) if str(path).lower().endswith(".csv") else _parse_toml(text)
     built, errors = [], []
     for line, entry in entries:
@@ -76,12 +78,15 @@ def _parse_toml(text: str) -> list[tuple[int, dict]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"line (\d+)", str(exc))
-        raise OverridesError("geen geldige TOML (een sleutel dubbel, een aanhalingsteken vergeten?)",
-                             int(found.group(1)) if found else None) from None
+        raise OverridesError(
+            "geen geldige TOML (een sleutel dubbel, een aanhalingsteken vergeten?)",
+            int(found.group(1)) if found else None,
+        ) from None
     unknown = set(data) - {"override"}
     if unknown:
-        raise OverridesError(f"onbekende sleutel(s) bovenaan (top-level) {sorted(unknown)}; "
-                             f"gebruik [[override]]-tabellen", 1)
+        raise OverridesError(
+            f"onbekende sleutel(s) bovenaan (top-level) {sorted(unknown)}; gebruik [[override]]-tabellen", 1
+        )
     tables = data.get("override", [])
     if not isinstance(tables, list):
         raise OverridesError("'override' moet een lijst van tabellen zijn: [[override]]", 1)
@@ -97,8 +102,9 @@ def _parse_csv(text: str) -> list[tuple[int, dict]]:
     header = [_DUTCH.get(h.strip().lower(), h.strip().lower()) for h in next(reader, [])]
     unknown = set(header) - _KEYS - {""}
     if not header or unknown:
-        raise OverridesError(f"de CSV-kop (header) moet kolommen uit {sorted(_KEYS)} gebruiken; "
-                             f"onbekend: {sorted(unknown)}", 1)
+        raise OverridesError(
+            f"de CSV-kop (header) moet kolommen uit {sorted(_KEYS)} gebruiken; onbekend: {sorted(unknown)}", 1
+        )
     rows = []
     while True:
         line = reader.line_num + 1
@@ -147,8 +153,9 @@ def _place(entry: dict, gaz: Gazetteer, line: int) -> Place | None:
     if name:
         base = _named_place(name, gaz)
         if base is None:
-            raise OverridesError(f"plaats {name!r} staat niet in de plaatsenlijst (gebruik een GM-code of lat/lon)",
-                                 line)
+            raise OverridesError(
+                f"plaats {name!r} staat niet in de plaatsenlijst (gebruik een GM-code of lat/lon)", line
+            )
     if "lat" in entry or "lon" in entry:
         try:
             lat, lon = _number(entry["lat"]), _number(entry["lon"])
@@ -156,8 +163,11 @@ def _place(entry: dict, gaz: Gazetteer, line: int) -> Place | None:
             raise OverridesError("lat en lon moeten allebei getallen zijn", line) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise OverridesError("lat/lon buiten bereik (lat -90..90, lon -180..180)", line)
-        base = replace(base, lat=lat, lon=lon) if base else Place(name or f"{lat:.4f}, {lon:.4f}", "venue",
-                                                                   country="", lat=lat, lon=lon)
+        base = (
+            replace(base, lat=lat, lon=lon)
+            if base
+            else Place(name or f"{lat:.4f}, {lon:.4f}", "venue", country="", lat=lat, lon=lon)
+        )
         base = _gemeente_from_boundaries(base, gaz)
     return base
 
@@ -201,8 +211,15 @@ def matches(o: Override, *, activity_id: str, page_url: str | None, text: str) -
     return fold(o.value) in fold(text)
 
 
-def apply_overrides(e: Enrichment, overrides: list[Override], *, page_url: str | None, text: str,
-                    gaz: Gazetteer, include_uncertain: bool) -> Enrichment:
+def apply_overrides(
+    e: Enrichment,
+    overrides: list[Override],
+    *,
+    page_url: str | None,
+    text: str,
+    gaz: Gazetteer,
+    include_uncertain: bool,
+) -> Enrichment:
     """Enrichment + the overrides that match it (in file order, later wins) -> corrected Enrichment."""
     for o in overrides:
         if not matches(o, activity_id=e.activity_id, page_url=page_url, text=text):
@@ -222,6 +239,17 @@ def _with_place(e: Enrichment, p: Place, gaz: Gazetteer, include_uncertain: bool
 
     region = p.npvr_region if p.kind == "regio" else gaz.npvr.region_for(p.gm_code, include_uncertain)
     country = p.country or None
-    return replace(e, place=p.name, gm_code=p.gm_code, gemeente=p.gemeente, province=p.province, country=country,
-                   lat=p.lat, lon=p.lon, precision=Precision(PRECISION.get(p.kind, "venue")),
-                   is_den_haag=is_den_haag(p.gm_code), is_abroad=is_abroad(country), npvr_region=region)
+    return replace(
+        e,
+        place=p.name,
+        gm_code=p.gm_code,
+        gemeente=p.gemeente,
+        province=p.province,
+        country=country,
+        lat=p.lat,
+        lon=p.lon,
+        precision=Precision(PRECISION.get(p.kind, "venue")),
+        is_den_haag=is_den_haag(p.gm_code),
+        is_abroad=is_abroad(country),
+        npvr_region=region,
+    )

@@ -26,8 +26,8 @@ from agendakaart.settings import Settings
 
 log = logging.getLogger(__name__)
 
-CHUNK = 2000            # activities per task: large enough that pickling and queueing stay a few percent
-_IN_FLIGHT = 2          # tasks queued per worker: bounds memory on a long stdin
+CHUNK = 2000  # activities per task: large enough that pickling and queueing stay a few percent
+_IN_FLIGHT = 2  # tasks queued per worker: bounds memory on a long stdin
 
 # (resources, settings) of this process while a pool runs; a forked worker inherits it
 _STATE: tuple[Resources, Settings] | None = None
@@ -67,16 +67,29 @@ def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
 
 def enrich_rows(res: Resources, settings: Settings, rows: list[tuple]) -> list[Enrichment]:
     """(activity_id, title, description, location_text, type_label) rows -> their Enrichments, in order."""
-    return [enrich_fields(title=r[1], description=r[2], location_text=r[3], type_label=r[4],
-                          gazetteer=res.gazetteer, rules=res.rules, settings=settings, activity_id=r[0],
-                          version=res.version, memo=res.memo) for r in rows]
+    return [
+        enrich_fields(
+            title=r[1],
+            description=r[2],
+            location_text=r[3],
+            type_label=r[4],
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            activity_id=r[0],
+            version=res.version,
+            memo=res.memo,
+        )
+        for r in rows
+    ]
 
 
 _NAMES = tuple(f.name for f in fields(Enrichment))
 
 
-def enrich_chunks(chunks: Iterable[list[tuple]], res: Resources, settings: Settings,
-                  workers: int) -> Iterator[list[Enrichment]]:
+def enrich_chunks(
+    chunks: Iterable[list[tuple]], res: Resources, settings: Settings, workers: int
+) -> Iterator[list[Enrichment]]:
     """Chunks of enrich_rows input rows -> their Enrichments, chunk by chunk in input order; from workers
     as plain tuples (a third of the pickling cost of dataclass objects), rebuilt here."""
     if workers <= 1:
@@ -88,8 +101,10 @@ def enrich_chunks(chunks: Iterable[list[tuple]], res: Resources, settings: Setti
 
 def _enrich_packed(res: Resources, settings: Settings, rows: list[tuple]) -> list[tuple]:
     """enrich_rows, each Enrichment as a tuple of its field values (enums by value)."""
-    return [tuple(v.value if k in ("activity_type", "precision") else v for k, v in zip(_NAMES, _values(e)))
-            for e in enrich_rows(res, settings, rows)]
+    return [
+        tuple(v.value if k in ("activity_type", "precision") else v for k, v in zip(_NAMES, _values(e)))
+        for e in enrich_rows(res, settings, rows)
+    ]
 
 
 def _values(e: Enrichment) -> tuple:
@@ -103,8 +118,13 @@ def _unpack(values: tuple) -> Enrichment:
     return _build(d)
 
 
-def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterable[list], res: Resources,
-               settings: Settings, workers: int) -> Iterator[list]:
+def map_chunks(
+    func: Callable[[Resources, Settings, list], list],
+    chunks: Iterable[list],
+    res: Resources,
+    settings: Settings,
+    workers: int,
+) -> Iterator[list]:
     """func(res, settings, chunk) for every chunk, yielded in input order; workers > 1: in a process pool
     (func must be a module-level function). A failing worker raises EnrichWorkerError."""
     if workers <= 1:
@@ -113,8 +133,8 @@ def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterab
         return
     global _STATE
     context = _mp_context()
-    _STATE = (res, settings)            # a forked worker starts with it
-    gc.freeze()     # the loaded data out of the collector's reach: its scans would copy the shared pages
+    _STATE = (res, settings)  # a forked worker starts with it
+    gc.freeze()  # the loaded data out of the collector's reach: its scans would copy the shared pages
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init, initargs=(settings,))
     try:
         pending: deque[Future] = deque()
@@ -124,7 +144,7 @@ def map_chunks(func: Callable[[Resources, Settings, list], list], chunks: Iterab
                 yield _result(pending.popleft())
         while pending:
             yield _result(pending.popleft())
-    except BrokenProcessPool as exc:      # a worker died while tasks were being handed out
+    except BrokenProcessPool as exc:  # a worker died while tasks were being handed out
         pool.shutdown(wait=True, cancel_futures=True)
         raise _died(exc) from exc
     except BaseException:
@@ -165,5 +185,7 @@ def _result(future: Future) -> list:
 
 
 def _died(exc: BrokenProcessPool) -> EnrichWorkerError:
-    return EnrichWorkerError(f"een werkproces van het verrijken stopte onverwacht ({exc}); "
-                             "probeer het opnieuw met één werkproces (--workers 1)")
+    return EnrichWorkerError(
+        f"een werkproces van het verrijken stopte onverwacht ({exc}); "
+        "probeer het opnieuw met één werkproces (--workers 1)"
+    )

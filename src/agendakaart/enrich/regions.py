@@ -13,12 +13,13 @@ DEN_HAAG = "GM0518"
 @dataclass(frozen=True)
 class NpvrTable:
     """gm_code -> region name, split by the confidence of the membership."""
+
     established: dict[str, str]
     uncertain: dict[str, str]
-    names: dict[str, str]             # gm_code -> gemeente name as the table writes it
+    names: dict[str, str]  # gm_code -> gemeente name as the table writes it
 
     def region_for(self, gm_code: str | None, include_uncertain: bool = False) -> str | None:
-        """"GM0153" -> "Twente"; an uncertain member only with include_uncertain; None elsewhere."""
+        """ "GM0153" -> "Twente"; an uncertain member only with include_uncertain; None elsewhere."""
         if not gm_code:
             return None
         region = self.established.get(gm_code)
@@ -58,10 +59,10 @@ def load_npvr(path: Path | None = None) -> NpvrTable:
 
 
 def is_den_haag(gm_code: str | None) -> bool:
-    """"GM0518" -> True."""
+    """ "GM0518" -> True."""
     return gm_code == DEN_HAAG
 
 
 def is_abroad(country: str | None) -> bool:
-    """"BE" -> True, "NL" -> False, None -> False."""
+    """ "BE" -> True, "NL" -> False, None -> False."""
     return bool(country) and country != "NL"

@@ -28,12 +28,15 @@ def _toml_str(value: str) -> str:
 
 def overrides_template(groups: list[dict]) -> str:
     """A TOML overrides file with one commented-out entry per group, ready to edit."""
-    lines = ["# agendakaart overrides (correcties) — haal bij een item de # weg voor de regels van [[override]] tot",
-             "# en met type, vul place en/of type in (een leeg veld telt niet mee), en draai dan:",
-             "#   agendakaart enrich --overrides DIT_BESTAND",
-             "# kiezen met één van: id = \"activiteit-id\", url = \"pagina-URL\", pattern = \"tekst\" (of \"/regex/\")",
-             "# invullen: place = \"Leiden\" | \"GM0546\", lat/lon = getallen, type = werkbezoek|evenement|gesprek|"
-             "toespraak|vergadering|parlement|media|overig", ""]
+    lines = [
+        "# agendakaart overrides (correcties) — haal bij een item de # weg voor de regels van [[override]] tot",
+        "# en met type, vul place en/of type in (een leeg veld telt niet mee), en draai dan:",
+        "#   agendakaart enrich --overrides DIT_BESTAND",
+        "# kiezen met één van: id = \"activiteit-id\", url = \"pagina-URL\", pattern = \"tekst\" (of \"/regex/\")",
+        "# invullen: place = \"Leiden\" | \"GM0546\", lat/lon = getallen, type = werkbezoek|evenement|gesprek|"
+        "toespraak|vergadering|parlement|media|overig",
+        "",
+    ]
     for g in groups:
         first = g["rows"][0]
         lines.append(f"# {len(g['rows'])}x: {g['text'][:100]}  [{g['precision']}: {g['reason'][:80]}]")

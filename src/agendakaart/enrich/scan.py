@@ -23,30 +23,33 @@ from agendakaart.enrich.text import fold
 
 class Scan(NamedTuple):
     """The hits in one folded text; offsets are into `folded` (which has the length of the text)."""
+
     folded: str
-    places: list[tuple[int, int, str, tuple[int, ...]]]   # (start, end, key, ids) at word boundaries
-    rules: list[tuple[int, tuple[int, ...]]]               # (end index, ids of rules of tier >= 1), also
+    places: list[tuple[int, int, str, tuple[int, ...]]]  # (start, end, key, ids) at word boundaries
+    rules: list[tuple[int, tuple[int, ...]]]  # (end index, ids of rules of tier >= 1), also
     #                                                        inside words
-    persons: list[tuple[int, str, str]]                    # (end index, "title"/"name", key), anywhere
+    persons: list[tuple[int, str, str]]  # (end index, "title"/"name", key), anywhere
 
     def part(self, start: int, end: int) -> Scan:
         """The place and person hits inside folded[start:end], offsets relative to `start` (rules stay with
         the whole text: activity phrases are matched over title and description together)."""
         if start == 0 and end == len(self.folded):
             return self
-        return Scan(self.folded[start:end],
-                    [(s - start, e - start, k, i) for s, e, k, i in self.places if s >= start and e <= end],
-                    [],
-                    [(e - start, kind, k) for e, kind, k in self.persons if e < end and e - len(k) + 1 >= start])
+        return Scan(
+            self.folded[start:end],
+            [(s - start, e - start, k, i) for s, e, k, i in self.places if s >= start and e <= end],
+            [],
+            [(e - start, kind, k) for e, kind, k in self.persons if e < end and e - len(k) + 1 >= start],
+        )
 
 
 class Scanner(NamedTuple):
-    automaton: ahocorasick.Automaton      # folded key -> (key, place ids, rule ids, person kind or None)
+    automaton: ahocorasick.Automaton  # folded key -> (key, place ids, rule ids, person kind or None)
     gazetteer: Gazetteer
     rules: ActivityRules
 
 
-_LAST: list[Scanner | None] = [None]     # the one in use (a run has one gazetteer and one rule set)
+_LAST: list[Scanner | None] = [None]  # the one in use (a run has one gazetteer and one rule set)
 
 
 def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
@@ -62,7 +65,7 @@ def scanner_for(gaz: Gazetteer, rules: ActivityRules) -> Scanner:
     for key, (_, ids) in gaz.automaton.items():
         entries[key] = [key, ids, (), None]
     for i, rule in enumerate(rules.rules):
-        if rule.tier < 1:       # fallbacks ("in", "bij"): only looked for when no other phrase matched
+        if rule.tier < 1:  # fallbacks ("in", "bij"): only looked for when no other phrase matched
             continue
         entry = entries.setdefault(rule.pattern, [rule.pattern, (), (), None])
         entry[2] = entry[2] + (i,)

@@ -22,7 +22,7 @@ UITGESTELD = EntryStatus.UITGESTELD.value
 @dataclass(frozen=True)
 class StatusRule:
     pattern: str
-    kind: str          # word | literal
+    kind: str  # word | literal
     status: str
     example: str
 
@@ -61,7 +61,7 @@ def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile("|".join(p)), status) for status, p in parts.items() if p)
 
 
-@lru_cache(maxsize=8192)      # agendas repeat texts ("Ministerraad"): most calls are hits
+@lru_cache(maxsize=8192)  # agendas repeat texts ("Ministerraad"): most calls are hits
 def entry_status(title: str | None, description: str | None = None) -> str:
     """'Werkbezoek aan Zwolle (geannuleerd)' -> 'geannuleerd'; 'Werkbezoek aan Zwolle' -> 'gepland'.
 

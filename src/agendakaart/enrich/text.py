@@ -45,8 +45,7 @@ def _build_table() -> dict[int, str]:
 _TABLE = _build_table()
 
 
-_ASCII_SWAPS = tuple((chr(code), folded) for code, folded in _TABLE.items()
-                     if code < 128 and not chr(code).isupper())
+_ASCII_SWAPS = tuple((chr(code), folded) for code, folded in _TABLE.items() if code < 128 and not chr(code).isupper())
 
 
 def fold(text: str) -> str:
@@ -55,7 +54,7 @@ def fold(text: str) -> str:
     C-level lower() and replace() per distinct special character beat a per-character translate().
     """
     low = text.lower()
-    if len(low) != len(text):                       # "İ" lower-cases to two characters: go char by char
+    if len(low) != len(text):  # "İ" lower-cases to two characters: go char by char
         return text.translate(_TABLE)
     if not low.isascii():
         for ch in set(low):

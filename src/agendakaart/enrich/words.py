@@ -25,7 +25,7 @@ def _table() -> dict[str, tuple[tuple[str, str], ...]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         word = row["word"].strip()
-        re.compile(word)        # a broken fragment fails here, at load, with its text
+        re.compile(word)  # a broken fragment fails here, at load, with its text
         out.setdefault(row["role"].strip(), []).append((word, (row.get("value") or "").strip()))
     return {role: tuple(pairs) for role, pairs in out.items()}
 
@@ -53,7 +53,7 @@ def word_values(role: str) -> dict[str, str]:
 
 
 def alternation(role: str) -> str:
-    """"a|b|c": the role's fragments joined, for a rule's regular expression."""
+    """ "a|b|c": the role's fragments joined, for a rule's regular expression."""
     return "|".join(words(role))
 
 

@@ -69,7 +69,7 @@ class RegionLine:
 
 @dataclass
 class Answer:
-    split: Counter                                    # SPLIT keys -> n (all rows)
+    split: Counter  # SPLIT keys -> n (all rows)
     npvr_inwoners: int
     nl_inwoners: int
     by_person: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
@@ -79,7 +79,7 @@ class Answer:
     regions: list[RegionLine] = field(default_factory=list)
     period: tuple[date, date] | None = None
     randstad: Counter = field(default_factory=Counter)  # randstad | rest -> n (elders only)
-    randstad_inwoners: int = 0                           # without Den Haag, like the activities
+    randstad_inwoners: int = 0  # without Den Haag, like the activities
     den_haag_inwoners: int = 0
 
     @property
@@ -123,9 +123,13 @@ def npvr_answer(rows: list[dict[str, Any]], include_uncertain: bool = False) -> 
     randstad_pv = randstad_provinces()
     pv_of = {gm: b.province_of(gm) for gm in b.gemeenten}
     pv_by_name = {name: code for code, name in b.province_names.items()}
-    ans = Answer(Counter(), sum(inw.values()), sum(b.inwoners.values()), den_haag_inwoners=b.inwoners.get(DEN_HAAG, 0),
-                 randstad_inwoners=sum(n for gm, n in b.inwoners.items()
-                                       if pv_of.get(gm) in randstad_pv and gm != DEN_HAAG))
+    ans = Answer(
+        Counter(),
+        sum(inw.values()),
+        sum(b.inwoners.values()),
+        den_haag_inwoners=b.inwoners.get(DEN_HAAG, 0),
+        randstad_inwoners=sum(n for gm, n in b.inwoners.items() if pv_of.get(gm) in randstad_pv and gm != DEN_HAAG),
+    )
     region_n: Counter = Counter()
     region_days: dict[str, set] = defaultdict(set)
     days = [d for d in (_day(r["date"]) for r in rows) if d]
@@ -133,8 +137,11 @@ def npvr_answer(rows: list[dict[str, Any]], include_uncertain: bool = False) -> 
     for row in rows:
         cat, month = where_category(row), (row["date"] or "")[:7]
         _count(ans.split, row, cat)
-        for table, key in ((ans.by_ministry, row["ministry"] or "(onbekend ministerie)"),
-                           (ans.by_month, month), (ans.by_quarter, quarter_label(month) if month else "")):
+        for table, key in (
+            (ans.by_ministry, row["ministry"] or "(onbekend ministerie)"),
+            (ans.by_month, month),
+            (ans.by_quarter, quarter_label(month) if month else ""),
+        ):
             _count(table[key], row, cat)
         for name in row["person_names"] or ["(geen bewindspersoon)"]:
             _count(ans.by_person[name], row, cat)
@@ -152,6 +159,7 @@ def npvr_answer(rows: list[dict[str, Any]], include_uncertain: bool = False) -> 
 
 # ---- format-neutral tables (header, rows); the last row of each is the totals row ----
 
+
 def n_text(value: int) -> str:
     """20113 -> '20.113'."""
     return f"{value:,}".replace(",", ".")
@@ -159,27 +167,39 @@ def n_text(value: int) -> str:
 
 def headline(a: Answer) -> str:
     """The one sentence the report and the map open with."""
-    return (f"{n_text(a.x)} van de {n_text(a.y)} activiteiten elders in Nederland ({pct(a.x, a.y)}) waren in een "
-            f"NPVR-regio; die regio's hebben {pct(a.npvr_inwoners, a.nl_inwoners)} van de inwoners.")
+    return (
+        f"{n_text(a.x)} van de {n_text(a.y)} activiteiten elders in Nederland ({pct(a.x, a.y)}) waren in een "
+        f"NPVR-regio; die regio's hebben {pct(a.npvr_inwoners, a.nl_inwoners)} van de inwoners."
+    )
 
 
 def beside(a: Answer) -> str:
     s = a.split
-    return (f"Niet in de noemer: Den Haag {n_text(s['den_haag'])}, buitenland {n_text(s['buitenland'])}, locatie "
-            f"onbekend {n_text(s['onbekend'])} (met de {n_text(a.y)} elders in Nederland samen "
-            f"{n_text(s['totaal'])} activiteiten).")
+    return (
+        f"Niet in de noemer: Den Haag {n_text(s['den_haag'])}, buitenland {n_text(s['buitenland'])}, locatie "
+        f"onbekend {n_text(s['onbekend'])} (met de {n_text(a.y)} elders in Nederland samen "
+        f"{n_text(s['totaal'])} activiteiten)."
+    )
 
 
 SPLIT_HEAD = ("Elders in NL", "waarvan NPVR-regio", "Aandeel NPVR", "Den Haag", "Buitenland", "Onbekend", "Totaal")
 
 
 def _split_cells(c: Counter) -> tuple:
-    return (c["elders"], c["npvr"], pct(c["npvr"], c["elders"]), c["den_haag"], c["buitenland"], c["onbekend"],
-            c["totaal"])
+    return (
+        c["elders"],
+        c["npvr"],
+        pct(c["npvr"], c["elders"]),
+        c["den_haag"],
+        c["buitenland"],
+        c["onbekend"],
+        c["totaal"],
+    )
 
 
-def split_table(table: dict[str, Counter], label: str, total: Counter, *, by_key: bool = False,
-                key_label=lambda k: k) -> tuple[tuple, list]:
+def split_table(
+    table: dict[str, Counter], label: str, total: Counter, *, by_key: bool = False, key_label=lambda k: k
+) -> tuple[tuple, list]:
     items = sorted(table.items()) if by_key else sorted(table.items(), key=lambda kv: (-kv[1]["elders"], kv[0]))
     rows = [(key_label(k) or "(geen datum)", *_split_cells(c)) for k, c in items]
     rows.append(("Totaal", *_split_cells(total)))
@@ -187,11 +207,12 @@ def split_table(table: dict[str, Counter], label: str, total: Counter, *, by_key
 
 
 def region_table(a: Answer) -> tuple[tuple, list]:
-    head = ("NPVR-regio", "Activiteiten", "Inwoners", "Per 100.000 inwoners", "Dagen met een bezoek",
-            "Aandeel dagen")
+    head = ("NPVR-regio", "Activiteiten", "Inwoners", "Per 100.000 inwoners", "Dagen met een bezoek", "Aandeel dagen")
     days = a.period_days
-    rows = [(r.name, r.n, r.inwoners, dec(r.n * 1e5 / r.inwoners if r.inwoners else 0), r.days, pct(r.days, days))
-            for r in sorted(a.regions, key=lambda r: (-r.n, r.name))]
+    rows = [
+        (r.name, r.n, r.inwoners, dec(r.n * 1e5 / r.inwoners if r.inwoners else 0), r.days, pct(r.days, days))
+        for r in sorted(a.regions, key=lambda r: (-r.n, r.name))
+    ]
     n, inw = sum(r.n for r in a.regions), sum(r.inwoners for r in a.regions)
     rows.append(("Totaal", n, inw, dec(n * 1e5 / inw if inw else 0), "", ""))
     return head, rows
@@ -201,10 +222,11 @@ def randstad_table(a: Answer) -> tuple[tuple, list]:
     head = ("Gebied", "Activiteiten elders in NL", "Aandeel", "Inwoners", "Aandeel inwoners", "Per 100.000 inwoners")
     nl = a.nl_inwoners - a.den_haag_inwoners  # Den Haag's activities are not in these rows, nor its inhabitants
     rest_inw = nl - a.randstad_inwoners
-    lines = [("Randstad (zonder Den Haag)", a.randstad["randstad"], a.randstad_inwoners),
-             ("Rest van Nederland", a.randstad["rest"], rest_inw)]
-    rows = [(name, n, pct(n, a.y), inw, pct(inw, nl), dec(n * 1e5 / inw if inw else 0))
-            for name, n, inw in lines]
+    lines = [
+        ("Randstad (zonder Den Haag)", a.randstad["randstad"], a.randstad_inwoners),
+        ("Rest van Nederland", a.randstad["rest"], rest_inw),
+    ]
+    rows = [(name, n, pct(n, a.y), inw, pct(inw, nl), dec(n * 1e5 / inw if inw else 0)) for name, n, inw in lines]
     if a.randstad["onbekend"]:
         rows.append(("Provincie onbekend", a.randstad["onbekend"], pct(a.randstad["onbekend"], a.y), "", "", ""))
     rows.append(("Totaal (Nederland zonder Den Haag)", a.y, pct(a.y, a.y), nl, pct(nl, nl), dec(a.y * 1e5 / nl)))

@@ -80,8 +80,11 @@ def write_geojson(rows: Iterable[dict[str, Any]], fh: TextIO) -> tuple[int, int]
             features.append(geojson_feature(row))
         else:
             left_out += 1
-    doc = {"type": "FeatureCollection", "features": features,
-           "agendakaart": {"left_out": left_out, "left_out_reason": "geen locatie (lat/lon onbekend)"}}
+    doc = {
+        "type": "FeatureCollection",
+        "features": features,
+        "agendakaart": {"left_out": left_out, "left_out_reason": "geen locatie (lat/lon onbekend)"},
+    }
     json.dump(doc, fh, ensure_ascii=False)
     return len(features), left_out
 

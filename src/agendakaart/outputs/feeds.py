@@ -16,31 +16,43 @@ from agendakaart.outputs.transparency import AMSTERDAM, GEANNULEERD, UITGESTELD,
 
 VERWIJDERD = EntryStatus.VERWIJDERD.value
 
-TAG_AUTHORITY = "agendakaart.github.io,2026"   # tag: URI authority (RFC 4151): the project's name and year
+TAG_AUTHORITY = "agendakaart.github.io,2026"  # tag: URI authority (RFC 4151): the project's name and year
 FORMATS = ("atom", "ics")
-_STATUS_WORDS = {GEANNULEERD: "Geannuleerd", UITGESTELD: "Uitgesteld", VERDWENEN: "Van de agenda verdwenen",
-                 VERWIJDERD: "Van de site verwijderd"}
-_FIELD_NAMES = {"title": "tekst", "description": "omschrijving", "date": "datum", "start_time": "begintijd",
-                "end_time": "eindtijd", "location_text": "locatie", "persons": "personen", "type_label": "label"}
+_STATUS_WORDS = {
+    GEANNULEERD: "Geannuleerd",
+    UITGESTELD: "Uitgesteld",
+    VERDWENEN: "Van de agenda verdwenen",
+    VERWIJDERD: "Van de site verwijderd",
+}
+_FIELD_NAMES = {
+    "title": "tekst",
+    "description": "omschrijving",
+    "date": "datum",
+    "start_time": "begintijd",
+    "end_time": "eindtijd",
+    "location_text": "locatie",
+    "persons": "personen",
+    "type_label": "label",
+}
 
 
 @dataclass(frozen=True)
 class FeedItem:
-    uid: str                           # the activity's root id (stable across edits)
-    activity_id: str                   # its current id
-    url: str                           # the agenda page
+    uid: str  # the activity's root id (stable across edits)
+    activity_id: str  # its current id
+    url: str  # the agenda page
     title: str
     day: date
     start_time: str | None
     end_time: str | None
-    persons: tuple[str, ...]           # names
+    persons: tuple[str, ...]  # names
     ministry: str | None
-    place: str                         # where (as resolved, with gemeente / region), or the verbatim location
-    reason: str                        # why there (the enrichment's reason)
-    status: str                        # an EntryStatus value
-    first_seen: str                    # ISO instant agendakaart first saw it
-    updated: str                       # ISO instant of the latest change (or first_seen)
-    changes: tuple[str, ...] = field(default_factory=tuple)   # "tekst: 'a' → 'b'" per change, oldest first
+    place: str  # where (as resolved, with gemeente / region), or the verbatim location
+    reason: str  # why there (the enrichment's reason)
+    status: str  # an EntryStatus value
+    first_seen: str  # ISO instant agendakaart first saw it
+    updated: str  # ISO instant of the latest change (or first_seen)
+    changes: tuple[str, ...] = field(default_factory=tuple)  # "tekst: 'a' → 'b'" per change, oldest first
 
     @property
     def sequence(self) -> int:
@@ -78,20 +90,27 @@ def _clock(text: str | None) -> time | None:
 
 def headline(item: FeedItem) -> str:
     """'Geannuleerd: Werkbezoek aan Zwolle (21-05-2024, Mark Rutte)'."""
-    prefix = f"{_STATUS_WORDS[item.status]}: " if item.status in _STATUS_WORDS else (
-        "Gewijzigd: " if item.changes else "")
+    prefix = (
+        f"{_STATUS_WORDS[item.status]}: " if item.status in _STATUS_WORDS else ("Gewijzigd: " if item.changes else "")
+    )
     who = ", ".join(item.persons)
     return f"{prefix}{item.title} ({item.day:%d-%m-%Y}{', ' + who if who else ''})"
 
 
 def body(item: FeedItem) -> str:
     """The entry's plain text: when, who, where and why there, status, what changed, the source page."""
-    when = f"{item.day:%d-%m-%Y}" + (f" {item.start_time}" if item.start_time else "") + (
-        f"–{item.end_time}" if item.end_time else "")
-    lines = [f"Wanneer: {when}", f"Wie: {', '.join(item.persons) or 'onbekend'}"
-             + (f" ({item.ministry})" if item.ministry else ""),
-             f"Waar: {item.place or 'locatie onbekend'}", f"Waarom daar: {item.reason or '–'}",
-             f"Status: {_STATUS_WORDS.get(item.status, 'gepland')}"]
+    when = (
+        f"{item.day:%d-%m-%Y}"
+        + (f" {item.start_time}" if item.start_time else "")
+        + (f"–{item.end_time}" if item.end_time else "")
+    )
+    lines = [
+        f"Wanneer: {when}",
+        f"Wie: {', '.join(item.persons) or 'onbekend'}" + (f" ({item.ministry})" if item.ministry else ""),
+        f"Waar: {item.place or 'locatie onbekend'}",
+        f"Waarom daar: {item.reason or '–'}",
+        f"Status: {_STATUS_WORDS.get(item.status, 'gepland')}",
+    ]
     lines += [f"Gewijzigd: {c}" for c in item.changes]
     lines.append(f"Bron: {item.url}")
     return "\n".join(lines)
@@ -145,9 +164,12 @@ def _event(item: FeedItem):
         ev.add("location", item.place)
     ev.add("description", body(item))
     ev.add("url", item.url)
-    ev.add("status", {GEANNULEERD: "CANCELLED", VERDWENEN: "CANCELLED", VERWIJDERD: "CANCELLED",
-                      UITGESTELD: "TENTATIVE"}.get(
-        item.status, "CONFIRMED"))
+    ev.add(
+        "status",
+        {GEANNULEERD: "CANCELLED", VERDWENEN: "CANCELLED", VERWIJDERD: "CANCELLED", UITGESTELD: "TENTATIVE"}.get(
+            item.status, "CONFIRMED"
+        ),
+    )
     return ev
 
 

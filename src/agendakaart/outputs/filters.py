@@ -37,16 +37,17 @@ def fold(text: str) -> str:
 @dataclass(frozen=True)
 class Filters:
     """Which activities to keep; empty tuples mean 'all'. Every condition combines with AND."""
-    persons: tuple[str, ...] = ()        # slugs; an activity matches when ANY of its persons is listed
-    ministries: tuple[str, ...] = ()     # ministry names (activities.ministry or the first person's)
-    types: tuple[str, ...] = ()          # ActivityType values
-    date_from: date | None = None        # inclusive
-    date_to: date | None = None          # inclusive
+
+    persons: tuple[str, ...] = ()  # slugs; an activity matches when ANY of its persons is listed
+    ministries: tuple[str, ...] = ()  # ministry names (activities.ministry or the first person's)
+    types: tuple[str, ...] = ()  # ActivityType values
+    date_from: date | None = None  # inclusive
+    date_to: date | None = None  # inclusive
     exclude_den_haag: bool = False
     only_npvr: bool = False
-    abroad: str = "include"              # include | exclude | only
-    located_only: bool = False           # the map shows located activities only
-    text: str = ""                       # free text (see module docstring)
+    abroad: str = "include"  # include | exclude | only
+    located_only: bool = False  # the map shows located activities only
+    text: str = ""  # free text (see module docstring)
 
     def __post_init__(self) -> None:
         if self.abroad not in ABROAD_MODES:
@@ -142,8 +143,11 @@ def unknown_values(flt: Filters, persons: set[str], ministries: set[str]) -> str
     for label, wanted, known in (("bewindspersoon", flt.persons, persons), ("ministerie", flt.ministries, ministries)):
         missing = [v for v in wanted if v not in known]
         if missing:
-            return f"onbekend{'e' if label == 'bewindspersoon' else ''} {label} in het filter: " + ", ".join(
-                f"'{v}'" for v in missing) + " (niet in de database)"
+            return (
+                f"onbekend{'e' if label == 'bewindspersoon' else ''} {label} in het filter: "
+                + ", ".join(f"'{v}'" for v in missing)
+                + " (niet in de database)"
+            )
     return None
 
 

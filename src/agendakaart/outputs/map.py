@@ -26,8 +26,11 @@ TYPES = tuple(t.value for t in ActivityType)
 PRECISIONS = tuple(p.value for p in Precision)
 _EPOCH = date(1970, 1, 1)
 TILE_HOSTS = "https://tile.openstreetmap.org https://*.tile.openstreetmap.org"
-LIBRARIES = ("leaflet/dist/leaflet.js", "supercluster/dist/supercluster.min.js",
-             "topojson-client/dist/topojson-client.min.js")
+LIBRARIES = (
+    "leaflet/dist/leaflet.js",
+    "supercluster/dist/supercluster.min.js",
+    "topojson-client/dist/topojson-client.min.js",
+)
 LIBRARY_CSS = ("leaflet/dist/leaflet.css",)
 
 
@@ -37,8 +40,8 @@ class MapAssetsError(AgendakaartError):
 
 @dataclass(frozen=True)
 class Assets:
-    scripts: tuple[str, ...]   # library JS then ours, in load order
-    styles: tuple[str, ...]    # library CSS then ours
+    scripts: tuple[str, ...]  # library JS then ours, in load order
+    styles: tuple[str, ...]  # library CSS then ours
     template: str
 
 
@@ -51,8 +54,10 @@ def find_node_modules(start: Path | None = None) -> Path:
     for path in candidates:
         if (path / "leaflet" / "dist" / "leaflet.js").is_file():
             return path
-    raise MapAssetsError("node_modules met leaflet en supercluster niet gevonden: draai `make setup` "
-                         "(npm install) of zet AGENDAKAART_NODE_MODULES op de map node_modules")
+    raise MapAssetsError(
+        "node_modules met leaflet en supercluster niet gevonden: draai `make setup` "
+        "(npm install) of zet AGENDAKAART_NODE_MODULES op de map node_modules"
+    )
 
 
 def _script_text(js: str) -> str:
@@ -110,25 +115,39 @@ def _people(rows: list[dict], persons: dict[str, dict]) -> tuple[list[list], dic
         for s in r["persons"]:
             counts[s] = counts.get(s, 0) + 1
     slugs = list(counts) if rows else list(persons)
-    ministries = sorted({m for m in ((r["ministry"] for r in rows) if rows else
-                                     (p.get("ministry") for p in persons.values())) if m})
+    ministries = sorted(
+        {m for m in ((r["ministry"] for r in rows) if rows else (p.get("ministry") for p in persons.values())) if m}
+    )
     m_index = {m: i for i, m in enumerate(ministries)}
-    table = [[s, (persons.get(s) or {}).get("name") or s,
-              m_index.get((persons.get(s) or {}).get("ministry"), -1), counts.get(s, 0)] for s in slugs]
+    table = [
+        [
+            s,
+            (persons.get(s) or {}).get("name") or s,
+            m_index.get((persons.get(s) or {}).get("ministry"), -1),
+            counts.get(s, 0),
+        ]
+        for s in slugs
+    ]
     table.sort(key=lambda p: p[1].casefold())
     return table, {p[0]: i for i, p in enumerate(table)}, ministries
 
 
-def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: list[dict],
-                regions: list[str], backdrop: list[float] | None = None,
-                geo: dict[str, Any] | None = None) -> dict[str, Any]:
+def map_payload(
+    rows: list[dict[str, Any]],
+    persons: dict[str, dict],
+    outlines: list[dict],
+    regions: list[str],
+    backdrop: list[float] | None = None,
+    geo: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Export rows -> the compact JSON the map reads (see module docstring); `geo` = outputs.map_geo.geo_payload."""
     table, p_index, ministries = _people(rows, persons)
     m_index = {m: i for i, m in enumerate(ministries)}
     r_index = {r: i for i, r in enumerate(regions)}
     strings, points, pt_index = _Strings(), [], {}
-    cols: dict[str, list] = {k: [] for k in ("d", "h", "p", "t", "m", "ps", "f", "r", "ti", "u", "pl", "pr",
-                                             "re", "tl", "c")}
+    cols: dict[str, list] = {
+        k: [] for k in ("d", "h", "p", "t", "m", "ps", "f", "r", "ti", "u", "pl", "pr", "re", "tl", "c")
+    }
     for row in rows:
         pt = -1
         if row["lat"] is not None and row["lon"] is not None:
@@ -141,13 +160,20 @@ def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: 
         flags = (1 if row["is_den_haag"] else 0) | (2 if row["is_abroad"] else 0) | (4 if row["override"] else 0)
         conf = row["confidence"]
         for key, value in (
-            ("d", _day(row["date"])), ("h", strings(row["start_time"])), ("p", pt),
+            ("d", _day(row["date"])),
+            ("h", strings(row["start_time"])),
+            ("p", pt),
             ("t", TYPES.index(row["activity_type"]) if row["activity_type"] in TYPES else TYPES.index("overig")),
-            ("m", m_index.get(row["ministry"], -1)), ("ps", who[0] if len(who) == 1 else who), ("f", flags),
-            ("r", r_index.get(row["npvr_region"], -1)), ("ti", row["title"]), ("u", strings(row["url"])),
+            ("m", m_index.get(row["ministry"], -1)),
+            ("ps", who[0] if len(who) == 1 else who),
+            ("f", flags),
+            ("r", r_index.get(row["npvr_region"], -1)),
+            ("ti", row["title"]),
+            ("u", strings(row["url"])),
             ("pl", strings(row["place"] or row["gemeente"])),
             ("pr", PRECISIONS.index(row["precision"]) if row["precision"] in PRECISIONS else len(PRECISIONS) - 1),
-            ("re", strings(row["reason"])), ("tl", strings(row["type_label"])),
+            ("re", strings(row["reason"])),
+            ("tl", strings(row["type_label"])),
             ("c", -1 if conf is None else round(conf * 100)),
         ):
             cols[key].append(value)
@@ -158,9 +184,16 @@ def map_payload(rows: list[dict[str, Any]], persons: dict[str, dict], outlines: 
     return {
         "v": __version__,
         "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "types": list(TYPES), "precisions": list(PRECISIONS), "persons": table, "ministries": ministries,
-        "regions": regions, "outlines": [[r_index[o["name"]], o["ring"]] for o in outlines if o["name"] in r_index],
-        "pts": [c for pt in points for c in pt], "s": strings.items, "a": cols, "bg": backdrop or [],
+        "types": list(TYPES),
+        "precisions": list(PRECISIONS),
+        "persons": table,
+        "ministries": ministries,
+        "regions": regions,
+        "outlines": [[r_index[o["name"]], o["ring"]] for o in outlines if o["name"] in r_index],
+        "pts": [c for pt in points for c in pt],
+        "s": strings.items,
+        "a": cols,
+        "bg": backdrop or [],
         "geo": geo,
     }
 
@@ -177,14 +210,20 @@ def _sha256(text: str) -> str:
 
 def content_security_policy(scripts: tuple[str, ...]) -> str:
     """Only our inlined scripts run (by hash); images from OSM tiles and data: only; no fetch, no frames, no forms."""
-    return "; ".join((
-        "default-src 'none'",
-        "script-src " + " ".join(_sha256(s) for s in scripts),
-        "style-src 'unsafe-inline'",
-        f"img-src data: {TILE_HOSTS}",
-        "connect-src 'none'", "font-src 'none'", "object-src 'none'", "frame-src 'none'",
-        "base-uri 'none'", "form-action 'none'",
-    ))
+    return "; ".join(
+        (
+            "default-src 'none'",
+            "script-src " + " ".join(_sha256(s) for s in scripts),
+            "style-src 'unsafe-inline'",
+            f"img-src data: {TILE_HOSTS}",
+            "connect-src 'none'",
+            "font-src 'none'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        )
+    )
 
 
 def render_map_html(payload: dict[str, Any], assets: Assets, title: str = "Agendakaart") -> str:

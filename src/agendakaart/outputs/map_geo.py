@@ -20,7 +20,7 @@ def slim_topology(text: str) -> dict[str, Any]:
     """TopoJSON text -> the same topology with only `id` per geometry, its geometries' names in `names`, and the
     arcs that no geometry uses removed (references renumbered)."""
     topo = json.loads(text)
-    (name, obj), = topo["objects"].items()
+    ((name, obj),) = topo["objects"].items()
     used: set[int] = set()
 
     def walk(refs, fn):
@@ -29,11 +29,17 @@ def slim_topology(text: str) -> dict[str, Any]:
     for g in obj["geometries"]:
         walk(g["arcs"], lambda r: used.add(r if r >= 0 else ~r))
     new = {old: k for k, old in enumerate(sorted(used))}
-    geoms = [{"type": g["type"], "id": g["id"], "arcs": walk(g["arcs"], lambda r: new[r] if r >= 0 else ~new[~r])}
-             for g in obj["geometries"]]
-    return {"type": "Topology", "transform": topo["transform"], "arcs": [topo["arcs"][k] for k in sorted(used)],
-            "objects": {"a": {"type": "GeometryCollection", "geometries": geoms}},
-            "names": [g["properties"]["statnaam"] for g in obj["geometries"]]}
+    geoms = [
+        {"type": g["type"], "id": g["id"], "arcs": walk(g["arcs"], lambda r: new[r] if r >= 0 else ~new[~r])}
+        for g in obj["geometries"]
+    ]
+    return {
+        "type": "Topology",
+        "transform": topo["transform"],
+        "arcs": [topo["arcs"][k] for k in sorted(used)],
+        "objects": {"a": {"type": "GeometryCollection", "geometries": geoms}},
+        "names": [g["properties"]["statnaam"] for g in obj["geometries"]],
+    }
 
 
 @cache
@@ -63,16 +69,21 @@ def geo_payload(regions: list[str], include_uncertain: bool = False) -> dict[str
     idx = {c: k for k, c in enumerate(codes)}
     inw = npvr_inwoners(b, include_uncertain)
     return {
-        "gm": gm, "pv": json.loads(_slim(PROVINCE_FILE)), "codes": codes,
+        "gm": gm,
+        "pv": json.loads(_slim(PROVINCE_FILE)),
+        "codes": codes,
         "inw": [b.inwoners.get(c, 0) for c in codes],
         "rm": [[idx[c] for c in b.npvr_members.get(r, []) if c in idx] for r in regions],
         "ru": [[idx[c] for c in b.npvr_uncertain_members.get(r, []) if c in idx] for r in regions],
-        "rinw": [inw.get(r, 0) for r in regions], "nl": sum(b.inwoners.values()), "uncertain": include_uncertain,
+        "rinw": [inw.get(r, 0) for r in regions],
+        "nl": sum(b.inwoners.values()),
+        "uncertain": include_uncertain,
     }
 
 
-def activity_geo_columns(rows: list[dict[str, Any]], codes: list[str], strings, point_of: list[int],
-                         n_points: int) -> dict[str, list]:
+def activity_geo_columns(
+    rows: list[dict[str, Any]], codes: list[str], strings, point_of: list[int], n_points: int
+) -> dict[str, list]:
     """Compact gemeente and country per activity (most activities share a point, few are abroad):
     "pg" = per point the index of its gemeente in `codes` (-1: none); "gx" = [[activity, gemeente index], ...] for
     the activities whose gemeente differs from their point's (or that have no point); "co" = [[activity, string

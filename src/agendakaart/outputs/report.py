@@ -16,8 +16,13 @@ from typing import Any
 from agendakaart.outputs.filters import is_located
 
 WHERE = ("den_haag", "elders", "buitenland", "onbekend", "niet_verrijkt")
-WHERE_NAMES = {"den_haag": "Den Haag", "elders": "Elders in Nederland", "buitenland": "Buitenland",
-               "onbekend": "Locatie onbekend", "niet_verrijkt": "Nog niet verrijkt"}
+WHERE_NAMES = {
+    "den_haag": "Den Haag",
+    "elders": "Elders in Nederland",
+    "buitenland": "Buitenland",
+    "onbekend": "Locatie onbekend",
+    "niet_verrijkt": "Nog niet verrijkt",
+}
 NOT_ENRICHED_HINT = "nog niet verrijkt — draai `agendakaart enrich`"
 LOW_CONFIDENCE = 0.6
 QUALITY = ("datum", "tijd", "locatie", "met wie", "onderwerp")
@@ -27,7 +32,9 @@ _COUNTERPART = re.compile(
     r"\b(?:met\s+\w|gesprek(?:ken)?\s+met|overleg\s+met|ontmoeting\s+met|ontvangt|ontvangst\s+van"
     r"|vereniging|stichting|bond|federatie|VNG|IPO|bedrijf|bedrijven|universiteit|hogeschool|ziekenhuis|college"
     r"|burgemeester|wethouder|gedeputeerde|commissaris|ambassadeur|president|premier|minister\s+van|koning"
-    r"|directeur|bestuur|CEO|vakbond|FNV|VNO-NCW|B\.V\.|N\.V\.)\b", re.IGNORECASE)
+    r"|directeur|bestuur|CEO|vakbond|FNV|VNO-NCW|B\.V\.|N\.V\.)\b",
+    re.IGNORECASE,
+)
 # a subject: "over"/"inzake"/"ter"-phrase, or enough words to say what it is about
 _SUBJECT = re.compile(r"\b(?:over|inzake|ter\s+gelegenheid|betreffende|rond|omtrent|m\.b\.t\.|aangaande)\s+\w")
 
@@ -74,13 +81,13 @@ def quality_flags(row: dict[str, Any]) -> dict[str, bool]:
 @dataclass
 class ReportData:
     total: int
-    where: Counter                                   # category -> n
+    where: Counter  # category -> n
     npvr_total: int
     regions: list[str]
-    region_person: dict[str, Counter]                # person name -> region -> n
-    region_month: dict[str, Counter]                 # YYYY-MM -> region -> n
-    month_where: dict[str, Counter]                  # YYYY-MM -> category -> n
-    by_ministry: dict[str, Counter]                  # ministry -> category (+ 'npvr', 'totaal') -> n
+    region_person: dict[str, Counter]  # person name -> region -> n
+    region_month: dict[str, Counter]  # YYYY-MM -> region -> n
+    month_where: dict[str, Counter]  # YYYY-MM -> category -> n
+    by_ministry: dict[str, Counter]  # ministry -> category (+ 'npvr', 'totaal') -> n
     by_type: dict[str, Counter]
     by_person: dict[str, Counter]
     unresolved: list[dict[str, Any]]
@@ -98,15 +105,29 @@ def _names(row: dict[str, Any]) -> list[str]:
 
 def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> ReportData:
     """Export rows -> every table of the report (a person on a shared activity counts it once for themselves)."""
-    data = ReportData(len(rows), Counter(), 0, [], defaultdict(Counter), defaultdict(Counter),
-                      defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), defaultdict(Counter), [], [])
+    data = ReportData(
+        len(rows),
+        Counter(),
+        0,
+        [],
+        defaultdict(Counter),
+        defaultdict(Counter),
+        defaultdict(Counter),
+        defaultdict(Counter),
+        defaultdict(Counter),
+        defaultdict(Counter),
+        [],
+        [],
+    )
     seen_regions = set(regions or ())
     for row in rows:
         cat, region, month = where_category(row), row["npvr_region"], (row["date"] or "")[:7]
         data.where[cat] += 1
         data.month_where[month][cat] += 1
-        for table, key in ((data.by_ministry, row["ministry"] or "(onbekend ministerie)"),
-                           (data.by_type, row["activity_type"])):
+        for table, key in (
+            (data.by_ministry, row["ministry"] or "(onbekend ministerie)"),
+            (data.by_type, row["activity_type"]),
+        ):
             table[key][cat] += 1
             table[key]["totaal"] += 1
             table[key]["npvr"] += bool(region)
@@ -130,8 +151,14 @@ def summarize(rows: list[dict[str, Any]], regions: list[str] | None = None) -> R
     return data
 
 
-def render_report(rows: list[dict[str, Any]], *, fmt: str = "html", regions: list[str] | None = None,
-                  figure_svg: str | None = None, entries: list[dict[str, Any]] | None = None) -> str:
+def render_report(
+    rows: list[dict[str, Any]],
+    *,
+    fmt: str = "html",
+    regions: list[str] | None = None,
+    figure_svg: str | None = None,
+    entries: list[dict[str, Any]] | None = None,
+) -> str:
     """Export rows -> the report text (html with inline SVG charts, or md); `figure_svg` = the map figure to embed.
     `entries` (pipeline.transparency.load_entries) feed the Transparantie section; without them it is made from
     the rows alone (completeness only)."""

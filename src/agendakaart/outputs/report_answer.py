@@ -6,8 +6,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Iterable
 
-from agendakaart.outputs.answer import (Answer, beside, headline, month_label, randstad_table,
-                                        region_table, split_table)
+from agendakaart.outputs.answer import Answer, beside, headline, month_label, randstad_table, region_table, split_table
 from agendakaart.outputs.geocheck import mismatch_table
 
 DEFINITIONS = (
@@ -18,7 +17,8 @@ DEFINITIONS = (
     "Aandeel dagen: kalenderdagen met minstens één activiteit in de regio, gedeeld door de kalenderdagen van de "
     "eerste tot de laatste activiteit ({days} dagen). Randstad: de provincies Noord-Holland, Zuid-Holland, Utrecht "
     "en Flevoland (Regio Randstad, data/randstad.csv), zonder Den Haag; de NPVR-regio Kop van Noord-Holland ligt "
-    "daarin. Een activiteit van twee bewindspersonen telt bij beiden; in de totalen één keer.")
+    "daarin. Een activiteit van twee bewindspersonen telt bij beiden; in de totalen één keer."
+)
 
 
 def answer_tables(a: Answer) -> Iterable[tuple[str, tuple]]:
@@ -37,27 +37,43 @@ def _by_quarter_sorted(a: Answer) -> dict:
 
 def answer_html(a: Answer, figure: str | None, table: Callable) -> list[str]:
     e = html.escape
-    out = ["<h2>Het antwoord: NPVR-regio's</h2>", f'<p class="antwoord" id="antwoord">{e(headline(a))}</p>',
-           f'<p class="naast">{e(beside(a))}</p>']
+    out = [
+        "<h2>Het antwoord: NPVR-regio's</h2>",
+        f'<p class="antwoord" id="antwoord">{e(headline(a))}</p>',
+        f'<p class="naast">{e(beside(a))}</p>',
+    ]
     if figure:
-        out.append(f'<figure class="figuur">{figure}<figcaption>Kaart van dezelfde activiteiten '
-                   f'(ook los te maken met <code>agendakaart figure</code>).</figcaption></figure>')
+        out.append(
+            f'<figure class="figuur">{figure}<figcaption>Kaart van dezelfde activiteiten '
+            f'(ook los te maken met <code>agendakaart figure</code>).</figcaption></figure>'
+        )
     out.append(f"<p class=naast>{e(DEFINITIONS.format(days=a.period_days))}</p>")
     out += [f"<h3>{e(title)}</h3><div class=kaart>{table(t)}</div>" for title, t in answer_tables(a)]
     return out
 
 
 def answer_md(a: Answer, cell: Callable, table: Callable) -> list[str]:
-    out = ["", "## Het antwoord: NPVR-regio's", "", f"**{cell(headline(a))}**", "", cell(beside(a)), "",
-           cell(DEFINITIONS.format(days=a.period_days))]
+    out = [
+        "",
+        "## Het antwoord: NPVR-regio's",
+        "",
+        f"**{cell(headline(a))}**",
+        "",
+        cell(beside(a)),
+        "",
+        cell(DEFINITIONS.format(days=a.period_days)),
+    ]
     for title, t in answer_tables(a):
         out += ["", f"### {title}", "", table(t)]
     return out
 
 
 def mismatch_sections(items: list[dict]) -> list[tuple[str, tuple, str]]:
-    note = (f"{len(items)} activiteiten met een punt dat niet in de (CBS-)gemeente ligt die de verrijking gaf. "
-            "Een dataprobleem: een verkeerd punt of een verkeerde gemeente, of een punt dat de vereenvoudigde "
-            "grenzen net over de grens of in het water leggen. Eén regel per plaats." if items else
-            "Elk geplaatst punt in Nederland ligt in de gemeente die de verrijking gaf.")
+    note = (
+        f"{len(items)} activiteiten met een punt dat niet in de (CBS-)gemeente ligt die de verrijking gaf. "
+        "Een dataprobleem: een verkeerd punt of een verkeerde gemeente, of een punt dat de vereenvoudigde "
+        "grenzen net over de grens of in het water leggen. Eén regel per plaats."
+        if items
+        else "Elk geplaatst punt in Nederland ligt in de gemeente die de verrijking gaf."
+    )
     return [("Plaatsen buiten hun gemeente", mismatch_table(items), note)]

@@ -10,12 +10,17 @@ from datetime import datetime, timezone
 from typing import Any
 
 from agendakaart.outputs.answer import Dec
-from agendakaart.outputs.report import LOW_CONFIDENCE, NOT_ENRICHED_HINT, QUALITY, WHERE, WHERE_NAMES, ReportData
+from agendakaart.outputs.report import LOW_CONFIDENCE, NOT_ENRICHED_HINT, WHERE_NAMES, ReportData
 from agendakaart.outputs.report_answer import answer_html, answer_md, mismatch_sections
 
 LIST_LIMIT = 300
-_COLOURS = {"den_haag": "#154273", "elders": "#1b7f5b", "buitenland": "#d98a00", "onbekend": "#b0b6c0",
-            "niet_verrijkt": "#e4e7ec"}
+_COLOURS = {
+    "den_haag": "#154273",
+    "elders": "#1b7f5b",
+    "buitenland": "#d98a00",
+    "onbekend": "#b0b6c0",
+    "niet_verrijkt": "#e4e7ec",
+}
 Table = tuple[Sequence[str], list[Sequence[Any]]]
 
 
@@ -32,6 +37,7 @@ def _pct(part: int, whole: int) -> str:
 
 # ---- tables (format-neutral: header + rows of plain values) ----
 
+
 def totals_table(d: ReportData) -> Table:
     rows = [(WHERE_NAMES[w], d.where[w], _pct(d.where[w], d.total)) for w in d.categories]
     rows.append(("Totaal", d.total, _pct(d.total, d.total)))
@@ -41,8 +47,10 @@ def totals_table(d: ReportData) -> Table:
 
 def breakdown_table(table: dict[str, Any], label: str, categories: tuple[str, ...]) -> Table:
     head = (label, "Totaal", *(WHERE_NAMES[w] for w in categories), "NPVR-regio's")
-    rows = [(k, c["totaal"], *(c[w] for w in categories), c["npvr"])
-            for k, c in sorted(table.items(), key=lambda kv: (-kv[1]["totaal"], kv[0]))]
+    rows = [
+        (k, c["totaal"], *(c[w] for w in categories), c["npvr"])
+        for k, c in sorted(table.items(), key=lambda kv: (-kv[1]["totaal"], kv[0]))
+    ]
     return head, rows
 
 
@@ -53,19 +61,30 @@ def cross_table(table: dict[str, Any], regions: list[str], label: str, sort_keys
 
 
 def items_table(items: list[dict[str, Any]]) -> Table:
-    rows = [(r["date"], ", ".join(r["person_names"]), r["title"], r["location_text"] or "",
-             r["place"] or "", "" if r["confidence"] is None else f"{r['confidence']:.2f}", r["reason"] or "",
-             r["url"]) for r in items[:LIST_LIMIT]]
+    rows = [
+        (
+            r["date"],
+            ", ".join(r["person_names"]),
+            r["title"],
+            r["location_text"] or "",
+            r["place"] or "",
+            "" if r["confidence"] is None else f"{r['confidence']:.2f}",
+            r["reason"] or "",
+            r["url"],
+        )
+        for r in items[:LIST_LIMIT]
+    ]
     return ("Datum", "Bewindspersoon", "Activiteit", "Locatietekst", "Plaats", "Zekerheid", "Reden", "Bron"), rows
 
 
 # ---- charts ----
 
+
 def _svg(fig) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight")
     text = buf.getvalue()
-    return text[text.index("<svg"):]
+    return text[text.index("<svg") :]
 
 
 def charts(d: ReportData) -> list[tuple[str, str]]:
@@ -85,9 +104,12 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
             vals = [d.month_where[m][w] for m in months]
             ax.bar(months, vals, bottom=bottom, color=_COLOURS[w], label=WHERE_NAMES[w], width=0.8)
             bottom = [a + b for a, b in zip(bottom, vals)]
-        ax.set_ylabel("activiteiten"); ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
-        ax.tick_params(axis="x", labelrotation=60); ax.spines[["top", "right"]].set_visible(False)
-        out.append(("Activiteiten per maand, naar waar ze plaatsvonden", _svg(fig))); plt.close(fig)
+        ax.set_ylabel("activiteiten")
+        ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
+        ax.tick_params(axis="x", labelrotation=60)
+        ax.spines[["top", "right"]].set_visible(False)
+        out.append(("Activiteiten per maand, naar waar ze plaatsvonden", _svg(fig)))
+        plt.close(fig)
     if d.by_ministry:
         out.append(("Activiteiten per ministerie, naar waar ze plaatsvonden", _ministry_chart(plt, d)))
     region_totals = {r: sum(c[r] for c in d.region_month.values()) for r in d.regions}
@@ -97,8 +119,10 @@ def charts(d: ReportData) -> list[tuple[str, str]]:
         ax.barh(names, [region_totals[r] for r in names], color="#6a3d9a")
         for y, r in enumerate(names):
             ax.text(region_totals[r], y, f" {region_totals[r]}", va="center", fontsize=8)
-        ax.set_xlabel("activiteiten"); ax.spines[["top", "right"]].set_visible(False)
-        out.append(("Activiteiten per NPVR-regio", _svg(fig))); plt.close(fig)
+        ax.set_xlabel("activiteiten")
+        ax.spines[["top", "right"]].set_visible(False)
+        out.append(("Activiteiten per NPVR-regio", _svg(fig)))
+        plt.close(fig)
     return out
 
 
@@ -111,7 +135,8 @@ def _ministry_chart(plt, d: ReportData) -> str:
         vals = [d.by_ministry[m][w] for m in names]
         ax.barh(names, vals, left=left, color=_COLOURS[w], label=WHERE_NAMES[w])
         left = [a + b for a, b in zip(left, vals)]
-    ax.set_xlabel("activiteiten"); ax.spines[["top", "right"]].set_visible(False)
+    ax.set_xlabel("activiteiten")
+    ax.spines[["top", "right"]].set_visible(False)
     ax.legend(ncols=4, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
     svg = _svg(fig)
     plt.close(fig)
@@ -120,11 +145,13 @@ def _ministry_chart(plt, d: ReportData) -> str:
 
 # ---- HTML ----
 
+
 def _html_table(table: Table, caption: str | None = None) -> str:
     head, rows = table
     e = html.escape
     cells = lambda row, tag: "".join(  # noqa: E731 — tiny local formatter
-        f"<{tag}{' class=num' if isinstance(v, (int, float, Dec)) else ''}>{_html_cell(v)}</{tag}>" for v in row)
+        f"<{tag}{' class=num' if isinstance(v, (int, float, Dec)) else ''}>{_html_cell(v)}</{tag}>" for v in row
+    )
     foot = ""
     if rows and str(rows[-1][0]).startswith("Totaal"):  # a totals row goes into <tfoot>
         foot, rows = f"<tfoot><tr>{cells(rows[-1], 'td')}</tr></tfoot>", rows[:-1]
@@ -151,12 +178,16 @@ td:first-child{white-space:nowrap}tfoot td{font-weight:700;border-top:2px solid 
 .naast{color:#5d6678;margin:0 0 12px}.figuur svg{max-width:100%;height:auto}"""
 
 
-def render_html(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
-                figure=None) -> str:
+def render_html(
+    d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None, figure=None
+) -> str:
     e = html.escape
     big = "".join(f'<div class="cijfer"><b>{_num(d.where[w])}</b>{e(WHERE_NAMES[w])}</div>' for w in d.categories)
-    hint = f'<p class="let-op"><b>{_num(d.where["niet_verrijkt"])} activiteiten {e(NOT_ENRICHED_HINT)}</b></p>' \
-        if d.where["niet_verrijkt"] else ""
+    hint = (
+        f'<p class="let-op"><b>{_num(d.where["niet_verrijkt"])} activiteiten {e(NOT_ENRICHED_HINT)}</b></p>'
+        if d.where["niet_verrijkt"]
+        else ""
+    )
     parts = [
         f"<!doctype html><html lang=nl><head><meta charset=utf-8><title>Rapport agendakaart</title>"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -171,8 +202,10 @@ def render_html(d: ReportData, entries: list[dict[str, Any]] | None = None, answ
     parts += [f"<figure>{svg}<figcaption>{e(cap)}</figcaption></figure>" for cap, svg in charts(d)]
     parts += _html_sections(d)
     if mismatches is not None:
-        parts += [f"<h2>{e(t)}</h2><p>{e(note)}</p>" + f'<div class="kaart">{_html_table(table)}</div>'
-                  for t, table, note in mismatch_sections(mismatches)]
+        parts += [
+            f"<h2>{e(t)}</h2><p>{e(note)}</p>" + f'<div class="kaart">{_html_table(table)}</div>'
+            for t, table, note in mismatch_sections(mismatches)
+        ]
     if entries is not None:
         parts.append(transparency_html(entries))
     parts.append("</body></html>")
@@ -183,8 +216,11 @@ def _html_sections(d: ReportData) -> list[str]:
     e = html.escape
     out = []
     for title, table, note in _sections(d):
-        out.append(f"<h2>{e(title)}</h2>" + (f"<p>{e(note)}</p>" if note else "") +
-                   f'<div class="kaart">{_html_table(table)}</div>')
+        out.append(
+            f"<h2>{e(title)}</h2>"
+            + (f"<p>{e(note)}</p>" if note else "")
+            + f'<div class="kaart">{_html_table(table)}</div>'
+        )
     return out
 
 
@@ -192,16 +228,24 @@ def _sections(d: ReportData) -> Iterable[tuple[str, Table, str]]:
     yield "NPVR-regio × bewindspersoon", cross_table(d.region_person, d.regions, "Bewindspersoon"), ""
     yield "NPVR-regio × maand", cross_table(d.region_month, d.regions, "Maand", sort_keys=True), ""
     yield "Per ministerie", breakdown_table(d.by_ministry, "Ministerie", d.categories), ""
-    yield "Per bewindspersoon", breakdown_table(d.by_person, "Bewindspersoon", d.categories), \
-        "Een activiteit van twee bewindspersonen telt bij beiden."
+    yield (
+        "Per bewindspersoon",
+        breakdown_table(d.by_person, "Bewindspersoon", d.categories),
+        "Een activiteit van twee bewindspersonen telt bij beiden.",
+    )
     yield "Per soort activiteit", breakdown_table(d.by_type, "Soort", d.categories), ""
-    shown = lambda items: f"{len(items)} activiteiten" + (  # noqa: E731
-        f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else ".")
+
+    def shown(items):
+        return f"{len(items)} activiteiten" + (  # noqa: E731
+            f"; de eerste {LIST_LIMIT} staan hieronder (alle: export)." if len(items) > LIST_LIMIT else "."
+        )
+
     yield "Zonder locatie", items_table(d.unresolved), shown(d.unresolved)
     yield f"Onzeker geplaatst (zekerheid < {LOW_CONFIDENCE})", items_table(d.low_confidence), shown(d.low_confidence)
 
 
 # ---- Markdown ----
+
 
 def _md_cell(value: Any) -> str:
     """One value -> a safe Markdown table cell: 'a|b<c>' -> 'a\\|b&lt;c&gt;'."""
@@ -211,15 +255,22 @@ def _md_cell(value: Any) -> str:
 
 def _md_table(table: Table) -> str:
     head, rows = table
-    lines = ["| " + " | ".join(_md_cell(h) for h in head) + " |",
-             "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|"]
+    lines = [
+        "| " + " | ".join(_md_cell(h) for h in head) + " |",
+        "|" + "|".join("---:" if i else "---" for i in range(len(head))) + "|",
+    ]
     lines += ["| " + " | ".join(_md_cell(v) for v in r) + " |" for r in rows or [("geen", *[""] * (len(head) - 1))]]
     return "\n".join(lines)
 
 
-def render_md(d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None,
-              figure=None) -> str:
-    parts = ["# Waar gaat het kabinet naartoe? — rapport", "", f"{_num(d.total)} activiteiten uit de openbare agenda's."]
+def render_md(
+    d: ReportData, entries: list[dict[str, Any]] | None = None, answer=None, mismatches=None, figure=None
+) -> str:
+    parts = [
+        "# Waar gaat het kabinet naartoe? — rapport",
+        "",
+        f"{_num(d.total)} activiteiten uit de openbare agenda's.",
+    ]
     if d.where["niet_verrijkt"]:
         parts += ["", f"**{_num(d.where['niet_verrijkt'])} activiteiten {NOT_ENRICHED_HINT}**"]
     if answer is not None:
@@ -238,7 +289,8 @@ _TRANSPARENCY_INTRO = (
     "Wat de agenda's zelf niet zeggen: hoe laat een activiteit online komt, wat er na publicatie nog verandert "
     "of verdwijnt, en welke velden uit de richtlijn openbare agenda's er in staan. Elk getal is na te tellen: "
     "'agendakaart transparency --entries activiteiten.csv' geeft per activiteit de eigen waarden waaruit de "
-    "tabellen geteld zijn (met dezelfde filters als de export).")
+    "tabellen geteld zijn (met dezelfde filters als de export)."
+)
 
 
 def _transparency_sections(entries: list[dict[str, Any]]) -> Iterable[tuple[str, Table]]:
@@ -263,8 +315,10 @@ def transparency_html(entries: list[dict[str, Any]]) -> str:
         parts.append(f'<h3>{e(title)}</h3><div class="kaart">{_html_table(table)}</div>')
     chart = completeness_chart(entries)
     if chart:
-        parts.append(f"<figure>{chart}<figcaption>Volledigheid per maand: aandeel activiteiten met elk veld"
-                     f"</figcaption></figure>")
+        parts.append(
+            f"<figure>{chart}<figcaption>Volledigheid per maand: aandeel activiteiten met elk veld"
+            f"</figcaption></figure>"
+        )
     return "\n".join(parts)
 
 
@@ -293,9 +347,11 @@ def completeness_chart(entries: list[dict[str, Any]]) -> str | None:
 
     plt.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "agendakaart", "font.size": 9})
     fig, ax = plt.subplots(figsize=(9, 3.2))
-    for f in COMPLETENESS[1:]:                       # the date is always there
+    for f in COMPLETENESS[1:]:  # the date is always there
         ax.plot(months, [100 * stats[m].present[f] / stats[m].n for m in months], marker="o", ms=3, label=f)
-    ax.set_ylabel("% van de activiteiten"); ax.set_ylim(0, 100); ax.tick_params(axis="x", labelrotation=60)
+    ax.set_ylabel("% van de activiteiten")
+    ax.set_ylim(0, 100)
+    ax.tick_params(axis="x", labelrotation=60)
     ax.legend(ncols=5, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     svg = _svg(fig)

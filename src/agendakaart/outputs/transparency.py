@@ -19,42 +19,75 @@ from agendakaart.models import EntryStatus
 from agendakaart.outputs.report import QUALITY, quality_flags
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-GEANNULEERD, UITGESTELD, VERDWENEN = (EntryStatus.GEANNULEERD.value, EntryStatus.UITGESTELD.value,
-                                      EntryStatus.VERDWENEN.value)
-ROUTES = ("search", "sitemap", "rss")          # the site's own publication date, preferred in this order
+GEANNULEERD, UITGESTELD, VERDWENEN = (
+    EntryStatus.GEANNULEERD.value,
+    EntryStatus.UITGESTELD.value,
+    EntryStatus.VERDWENEN.value,
+)
+ROUTES = ("search", "sitemap", "rss")  # the site's own publication date, preferred in this order
 ROUTE_NAMES = {"search": "zoek-API (sort_date)", "sitemap": "sitemap (lastmod)", "rss": "RSS (pubDate)"}
 DELAY_CLASSES = ("vooraf", "op de dag", "binnen een week", "later")
 BOTH = "onderwerp én met wie"
 COMPLETENESS = (*QUALITY, BOTH)
 GROUPINGS = ("ministerie", "bewindspersoon", "maand")
 ENTRY_FIELDS = (
-    "id", "url", "date", "ministry", "persons", "person_names", "title", "status",
-    "published_at", "published_source", "publication_days", "publication_class",
-    "first_seen", "first_seen_days", "first_seen_class",
-    "changes", "changed_fields", "changed_after_date", "removed_at", "removed_after_date", "vanished_at",
-    "vanished_after_date", *COMPLETENESS,
+    "id",
+    "url",
+    "date",
+    "ministry",
+    "persons",
+    "person_names",
+    "title",
+    "status",
+    "published_at",
+    "published_source",
+    "publication_days",
+    "publication_class",
+    "first_seen",
+    "first_seen_days",
+    "first_seen_class",
+    "changes",
+    "changed_fields",
+    "changed_after_date",
+    "removed_at",
+    "removed_after_date",
+    "vanished_at",
+    "vanished_after_date",
+    *COMPLETENESS,
 )
 
 DEFINITIONS = (
-    ("Publicatie", "De publicatiedatum is de datum die rijksoverheid.nl zelf aan het agendapunt geeft: de sort_date "
-     "van de zoek-API, anders de lastmod van de sitemap (de laatste wijziging, dus hooguit een bovengrens van de "
-     "publicatie), anders de pubDate van de RSS-feed; welke bron gebruikt is staat per activiteit in de lijst. "
-     "Vertraging = publicatiedatum (Nederlandse tijd) min de datum van de activiteit, in dagen: negatief is vooraf "
-     "gepubliceerd. Klassen: vooraf (< 0), op de dag (0), binnen een week (1–7 dagen erna), later (> 7)."),
-    ("Eerst gezien", "De eerste keer dat agendakaart de activiteit zag (een regel die later aan een weekoverzicht "
-     "is toegevoegd: vanaf die regel; een aangepaste tekst houdt de eerste keer), op dezelfde manier tegen de datum "
-     "van de activiteit gezet. Alleen gemeten voor activiteiten vanaf de eerste verzamelronde: wat daarvoor al online "
-     "stond, zag agendakaart pas bij de start ('niet gemeten'). Hoe vaker er verzameld wordt, hoe scherper."),
-    ("Wijzigingen", "Een wijziging is een verschil in tekst, datum, tijd, locatietekst, personen of label van een "
-     "activiteit tussen twee verzamelrondes (een aangepaste tekst telt als wijziging, niet als nieuw punt). "
-     "Geannuleerd/uitgesteld: de tekst zegt het ('geannuleerd', 'vervalt', 'gaat niet door', 'afgelast', "
-     "doorgestreepte tekst; lijst in data/cancellation_words.csv). Verdwenen: de regel staat niet meer op zijn "
-     "pagina. Verwijderd: de hele pagina is van de site verdwenen. 'Na de datum': gezien op een dag na de "
-     "activiteit."),
-    ("Volledigheid", "Per activiteit de velden die de richtlijn openbare agenda's vraagt: datum, tijd, locatie, "
-     "met wie en onderwerp. 'Met wie' en 'onderwerp' zijn tekstregels (woorden als 'met', 'gesprek met', "
-     "organisaties; 'over', of vier of meer woorden), dus een schatting. 'Onderwerp én met wie' is het aandeel "
-     "dat beide noemt — het getal dat Open State Foundation telde (ongeveer één op acht in 2022–2024)."),
+    (
+        "Publicatie",
+        "De publicatiedatum is de datum die rijksoverheid.nl zelf aan het agendapunt geeft: de sort_date "
+        "van de zoek-API, anders de lastmod van de sitemap (de laatste wijziging, dus hooguit een bovengrens van de "
+        "publicatie), anders de pubDate van de RSS-feed; welke bron gebruikt is staat per activiteit in de lijst. "
+        "Vertraging = publicatiedatum (Nederlandse tijd) min de datum van de activiteit, in dagen: negatief is vooraf "
+        "gepubliceerd. Klassen: vooraf (< 0), op de dag (0), binnen een week (1–7 dagen erna), later (> 7).",
+    ),
+    (
+        "Eerst gezien",
+        "De eerste keer dat agendakaart de activiteit zag (een regel die later aan een weekoverzicht "
+        "is toegevoegd: vanaf die regel; een aangepaste tekst houdt de eerste keer), op dezelfde manier tegen de datum "
+        "van de activiteit gezet. Alleen gemeten voor activiteiten vanaf de eerste verzamelronde: wat daarvoor al online "
+        "stond, zag agendakaart pas bij de start ('niet gemeten'). Hoe vaker er verzameld wordt, hoe scherper.",
+    ),
+    (
+        "Wijzigingen",
+        "Een wijziging is een verschil in tekst, datum, tijd, locatietekst, personen of label van een "
+        "activiteit tussen twee verzamelrondes (een aangepaste tekst telt als wijziging, niet als nieuw punt). "
+        "Geannuleerd/uitgesteld: de tekst zegt het ('geannuleerd', 'vervalt', 'gaat niet door', 'afgelast', "
+        "doorgestreepte tekst; lijst in data/cancellation_words.csv). Verdwenen: de regel staat niet meer op zijn "
+        "pagina. Verwijderd: de hele pagina is van de site verdwenen. 'Na de datum': gezien op een dag na de "
+        "activiteit.",
+    ),
+    (
+        "Volledigheid",
+        "Per activiteit de velden die de richtlijn openbare agenda's vraagt: datum, tijd, locatie, "
+        "met wie en onderwerp. 'Met wie' en 'onderwerp' zijn tekstregels (woorden als 'met', 'gesprek met', "
+        "organisaties; 'over', of vier of meer woorden), dus een schatting. 'Onderwerp én met wie' is het aandeel "
+        "dat beide noemt — het getal dat Open State Foundation telde (ongeveer één op acht in 2022–2024).",
+    ),
 )
 
 
@@ -73,7 +106,7 @@ def local_day(instant: str | None) -> date | None:
             moment = parsedate_to_datetime(text)
         except (TypeError, ValueError, IndexError):
             return None
-    if moment.tzinfo is None:          # a bare date or local time: the site's own (Dutch) calendar day
+    if moment.tzinfo is None:  # a bare date or local time: the site's own (Dutch) calendar day
         return moment.date()
     return moment.astimezone(AMSTERDAM).date()
 
@@ -107,9 +140,16 @@ def _after(instant: str | None, day: date) -> bool:
     return seen is not None and seen > day
 
 
-def entry_row(row: dict[str, Any], *, status: str = EntryStatus.GEPLAND.value, published: dict[str, str] | None = None,
-              first_seen: str | None = None, watch_start: date | None = None, changes: list[dict] = (),
-              removed_at: str | None = None) -> dict:
+def entry_row(
+    row: dict[str, Any],
+    *,
+    status: str = EntryStatus.GEPLAND.value,
+    published: dict[str, str] | None = None,
+    first_seen: str | None = None,
+    watch_start: date | None = None,
+    changes: list[dict] = (),
+    removed_at: str | None = None,
+) -> dict:
     """One export row (store.queries.load_rows) + what is known of it (`status`: from its words,
     enrich.status.entry_status) -> one entry with ENTRY_FIELDS."""
     day = date.fromisoformat(row["date"])
@@ -120,17 +160,29 @@ def entry_row(row: dict[str, Any], *, status: str = EntryStatus.GEPLAND.value, p
     flags = quality_flags(row)
     flags[BOTH] = flags["met wie"] and flags["onderwerp"]
     return {
-        "id": row["id"], "url": row["url"], "date": row["date"], "ministry": row["ministry"],
-        "persons": row["persons"], "person_names": row["person_names"], "title": row["title"],
+        "id": row["id"],
+        "url": row["url"],
+        "date": row["date"],
+        "ministry": row["ministry"],
+        "persons": row["persons"],
+        "person_names": row["person_names"],
+        "title": row["title"],
         "status": status,
-        "published_at": pub_at, "published_source": route, "publication_days": pub_days,
+        "published_at": pub_at,
+        "published_source": route,
+        "publication_days": pub_days,
         "publication_class": delay_class(pub_days),
-        "first_seen": first_seen, "first_seen_days": seen_days,
+        "first_seen": first_seen,
+        "first_seen_days": seen_days,
         "first_seen_class": delay_class(seen_days) if measured else "niet gemeten",
-        "changes": len(changes), "changed_fields": sorted({f for c in changes for f in c["fields"]}),
+        "changes": len(changes),
+        "changed_fields": sorted({f for c in changes for f in c["fields"]}),
         "changed_after_date": any(_after(c["seen_at"], day) for c in changes),
-        "removed_at": removed_at, "removed_after_date": _after(removed_at, day), "vanished_at": None,
-        "vanished_after_date": False, **flags,
+        "removed_at": removed_at,
+        "removed_after_date": _after(removed_at, day),
+        "vanished_at": None,
+        "vanished_after_date": False,
+        **flags,
     }
 
 
@@ -142,25 +194,41 @@ def vanished_entry(version: dict[str, Any], person_names: dict[str, str]) -> dic
     day = date.fromisoformat(version["date"])
     empty = dict.fromkeys(COMPLETENESS, None)
     return {
-        "id": version["activity_id"], "url": version["page_url"], "date": version["date"],
-        "ministry": old.get("ministry"), "persons": slugs, "person_names": [person_names.get(s, s) for s in slugs],
-        "title": old.get("title"), "status": VERDWENEN, "published_at": None, "published_source": "",
-        "publication_days": None, "publication_class": "onbekend", "first_seen": version["first_seen"],
-        "first_seen_days": None, "first_seen_class": "niet gemeten", "changes": 0, "changed_fields": [],
-        "changed_after_date": False, "removed_at": None, "removed_after_date": False,
-        "vanished_at": version["seen_at"], "vanished_after_date": _after(version["seen_at"], day), **empty,
+        "id": version["activity_id"],
+        "url": version["page_url"],
+        "date": version["date"],
+        "ministry": old.get("ministry"),
+        "persons": slugs,
+        "person_names": [person_names.get(s, s) for s in slugs],
+        "title": old.get("title"),
+        "status": VERDWENEN,
+        "published_at": None,
+        "published_source": "",
+        "publication_days": None,
+        "publication_class": "onbekend",
+        "first_seen": version["first_seen"],
+        "first_seen_days": None,
+        "first_seen_class": "niet gemeten",
+        "changes": 0,
+        "changed_fields": [],
+        "changed_after_date": False,
+        "removed_at": None,
+        "removed_after_date": False,
+        "vanished_at": version["seen_at"],
+        "vanished_after_date": _after(version["seen_at"], day),
+        **empty,
     }
 
 
 @dataclass
 class GroupStats:
-    n: int = 0                                             # entries on the agenda now (not vanished)
+    n: int = 0  # entries on the agenda now (not vanished)
     pub_days: list[int] = field(default_factory=list)
     pub_class: Counter = field(default_factory=Counter)
     seen_days: list[int] = field(default_factory=list)
     seen_class: Counter = field(default_factory=Counter)
-    counts: Counter = field(default_factory=Counter)       # changes and statuses, see _add
-    present: Counter = field(default_factory=Counter)      # completeness field -> entries that have it
+    counts: Counter = field(default_factory=Counter)  # changes and statuses, see _add
+    present: Counter = field(default_factory=Counter)  # completeness field -> entries that have it
 
     def median(self, which: str) -> float | None:
         values = self.pub_days if which == "publicatie" else self.seen_days

@@ -1,6 +1,6 @@
 """Transparency figures -> format-neutral tables (header + rows) for the report, the terminal and CSV.
 
-    fig = figures(entries, "ministerie"); TABLES["wijzigingen"](fig, "ministerie") -> (header, rows + Totaal)
+fig = figures(entries, "ministerie"); TABLES["wijzigingen"](fig, "ministerie") -> (header, rows + Totaal)
 """
 
 from __future__ import annotations
@@ -10,12 +10,27 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from agendakaart.outputs.transparency import (
-    COMPLETENESS, DELAY_CLASSES, ENTRY_FIELDS, GROUPINGS, GroupStats, summarize, total,
+    COMPLETENESS,
+    DELAY_CLASSES,
+    ENTRY_FIELDS,
+    GROUPINGS,
+    GroupStats,
+    summarize,
+    total,
 )
 
 Table = tuple[Sequence[str], list[Sequence[Any]]]
-CHANGE_COLUMNS = ("gewijzigd", "gewijzigd na de datum", "geannuleerd", "uitgesteld", "verdwenen",
-                  "verdwenen na de datum", "verwijderd", "verwijderd na de datum", "gewijzigd of weg na de datum")
+CHANGE_COLUMNS = (
+    "gewijzigd",
+    "gewijzigd na de datum",
+    "geannuleerd",
+    "uitgesteld",
+    "verdwenen",
+    "verdwenen na de datum",
+    "verwijderd",
+    "verwijderd na de datum",
+    "gewijzigd of weg na de datum",
+)
 _LABELS = {"ministerie": "Ministerie", "bewindspersoon": "Bewindspersoon", "maand": "Maand"}
 
 
@@ -28,7 +43,7 @@ def days(value: float | None) -> str:
     """-3 -> '-3', 2.5 -> '2,5', None -> '–' (Dutch decimal comma)."""
     if value is None:
         return "–"
-    return (f"{value:.1f}".replace(".", ",") if value != int(value) else str(int(value)))
+    return f"{value:.1f}".replace(".", ",") if value != int(value) else str(int(value))
 
 
 def figures(entries: list[dict], by: str) -> tuple[list[tuple[str, GroupStats]], GroupStats]:
@@ -54,10 +69,19 @@ def _with_total(fig: Figures) -> list[tuple[str, GroupStats]]:
 
 
 def publication_table(fig: Figures, by: str) -> Table:
-    head = (_LABELS[by], "Activiteiten", "Met publicatiedatum", "Mediaan (dagen)", *DELAY_CLASSES,
-            "Eerst gezien: gemeten", "Mediaan (dagen)", *(f"eerst gezien {c}" for c in DELAY_CLASSES))
-    return head, [(k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien"))
-                  for k, s in _with_total(fig)]
+    head = (
+        _LABELS[by],
+        "Activiteiten",
+        "Met publicatiedatum",
+        "Mediaan (dagen)",
+        *DELAY_CLASSES,
+        "Eerst gezien: gemeten",
+        "Mediaan (dagen)",
+        *(f"eerst gezien {c}" for c in DELAY_CLASSES),
+    )
+    return head, [
+        (k, s.n, *_delay_cells(s, "publicatie"), *_delay_cells(s, "eerst gezien")) for k, s in _with_total(fig)
+    ]
 
 
 def changes_table(fig: Figures, by: str) -> Table:
@@ -71,21 +95,45 @@ def completeness_table(fig: Figures, by: str) -> Table:
 
 
 TABLES = {"publicatie": publication_table, "wijzigingen": changes_table, "volledigheid": completeness_table}
-TITLES = {"publicatie": "Publicatie en eerst gezien", "wijzigingen": "Wijzigingen na publicatie",
-          "volledigheid": "Volledigheid"}
+TITLES = {
+    "publicatie": "Publicatie en eerst gezien",
+    "wijzigingen": "Wijzigingen na publicatie",
+    "volledigheid": "Volledigheid",
+}
 
 
 def figures_rows(entries: list[dict], by: str) -> tuple[list[str], list[list[Any]]]:
     """One wide row of raw counts per group (for CSV): every share's numerator and denominator, no rounding."""
-    head = ["indeling", "groep", "activiteiten", "met_publicatiedatum", "mediaan_publicatie_dagen",
-            *(f"publicatie_{c.replace(' ', '_')}" for c in DELAY_CLASSES), "eerst_gezien_gemeten",
-            "mediaan_eerst_gezien_dagen", *(f"eerst_gezien_{c.replace(' ', '_')}" for c in DELAY_CLASSES),
-            *(c.replace(" ", "_") for c in CHANGE_COLUMNS), *(f"met_{f.replace(' ', '_')}" for f in COMPLETENESS)]
+    head = [
+        "indeling",
+        "groep",
+        "activiteiten",
+        "met_publicatiedatum",
+        "mediaan_publicatie_dagen",
+        *(f"publicatie_{c.replace(' ', '_')}" for c in DELAY_CLASSES),
+        "eerst_gezien_gemeten",
+        "mediaan_eerst_gezien_dagen",
+        *(f"eerst_gezien_{c.replace(' ', '_')}" for c in DELAY_CLASSES),
+        *(c.replace(" ", "_") for c in CHANGE_COLUMNS),
+        *(f"met_{f.replace(' ', '_')}" for f in COMPLETENESS),
+    ]
     rows = []
     for key, s in _with_total(figures(entries, by)):
-        rows.append([by, key, s.n, len(s.pub_days), s.median("publicatie"), *(s.pub_class[c] for c in DELAY_CLASSES),
-                     len(s.seen_days), s.median("eerst gezien"), *(s.seen_class[c] for c in DELAY_CLASSES),
-                     *(s.counts[c] for c in CHANGE_COLUMNS), *(s.present[f] for f in COMPLETENESS)])
+        rows.append(
+            [
+                by,
+                key,
+                s.n,
+                len(s.pub_days),
+                s.median("publicatie"),
+                *(s.pub_class[c] for c in DELAY_CLASSES),
+                len(s.seen_days),
+                s.median("eerst gezien"),
+                *(s.seen_class[c] for c in DELAY_CLASSES),
+                *(s.counts[c] for c in CHANGE_COLUMNS),
+                *(s.present[f] for f in COMPLETENESS),
+            ]
+        )
     return head, rows
 
 

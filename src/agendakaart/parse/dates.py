@@ -6,9 +6,32 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9, "sep": 9,
-    "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "januari": 1,
+    "jan": 1,
+    "februari": 2,
+    "feb": 2,
+    "maart": 3,
+    "mrt": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "mei": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "augustus": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 _WEEKDAY_RE = r"(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?"
@@ -75,7 +98,9 @@ def parse_date(text: str | None, ref: date | None = None) -> date | None:
     return min(found)[1] if found else None
 
 
-_NUM_HEADING = re.compile(rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})[-/.](\d{{1,2}})(?:[-/.](\d{{4}}))?\s*[:.]?\s*$", re.I)
+_NUM_HEADING = re.compile(
+    rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})[-/.](\d{{1,2}})(?:[-/.](\d{{4}}))?\s*[:.]?\s*$", re.I
+)
 
 
 def parse_day_heading(text: str, ref: date) -> date | None:
@@ -100,7 +125,8 @@ def parse_day_heading(text: str, ref: date) -> date | None:
 
 
 _DAY_PREFIX = re.compile(
-    rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s*(?::|\s[-–—]|\|)\s*(\S.*)$", re.I
+    rf"^\s*(?:{_WEEKDAY_RE},?\s+)?(\d{{1,2}})(?:e)?\s+({_MONTH_RE})\.?(?:\s+(\d{{4}}))?\s*(?::|\s[-–—]|\|)\s*(\S.*)$",
+    re.I,
 )
 
 # "Maandag 18 november Werkbezoek: x" (a bold day run into its line): a weekday, then a capital or a time
@@ -182,6 +208,7 @@ def amsterdam_time(moment: datetime) -> datetime:
     >>> amsterdam_time(datetime(2026, 7, 1, 8, 0, tzinfo=timezone.utc)).hour
     10
     """
+
     def switch(month: int) -> datetime:
         last = date(moment.year, month, 31)
         day = last - timedelta(days=(last.weekday() + 1) % 7)

@@ -58,8 +58,28 @@ def similarity(line: Activity, item: Activity) -> float:
     return best
 
 
-_SMALL_WORDS = frozenset({"de", "het", "een", "van", "voor", "en", "met", "aan", "in", "op", "bij", "te", "over", "om",
-                          "naar", "tot", "door", "uit"})
+_SMALL_WORDS = frozenset(
+    {
+        "de",
+        "het",
+        "een",
+        "van",
+        "voor",
+        "en",
+        "met",
+        "aan",
+        "in",
+        "op",
+        "bij",
+        "te",
+        "over",
+        "om",
+        "naar",
+        "tot",
+        "door",
+        "uit",
+    }
+)
 SAME_PLACE_SCORE = 0.9
 
 

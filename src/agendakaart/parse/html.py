@@ -8,11 +8,47 @@ from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser, LexborNode as Node
 
-BLOCK_TAGS = frozenset({
-    "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "dt", "dd", "td", "th", "div", "section", "article",
-    "main", "header", "footer", "ul", "ol", "dl", "table", "tr", "tbody", "thead", "blockquote", "pre",
-    "figure", "figcaption", "aside", "nav", "span-block", "address", "summary", "details", "body", "html",
-})
+BLOCK_TAGS = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "tr",
+        "tbody",
+        "thead",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "aside",
+        "nav",
+        "span-block",
+        "address",
+        "summary",
+        "details",
+        "body",
+        "html",
+    }
+)
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form"})
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 _CHARSET = re.compile(r"charset=[\"']?([\w-]+)", re.I)
@@ -28,14 +64,15 @@ _BOLD_TAGS = frozenset({"strong", "b"})
 
 class Block(NamedTuple):  # a NamedTuple: built for every line of every page, cheaper than a frozen dataclass
     """One line of visible text and the block element it sits in (its nearest block ancestor)."""
+
     tag: str
     text: str
-    in_chrome: bool = False     # inside nav/header/footer/aside
-    depth: int = 0              # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
-    cont: bool = False          # continues the element of the line before, after a <br>
-    cell: int = 0               # column of its table cell in the row (0: the first cell, or not in a table)
-    lead: str | None = None     # text of the line's first <strong>/<b> ("<b>Werkbezoek</b> Aan ..." -> "Werkbezoek")
-    when: str | None = None     # datetime of the line's first <time datetime> ("<h3><time datetime=2025-11-17>Maandag")
+    in_chrome: bool = False  # inside nav/header/footer/aside
+    depth: int = 0  # number of enclosing lists (ul/ol/dl): a nested bullet is deeper
+    cont: bool = False  # continues the element of the line before, after a <br>
+    cell: int = 0  # column of its table cell in the row (0: the first cell, or not in a table)
+    lead: str | None = None  # text of the line's first <strong>/<b> ("<b>Werkbezoek</b> Aan ..." -> "Werkbezoek")
+    when: str | None = None  # datetime of the line's first <time datetime> ("<h3><time datetime=2025-11-17>Maandag")
 
 
 def clean(text: str | None) -> str:
@@ -119,8 +156,9 @@ def _column(cell: Node) -> int:
     return n
 
 
-def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0,
-          cell: int = 0) -> None:
+def _walk(
+    node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[str], depth: int = 0, cell: int = 0
+) -> None:
     """Depth-first: text is buffered until the enclosing block ends or a child block starts."""
     child = node.child
     after_element = False  # two inline elements side by side: <span>Locatie</span><span>Assen</span>
@@ -129,7 +167,7 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
         if tag == "-text":
             text = child.text_content or ""
             if text and max(text) >= _BOLD_OPEN and _MARKS.search(text):  # the page's own private-use characters
-                text = _MARKS.sub("", text)                                # are no marks of ours
+                text = _MARKS.sub("", text)  # are no marks of ours
             buf.append(text)
             after_element = False
         elif tag == "br":
@@ -144,9 +182,15 @@ def _walk(node: Node, block_tag: str, chrome: bool, out: list[Block], buf: list[
             pass
         elif tag in BLOCK_TAGS:
             _flush(block_tag, chrome, out, buf, depth, cell)
-            _walk(child, tag, chrome or tag in CHROME_TAGS and not _content_header(child), out, [],
-                  depth + (tag in _LISTS), _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr")
-                  else 0)
+            _walk(
+                child,
+                tag,
+                chrome or tag in CHROME_TAGS and not _content_header(child),
+                out,
+                [],
+                depth + (tag in _LISTS),
+                _column(child) if tag in ("td", "th") else cell if tag not in ("table", "tr") else 0,
+            )
         else:
             if after_element and buf and buf[-1][-1:] and not buf[-1][-1:].isspace():
                 buf.append(" ")  # rendered apart by CSS (label / value): keep the words apart
@@ -187,7 +231,7 @@ def _bold_lead(line: str) -> str | None:
     """The first bold text of a marked line. "\ue000Werkbezoek\ue001 Aan de haven" -> "Werkbezoek"."""
     start = line.index(_BOLD_OPEN) + 1
     end = line.find(_BOLD_CLOSE, start)
-    text = clean(line[start:end if end >= 0 else None].replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, ""))
+    text = clean(line[start : end if end >= 0 else None].replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, ""))
     return text or None
 
 
@@ -212,7 +256,7 @@ def meta_tags(doc: HTMLParser) -> dict[str, str]:
 
 
 def _cp1252_for_bad_bytes(err: UnicodeDecodeError) -> tuple[str, int]:
-    bad = err.object[err.start:err.end]
+    bad = err.object[err.start : err.end]
     return bad.decode("cp1252", errors="replace"), err.end
 
 
@@ -261,16 +305,22 @@ def _content_header(node) -> bool:
 
 def in_chrome(node) -> bool:
     """Inside nav/footer, or a <header> that is the site's (not inside main/article)."""
-    return has_ancestor(node, ("nav", "footer")) or has_ancestor(node, ("header",)) and not has_ancestor(
-        node, ("main", "article"))
+    return (
+        has_ancestor(node, ("nav", "footer"))
+        or has_ancestor(node, ("header",))
+        and not has_ancestor(node, ("main", "article"))
+    )
 
 
 # Page furniture of the 2026 platform (SITE.md): sections by their heading. Their text is not the activity; the
 # agenda links under "Meer over dit onderwerp" are discovery, the person links under "Hoort bij" attribution.
-CHROME_HEADING = re.compile(r"^(?:meer over dit onderwerp|hoort bij|heeft deze informatie u (?:ge)?holpen\??|"
-                            r"deel (?:deze|dit) (?:pagina|bericht)|zie ook|lees ook|bekijk ook|gerelateerde? "
-                            r"(?:items?|onderwerpen|berichten|agenda-?items?)|meer agenda-?items|"
-                            r"is deze pagina nuttig\??)\s*:?$", re.I)
+CHROME_HEADING = re.compile(
+    r"^(?:meer over dit onderwerp|hoort bij|heeft deze informatie u (?:ge)?holpen\??|"
+    r"deel (?:deze|dit) (?:pagina|bericht)|zie ook|lees ook|bekijk ook|gerelateerde? "
+    r"(?:items?|onderwerpen|berichten|agenda-?items?)|meer agenda-?items|"
+    r"is deze pagina nuttig\??)\s*:?$",
+    re.I,
+)
 RELATED_HEADING = re.compile(r"^(?:meer over dit onderwerp|zie ook|lees ook|bekijk ook|gerelateerd|meer agenda)", re.I)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CONTAINERS = frozenset({"section", "aside", "div", "nav", "details", "footer"})
@@ -299,8 +349,13 @@ def _section_of(heading: Node) -> list[Node]:
     first = heading.prev
     while first is not None and first.tag == "-text" and not (first.text_content or "").strip():
         first = first.prev
-    if parent is not None and parent.tag in _CONTAINERS and first is None and parent.css_first("h1") is None and \
-            sum(1 for h in parent.css(",".join(_HEADINGS)) if h is not heading) == 0:
+    if (
+        parent is not None
+        and parent.tag in _CONTAINERS
+        and first is None
+        and parent.css_first("h1") is None
+        and sum(1 for h in parent.css(",".join(_HEADINGS)) if h is not heading) == 0
+    ):
         return [parent]  # a container that begins with the heading and holds no other heading: the section
     level = int(heading.tag[1]) if heading.tag in _HEADINGS else 7
     nodes, sibling = [heading], heading.next
@@ -320,8 +375,11 @@ def strip_chrome_sections(doc: HTMLParser) -> HTMLParser:
             if node.parent is not None:
                 node.decompose()
     for form in doc.css("form[role=search], [role=search], form"):
-        if form.parent is not None and (form.attributes.get("role") == "search" or form.css_first(
-                "input[type=search]") is not None or re.search(r"zoek", form.text(separator=" ")[:200], re.I)):
+        if form.parent is not None and (
+            form.attributes.get("role") == "search"
+            or form.css_first("input[type=search]") is not None
+            or re.search(r"zoek", form.text(separator=" ")[:200], re.I)
+        ):
             form.decompose()
     return doc
 
@@ -376,8 +434,9 @@ def ministry_link(doc: HTMLParser) -> str | None:
         nav = a.parent
         while nav is not None and nav.tag != "nav":
             nav = nav.parent
-        crumb = nav is not None and re.search(r"kruimel|breadcrumb", " ".join(
-            str(v) for v in nav.attributes.values()), re.I)
+        crumb = nav is not None and re.search(
+            r"kruimel|breadcrumb", " ".join(str(v) for v in nav.attributes.values()), re.I
+        )
         if crumb or not in_chrome(a):
             return text
     return None

@@ -17,20 +17,39 @@ from agendakaart.errors import ParseError
 from agendakaart.models import Activity, AgendaKind, AgendaPage, activity_id
 from agendakaart.parse.dates import date_from_path, parse_date, parse_day_heading, parse_times
 from agendakaart.parse.html import (
-    Block, blocks, clean, has_ancestor, in_chrome, main_root, meta_tags, ministry_link, platform_links, strip_chrome_sections, tree,
+    Block,
+    blocks,
+    clean,
+    in_chrome,
+    main_root,
+    meta_tags,
+    ministry_link,
+    platform_links,
+    strip_chrome_sections,
+    tree,
 )
 from agendakaart.parse.labels import is_label_block, labelled_fields
 from agendakaart.parse.payload import nextjs_payloads
 from agendakaart.parse.rollup import Bullet, is_press_line, payload_bullets, split_rollup, strip_bullet_mark
 from agendakaart.parse.sources import (
-    SOURCE_ORDER, jsonld_events, jsonld_fields, meta_fields, nextjs_fields, payload_texts, person_slugs,
-    short_ministry, time_elements,
+    SOURCE_ORDER,
+    jsonld_events,
+    jsonld_fields,
+    meta_fields,
+    nextjs_fields,
+    payload_texts,
+    person_slugs,
+    short_ministry,
+    time_elements,
 )
 
 _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel deze|delen)\b", re.I)
 # a "soft 404": an error page served with status 200 is no agenda item
-_ERROR_PAGE = re.compile(r"^(?:(?:fout\s*)?404\b|pagina (?:is )?niet gevonden|niet gevonden|page not found|deze pagina "
-                         r"bestaat niet|er is iets (?:mis)?gegaan|(?:interne )?serverfout|internal server error)", re.I)
+_ERROR_PAGE = re.compile(
+    r"^(?:(?:fout\s*)?404\b|pagina (?:is )?niet gevonden|niet gevonden|page not found|deze pagina "
+    r"bestaat niet|er is iets (?:mis)?gegaan|(?:interne )?serverfout|internal server error)",
+    re.I,
+)
 _WEEK = re.compile(r"\bweek\b|weekagenda|week-\d", re.I)
 
 
@@ -58,19 +77,34 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         raise ParseError("geen datum gevonden (jsonld/nextjs/labels/meta/url)")
     payload_blocks = list(_rendered(tuple(payloads_html))[0]) if payloads_html else []
     bullets, rollup_source = _best_rollup(doc, page_blocks, payloads_html, url, merged)
-    persons = tuple(sorted({*person_slugs(people or {}, merged.get("persons"),
-                                          _not_in_lines(page_blocks + payload_blocks, bullets), merged["title"]),
-                            *linked}))
+    persons = tuple(
+        sorted(
+            {
+                *person_slugs(
+                    people or {},
+                    merged.get("persons"),
+                    _not_in_lines(page_blocks + payload_blocks, bullets),
+                    merged["title"],
+                ),
+                *linked,
+            }
+        )
+    )
     page = AgendaPage(
-        url=url, persons=persons, title=merged["title"], page_date=date_from_path(url) or page_date,
-        ministry=short_ministry(merged.get("ministry")), location_text=merged.get("location"),
+        url=url,
+        persons=persons,
+        title=merged["title"],
+        page_date=date_from_path(url) or page_date,
+        ministry=short_ministry(merged.get("ministry")),
+        location_text=merged.get("location"),
         kind=AgendaKind.ROLLUP if bullets else AgendaKind.SINGLE,
         content_sha256=hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest(),
         field_sources={**sources, **({"rollup": rollup_source} if bullets else {})},
     )
     if bullets:
-        return page, [_bullet_activity(page, i, b, person_slugs(people or {}, None, [], b.text))
-                      for i, b in enumerate(bullets)]
+        return page, [
+            _bullet_activity(page, i, b, person_slugs(people or {}, None, [], b.text)) for i, b in enumerate(bullets)
+        ]
     return page, [_single_activity(page, merged)]
 
 
@@ -89,13 +123,19 @@ def _candidates(doc, page_blocks: list[Block], url: str, root=None) -> tuple[lis
     if payloads_html:  # labelled fields and an h1 rendered only inside the payload fill what its records lack
         payload_blocks, h1 = _rendered(tuple(payloads_html))
         from_html = _label_fields(list(payload_blocks), h1, date_from_path(url))
-        fields_nextjs = {**{k: v for k, v in from_html.items() if k != "description"}, **{
-            k: v for k, v in fields_nextjs.items() if v not in (None, "", (), [])}}
+        fields_nextjs = {
+            **{k: v for k, v in from_html.items() if k != "description"},
+            **{k: v for k, v in fields_nextjs.items() if v not in (None, "", (), [])},
+        }
     return payloads_html, {
         "jsonld": jsonld_fields(doc),
         "nextjs": fields_nextjs,
-        "labels": _label_fields(page_blocks, _title_from_blocks(doc, page_blocks), date_from_path(url),
-                                time_elements(root if root is not None else main_root(doc))),
+        "labels": _label_fields(
+            page_blocks,
+            _title_from_blocks(doc, page_blocks),
+            date_from_path(url),
+            time_elements(root if root is not None else main_root(doc)),
+        ),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
     }
@@ -128,8 +168,13 @@ def diagnose_item(html: str, url: str) -> dict[str, Any]:
             merged.setdefault("ministry", page.ministry)
         if page.persons and "persons" not in merged:
             merged["persons"], sources["persons"] = page.persons, "links"
-    return {"sources": found, "fields": sources, "empty": [f for f in wanted if f not in merged],
-            "activities": len(acts), "error": error}
+    return {
+        "sources": found,
+        "fields": sources,
+        "empty": [f for f in wanted if f not in merged],
+        "activities": len(acts),
+        "error": error,
+    }
 
 
 def _merge(candidates: dict[str, dict[str, Any]]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -150,16 +195,20 @@ def _title_from_blocks(doc, page_blocks: list[Block]) -> str | None:
             if not in_chrome(h1) and (text := clean(h1.text(separator=" "))):
                 return text
     for block in page_blocks:  # no h1: the first h2/h3 that is not a day, a section name or the press block
-        if block.tag in ("h2", "h3") and not block.in_chrome and not _NOTICE.match(block.text) \
-                and not _is_date_line(block.text) and not re.match(r"^informatie voor de pers", block.text, re.I):
+        if (
+            block.tag in ("h2", "h3")
+            and not block.in_chrome
+            and not _NOTICE.match(block.text)
+            and not _is_date_line(block.text)
+            and not re.match(r"^informatie voor de pers", block.text, re.I)
+        ):
             return block.text
     return None
 
 
-
-
-def _label_fields(page_blocks: list[Block], title: str | None, ref: date | None = None,
-                  times: dict[str, Any] | None = None) -> dict[str, Any]:
+def _label_fields(
+    page_blocks: list[Block], title: str | None, ref: date | None = None, times: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The visible page: h1 title, labelled Datum/Tijd/Locatie fields, free text as description; `times` (from
     `<time datetime>`) fills a date and times no label gave."""
     fields = labelled_fields(page_blocks)
@@ -209,21 +258,25 @@ def _description(page_blocks: list[Block], title: str | None) -> str | None:
 
 def _is_date_line(text: str) -> bool:
     """A line that is only a date ("05 juli", "5 juli 2024") is page furniture, not description."""
-    return len(text) < 40 and (parse_day_heading(text, date(2000, 1, 1)) is not None or parse_date(text) is not None
-                               and len(text) < 25)
+    return len(text) < 40 and (
+        parse_day_heading(text, date(2000, 1, 1)) is not None or parse_date(text) is not None and len(text) < 25
+    )
 
 
 def _best_rollup(doc, page_blocks, payloads_html: list[str], url: str, merged: dict) -> tuple[list[Bullet], str]:
     """Roll-up bullets from the richest source (JSON-LD events, payload HTML/text, the visible page)."""
     ref = date_from_path(url) or merged["date"]
     weekish = bool(_WEEK.search(url.rsplit("/", 1)[-1]) or _WEEK.search(merged.get("title") or ""))
-    options: list[tuple[list[Bullet], str]] = [(jsonld_events(doc), "jsonld"),
-                                                (payload_bullets(nextjs_payloads(doc), ref, weekish), "nextjs")]
+    options: list[tuple[list[Bullet], str]] = [
+        (jsonld_events(doc), "jsonld"),
+        (payload_bullets(nextjs_payloads(doc), ref, weekish), "nextjs"),
+    ]
     for html in payloads_html:
         options.append((_rollup_of(blocks(tree(html).body), ref, weekish), "nextjs"))
     for text in payload_texts(doc):
-        options.append((_rollup_of([Block("p", ln.strip()) for ln in text.splitlines() if ln.strip()], ref,
-                                   weekish), "nextjs"))
+        options.append(
+            (_rollup_of([Block("p", ln.strip()) for ln in text.splitlines() if ln.strip()], ref, weekish), "nextjs")
+        )
     options.append((_rollup_of(page_blocks, ref, weekish), "labels"))
     best = max(options, key=lambda o: len(o[0]))
     return best
@@ -241,18 +294,35 @@ def _bullet_activity(page: AgendaPage, ordinal: int, b: Bullet, named: tuple[str
     """One roll-up line -> Activity; its persons are the page's and those the line itself names."""
     persons = tuple(sorted(set(page.persons) | set(named)))
     return Activity(
-        id=activity_id(page.url, b.date, ordinal, b.text), page_url=page.url, persons=persons, date=b.date,
-        title=b.title, start_time=b.start_time, end_time=b.end_time, type_label=b.type_label,
-        location_text=b.location_text, ministry=page.ministry, ordinal=ordinal, source=page.source,
+        id=activity_id(page.url, b.date, ordinal, b.text),
+        page_url=page.url,
+        persons=persons,
+        date=b.date,
+        title=b.title,
+        start_time=b.start_time,
+        end_time=b.end_time,
+        type_label=b.type_label,
+        location_text=b.location_text,
+        ministry=page.ministry,
+        ordinal=ordinal,
+        source=page.source,
     )
 
 
 def _single_activity(page: AgendaPage, merged: dict[str, Any]) -> Activity:
     return Activity(
-        id=activity_id(page.url, merged["date"], 0, page.title), page_url=page.url, persons=page.persons,
-        date=merged["date"], title=page.title, start_time=merged.get("start_time"),
-        end_time=merged.get("end_time"), description=merged.get("description"),
-        location_text=page.location_text, ministry=page.ministry, ordinal=0, source=page.source,
+        id=activity_id(page.url, merged["date"], 0, page.title),
+        page_url=page.url,
+        persons=page.persons,
+        date=merged["date"],
+        title=page.title,
+        start_time=merged.get("start_time"),
+        end_time=merged.get("end_time"),
+        description=merged.get("description"),
+        location_text=page.location_text,
+        ministry=page.ministry,
+        ordinal=0,
+        source=page.source,
     )
 
 

@@ -12,11 +12,22 @@ from agendakaart.parse.html import Block
 
 # label word -> field; the first label of a field that has a value wins, in this order of preference
 LABELS: dict[str, str] = {
-    "datum": "date", "dag": "date", "wanneer": "date",
-    "tijd": "time", "tijdstip": "time", "aanvang": "time", "aanvangstijd": "time",
-    "locatie": "location", "plaats": "location", "adres": "location", "waar": "location", "lokatie": "location",
-    "bewindspersoon": "persons", "bewindspersonen": "persons",
-    "ministerie": "ministry", "organisatie": "ministry",
+    "datum": "date",
+    "dag": "date",
+    "wanneer": "date",
+    "tijd": "time",
+    "tijdstip": "time",
+    "aanvang": "time",
+    "aanvangstijd": "time",
+    "locatie": "location",
+    "plaats": "location",
+    "adres": "location",
+    "waar": "location",
+    "lokatie": "location",
+    "bewindspersoon": "persons",
+    "bewindspersonen": "persons",
+    "ministerie": "ministry",
+    "organisatie": "ministry",
 }
 _LABEL_ONLY = re.compile(r"^\s*([A-Za-z]+)\s*:?\s*$")
 _LABEL_COLON = re.compile(r"^\s*([A-Za-z]+)\s*:\s*(\S.*)$")
@@ -85,8 +96,13 @@ def _with_continuation(value: str, blocks: list[Block], j: int) -> str:
     Only short continuation lines that are no label and no sentence are joined (at most three).
     """
     parts = [value]
-    while j < len(blocks) and len(parts) < 4 and blocks[j].cont and not _is_labelish(blocks[j].text) \
-            and _short_line(blocks[j].text):
+    while (
+        j < len(blocks)
+        and len(parts) < 4
+        and blocks[j].cont
+        and not _is_labelish(blocks[j].text)
+        and _short_line(blocks[j].text)
+    ):
         parts.append(blocks[j].text)
         j += 1
     return ", ".join(parts)
@@ -109,8 +125,9 @@ def is_label_block(blocks: list[Block], i: int) -> bool:
         k -= 1
     if k == i or not _short_line(text):
         return False
-    return bool(label_of(blocks[k].text) or labelled_line(blocks[k].text)
-                or k > 0 and label_of(blocks[k - 1].text) is not None)
+    return bool(
+        label_of(blocks[k].text) or labelled_line(blocks[k].text) or k > 0 and label_of(blocks[k - 1].text) is not None
+    )
 
 
 def _short_line(text: str) -> bool:

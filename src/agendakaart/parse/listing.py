@@ -13,8 +13,11 @@ from agendakaart.parse.html import clean, has_ancestor, links, resolve, strip_qu
 _NOT_LISTING = ("aside", "header", "footer")  # "ook in de agenda" links there are not this listing's items
 
 ITEM_PATH = re.compile(r"/agenda/\d{4}/\d{2}/\d{2}/[^/?#]+/?$")
-_NEXT_TEXT = re.compile(r"^(volgende(\s+pagina)?|naar (de )?volgende pagina|next( page)?|meer laden|toon meer"
-                        r"( resultaten)?|meer resultaten|›|»|>|→|>>)$", re.I)
+_NEXT_TEXT = re.compile(
+    r"^(volgende(\s+pagina)?|naar (de )?volgende pagina|next( page)?|meer laden|toon meer"
+    r"( resultaten)?|meer resultaten|›|»|>|→|>>)$",
+    re.I,
+)
 _PAGE_KEYS = ("pagina", "page")
 # item URLs written as text (a Next.js payload, JSON with escaped slashes) when the page has no <a> links to them
 _RAW_ITEM = re.compile(r"(?:https?:)?(?://[\w.:-]+)?(?:/[\w.~%-]+)*/agenda/\d{4}/\d{2}/\d{2}/[\w.~%-]+")
@@ -77,7 +80,7 @@ def _script_next(doc, url: str) -> str | None:
     wanted = (pagina_of(url) or 1) + 1
     path = urlsplit(url).path.rstrip("/")
     for m in _SCRIPT_PAGE.finditer(scripts):
-        before = scripts[max(0, m.start() - 200):m.start()]
+        before = scripts[max(0, m.start() - 200) : m.start()]
         if int(m[1]) == wanted and (path and path in before or before.endswith(('"', "'"))):
             return with_pagina(url, wanted)
     return None
@@ -91,7 +94,9 @@ def _add_script_items(doc, url: str, all_links, items: dict[str, PageRef]) -> No
 
     if not items:
         return
-    outside = {strip_query(link) for link, _t, node in all_links if is_item_url(link) and has_ancestor(node, _NOT_LISTING)}
+    outside = {
+        strip_query(link) for link, _t, node in all_links if is_item_url(link) and has_ancestor(node, _NOT_LISTING)
+    }
     for payload in nextjs_payloads(doc):
         for values in walk_lists(payload):
             listed = _one_item_each(values, url)
@@ -110,8 +115,6 @@ def _one_item_each(values: list, url: str) -> list[str]:
             return []
         out.extend(found)
     return out
-
-
 
 
 def _raw_item_links(html: str, url: str) -> list[str]:
@@ -137,8 +140,9 @@ def _next_url(doc, all_links, url: str) -> str | None:
             if label and _NEXT_TEXT.match(label) and link != url and not is_item_url(link):
                 return link
     current = pagina_of(url)
-    numbered = sorted({n for link, _t, _n in all_links if (n := pagina_of(link)) is not None
-                       and _same_listing(link, url)})
+    numbered = sorted(
+        {n for link, _t, _n in all_links if (n := pagina_of(link)) is not None and _same_listing(link, url)}
+    )
     if current is None:
         current = 0 if 0 in numbered else 1
     later = [n for n in numbered if n > current]

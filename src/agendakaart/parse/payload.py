@@ -24,12 +24,46 @@ KEYS: dict[str, tuple[str, ...]] = {
     "time": ("time", "tijd", "starttime", "starttijd", "aanvang", "tijdstip", "begintijd"),
     "endtime": ("endtime", "eindtijd"),
     "location": ("location", "locatie", "plaats", "address", "adres", "place", "venue", "lokatie", "waar"),
-    "body": ("body", "tekst", "text", "content", "inhoud", "description", "omschrijving", "beschrijving",
-             "intro", "samenvatting", "summary", "html", "richtext"),
-    "persons": ("persons", "bewindspersonen", "bewindspersoon", "people", "person", "personen", "minister",
-                "ministers", "performer", "attendee", "attendees", "persoon"),
-    "ministry": ("ministry", "ministerie", "organisation", "organization", "organisatie", "organizer",
-                 "department", "creator", "afzender"),
+    "body": (
+        "body",
+        "tekst",
+        "text",
+        "content",
+        "inhoud",
+        "description",
+        "omschrijving",
+        "beschrijving",
+        "intro",
+        "samenvatting",
+        "summary",
+        "html",
+        "richtext",
+    ),
+    "persons": (
+        "persons",
+        "bewindspersonen",
+        "bewindspersoon",
+        "people",
+        "person",
+        "personen",
+        "minister",
+        "ministers",
+        "performer",
+        "attendee",
+        "attendees",
+        "persoon",
+    ),
+    "ministry": (
+        "ministry",
+        "ministerie",
+        "organisation",
+        "organization",
+        "organisatie",
+        "organizer",
+        "department",
+        "creator",
+        "afzender",
+    ),
 }
 _NORM = re.compile(r"[^a-z]")
 _KEY_GROUP = {k: g for g, keys in KEYS.items() for k in keys}
@@ -137,7 +171,7 @@ def _flight_values(stream: str) -> Iterator[Any]:
         return
     for i, m in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(stream)
-        row = stream[m.end():end].strip()
+        row = stream[m.end() : end].strip()
         if m.group(2):
             yield row
             continue

@@ -46,8 +46,12 @@ def parse_persons_index(html: str, url: str) -> list[PersonRef]:
         name = _name_by_slug(slug, text, name, node) or (name if not _ROLE.match(name) else "")
         old = found.get(slug)
         if old is None or (len(name) > len(old.name) and old.name == _slug_to_name(slug)):
-            found[slug] = PersonRef(slug=slug, name=name or _slug_to_name(slug), url=link.split("?")[0],
-                                    role=role or (old.role if old else None))
+            found[slug] = PersonRef(
+                slug=slug,
+                name=name or _slug_to_name(slug),
+                url=link.split("?")[0],
+                role=role or (old.role if old else None),
+            )
     return list(found.values())
 
 
@@ -64,7 +68,11 @@ def _name_by_slug(slug: str, *texts_and_node) -> str | None:
     "Minister van Financiën Eelco Heinen") -> "Eelco Heinen"; none -> None."""
     *texts, node = texts_and_node
     img = node.css_first("img[alt]")
-    texts += [node.attributes.get("title"), node.attributes.get("aria-label"), img.attributes.get("alt") if img else None]
+    texts += [
+        node.attributes.get("title"),
+        node.attributes.get("aria-label"),
+        img.attributes.get("alt") if img else None,
+    ]
     for text in texts:
         words = clean(text or "").replace(",", " ").split()
         for i in range(len(words)):
@@ -114,8 +122,12 @@ def parse_person_page(html: str, url: str) -> Person:
     role, ministry = _role_ministry(doc)
     pay_name, pay_role, pay_ministry = _payload_person(doc, slug)
     return Person(
-        slug=slug, name=name or pay_name or _slug_to_name(slug), role=role or pay_role,
-        ministry=ministry or pay_ministry, agenda_url=agenda or f"{base}/agenda", url=base,
+        slug=slug,
+        name=name or pay_name or _slug_to_name(slug),
+        role=role or pay_role,
+        ministry=ministry or pay_ministry,
+        agenda_url=agenda or f"{base}/agenda",
+        url=base,
     )
 
 
@@ -178,8 +190,11 @@ def _payload_person(doc, slug: str) -> tuple[str | None, str | None, str | None]
         if isinstance(ministry, dict):
             ministry = ministry.get("name") or ministry.get("naam")
         if isinstance(name, str) and (role or ministry or keys.get("slug") == slug):
-            return (clean(name), clean(role) if isinstance(role, str) else None,
-                    clean(ministry) if isinstance(ministry, str) else None)
+            return (
+                clean(name),
+                clean(role) if isinstance(role, str) else None,
+                clean(ministry) if isinstance(ministry, str) else None,
+            )
     return None, None, None
 
 
@@ -204,13 +219,13 @@ def persons_by_role(text: str, day, posts) -> tuple[str, ...]:
     found: set[str] = set()
     folded = _fold(text)
     for m in _ROLE_WORD.finditer(folded):
-        after = re.split(r"[|;]", folded[m.end():m.end() + 120], maxsplit=1)[0]
+        after = re.split(r"[|;]", folded[m.end() : m.end() + 120], maxsplit=1)[0]
         of = _OF.match(after)
         if m[1] in ("minister", "staatssecretaris") and not of:
             fits = _by_portfolio(current, m[1], after)  # "staatssecretaris Fiscaliteit"; a name fits no one
             found |= fits if len(fits) == 1 else set()
             continue
-        fits = _fitting(current, m[1], after[of.end():].strip() if of else "")
+        fits = _fitting(current, m[1], after[of.end() :].strip() if of else "")
         if len(fits) > 1:
             return ()
         found |= fits
@@ -222,8 +237,15 @@ def _by_portfolio(current: list[tuple], role_word: str, following: str) -> set[s
     from agendakaart.parse.sources import _fold
 
     words = _stems(" ".join(following.split()[:3]))
-    return {slug for slug, role, *_ in current if _fold(role).startswith(role_word)
-            and words & _stems(_portfolio(_fold(role)))} if words else set()
+    return (
+        {
+            slug
+            for slug, role, *_ in current
+            if _fold(role).startswith(role_word) and words & _stems(_portfolio(_fold(role)))
+        }
+        if words
+        else set()
+    )
 
 
 def _posts_on(posts, day) -> list[tuple]:
@@ -240,10 +262,16 @@ def _fitting(current: list[tuple], role_word: str, rest: str) -> set[str]:
     from agendakaart.parse.sources import _fold
 
     role_word = "minister-president" if role_word == "premier" else role_word
-    holders = [(slug, _fold(role), _fold(re.sub(r"\s*\(.*?\)", "", ministry)), _fold(abbr))
-               for slug, role, ministry, abbr, *_ in current if _fold(role).startswith(role_word)]
-    fits = [(slug, role, name) for slug, role, name, abbr in holders
-            if not rest or rest.startswith(name) or rest.split(" ", 1)[0] == abbr]
+    holders = [
+        (slug, _fold(role), _fold(re.sub(r"\s*\(.*?\)", "", ministry)), _fold(abbr))
+        for slug, role, ministry, abbr, *_ in current
+        if _fold(role).startswith(role_word)
+    ]
+    fits = [
+        (slug, role, name)
+        for slug, role, name, abbr in holders
+        if not rest or rest.startswith(name) or rest.split(" ", 1)[0] == abbr
+    ]
     if not fits and rest and role_word != "minister-president":  # "staatssecretaris voor Digitale Zaken"
         words = _stems(rest)
         return {slug for slug, role, name, _a in holders if words & _stems(_portfolio(role))} if words else set()

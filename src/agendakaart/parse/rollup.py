@@ -13,6 +13,7 @@ from agendakaart.parse.labels import is_label_block
 
 class Bullet(NamedTuple):
     """One activity line of a roll-up, split into its parts (text = the whole line as shown)."""
+
     date: date
     text: str
     title: str
@@ -24,7 +25,8 @@ class Bullet(NamedTuple):
 
 _BULLET_MARK = re.compile(r"^\s*(?:[-•*·–—▪►]\s*)+")
 _LEAD_TIME = re.compile(
-    r"^(?:van\s+|vanaf\s+|om\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*", re.I
+    r"^(?:van\s+|vanaf\s+|om\s+)?(\d{1,2}[.:]\d{2})(?:\s*(?:-|–|tot)\s*(\d{1,2}[.:]\d{2}))?\s*(?:uur|u\b)?\s*[:\-–|,]?\s*",
+    re.I,
 )
 _TRAIL_TIME = re.compile(
     r"[,;]?\s*[-–(]?\s*(?:om|van(af)?)?\s*\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*uur\s*\)?\s*$", re.I
@@ -38,20 +40,47 @@ _DASH_LABEL = re.compile(r"^([^\W\d][\w'’-]*(?:\s+[^\W\d][\w'’-]*)?)\s+[-–
 _MID_PARENS = re.compile(r"\s*\(([^()]{2,80})\)(?=\s*[,;]\s|\s+[-–—]\s)")
 _PRESS = re.compile(
     r"^(informatie voor de pers|voor de pers|persinformatie|perscontact|contact voor de pers|persvoorlichting"
-    r"|pers en media|mediacontact|woordvoering|(?:contact|contactgegevens)\s*:?\s*$)\b", re.I)
+    r"|pers en media|mediacontact|woordvoering|(?:contact|contactgegevens)\s*:?\s*$)\b",
+    re.I,
+)
 # a day without public appointments: "Geen openbare activiteiten.", "Geen afspraken"
-_NOTHING = re.compile(r"^(?:er zijn\s+)?geen\s+(?:openbare\s+|publieke\s+)?(?:activiteiten|afspraken|agenda-?items"
-                      r"|agendapunten|bijeenkomsten)\b[^:]{0,40}$", re.I)
+_NOTHING = re.compile(
+    r"^(?:er zijn\s+)?geen\s+(?:openbare\s+|publieke\s+)?(?:activiteiten|afspraken|agenda-?items"
+    r"|agendapunten|bijeenkomsten)\b[^:]{0,40}$",
+    re.I,
+)
 _CONTACT = re.compile(
     r"(@|\b(?:telefoon|tel\.?|e-?mail|mail|persvoorlicht\w*|woordvoerder|voorlichting)\b|\+?\d[\d\s-]{8,}\d)", re.I
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # "Label: text" lines that are page furniture, not activities
-NOT_ACTIVITY_LABELS = frozenset({
-    "bron", "foto", "beeld", "contact", "meer informatie", "zie ook", "lees ook", "tags", "onderwerpen",
-    "onderwerp", "delen", "deel", "let op", "noot", "opmerking", "toelichting", "persinformatie", "download",
-    "downloads", "publicatiedatum", "gepubliceerd", "laatst gewijzigd", "wijziging",
-})
+NOT_ACTIVITY_LABELS = frozenset(
+    {
+        "bron",
+        "foto",
+        "beeld",
+        "contact",
+        "meer informatie",
+        "zie ook",
+        "lees ook",
+        "tags",
+        "onderwerpen",
+        "onderwerp",
+        "delen",
+        "deel",
+        "let op",
+        "noot",
+        "opmerking",
+        "toelichting",
+        "persinformatie",
+        "download",
+        "downloads",
+        "publicatiedatum",
+        "gepubliceerd",
+        "laatst gewijzigd",
+        "wijziging",
+    }
+)
 
 
 def strip_bullet_mark(text: str) -> str:
@@ -71,7 +100,7 @@ def split_bullet(text: str, day: date) -> Bullet:
     line = _WHOLE_DAY.sub("", line)  # "Hele dag: Europese Raad" -> no time, no type label "Hele dag"
     if m := _LEAD_TIME.match(line):
         start, end = parse_times(m.group(0))
-        line = line[m.end():].strip()
+        line = line[m.end() :].strip()
     type_label = None
     if (m := _LABEL.match(line) or _DASH_LABEL.match(line)) and _is_short_label(m[1]):
         type_label, line = m[1].strip(), m[2].strip()
@@ -90,16 +119,18 @@ def split_bullet(text: str, day: date) -> Bullet:
         line = line[: m.start()].rstrip(" ,;-–")
     if start is None and re.search(r"\buur\b", line, re.I):
         start, end = parse_times(line)
-    return Bullet(day, _BULLET_MARK.sub("", text).strip(), line or (type_label or ""), type_label, location,
-                  start, end)
+    return Bullet(day, _BULLET_MARK.sub("", text).strip(), line or (type_label or ""), type_label, location, start, end)
 
 
 def _is_short_label(label: str) -> bool:
     """A type label is a few words, no digits, capitalised (lower case: at most two words): "Onderraden en
     ministeriële overleggen" yes, "werkbezoek" yes, "Om 10 uur" no, "daarna overleg met de wethouder" no."""
     words = label.split()
-    return (1 <= len(words) <= 7 and not re.search(r"\d", label)
-            and (label[:1].isupper() or len(words) <= 2 and label[:1].isalpha()))
+    return (
+        1 <= len(words) <= 7
+        and not re.search(r"\d", label)
+        and (label[:1].isupper() or len(words) <= 2 and label[:1].isalpha())
+    )
 
 
 def is_press_line(text: str) -> bool:
@@ -107,8 +138,11 @@ def is_press_line(text: str) -> bool:
     return bool(_PRESS.match(text) or _CONTACT.search(text))
 
 
-_DISCLAIMER = re.compile(r"^(?:wijzigingen|deze agenda|de agenda|de weekagenda|agenda)\b.{0,80}"
-                         r"\b(?:voorbehouden|voorbehoud|(?:kan|kunnen) (?:nog )?wijzigen|onder voorbehoud)\b", re.I)
+_DISCLAIMER = re.compile(
+    r"^(?:wijzigingen|deze agenda|de agenda|de weekagenda|agenda)\b.{0,80}"
+    r"\b(?:voorbehouden|voorbehoud|(?:kan|kunnen) (?:nog )?wijzigen|onder voorbehoud)\b",
+    re.I,
+)
 
 
 def _is_furniture(text: str) -> bool:
@@ -173,8 +207,9 @@ def split_rollup(blocks: list[Block], page_date: date, inline_days: bool = False
     return bullets, headings
 
 
-_WEEKDAY_START = re.compile(r"^(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
-                            re.I)
+_WEEKDAY_START = re.compile(
+    r"^(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I
+)
 
 
 def _time_heading(block: Block) -> date | None:
@@ -194,11 +229,19 @@ def _bold_label_line(blocks: list[Block], i: int) -> bool:
     place in parentheses): "<b>Werkbezoek</b><br>Aan de marechaussee (Schiphol)"; not "<b>Ministerraad</b><br>Den
     Haag"."""
     block, nxt = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
-    return (block.lead == block.text and nxt is not None and nxt.cont and not block.text.endswith(":")
-            and _is_short_label(block.text) and block.text[:1].isupper() and len(block.text.split()) <= 4
-            and not _ROLEISH.search(block.text) and (len(nxt.text.split()) >= 3 or "(" in nxt.text)
-            and not _TIME_ONLY.match(nxt.text)
-            and not _LEAD_TIME.match(nxt.text))
+    return (
+        block.lead == block.text
+        and nxt is not None
+        and nxt.cont
+        and not block.text.endswith(":")
+        and _is_short_label(block.text)
+        and block.text[:1].isupper()
+        and len(block.text.split()) <= 4
+        and not _ROLEISH.search(block.text)
+        and (len(nxt.text.split()) >= 3 or "(" in nxt.text)
+        and not _TIME_ONLY.match(nxt.text)
+        and not _LEAD_TIME.match(nxt.text)
+    )
 
 
 _ROLEISH = re.compile(r"\b(?:minister|staatssecretaris|premier|bewindspersoon|koning|koningin)\b", re.I)
@@ -211,7 +254,7 @@ def _bold_label(block: Block) -> str:
     lead, text = block.lead, block.text
     if not lead or lead.endswith(":") or (pos := text.find(lead)) < 0:
         return text
-    prefix, rest = strip_bullet_mark(text[:pos]), text[pos + len(lead):].strip()
+    prefix, rest = strip_bullet_mark(text[:pos]), text[pos + len(lead) :].strip()
     if (prefix and not _TIME_ONLY.match(prefix)) or not rest or rest[0] in ":-–—" or _ROLEISH.search(lead):
         return text
     if not (_is_short_label(lead) and lead[:1].isupper() and len(lead.split()) <= 4):
@@ -231,8 +274,9 @@ def _line_bullet(text: str, day: date, pending: tuple[str | None, str | None], g
     return bullet
 
 
-_TIME_ONLY = re.compile(r"^\s*(?:van\s+|om\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*(?:uur|u)?\s*:?$",
-                        re.I)
+_TIME_ONLY = re.compile(
+    r"^\s*(?:van\s+|om\s+)?\d{1,2}[.:]\d{2}(?:\s*(?:-|–|tot)\s*\d{1,2}[.:]\d{2})?\s*(?:uur|u)?\s*:?$", re.I
+)
 _CELLS = ("td", "th")
 
 
@@ -243,12 +287,20 @@ def join_cells(blocks: list[Block], page_date: date) -> list[Block]:
     last = ""  # the text of the row's previous cell alone
     for block in blocks:
         prev = out[-1] if out else None
-        if (prev is not None and block.tag in _CELLS and prev.tag in _CELLS and block.cell == prev.cell + 1
-                and block.cell > 0 and not block.cont and parse_day_heading(prev.text, page_date) is None
-                and day_prefix(prev.text, page_date) is None):
+        if (
+            prev is not None
+            and block.tag in _CELLS
+            and prev.tag in _CELLS
+            and block.cell == prev.cell + 1
+            and block.cell > 0
+            and not block.cont
+            and parse_day_heading(prev.text, page_date) is None
+            and day_prefix(prev.text, page_date) is None
+        ):
             label = _is_short_label(last) and not last.endswith(":") and not _TIME_ONLY.match(last)
-            out[-1] = prev._replace(text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell,
-                              lead=prev.lead or block.lead)
+            out[-1] = prev._replace(
+                text=f"{prev.text}{': ' if label else ' '}{block.text}", cell=block.cell, lead=prev.lead or block.lead
+            )
         else:
             out.append(block)
         last = block.text
@@ -259,12 +311,12 @@ def _is_group_label(blocks: list[Block], i: int) -> bool:
     """ "Werkbezoek aan Drenthe:" followed by deeper (nested) lines heads them; it is no activity itself."""
     text = blocks[i].text
     nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-    return (text.endswith(":") and nxt is not None and nxt.depth > blocks[i].depth
-            and _is_short_label(text.rstrip(" :")))
+    return text.endswith(":") and nxt is not None and nxt.depth > blocks[i].depth and _is_short_label(text.rstrip(" :"))
 
 
-_TYPE_KEYS = frozenset({"type", "soort", "label", "categorie", "category", "typelabel", "activiteittype",
-                        "activitytype", "kind"})
+_TYPE_KEYS = frozenset(
+    {"type", "soort", "label", "categorie", "category", "typelabel", "activiteittype", "activitytype", "kind"}
+)
 
 
 def payload_bullets(payloads: list, ref: date, weekish: bool) -> list[Bullet]:
@@ -297,8 +349,10 @@ def _nested_days(items: list, ref: date, weekish: bool) -> list[Bullet]:
     for record in items:
         if not isinstance(record, dict) or (day := _day_of(record, ref)) is None:
             continue
-        children = next((v for v in record.values() if isinstance(v, list) and v
-                         and all(isinstance(c, (dict, str)) for c in v)), None)
+        children = next(
+            (v for v in record.values() if isinstance(v, list) and v and all(isinstance(c, (dict, str)) for c in v)),
+            None,
+        )
         if children is None:
             continue
         days += 1
@@ -323,10 +377,14 @@ def _record_bullet(record: dict | str, day: date) -> Bullet | None:
     text = next((groups[g] for g in ("title", "body") if isinstance(groups.get(g), str)), None)
     if not text or not text.strip():
         return None
-    label = next((v for k, v in record.items() if k.lower().replace("_", "") in _TYPE_KEYS and isinstance(v, str)),
-                 None)
+    label = next(
+        (v for k, v in record.items() if k.lower().replace("_", "") in _TYPE_KEYS and isinstance(v, str)), None
+    )
     b = split_bullet(f"{label}: {text}" if label else text, day)
     location = groups.get("location")
     start, end = parse_times(groups["time"]) if isinstance(groups.get("time"), str) else (None, None)
-    return b._replace(location_text=location.strip() if isinstance(location, str) and location.strip()
-                      else b.location_text, start_time=start or b.start_time, end_time=end or b.end_time)
+    return b._replace(
+        location_text=location.strip() if isinstance(location, str) and location.strip() else b.location_text,
+        start_time=start or b.start_time,
+        end_time=end or b.end_time,
+    )

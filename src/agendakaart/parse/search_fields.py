@@ -33,8 +33,9 @@ def _time_of(value: str | None, show_time: str | None) -> str | None:
     return None if hhmm in (None, "00:00") else hhmm
 
 
-def apply_search_fields(page: AgendaPage, acts: list[Activity], fields: dict[str, str]
-                        ) -> tuple[AgendaPage, list[Activity]]:
+def apply_search_fields(
+    page: AgendaPage, acts: list[Activity], fields: dict[str, str]
+) -> tuple[AgendaPage, list[Activity]]:
     """(page, activities) with the gaps filled from a search result's fields (see module doc).
 
     page location None + {"activity_location_title": "Provinciehuis Assen"} -> location "Provinciehuis Assen"

@@ -12,7 +12,13 @@ from typing import Any
 from agendakaart.parse.dates import parse_date, parse_iso_datetime, parse_times
 from agendakaart.parse.html import Block, HTMLParser, blocks, clean, tree
 from agendakaart.parse.payload import (
-    groups_of, jsonld_objects, ld_type, nextjs_payloads, rsc_to_html, walk_dicts, walk_lists,
+    groups_of,
+    jsonld_objects,
+    ld_type,
+    nextjs_payloads,
+    rsc_to_html,
+    walk_dicts,
+    walk_lists,
 )
 from agendakaart.parse.rollup import Bullet, split_bullet
 
@@ -28,8 +34,13 @@ def _as_text(value: Any) -> str | None:
     if isinstance(value, dict):
         name = _first_key(value, _NAME_KEYS)
         place = _first_key(value, _LOCALITY_KEYS) or next(
-            (_first_key(v, _LOCALITY_KEYS) for k, v in value.items() if k.lower() in ("address", "adres")
-             and isinstance(v, dict)), None)
+            (
+                _first_key(v, _LOCALITY_KEYS)
+                for k, v in value.items()
+                if k.lower() in ("address", "adres") and isinstance(v, dict)
+            ),
+            None,
+        )
         if name and place and _fold(place) not in _fold(name):
             return f"{name}, {place}"  # {"name": "Jaarbeurs", "city": "Utrecht"}: the city is the place
         if name or place:
@@ -93,7 +104,9 @@ def _record_fields(rec: dict[str, Any]) -> dict[str, Any]:
     body = _as_text(rec.get("body"))
     return {
         "title": clean(title) if isinstance(title, str) else None,
-        "date": day, "start_time": start, "end_time": end if start else None,
+        "date": day,
+        "start_time": start,
+        "end_time": end if start else None,
         "location": clean(_as_text(rec.get("location"))) or None,
         "description": _plain(body),
         "ministry": clean(_as_text(rec.get("ministry"))) or None,
@@ -137,8 +150,9 @@ def jsonld_events(doc: HTMLParser) -> list[Bullet]:
         b = split_bullet(name, day)
         _, end = _date_time(ev.get("endDate"))
         location = clean(_as_text(ev.get("location"))) or b.location_text
-        out.append(b._replace(location_text=location, start_time=start or b.start_time,
-                              end_time=end if start else b.end_time))
+        out.append(
+            b._replace(location_text=location, start_time=start or b.start_time, end_time=end if start else b.end_time)
+        )
     return out
 
 
@@ -161,9 +175,11 @@ def nextjs_fields(doc: HTMLParser, path_day: date | None = None) -> tuple[list[s
             persons.extend(_names(rec.get("persons")))
             if "date" in rec and "title" not in rec and (title := _any_title(obj)):
                 rec["title"] = title
-            score = sum(g in rec for g in ("title", "date", "location", "body", "time")) + 2 * (
-                "title" in rec and "date" in rec) + 3 * (path_day is not None and _date_time(rec.get("date"))[0]
-                                                         == path_day)
+            score = (
+                sum(g in rec for g in ("title", "date", "location", "body", "time"))
+                + 2 * ("title" in rec and "date" in rec)
+                + 3 * (path_day is not None and _date_time(rec.get("date"))[0] == path_day)
+            )
             if score > best_score and ("title" in rec or "date" in rec):
                 best, best_score = rec, score
             htmls.extend(v for v in obj.values() if isinstance(v, str) and _TAG.search(v))
@@ -175,8 +191,14 @@ def nextjs_fields(doc: HTMLParser, path_day: date | None = None) -> tuple[list[s
 
 def _any_title(obj: dict) -> str | None:
     """A title under a prefixed key. {"pageTitle": "Opening"} -> "Opening"."""
-    return next((clean(v) for k, v in obj.items() if isinstance(v, str) and v.strip()
-                 and re.sub(r"[^a-z]", "", str(k).lower()).endswith(("title", "titel"))), None)
+    return next(
+        (
+            clean(v)
+            for k, v in obj.items()
+            if isinstance(v, str) and v.strip() and re.sub(r"[^a-z]", "", str(k).lower()).endswith(("title", "titel"))
+        ),
+        None,
+    )
 
 
 def payload_texts(doc: HTMLParser) -> list[str]:
@@ -210,6 +232,7 @@ def _block_text(value: Any, depth: int = 0) -> str:
 
 def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
     """DCTERMS / Open Graph meta -> title, ministry, event date, location, description."""
+
     def first(*keys: str) -> str | None:
         return next((meta[k] for k in keys if meta.get(k)), None)
 
@@ -218,12 +241,21 @@ def meta_fields(meta: dict[str, str], doc: HTMLParser) -> dict[str, Any]:
         node = doc.css_first("title")
         raw = first("og:title", "twitter:title") or (clean(node.text()) if node is not None else "")
         title = re.sub(r"\s+[|–—]\s+[^|–—]*(?:rijksoverheid|\.nl\b|\.com\b)[^|–—]*$", "", raw, flags=re.I) or None
-    day, start = _date_time(first("event:start_date", "event:startdate", "startdate", "dcterms.date",
-                                  "dcterms.temporal", "event:date"))
+    day, start = _date_time(
+        first("event:start_date", "event:startdate", "startdate", "dcterms.date", "dcterms.temporal", "event:date")
+    )
     return {
-        "title": title, "date": day, "start_time": start,
-        "ministry": next((v for v in (meta.get("dcterms.creator"), meta.get("dcterms.publisher"))
-                          if v and v.lower().startswith("ministerie")), None),  # not "Rijksoverheid"
+        "title": title,
+        "date": day,
+        "start_time": start,
+        "ministry": next(
+            (
+                v
+                for v in (meta.get("dcterms.creator"), meta.get("dcterms.publisher"))
+                if v and v.lower().startswith("ministerie")
+            ),
+            None,
+        ),  # not "Rijksoverheid"
         "location": first("event:location", "geo.placename"),  # not DCTERMS.spatial: site-wide
         "description": first("dcterms.description", "og:description", "description"),
     }
@@ -248,8 +280,9 @@ def _bare_name(name: str) -> str:
     return re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
 
 
-def person_slugs(people: Mapping[str, str], given: Iterable[str] | None, page_blocks: list[Block],
-                 title: str) -> tuple[str, ...]:
+def person_slugs(
+    people: Mapping[str, str], given: Iterable[str] | None, page_blocks: list[Block], title: str
+) -> tuple[str, ...]:
     """Known persons named on the page (full name, case and accents folded) or in the payload (name or slug)."""
     given = [g for g in (given or []) if isinstance(g, str)]
     found = {g for g in given if g in people}
@@ -283,8 +316,7 @@ def _surname_matcher(people: tuple[tuple[str, str], ...]) -> tuple[re.Pattern | 
     names = sorted(unique, key=len, reverse=True)
     post = r"(?:\s+(?:van|voor)(?:\s+[\w'-]+){1,5}?)?"  # "minister van Financiën Heinen"
     former = r"(?<!oud-)(?<!ex-)(?<!voormalig )(?<!voormalige )(?<!oud )"  # "oud-minister Jansen" is someone else
-    return re.compile(rf"(?<!\w){former}{_ROLE_WORDS}{post}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), \
-        unique
+    return re.compile(rf"(?<!\w){former}{_ROLE_WORDS}{post}\s+(" + "|".join(map(re.escape, names)) + r")(?!\w)"), unique
 
 
 @lru_cache(maxsize=64)
@@ -323,8 +355,12 @@ def time_elements(root) -> dict[str, Any]:
     for node in root.css("time[datetime]") if root is not None else []:
         attrs = " ".join(str(v) for k, v in node.attributes.items() if k != "datetime")
         context = (node.parent.text(separator=" ") if node.parent is not None else "")[:120]
-        if has_ancestor(node, ("nav", "footer", "aside", "a")) or _PUBLISHED.search(attrs) \
-                or _PUBLISHED.search(context) or in_chrome(node):
+        if (
+            has_ancestor(node, ("nav", "footer", "aside", "a"))
+            or _PUBLISHED.search(attrs)
+            or _PUBLISHED.search(context)
+            or in_chrome(node)
+        ):
             continue
         day, at = parse_iso_datetime(node.attributes.get("datetime") or "")
         if day is not None:

@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import asdict, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 
 import httpx
 
@@ -42,8 +42,20 @@ from agendakaart.store.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int | None], None]
-COUNT_KEYS = ("persons", "listing_pages", "pages_new", "pages_changed", "pages_unchanged", "activities_new",
-              "activities_updated", "duplicates", "removed", "problems", "requests", "seconds")
+COUNT_KEYS = (
+    "persons",
+    "listing_pages",
+    "pages_new",
+    "pages_changed",
+    "pages_unchanged",
+    "activities_new",
+    "activities_updated",
+    "duplicates",
+    "removed",
+    "problems",
+    "requests",
+    "seconds",
+)
 
 
 def collect(settings: Settings, conn: sqlite3.Connection, **kw) -> dict[str, int]:
@@ -51,8 +63,15 @@ def collect(settings: Settings, conn: sqlite3.Connection, **kw) -> dict[str, int
     return collect_report(settings, conn, **kw)[0]
 
 
-def collect_report(settings: Settings, conn: sqlite3.Connection, *, progress: Progress | None = None,
-                   fetcher=None, rss: bool = False, today: date | None = None) -> tuple[dict[str, int], list[str]]:
+def collect_report(
+    settings: Settings,
+    conn: sqlite3.Connection,
+    *,
+    progress: Progress | None = None,
+    fetcher=None,
+    rss: bool = False,
+    today: date | None = None,
+) -> tuple[dict[str, int], list[str]]:
     """Discover item pages through the routes of settings.routes and crawl them into the store -> (counts (see
     COUNT_KEYS, plus `route_<name>`: items each route gave), one Dutch line per route); the run is recorded.
 
@@ -79,21 +98,26 @@ def collect_report(settings: Settings, conn: sqlite3.Connection, *, progress: Pr
     log.info("collect: %s", crawl.counts)
     if not crawl.found_any:
         unreachable = crawl.answers == 0 and all(o.status == "mislukt" for o in crawl.outcomes)
-        raise NothingFound("geen enkel agenda-item gevonden op " + settings.base_url, crawl.route_lines(),
-                           crawl.counts, unreachable)
+        raise NothingFound(
+            "geen enkel agenda-item gevonden op " + settings.base_url, crawl.route_lines(), crawl.counts, unreachable
+        )
     return crawl.counts, crawl.route_lines()
 
 
 def _settings_dict(settings: Settings) -> dict:
-    return {k: v for k, v in asdict(settings).items() if k in ("base_url", "rate", "since", "until", "persons",
-                                                               "refresh", "routes")}
+    return {
+        k: v
+        for k, v in asdict(settings).items()
+        if k in ("base_url", "rate", "since", "until", "persons", "refresh", "routes")
+    }
 
 
 class _Crawl:
     """One collect run: the fetcher, the store and the counts travel together. Implements the routes' Net."""
 
-    def __init__(self, settings: Settings, conn: sqlite3.Connection, fetcher, progress: Progress, run_id: int,
-                 today: date):
+    def __init__(
+        self, settings: Settings, conn: sqlite3.Connection, fetcher, progress: Progress, run_id: int, today: date
+    ):
         self.settings, self.conn, self.fetcher, self.progress = settings, conn, fetcher, progress
         self.run_id, self.today = run_id, today
         self.counts = {k: 0 for k in COUNT_KEYS}
@@ -105,9 +129,9 @@ class _Crawl:
         self.people: dict[str, str] = {}
         self.outcomes: list[RouteOutcome] = []
         self.found_any = False
-        self.answers = 0                 # HTTP answers the site gave (any status): none at all = unreachable
+        self.answers = 0  # HTTP answers the site gave (any status): none at all = unreachable
         self.missing_entries: set[str] = set()  # route entries that answered 404/410 (no such route)
-        self.related: set[str] = set()   # item URLs under "Meer over dit onderwerp" of pages parsed in this run
+        self.related: set[str] = set()  # item URLs under "Meer over dit onderwerp" of pages parsed in this run
 
     # -- the run ---------------------------------------------------------------------------------------------
 
@@ -157,8 +181,7 @@ class _Crawl:
         refused = [p for p in route.entry_paths if not self.allowed(self.base + p)]
         if refused and len(refused) == len(route.entry_paths):
             reason = self.robots_reason(self.base + refused[0])
-            outcome = RouteOutcome(route.name, status="verboden" if "verbiedt" in reason else "mislukt",
-                                   notes=[reason])
+            outcome = RouteOutcome(route.name, status="verboden" if "verbiedt" in reason else "mislukt", notes=[reason])
             return outcome
         try:
             return route.discover(self)
@@ -238,16 +261,28 @@ class _Crawl:
     def fetch(self, url: str, kind: PageKind, state=None, *, entry: bool = False) -> Page | None:
         """Fetch (conditionally when a stored `state` row is given), or record a fetch Problem and return None."""
         try:
-            page = self.fetcher.fetch(url, kind, etag=state["etag"] if state else None,
-                                      last_modified=state["last_modified"] if state else None)
+            page = self.fetcher.fetch(
+                url,
+                kind,
+                etag=state["etag"] if state else None,
+                last_modified=state["last_modified"] if state else None,
+            )
         except RobotsDisallowed as exc:
             return self.problem("fetch", url, f"robots.txt verbiedt deze pagina: {exc}")
         except OffsiteRedirect as exc:  # kept (status 3xx, Location), so it is not asked again next run
             with transaction(self.conn):
-                page_store.save_page(self.conn, Page(
-                    url=url, final_url=url, kind=kind, status=exc.status, body=b"",
-                    fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    headers={"location": exc.target}))
+                page_store.save_page(
+                    self.conn,
+                    Page(
+                        url=url,
+                        final_url=url,
+                        kind=kind,
+                        status=exc.status,
+                        body=b"",
+                        fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        headers={"location": exc.target},
+                    ),
+                )
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
         except FetchError as exc:
             return self.problem("fetch", url, f"ophalen mislukt: {exc}")
@@ -258,8 +293,9 @@ class _Crawl:
             with transaction(self.conn):  # kept, so a dead link is not fetched again on the next run
                 page_store.save_page(self.conn, page)
                 if kind == PageKind.ITEM and page.status in (404, 410):
-                    gone = signal_store.mark_removed(self.conn, page_store.canonical_url(self.conn, url),
-                                                     f"HTTP {page.status}")
+                    gone = signal_store.mark_removed(
+                        self.conn, page_store.canonical_url(self.conn, url), f"HTTP {page.status}"
+                    )
                     self.counts["removed"] += gone
             if kind in (PageKind.LISTING, PageKind.PERSONS) and (pagina_of(url) or 0) > 1 and page.status == 404:
                 return None  # a listing's pages simply end here
@@ -306,8 +342,9 @@ class _Crawl:
         entry (link text or date, per listing owner), a search result's fields, a sitemap lastmod, an RSS entry."""
         canonical = page_store.canonical_url(self.conn, url)
         state = page_store.page_state(self.conn, canonical)
-        done = state is not None and (state["status"] >= 400 or state["parsed_sha256"] == state["sha256"]
-                                      or _offsite_redirect(state))
+        done = state is not None and (
+            state["status"] >= 400 or state["parsed_sha256"] == state["sha256"] or _offsite_redirect(state)
+        )
         changed = self.signal_changed(canonical, refs)
         if done and not changed and not self.settings.refresh:
             self.counts["pages_unchanged"] += 1
@@ -335,8 +372,12 @@ class _Crawl:
                 by_slug.setdefault(ref.person, []).append(ref)
         if any(all(self.entry_changed(url, slug, ref) for ref in slug_refs) for slug, slug_refs in by_slug.items()):
             return True
-        return any(ref.route != "listings" and signal_store.known_by_route(self.conn, url, ref.route)
-                   and signal_store.stored_signal(self.conn, url, ref.route) != ref.signal for ref in refs)
+        return any(
+            ref.route != "listings"
+            and signal_store.known_by_route(self.conn, url, ref.route)
+            and signal_store.stored_signal(self.conn, url, ref.route) != ref.signal
+            for ref in refs
+        )
 
     def refetch_truncated(self, url: str, page: Page) -> Page:
         """A page without its closing </html> is fetched once more; a different, complete answer replaces it."""
@@ -358,8 +399,14 @@ class _Crawl:
         """Listing entries as page_links (attribution by listing owner); every route's signal as item_signals."""
         for ref in refs:
             if ref.route == "listings":
-                page_store.upsert_link(self.conn, item_url, ref.person, ref.listing_url, ref.title,
-                                       ref.date.isoformat() if ref.date else None)
+                page_store.upsert_link(
+                    self.conn,
+                    item_url,
+                    ref.person,
+                    ref.listing_url,
+                    ref.title,
+                    ref.date.isoformat() if ref.date else None,
+                )
         for route in dict.fromkeys(r.route for r in refs):
             same = [r for r in refs if r.route == route]
             best = max(same, key=lambda r: (len(r.fields), r.signal or ""))
@@ -399,8 +446,16 @@ class _Crawl:
         if persons:
             resolve_problems(self.conn, "attribute", url)
             return
-        record_problem(self.conn, Problem(stage="attribute", url=url, reason=(
-            f"geen bewindspersoon: niet op een eigen agendalijst, geen naam en geen eenduidige functie ('{title[:60]}')")))
+        record_problem(
+            self.conn,
+            Problem(
+                stage="attribute",
+                url=url,
+                reason=(
+                    f"geen bewindspersoon: niet op een eigen agendalijst, geen naam en geen eenduidige functie ('{title[:60]}')"
+                ),
+            ),
+        )
         self.counts["problems"] += 1
 
     def parse(self, url: str, page: Page) -> tuple[AgendaPage, list[Activity]] | None:
@@ -423,15 +478,16 @@ class _Crawl:
         linked = page_store.linked_persons(self.conn, url)
         persons = tuple(sorted(set(page.persons) | set(linked)))
         if not linked and (not persons or _AGENDA_OF.match(page.title)):  # "Agenda minister-president": its owner
-            persons = tuple(sorted({*persons, *persons_by_role(page.title, page.page_date,
-                                                               person_store.seed_posts())}))
+            persons = tuple(sorted({*persons, *persons_by_role(page.title, page.page_date, person_store.seed_posts())}))
         self.note_unattributed(url, page.title, persons)
         ministry = page.ministry
         if ministry is None and persons:
             ministry = person_store.person_ministry(self.conn, persons[0], page.page_date)
         page = replace(page, persons=persons, ministry=ministry)
-        acts = [replace(a, persons=tuple(sorted(set(persons) | set(a.persons))), ministry=a.ministry or ministry)
-                for a in acts]
+        acts = [
+            replace(a, persons=tuple(sorted(set(persons) | set(a.persons))), ministry=a.ministry or ministry)
+            for a in acts
+        ]
         return page, acts
 
 
@@ -490,8 +546,14 @@ def doctor(settings: Settings, *, fetcher=None, save_dir=None, today: date | Non
             report.setdefault("suspect", bool(report["sources"]) and set(report["sources"]) <= {"meta", "url"})
         elif item is not None:
             report = item
-            steps.append(("item", item_url, f"bronnen: {', '.join(item['sources']) or 'geen'}; "
-                                             f"lege velden: {', '.join(item['empty']) or 'geen'}"))
+            steps.append(
+                (
+                    "item",
+                    item_url,
+                    f"bronnen: {', '.join(item['sources']) or 'geen'}; "
+                    f"lege velden: {', '.join(item['empty']) or 'geen'}",
+                )
+            )
         saved = routes["doctor"].save(Path(save_dir)) if save_dir is not None else None
     finally:
         if own:
@@ -499,5 +561,13 @@ def doctor(settings: Settings, *, fetcher=None, save_dir=None, today: date | Non
     rollup = routes["rollup"]
     suspect = any(r is not None and r.get("suspect") for r in (report, rollup[1]))
     ok = report_ok(report) and (rollup[1] is None or report_ok(rollup[1]))
-    return {"steps": steps, "item": report, "routes": routes["routes"], "rollup": rollup, "ok": ok,
-            "suspect": suspect, "saved": saved, "requests": recorder.requests_made}
+    return {
+        "steps": steps,
+        "item": report,
+        "routes": routes["routes"],
+        "rollup": rollup,
+        "ok": ok,
+        "suspect": suspect,
+        "saved": saved,
+        "requests": recorder.requests_made,
+    }

@@ -14,8 +14,9 @@ from agendakaart.parse.duplicates import pair_duplicates
 from agendakaart.store import activities as act_store
 
 
-def rollup_without_duplicates(conn: sqlite3.Connection, page: AgendaPage,
-                              acts: list[Activity]) -> tuple[list[Activity], list]:
+def rollup_without_duplicates(
+    conn: sqlite3.Connection, page: AgendaPage, acts: list[Activity]
+) -> tuple[list[Activity], list]:
     """A roll-up's activities -> (those to store, pairs to record after storing); single pages pass as they are."""
     if page.kind != AgendaKind.ROLLUP:
         return acts, []

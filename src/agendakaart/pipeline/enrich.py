@@ -29,20 +29,31 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     started = time.perf_counter()
     res = load_resources(settings)
     overrides = load_overrides(settings.overrides_path, res.gazetteer) if settings.overrides_path else []
-    run_id = start_run(conn, "enrich", {"overrides": str(settings.overrides_path or ""),
-                                        "include_uncertain_npvr": settings.include_uncertain_npvr})
+    run_id = start_run(
+        conn,
+        "enrich",
+        {"overrides": str(settings.overrides_path or ""), "include_uncertain_npvr": settings.include_uncertain_npvr},
+    )
     total = count_activities(conn)
     tally = Tally()
-    held: deque[list[tuple]] = deque()     # (page_url, text) per chunk in flight, for the overrides
+    held: deque[list[tuple]] = deque()  # (page_url, text) per chunk in flight, for the overrides
     workers = worker_count(settings, total)
     stamp = datetime.now(timezone.utc).isoformat(timespec="microseconds")
-    with transaction(conn):     # written chunk by chunk as results come, committed once: all or nothing
+    with transaction(conn):  # written chunk by chunk as results come, committed once: all or nothing
         chunks = _chunks(iter_activities(conn), held if overrides else None, chunk_size(total, workers))
         for enriched in enrich_chunks(chunks, res, settings, workers):
             if overrides:
-                enriched = [apply_overrides(e, overrides, page_url=url, text=text, gaz=res.gazetteer,
-                                            include_uncertain=settings.include_uncertain_npvr)
-                            for e, (url, text) in zip(enriched, held.popleft())]
+                enriched = [
+                    apply_overrides(
+                        e,
+                        overrides,
+                        page_url=url,
+                        text=text,
+                        gaz=res.gazetteer,
+                        include_uncertain=settings.include_uncertain_npvr,
+                    )
+                    for e, (url, text) in zip(enriched, held.popleft())
+                ]
             upsert_enrichments(conn, enriched, stamp)
             tally.add(enriched)
             if progress:
@@ -52,8 +63,12 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     summary = tally.summary()
     summary.update(version=res.version, seconds=round(time.perf_counter() - started, 2))
     finish_run(conn, run_id, {k: v for k, v in summary.items() if isinstance(v, int)})
-    log.info("%d activiteiten verrijkt: %d geplaatst, %d locatie onbekend", summary["activities"], summary["placed"],
-             summary["unknown"])
+    log.info(
+        "%d activiteiten verrijkt: %d geplaatst, %d locatie onbekend",
+        summary["activities"],
+        summary["placed"],
+        summary["unknown"],
+    )
     return summary
 
 
@@ -62,8 +77,12 @@ def _chunks(rows: Iterable, held: deque | None, size: int) -> Iterator[list[tupl
     chunk's (page_url, text for the overrides) is appended to it."""
     for chunk in chunked(rows, size):
         if held is not None:
-            held.append([(r["page_url"], " ".join(filter(None, (r["title"], r["description"], r["location_text"]))))
-                         for r in chunk])
+            held.append(
+                [
+                    (r["page_url"], " ".join(filter(None, (r["title"], r["description"], r["location_text"]))))
+                    for r in chunk
+                ]
+            )
         yield [(r["id"], r["title"], r["description"], r["location_text"], r["type_label"]) for r in chunk]
 
 

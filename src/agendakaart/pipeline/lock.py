@@ -33,16 +33,20 @@ def collect_lock(db_path: Path) -> Iterator[Path]:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise StoreError(f"kan {path} niet aanmaken (de map van de database is alleen-lezen): kies een "
-                             f"database in een map waarin u mag schrijven") from exc
+            raise StoreError(
+                f"kan {path} niet aanmaken (de map van de database is alleen-lezen): kies een "
+                f"database in een map waarin u mag schrijven"
+            ) from exc
         raise
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode("utf-8", errors="replace").strip() or "onbekend proces"
-            raise LockedError(f"er loopt al een collect op database {db_path} ({holder}): wacht tot die klaar is, "
-                              f"of gebruik een andere database met --db") from None
+            raise LockedError(
+                f"er loopt al een collect op database {db_path} ({holder}): wacht tot die klaar is, "
+                f"of gebruik een andere database met --db"
+            ) from None
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")
         text = f"pid {os.getpid()} op {socket.gethostname()}, sinds {stamp}".encode()
         os.ftruncate(fd, 0)

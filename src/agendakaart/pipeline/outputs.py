@@ -41,8 +41,14 @@ def check_out(conn: sqlite3.Connection, out: Path, kind: str, force: bool = Fals
     check_output(Path(out), kind, db_path=db_file(conn), force=force)
 
 
-def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None = None,
-              node_modules: Path | None = None, force: bool = False) -> Path:
+def build_map(
+    conn: sqlite3.Connection,
+    out: Path,
+    *,
+    settings: Settings | None = None,
+    node_modules: Path | None = None,
+    force: bool = False,
+) -> Path:
     """Database -> one self-contained kaart.html at `out` (raises MapAssetsError without node_modules)."""
     from agendakaart.outputs.map import load_assets, map_payload, render_map_html
     from agendakaart.outputs.map_geo import geo_payload
@@ -55,8 +61,9 @@ def build_map(conn: sqlite3.Connection, out: Path, *, settings: Settings | None 
     members = npvr_members(settings.include_uncertain_npvr)
     regions = sorted(set(members) | {r["npvr_region"] for r in rows if r["npvr_region"]})
     # the base map and the NPVR outlines are CBS boundaries (geo), no longer hulls of places or a dotted backdrop
-    payload = map_payload(rows, load_persons(conn), [], regions, None,
-                          geo_payload(regions, settings.include_uncertain_npvr))
+    payload = map_payload(
+        rows, load_persons(conn), [], regions, None, geo_payload(regions, settings.include_uncertain_npvr)
+    )
     write_text_atomic(Path(out), render_map_html(payload, assets))
     log.info("kaart: %d activiteiten, %d punten -> %s", len(rows), len(payload["pts"]) // 2, out)
     return Path(out)
@@ -76,15 +83,22 @@ def build_report(conn: sqlite3.Connection, out: Path, *, fmt: str = "html", forc
         with tempfile.TemporaryDirectory() as tmp:
             path = build_figure(conn, Path(tmp) / "figuur.svg", rows=rows)
             text = path.read_text(encoding="utf-8")
-            svg = text[text.index("<svg"):]
-    write_text_atomic(Path(out), render_report(rows, fmt=fmt, figure_svg=svg,
-                                                entries=load_entries(conn)))
+            svg = text[text.index("<svg") :]
+    write_text_atomic(Path(out), render_report(rows, fmt=fmt, figure_svg=svg, entries=load_entries(conn)))
     log.info("rapport (%s): %d activiteiten -> %s", fmt, len(rows), out)
     return Path(out)
 
 
-def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt: Filters | None = None,
-           force: bool = False, stats: dict | None = None) -> int:
+def export(
+    conn: sqlite3.Connection,
+    out: Path,
+    *,
+    fmt: str,
+    sep: str = ",",
+    flt: Filters | None = None,
+    force: bool = False,
+    stats: dict | None = None,
+) -> int:
     """Database -> `out` as jsonl | csv | geojson, filtered by `flt`; returns the number of rows/features written
     (and puts the number of selected rows with a location, what the map shows, in stats["located"])."""
     from agendakaart.outputs import export as ex
@@ -112,9 +126,18 @@ def export(conn: sqlite3.Connection, out: Path, *, fmt: str, sep: str = ",", flt
     return written
 
 
-def build_figure(conn: sqlite3.Connection, out: Path, *, flt: Filters | None = None, size: str = "a4",
-                 measure: str = "aantal", title: str | None = None, settings: Settings | None = None,
-                 rows: list | None = None, force: bool = False) -> Path:
+def build_figure(
+    conn: sqlite3.Connection,
+    out: Path,
+    *,
+    flt: Filters | None = None,
+    size: str = "a4",
+    measure: str = "aantal",
+    title: str | None = None,
+    settings: Settings | None = None,
+    rows: list | None = None,
+    force: bool = False,
+) -> Path:
     """Database -> the static map (PNG 300 dpi, SVG or PDF by the suffix of `out`) of the activities `flt` selects."""
     from datetime import date
 
@@ -125,8 +148,9 @@ def build_figure(conn: sqlite3.Connection, out: Path, *, flt: Filters | None = N
     settings = settings or Settings()
     rows = load_rows(conn, flt) if rows is None else rows
     stamp = data_date(conn)
-    spec = FigureSpec(Path(out), size=size, measure=measure, title=title,
-                      data_date=date.fromisoformat(stamp) if stamp else None)
+    spec = FigureSpec(
+        Path(out), size=size, measure=measure, title=title, data_date=date.fromisoformat(stamp) if stamp else None
+    )
     render_figure(rows, spec, flt=flt, persons=load_persons(conn), uncertain_counted=settings.include_uncertain_npvr)
     log.info("figure (%s, %s): %d activities -> %s", size, measure, len(rows), out)
     return Path(out)

@@ -14,8 +14,16 @@ log = logging.getLogger(__name__)
 DEMO_RATE = 50.0  # requests/s: the demo talks only to its own replica on 127.0.0.1
 
 DEMO_MARKER = ".agendakaart-demo"  # in a folder `demo` made; its database may be replaced by the next demo
-OUTPUT_KINDS = {"kaart": "kaart", "rapport": "rapport", "csv": "csv", "geojson": "geojson", "jsonl": "jsonl",
-                "figuur": "figuur", "figuur-svg": "figuur", "feed": "feed"}
+OUTPUT_KINDS = {
+    "kaart": "kaart",
+    "rapport": "rapport",
+    "csv": "csv",
+    "geojson": "geojson",
+    "jsonl": "jsonl",
+    "figuur": "figuur",
+    "figuur-svg": "figuur",
+    "feed": "feed",
+}
 
 OUTPUT_FILES = {
     "kaart": "kaart.html",
@@ -59,8 +67,14 @@ def write_npvr_feed(conn: sqlite3.Connection, out: Path, force: bool = False) ->
     from agendakaart.outputs.filters import Filters
     from agendakaart.pipeline.feeds import write_feed
 
-    return write_feed(conn, out, fmt="atom", flt=Filters(only_npvr=True),
-                      title="agendakaart: nieuwe en gewijzigde activiteiten in NPVR-regio's", force=force)
+    return write_feed(
+        conn,
+        out,
+        fmt="atom",
+        flt=Filters(only_npvr=True),
+        title="agendakaart: nieuwe en gewijzigde activiteiten in NPVR-regio's",
+        force=force,
+    )
 
 
 def run(settings: Settings, out_dir: Path, *, progress=None, force: bool = False) -> dict:
@@ -80,8 +94,9 @@ def run(settings: Settings, out_dir: Path, *, progress=None, force: bool = False
     return {"collect": collected, "enrich": enriched, "paths": paths}
 
 
-def demo(out_dir: Path, settings: Settings | None = None, *, seed: int = 1, progress=None,
-         platform: str = "2026") -> dict:
+def demo(
+    out_dir: Path, settings: Settings | None = None, *, seed: int = 1, progress=None, platform: str = "2026"
+) -> dict:
     """The whole pipeline against the bundled replica site, served on 127.0.0.1: fully offline. platform: "2026"
     (the site since 2 June 2026: search API, sitemaps, listings rendered in the browser) or "2024".
 
@@ -120,22 +135,33 @@ def claim_demo_folder(out_dir: Path, db_path: Path) -> None:
             raise OutputError(f"{out_dir} is een bestand, geen map: kies een nieuwe map met --out")
         if out_dir.is_dir() and any(out_dir.iterdir()):
             if not (out_dir / DEMO_MARKER).is_file() and not _earlier_demo_folder(out_dir, db_path):
-                raise OutputError(f"map {out_dir} bestaat al en is niet door `agendakaart demo` gemaakt: "
-                                  f"kies een nieuwe of lege map met --out")
+                raise OutputError(
+                    f"map {out_dir} bestaat al en is niet door `agendakaart demo` gemaakt: "
+                    f"kies een nieuwe of lege map met --out"
+                )
             if db_path.exists() and not is_demo_database(db_path):
-                raise OutputError(f"{db_path} bevat meer dan de demo (verzameld van een echte site): "
-                                  f"de demo overschrijft hem niet; kies een nieuwe map met --out")
+                raise OutputError(
+                    f"{db_path} bevat meer dan de demo (verzameld van een echte site): "
+                    f"de demo overschrijft hem niet; kies een nieuwe map met --out"
+                )
         out_dir.mkdir(parents=True, exist_ok=True)
-        (out_dir / DEMO_MARKER).write_text("gemaakt door agendakaart demo; de demo mag deze map hergebruiken\n",
-                                           encoding="utf-8")
+        (out_dir / DEMO_MARKER).write_text(
+            "gemaakt door agendakaart demo; de demo mag deze map hergebruiken\n", encoding="utf-8"
+        )
     except OSError as exc:
         raise OutputError(os_error_text(exc, out_dir)) from exc
 
 
 def _earlier_demo_folder(out_dir: Path, db_path: Path) -> bool:
     """A folder an older agendakaart's demo made (before DEMO_MARKER): only demo names, and a demo database."""
-    names = {"replica-site", db_path.name, f"{db_path.name}-wal", f"{db_path.name}-shm", f"{db_path.name}.lock",
-             *OUTPUT_FILES.values()}
+    names = {
+        "replica-site",
+        db_path.name,
+        f"{db_path.name}-wal",
+        f"{db_path.name}-shm",
+        f"{db_path.name}.lock",
+        *OUTPUT_FILES.values(),
+    }
     return db_path.exists() and all(p.name in names for p in out_dir.iterdir()) and is_demo_database(db_path)
 
 

@@ -16,10 +16,17 @@ STATUS_LABELS = {
     "duplicate_lines": "dubbele regels (weekoverzicht + eigen pagina)",
     "removed": "agendapagina's verdwenen van de site",
 }
-PAGE_KIND_LABELS = {"persons": "overzicht bewindspersonen", "person": "pagina's van bewindspersonen",
-                    "listing": "lijstpagina's", "item": "agendapagina's (opgehaald)", "robots": "robots.txt",
-                    "feed": "RSS-antwoorden", "data": "gegevensbestanden", "search": "zoek-API-antwoorden",
-                    "sitemap": "sitemaps"}
+PAGE_KIND_LABELS = {
+    "persons": "overzicht bewindspersonen",
+    "person": "pagina's van bewindspersonen",
+    "listing": "lijstpagina's",
+    "item": "agendapagina's (opgehaald)",
+    "robots": "robots.txt",
+    "feed": "RSS-antwoorden",
+    "data": "gegevensbestanden",
+    "search": "zoek-API-antwoorden",
+    "sitemap": "sitemaps",
+}
 
 
 def database_status(db_path: Path, problem_limit: int = 50) -> dict:
@@ -37,9 +44,15 @@ def database_status(db_path: Path, problem_limit: int = 50) -> dict:
         problems = open_problems(conn)
         removed = removed_items(conn)
         counts["removed"] = len(removed)
-        return {"counts": counts, "pages": count_pages(conn), "run": last_run(conn),
-                "collect_run": last_run(conn, "collect"),
-                "problems": problems[:problem_limit], "open": len(problems), "removed": removed[:problem_limit]}
+        return {
+            "counts": counts,
+            "pages": count_pages(conn),
+            "run": last_run(conn),
+            "collect_run": last_run(conn, "collect"),
+            "problems": problems[:problem_limit],
+            "open": len(problems),
+            "removed": removed[:problem_limit],
+        }
 
 
 def review_groups(db_path: Path, max_confidence: float) -> list[dict]:

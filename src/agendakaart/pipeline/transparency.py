@@ -25,8 +25,15 @@ def vanished_passes(entry: dict[str, Any], flt: Filters | None) -> bool:
         return True
     if flt.types or flt.exclude_den_haag or flt.only_npvr or flt.located_only or flt.abroad != "include":
         return False
-    row = {**entry, "activity_type": None, "is_den_haag": False, "is_abroad": False, "npvr_region": None,
-           "lat": None, "lon": None}
+    row = {
+        **entry,
+        "activity_type": None,
+        "is_den_haag": False,
+        "is_abroad": False,
+        "npvr_region": None,
+        "lat": None,
+        "lon": None,
+    }
     return matches(row, flt)
 
 
@@ -36,8 +43,9 @@ def first_sight(conn: sqlite3.Connection) -> dict[str, str]:
     return {**tstore.activity_first_seen(conn), **history.first_sightings(conn)}
 
 
-def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
-                 rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def load_entries(
+    conn: sqlite3.Connection, flt: Filters | None = None, rows: list[dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Every activity (export rows, filtered like the exports; or `rows` already loaded with the same `flt`) and
     every vanished one -> entry rows."""
     published = tstore.published_by_url(conn)
@@ -46,11 +54,18 @@ def load_entries(conn: sqlite3.Connection, flt: Filters | None = None,
     changes = history.changes_by_activity(conn)
     entries = []
     for row in rows if rows is not None else load_rows(conn, flt, include_removed=True):
-        own_site = row["source"] == "rijksoverheid"      # an import's first sight says nothing of the site
-        entries.append(tr.entry_row(
-            row, status=entry_status(row["title"], row["description"]), published=published.get(row["url"], {}),
-            first_seen=seen.get(row["id"]) if own_site else None, watch_start=watch_start,
-            changes=changes.get(row["id"], []), removed_at=sightings.get(row["url"], (None, None))[1]))
+        own_site = row["source"] == "rijksoverheid"  # an import's first sight says nothing of the site
+        entries.append(
+            tr.entry_row(
+                row,
+                status=entry_status(row["title"], row["description"]),
+                published=published.get(row["url"], {}),
+                first_seen=seen.get(row["id"]) if own_site else None,
+                watch_start=watch_start,
+                changes=changes.get(row["id"], []),
+                removed_at=sightings.get(row["url"], (None, None))[1],
+            )
+        )
     names = {slug: p["name"] for slug, p in load_persons(conn).items()}
     gone = (tr.vanished_entry(v, names) for v in history.vanished(conn))
     entries += [e for e in gone if vanished_passes(e, flt)]

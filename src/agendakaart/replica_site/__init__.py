@@ -21,7 +21,13 @@ from urllib.parse import urlsplit
 from agendakaart.errors import AgendakaartError
 from agendakaart.replica_site.content import Item, SitePerson, load_persons, markup_for
 from agendakaart.replica_site.listings import (
-    CENTRAL_PATH, PERSONS_PATH, central_listing, home_page, person_listing, person_page, persons_index,
+    CENTRAL_PATH,
+    PERSONS_PATH,
+    central_listing,
+    home_page,
+    person_listing,
+    person_page,
+    persons_index,
 )
 from agendakaart.replica_site.pages import amsterdam_offset, render_item
 from agendakaart.replica_site.plan import OLD_URL, PROBLEM_PAGES, plan_items
@@ -43,6 +49,7 @@ Disallow: /
 @dataclass(frozen=True)
 class SiteTruth:
     """What a perfect collector finds on the replica (also written to expected.json)."""
+
     seed: int
     persons: list[dict]
     activities: list[dict]
@@ -51,12 +58,21 @@ class SiteTruth:
     listings: dict[str, list[str]]
     counts: dict[str, int] = field(default_factory=dict)
     markup: dict[str, int] = field(default_factory=dict)
-    extra: dict = field(default_factory=dict)      # more top-level keys of expected.json (the 2026 platform's)
+    extra: dict = field(default_factory=dict)  # more top-level keys of expected.json (the 2026 platform's)
 
     def to_json(self) -> dict:
-        return {"seed": self.seed, "note": "URLs are paths: prefix the replica server's base_url.",
-                "markup": self.markup, "counts": self.counts, "persons": self.persons, "activities": self.activities,
-                "problems": self.problems, "redirects": self.redirects, "listings": self.listings, **self.extra}
+        return {
+            "seed": self.seed,
+            "note": "URLs are paths: prefix the replica server's base_url.",
+            "markup": self.markup,
+            "counts": self.counts,
+            "persons": self.persons,
+            "activities": self.activities,
+            "problems": self.problems,
+            "redirects": self.redirects,
+            "listings": self.listings,
+            **self.extra,
+        }
 
 
 def file_for_url(url: str) -> str:
@@ -156,25 +172,69 @@ def _truth(seed: int, persons: list[SitePerson], items: list[Item], listings: di
         slugs = sorted(p.slug for p in item.persons)
         base = {"url": item.path, "persons": slugs, "style": item.style, "hostile": item.hostile}
         if item.bullets:
-            activities += [{**base, "kind": "rollup", "ordinal": n, "date": b.day.isoformat(), "start_time": b.start,
-                            "end_time": None, "type_label": b.type_label, "title": b.title,
-                            "location_text": b.location} for n, b in enumerate(item.bullets)]
+            activities += [
+                {
+                    **base,
+                    "kind": "rollup",
+                    "ordinal": n,
+                    "date": b.day.isoformat(),
+                    "start_time": b.start,
+                    "end_time": None,
+                    "type_label": b.type_label,
+                    "title": b.title,
+                    "location_text": b.location,
+                }
+                for n, b in enumerate(item.bullets)
+            ]
         else:
-            activities.append({**base, "kind": "single", "ordinal": 0, "date": item.day.isoformat(),
-                               "start_time": item.start, "end_time": item.end, "type_label": None,
-                               "title": item.title, "location_text": item.location})
+            activities.append(
+                {
+                    **base,
+                    "kind": "single",
+                    "ordinal": 0,
+                    "date": item.day.isoformat(),
+                    "start_time": item.start,
+                    "end_time": item.end,
+                    "type_label": None,
+                    "title": item.title,
+                    "location_text": item.location,
+                }
+            )
     activities.sort(key=lambda a: (a["url"], a["ordinal"]))
     problems = [{"url": path, "reason": reason} for path, reason in PROBLEM_PAGES.items()]
-    person_rows = [{"slug": p.slug, "name": p.name, "role": p.role, "ministry": p.ministry, "url": p.url,
-                    "agenda_path": p.agenda_path, "link_style": p.link_style, "pagination": p.pagination,
-                    "activities": sum(1 for a in activities if p.slug in a["persons"])} for p in persons]
+    person_rows = [
+        {
+            "slug": p.slug,
+            "name": p.name,
+            "role": p.role,
+            "ministry": p.ministry,
+            "url": p.url,
+            "agenda_path": p.agenda_path,
+            "link_style": p.link_style,
+            "pagination": p.pagination,
+            "activities": sum(1 for a in activities if p.slug in a["persons"]),
+        }
+        for p in persons
+    ]
     pages = {a["url"] for a in activities}
-    counts = {"persons": len(persons), "activities": len(activities), "item_pages": len(pages),
-              "rollup_pages": len({a["url"] for a in activities if a["kind"] == "rollup"}),
-              "problem_pages": len(problems), "listing_pages": sum(len(v) for v in listings.values()),
-              **{f"style_{k}": v for k, v in sorted(Counter(i.style for i in items).items())}}
-    return SiteTruth(seed, person_rows, activities, problems, {OLD_URL: next(
-        i.path for i in items if i.hostile == "redirect")}, listings, counts)
+    counts = {
+        "persons": len(persons),
+        "activities": len(activities),
+        "item_pages": len(pages),
+        "rollup_pages": len({a["url"] for a in activities if a["kind"] == "rollup"}),
+        "problem_pages": len(problems),
+        "listing_pages": sum(len(v) for v in listings.values()),
+        **{f"style_{k}": v for k, v in sorted(Counter(i.style for i in items).items())},
+    }
+    return SiteTruth(
+        seed,
+        person_rows,
+        activities,
+        problems,
+        {OLD_URL: next(i.path for i in items if i.hostile == "redirect")},
+        listings,
+        counts,
+    )
 
 
 def _utc_instant(day: date, hour: int) -> str:
@@ -183,8 +243,12 @@ def _utc_instant(day: date, hour: int) -> str:
     return local.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-NEWS = ("Kabinet presenteert plannen voor de regio", "Nieuwe regeling voor huurders", "Extra geld voor de jeugdzorg",
-        "Kabinet reageert op advies over netcongestie")
+NEWS = (
+    "Kabinet presenteert plannen voor de regio",
+    "Nieuwe regeling voor huurders",
+    "Extra geld voor de jeugdzorg",
+    "Kabinet reageert op advies over netcongestie",
+)
 
 
 def rss_entries(items: list[Item]) -> list[dict]:
@@ -195,13 +259,27 @@ def rss_entries(items: list[Item]) -> list[dict]:
         if item.hostile in PROBLEM_PAGES.values():
             continue
         published = item.day + timedelta(days=7) if item.bullets else item.day - timedelta(days=7)
-        entries.append({"title": item.title, "link": item.path, "description": item.text[:160],
-                        "sort_date": _utc_instant(item.day, 9), "pub_date": _utc_instant(published, 10)})
+        entries.append(
+            {
+                "title": item.title,
+                "link": item.path,
+                "description": item.text[:160],
+                "sort_date": _utc_instant(item.day, 9),
+                "pub_date": _utc_instant(published, 10),
+            }
+        )
     for n, title in enumerate(NEWS):
         day = date(2026, 3 + 2 * n, 15)
         link = f"/actueel/nieuws/{day:%Y/%m/%d}/{title.lower().replace(' ', '-')}"
-        entries.append({"title": title, "link": link, "description": title + ".",
-                        "sort_date": _utc_instant(day, 9), "pub_date": _utc_instant(day, 9)})
+        entries.append(
+            {
+                "title": title,
+                "link": link,
+                "description": title + ".",
+                "sort_date": _utc_instant(day, 9),
+                "pub_date": _utc_instant(day, 9),
+            }
+        )
     return sorted(entries, key=lambda e: (e["sort_date"], e["link"]))
 
 

@@ -20,40 +20,136 @@ N_PERSONS = 12
 SINGLES_PER_PERSON = 8
 ROLLUPS_PER_PERSON = 2
 
-NPVR_PLACES = ("Enschede", "Almelo", "Hengelo", "Emmen", "Coevorden", "Heerlen", "Kerkrade", "Terneuzen", "Hulst",
-               "Den Helder", "Schagen", "Doetinchem", "Winterswijk", "Venlo", "Venray", "Roermond", "Weert",
-               "Veendam", "Stadskanaal", "Winschoten", "Heerenveen", "Drachten", "Dokkum", "Harlingen", "Delfzijl")
-OTHER_PLACES = ("Zwolle", "Groningen", "Leeuwarden", "Eindhoven", "Rotterdam", "Utrecht", "Amsterdam", "Arnhem",
-                "Nijmegen", "Middelburg", "Assen", "Lelystad", "'s-Hertogenbosch", "Tilburg", "Breda", "Haarlem",
-                "Leiden", "Delft", "Apeldoorn", "Almere", "Wageningen", "Vlissingen")
+NPVR_PLACES = (
+    "Enschede",
+    "Almelo",
+    "Hengelo",
+    "Emmen",
+    "Coevorden",
+    "Heerlen",
+    "Kerkrade",
+    "Terneuzen",
+    "Hulst",
+    "Den Helder",
+    "Schagen",
+    "Doetinchem",
+    "Winterswijk",
+    "Venlo",
+    "Venray",
+    "Roermond",
+    "Weert",
+    "Veendam",
+    "Stadskanaal",
+    "Winschoten",
+    "Heerenveen",
+    "Drachten",
+    "Dokkum",
+    "Harlingen",
+    "Delfzijl",
+)
+OTHER_PLACES = (
+    "Zwolle",
+    "Groningen",
+    "Leeuwarden",
+    "Eindhoven",
+    "Rotterdam",
+    "Utrecht",
+    "Amsterdam",
+    "Arnhem",
+    "Nijmegen",
+    "Middelburg",
+    "Assen",
+    "Lelystad",
+    "'s-Hertogenbosch",
+    "Tilburg",
+    "Breda",
+    "Haarlem",
+    "Leiden",
+    "Delft",
+    "Apeldoorn",
+    "Almere",
+    "Wageningen",
+    "Vlissingen",
+)
 ABROAD = ("Brussel", "Luxemburg", "Parijs", "Berlijn", "Straatsburg", "Genève", "Kyiv", "Washington", "Kopenhagen")
 DEN_HAAG = ("Den Haag", "Tweede Kamer", "Eerste Kamer", "Catshuis, Den Haag", "Nieuwspoort, Den Haag")
 
-ORGS = ("een zorginstelling", "een mbo-school", "het regionale werkgeversloket", "een woningcorporatie",
-        "een voedselbank", "de veiligheidsregio", "een innovatief maakbedrijf", "een buurthuis",
-        "een agrarisch bedrijf", "de haven", "een asielzoekerscentrum", "een huisartsenpost",
-        "het waterschap", "een kazerne", "de gemeentelijke sociale dienst", "een wijkteam")
-TOPICS = ("de Voorjaarsnota", "de woningbouwopgave", "arbeidsmigratie", "de begroting", "de energietransitie",
-          "netcongestie", "de zorgkosten", "digitale weerbaarheid", "het stikstofbeleid", "de asielketen",
-          "bestaanszekerheid", "de krijgsmacht", "het onderwijsachterstandenbeleid", "de jeugdzorg",
-          "de Nationale Omgevingsvisie", "brede welvaart in de regio")
-PARTNERS = ("de burgemeester", "vertegenwoordigers van werkgevers en vakbonden", "jongerenwerkers",
-            "de Vereniging van Nederlandse Gemeenten", "het Interprovinciaal Overleg", "boeren en tuinders",
-            "ondernemers uit de regio", "studenten", "de provincie", "zorgverleners", "de Europese Commissie")
+ORGS = (
+    "een zorginstelling",
+    "een mbo-school",
+    "het regionale werkgeversloket",
+    "een woningcorporatie",
+    "een voedselbank",
+    "de veiligheidsregio",
+    "een innovatief maakbedrijf",
+    "een buurthuis",
+    "een agrarisch bedrijf",
+    "de haven",
+    "een asielzoekerscentrum",
+    "een huisartsenpost",
+    "het waterschap",
+    "een kazerne",
+    "de gemeentelijke sociale dienst",
+    "een wijkteam",
+)
+TOPICS = (
+    "de Voorjaarsnota",
+    "de woningbouwopgave",
+    "arbeidsmigratie",
+    "de begroting",
+    "de energietransitie",
+    "netcongestie",
+    "de zorgkosten",
+    "digitale weerbaarheid",
+    "het stikstofbeleid",
+    "de asielketen",
+    "bestaanszekerheid",
+    "de krijgsmacht",
+    "het onderwijsachterstandenbeleid",
+    "de jeugdzorg",
+    "de Nationale Omgevingsvisie",
+    "brede welvaart in de regio",
+)
+PARTNERS = (
+    "de burgemeester",
+    "vertegenwoordigers van werkgevers en vakbonden",
+    "jongerenwerkers",
+    "de Vereniging van Nederlandse Gemeenten",
+    "het Interprovinciaal Overleg",
+    "boeren en tuinders",
+    "ondernemers uit de regio",
+    "studenten",
+    "de provincie",
+    "zorgverleners",
+    "de Europese Commissie",
+)
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 
 @dataclass(frozen=True)
 class Markup:
     """Markup details that vary with the seed, all within SITE.md; seed 1 is the reference layout (all 0)."""
-    entry: int = 0          # listing entry: 0 <li><a><h3>, 1 <article class="card"><h2><a>, 2 table row
-    labels: int = 0         # fields: 0 Datum/Tijd/Locatie, 1 Datum/Tijd/Plaats, 2 'Datum' holds the time too
-    clock: int = 0          # times: 0 '10.00 - 11.30 uur', 1 '10:00 - 11:30 uur'
-    payload: int = 0        # __NEXT_DATA__ keys: 0 Dutch (titel, datum, locatie), 1 English (title, date, location)
-    heading: int = 0        # date above the title: 0 '05 juli', 1 'zondag 5 juli', 2 '5 juli 2026'
+
+    entry: int = 0  # listing entry: 0 <li><a><h3>, 1 <article class="card"><h2><a>, 2 table row
+    labels: int = 0  # fields: 0 Datum/Tijd/Locatie, 1 Datum/Tijd/Plaats, 2 'Datum' holds the time too
+    clock: int = 0  # times: 0 '10.00 - 11.30 uur', 1 '10:00 - 11:30 uur'
+    payload: int = 0  # __NEXT_DATA__ keys: 0 Dutch (titel, datum, locatie), 1 English (title, date, location)
+    heading: int = 0  # date above the title: 0 '05 juli', 1 'zondag 5 juli', 2 '5 juli 2026'
 
 
 def markup_for(seed: int) -> Markup:
@@ -61,8 +157,13 @@ def markup_for(seed: int) -> Markup:
     if seed == 1:
         return Markup()
     rng = random.Random(f"markup-{seed}")
-    return Markup(entry=rng.randrange(3), labels=rng.randrange(3), clock=rng.randrange(2),
-                  payload=rng.randrange(2), heading=rng.randrange(3))
+    return Markup(
+        entry=rng.randrange(3),
+        labels=rng.randrange(3),
+        clock=rng.randrange(2),
+        payload=rng.randrange(2),
+        heading=rng.randrange(3),
+    )
 
 
 @dataclass(frozen=True)
@@ -72,8 +173,8 @@ class SitePerson:
     role: str
     ministry: str
     abbr: str
-    link_style: str = "standard"        # standard | other_path | no_link
-    pagination: str = "rel"             # rel | label | bare | loop | long
+    link_style: str = "standard"  # standard | other_path | no_link
+    pagination: str = "rel"  # rel | label | bare | loop | long
 
     @property
     def url(self) -> str:
@@ -100,6 +201,7 @@ class SitePerson:
 @dataclass
 class Bullet:
     """One line of a weekly roll-up; `title`/`location` are what a parser should get out of it."""
+
     day: date
     type_label: str | None
     title: str
@@ -110,6 +212,7 @@ class Bullet:
 @dataclass
 class Item:
     """One agenda item page: a single activity or a weekly roll-up (bullets)."""
+
     path: str
     style: str
     persons: list[SitePerson]
@@ -121,7 +224,7 @@ class Item:
     text: str = ""
     bullets: list[Bullet] = field(default_factory=list)
     hostile: str | None = None
-    listed_as: str | None = None        # the URL listings link (an old, redirecting one), else path
+    listed_as: str | None = None  # the URL listings link (an old, redirecting one), else path
     markup: Markup = field(default_factory=Markup)
 
     @property
@@ -149,9 +252,17 @@ def load_persons() -> list[SitePerson]:
     persons = []
     for i, row in enumerate(rows[:N_PERSONS]):
         link = "other_path" if i == 4 else "no_link" if i == 7 else "standard"
-        persons.append(SitePerson(slug=row["rijksoverheid_slug"].rsplit("/", 1)[1], name=row["name"],
-                                  role=row["role"], ministry=row["ministry"], abbr=row["ministry_abbr"],
-                                  link_style=link, pagination=styles[i % len(styles)]))
+        persons.append(
+            SitePerson(
+                slug=row["rijksoverheid_slug"].rsplit("/", 1)[1],
+                name=row["name"],
+                role=row["role"],
+                ministry=row["ministry"],
+                abbr=row["ministry_abbr"],
+                link_style=link,
+                pagination=styles[i % len(styles)],
+            )
+        )
     return persons
 
 
@@ -171,31 +282,61 @@ def _time_pair(rng: random.Random) -> tuple[str | None, str | None]:
 
 def single_activity(rng: random.Random, person: SitePerson) -> tuple[str, str | None, str]:
     """A (title, location, text) of one single-page activity, in ministry agenda style."""
-    kind = rng.choice(("werkbezoek", "werkbezoek", "werkbezoek", "gesprek", "toespraak", "vergadering",
-                       "parlement", "evenement", "buitenland", "media", "zonder"))
+    kind = rng.choice(
+        (
+            "werkbezoek",
+            "werkbezoek",
+            "werkbezoek",
+            "gesprek",
+            "toespraak",
+            "vergadering",
+            "parlement",
+            "evenement",
+            "buitenland",
+            "media",
+            "zonder",
+        )
+    )
     place = rng.choice(NPVR_PLACES + NPVR_PLACES + OTHER_PLACES)
     org, topic, partner = rng.choice(ORGS), rng.choice(TOPICS), rng.choice(PARTNERS)
     who = f"{person.short_role.capitalize()} {person.name}"
     if kind == "werkbezoek":
-        return (f"Werkbezoek aan {org} in {place}", place,
-                f"{who} brengt een werkbezoek aan {org} en spreekt met betrokkenen over {topic}.")
+        return (
+            f"Werkbezoek aan {org} in {place}",
+            place,
+            f"{who} brengt een werkbezoek aan {org} en spreekt met betrokkenen over {topic}.",
+        )
     if kind == "gesprek":
         where = rng.choice((place, "Den Haag", None))
-        return (f"Gesprek met {partner} over {topic}", where,
-                f"{who} spreekt met {partner}. Onderwerp van gesprek is {topic}.")
+        return (
+            f"Gesprek met {partner} over {topic}",
+            where,
+            f"{who} spreekt met {partner}. Onderwerp van gesprek is {topic}.",
+        )
     if kind == "toespraak":
-        return (f"Toespraak op het congres over {topic}", place,
-                f"{who} houdt een toespraak voor deelnemers uit het hele land.")
+        return (
+            f"Toespraak op het congres over {topic}",
+            place,
+            f"{who} houdt een toespraak voor deelnemers uit het hele land.",
+        )
     if kind == "vergadering":
-        name, where = rng.choice((("Ministerraad", "Den Haag"), ("Overleg met de provincie over " + topic, place),
-                                  ("Europese Raad", "Brussel"), ("Eurogroep", "Luxemburg")))
+        name, where = rng.choice(
+            (
+                ("Ministerraad", "Den Haag"),
+                ("Overleg met de provincie over " + topic, place),
+                ("Europese Raad", "Brussel"),
+                ("Eurogroep", "Luxemburg"),
+            )
+        )
         return name, where, f"{who} neemt deel aan het overleg."
     if kind == "parlement":
-        return (f"Commissiedebat over {topic}", rng.choice(("Tweede Kamer", "Tweede Kamer, Den Haag")),
-                f"{who} debatteert met de vaste Kamercommissie over {topic}.")
+        return (
+            f"Commissiedebat over {topic}",
+            rng.choice(("Tweede Kamer", "Tweede Kamer, Den Haag")),
+            f"{who} debatteert met de vaste Kamercommissie over {topic}.",
+        )
     if kind == "evenement":
-        return (f"Opening van de nieuwe vestiging van {org} in {place}", place,
-                f"{who} verricht de officiële opening.")
+        return (f"Opening van de nieuwe vestiging van {org} in {place}", place, f"{who} verricht de officiële opening.")
     if kind == "buitenland":
         city = rng.choice(ABROAD)
         return (f"Bezoek aan {city}", city, f"{who} reist naar {city} voor gesprekken over {topic}.")
@@ -226,8 +367,9 @@ def rollup_bullet(rng: random.Random, day: date) -> Bullet:
     return Bullet(day, "Internationale bijeenkomst", f"Raad over {topic}", city, None)
 
 
-def weekdays_2026(rng: random.Random, count: int, first: date = date(2026, 3, 2),
-                  last: date = date(2026, 10, 30)) -> list[date]:
+def weekdays_2026(
+    rng: random.Random, count: int, first: date = date(2026, 3, 2), last: date = date(2026, 10, 30)
+) -> list[date]:
     """count distinct weekdays between first and last, sorted."""
     span = (last - first).days
     days: set[date] = set()

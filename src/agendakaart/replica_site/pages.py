@@ -24,9 +24,11 @@ def ministry_name(person: SitePerson) -> str:
 
 def amsterdam_offset(day: date) -> str:
     """Summer time runs from the last Sunday of March to the last Sunday of October: '+02:00', else '+01:00'."""
+
     def last_sunday(month: int) -> date:
         last = date(day.year, month, 31)
         return last - timedelta(days=(last.weekday() + 1) % 7)
+
     return "+02:00" if last_sunday(3) <= day < last_sunday(10) else "+01:00"
 
 
@@ -57,46 +59,62 @@ def meta_block(item: Item, *, charset: bool = True) -> str:
     """DCTERMS and Open Graph tags (identifier = the canonical path: the replica's host is not known yet)."""
     person = item.persons[0]
     published = item.day - timedelta(days=7)
-    tags = [("DCTERMS.title", item.title), ("DCTERMS.identifier", item.path),
-            ("DCTERMS.creator", ministry_name(person)), ("DCTERMS.type", "Agenda-item"),
-            ("DCTERMS.available", published.isoformat()), ("DCTERMS.language", "nl-NL"),
-            ("DCTERMS.rights", "CC0 1.0 Universal")]
+    tags = [
+        ("DCTERMS.title", item.title),
+        ("DCTERMS.identifier", item.path),
+        ("DCTERMS.creator", ministry_name(person)),
+        ("DCTERMS.type", "Agenda-item"),
+        ("DCTERMS.available", published.isoformat()),
+        ("DCTERMS.language", "nl-NL"),
+        ("DCTERMS.rights", "CC0 1.0 Universal"),
+    ]
     lines = ['<meta charset="utf-8">'] if charset else []
     lines += [f'<meta name="{k}" content="{escape(v)}">' for k, v in tags]
-    lines += [f'<meta property="og:title" content="{escape(item.title)}">',
-              '<meta property="og:type" content="article">', f'<link rel="canonical" href="{item.path}">']
+    lines += [
+        f'<meta property="og:title" content="{escape(item.title)}">',
+        '<meta property="og:type" content="article">',
+        f'<link rel="canonical" href="{item.path}">',
+    ]
     return "\n".join(lines)
 
 
 def chrome_header() -> str:
-    return ('<header class="header"><a class="logo" href="/">Rijksoverheid</a>\n'
-            '<nav aria-label="Hoofdmenu"><ul><li><a href="/onderwerpen">Onderwerpen</a></li>'
-            '<li><a href="/regering">Regering</a></li><li><a href="/actueel">Actueel</a></li>'
-            '<li><a href="/contact">Contact</a></li></ul></nav>\n'
-            '<form action="/zoeken" method="get" role="search"><label for="q">Zoeken binnen Rijksoverheid</label>'
-            '<input id="q" name="trefwoord" type="search"><button type="submit">Zoeken</button></form></header>')
+    return (
+        '<header class="header"><a class="logo" href="/">Rijksoverheid</a>\n'
+        '<nav aria-label="Hoofdmenu"><ul><li><a href="/onderwerpen">Onderwerpen</a></li>'
+        '<li><a href="/regering">Regering</a></li><li><a href="/actueel">Actueel</a></li>'
+        '<li><a href="/contact">Contact</a></li></ul></nav>\n'
+        '<form action="/zoeken" method="get" role="search"><label for="q">Zoeken binnen Rijksoverheid</label>'
+        '<input id="q" name="trefwoord" type="search"><button type="submit">Zoeken</button></form></header>'
+    )
 
 
 def chrome_footer() -> str:
-    return ('<footer class="footer"><ul><li><a href="/privacy">Privacy</a></li><li><a href="/copyright">'
-            'Copyright</a></li><li><a href="/toegankelijkheid">Toegankelijkheid</a></li></ul>\n'
-            '<p>Replica van rijksoverheid.nl, geschreven door agendakaart voor tests. Geen echte agenda.</p></footer>')
+    return (
+        '<footer class="footer"><ul><li><a href="/privacy">Privacy</a></li><li><a href="/copyright">'
+        'Copyright</a></li><li><a href="/toegankelijkheid">Toegankelijkheid</a></li></ul>\n'
+        '<p>Replica van rijksoverheid.nl, geschreven door agendakaart voor tests. Geen echte agenda.</p></footer>'
+    )
 
 
 def shell(head: str, main: str, *, title: str | None, breadcrumb: str = "") -> str:
     """A whole page around head tags and the main content."""
     title_tag = f"<title>{esc(title)} | Rijksoverheid.nl</title>" if title else ""
-    return (f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n{head}\n{title_tag}\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            '<link rel="stylesheet" href="/binaries/rijksoverheid.css">\n</head>\n<body>\n'
-            '<a class="skiplink" href="#content">Direct naar content</a>\n'
-            f'{chrome_header()}\n{breadcrumb}\n<main id="content">\n{main}\n</main>\n{chrome_footer()}\n'
-            '</body>\n</html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n{head}\n{title_tag}\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<link rel="stylesheet" href="/binaries/rijksoverheid.css">\n</head>\n<body>\n'
+        '<a class="skiplink" href="#content">Direct naar content</a>\n'
+        f'{chrome_header()}\n{breadcrumb}\n<main id="content">\n{main}\n</main>\n{chrome_footer()}\n'
+        '</body>\n</html>\n'
+    )
 
 
 def breadcrumb_agenda() -> str:
-    return ('<nav class="breadcrumb" aria-label="Kruimelpad"><a href="/">Home</a> › <a href="/actueel">Actueel</a>'
-            ' › <a href="/actueel/agenda">Agenda</a></nav>')
+    return (
+        '<nav class="breadcrumb" aria-label="Kruimelpad"><a href="/">Home</a> › <a href="/actueel">Actueel</a>'
+        ' › <a href="/actueel/agenda">Agenda</a></nav>'
+    )
 
 
 def _fields(item: Item, style: str) -> str:
@@ -130,11 +148,13 @@ def date_heading(day: date, variant: int = 0) -> str:
 
 
 def render_classic(item: Item, *, charset: bool = True) -> str:
-    main = (f'<article class="agenda-item">\n<p class="article-date">'
-            f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
-            f'<p class="notice">{NOTICE}</p>\n{_fields(item, item.style)}\n'
-            f'<div class="intro"><p>{esc(item.text)}</p></div>\n'
-            f'<p class="source">Bron: {esc(ministry_name(item.persons[0]))}</p>\n</article>')
+    main = (
+        f'<article class="agenda-item">\n<p class="article-date">'
+        f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
+        f'<p class="notice">{NOTICE}</p>\n{_fields(item, item.style)}\n'
+        f'<div class="intro"><p>{esc(item.text)}</p></div>\n'
+        f'<p class="source">Bron: {esc(ministry_name(item.persons[0]))}</p>\n</article>'
+    )
     return shell(meta_block(item, charset=charset), main, title=item.title, breadcrumb=breadcrumb_agenda())
 
 
@@ -149,72 +169,134 @@ def _script_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
-NEXT_KEYS = ({"title": "titel", "date": "datum", "end": "einddatum", "text": "tekst", "persons": "bewindspersonen",
-              "ministry": "ministerie", "location": "locatie", "name": "naam"},
-             {"title": "title", "date": "date", "end": "endDate", "text": "body", "persons": "persons",
-              "ministry": "organisation", "location": "location", "name": "name"})
+NEXT_KEYS = (
+    {
+        "title": "titel",
+        "date": "datum",
+        "end": "einddatum",
+        "text": "tekst",
+        "persons": "bewindspersonen",
+        "ministry": "ministerie",
+        "location": "locatie",
+        "name": "naam",
+    },
+    {
+        "title": "title",
+        "date": "date",
+        "end": "endDate",
+        "text": "body",
+        "persons": "persons",
+        "ministry": "organisation",
+        "location": "location",
+        "name": "name",
+    },
+)
 
 
 def render_nextjs(item: Item) -> str:
     """Empty visible body; everything in __NEXT_DATA__, nested deep, Dutch (or, by markup, English) keys."""
     keys, dutch = NEXT_KEYS[item.markup.payload], item.markup.payload == 0
-    record = {"id": item.path.rsplit("/", 1)[1],
-              keys["title"]: item.title, keys["date"]: iso_instant(item.day, item.start),
-              keys["text"]: f"<p>{esc(item.text)}</p>",
-              keys["persons"]: [_person_json(p, dutch) for p in item.persons],
-              keys["ministry"]: {keys["name"]: ministry_name(item.persons[0])}}
+    record = {
+        "id": item.path.rsplit("/", 1)[1],
+        keys["title"]: item.title,
+        keys["date"]: iso_instant(item.day, item.start),
+        keys["text"]: f"<p>{esc(item.text)}</p>",
+        keys["persons"]: [_person_json(p, dutch) for p in item.persons],
+        keys["ministry"]: {keys["name"]: ministry_name(item.persons[0])},
+    }
     if item.end:
         record[keys["end"]] = iso_instant(item.day, item.end)
     if item.location:
         record[keys["location"]] = item.location
-    data = {"props": {"pageProps": {"dehydratedState": {"queries": [
-        {"queryKey": ["navigatie"], "state": {"data": {"items": [{"titel": "Onderwerpen", "url": "/onderwerpen"}]}}},
-        {"queryKey": ["agenda", item.path], "state": {"data": {"agendaItem": record}, "status": "success"}}]}}},
-        "page": "/actueel/agenda/[...slug]", "query": {}, "buildId": "replica", "isFallback": False}
-    return ('<!DOCTYPE html><html lang="nl"><head><meta charSet="utf-8"/><title>Rijksoverheid.nl</title>'
-            '<script src="/_next/static/chunks/main.js" defer=""></script></head>'
-            '<body><div id="__next"></div>'
-            f'<script id="__NEXT_DATA__" type="application/json">{_script_json(data)}</script></body></html>\n')
+    data = {
+        "props": {
+            "pageProps": {
+                "dehydratedState": {
+                    "queries": [
+                        {
+                            "queryKey": ["navigatie"],
+                            "state": {"data": {"items": [{"titel": "Onderwerpen", "url": "/onderwerpen"}]}},
+                        },
+                        {
+                            "queryKey": ["agenda", item.path],
+                            "state": {"data": {"agendaItem": record}, "status": "success"},
+                        },
+                    ]
+                }
+            }
+        },
+        "page": "/actueel/agenda/[...slug]",
+        "query": {},
+        "buildId": "replica",
+        "isFallback": False,
+    }
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charSet="utf-8"/><title>Rijksoverheid.nl</title>'
+        '<script src="/_next/static/chunks/main.js" defer=""></script></head>'
+        '<body><div id="__next"></div>'
+        f'<script id="__NEXT_DATA__" type="application/json">{_script_json(data)}</script></body></html>\n'
+    )
 
 
 def render_flight(item: Item) -> str:
     """Streamed Next.js variant: data in self.__next_f.push([1, "..."]) chunks, English keys."""
-    record = {"title": item.title, "startDate": iso_instant(item.day, item.start),
-              "body": item.text, "people": [_person_json(p, False) for p in item.persons],
-              "organisation": ministry_name(item.persons[0])}
+    record = {
+        "title": item.title,
+        "startDate": iso_instant(item.day, item.start),
+        "body": item.text,
+        "people": [_person_json(p, False) for p in item.persons],
+        "organisation": ministry_name(item.persons[0]),
+    }
     if item.end:
         record["endDate"] = iso_instant(item.day, item.end)
     if item.location:
         record["location"] = {"name": item.location}
-    lines = ['0:["$","$L1",null,{"children":"$L2"}]\n', '1:I["chunks/app-layout.js","default"]\n',
-             "5:" + json.dumps({"agendaItem": record}, ensure_ascii=False) + "\n",
-             '2:["$","main",null,{"id":"content","children":"$5"}]\n']
-    pushes = [json.dumps([1, "".join(lines[:2])], ensure_ascii=False),
-              json.dumps([1, "".join(lines[2:])], ensure_ascii=False)]
+    lines = [
+        '0:["$","$L1",null,{"children":"$L2"}]\n',
+        '1:I["chunks/app-layout.js","default"]\n',
+        "5:" + json.dumps({"agendaItem": record}, ensure_ascii=False) + "\n",
+        '2:["$","main",null,{"id":"content","children":"$5"}]\n',
+    ]
+    pushes = [
+        json.dumps([1, "".join(lines[:2])], ensure_ascii=False),
+        json.dumps([1, "".join(lines[2:])], ensure_ascii=False),
+    ]
     scripts = "".join(f"<script>self.__next_f.push({p.replace('</', '<' + chr(92) + '/')})</script>" for p in pushes)
-    return ('<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Agenda | Rijksoverheid.nl</title>'
-            '</head><body><div hidden id="S:0"></div>'
-            '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' + scripts + '</body></html>\n')
+    return (
+        '<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Agenda | Rijksoverheid.nl</title>'
+        '</head><body><div hidden id="S:0"></div>'
+        '<script>(self.__next_f=self.__next_f||[]).push([0])</script>' + scripts + '</body></html>\n'
+    )
 
 
 def render_jsonld(item: Item) -> str:
     """A schema.org Event in JSON-LD; location as Place/PostalAddress (even days) or plain text (odd days)."""
-    event = {"@context": "https://schema.org", "@type": "Event", "name": item.title,
-             "startDate": iso_instant(item.day, item.start), "description": item.text,
-             "eventStatus": "https://schema.org/EventScheduled",
-             "organizer": {"@type": "GovernmentOrganization", "name": ministry_name(item.persons[0])},
-             "performer": [{"@type": "Person", "name": p.name} for p in item.persons]}
+    event = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": item.title,
+        "startDate": iso_instant(item.day, item.start),
+        "description": item.text,
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": {"@type": "GovernmentOrganization", "name": ministry_name(item.persons[0])},
+        "performer": [{"@type": "Person", "name": p.name} for p in item.persons],
+    }
     if item.end:
         event["endDate"] = iso_instant(item.day, item.end)
     if item.location and item.day.day % 2 == 0:
         city = item.location.split(", ")[-1]
-        event["location"] = {"@type": "Place", "name": item.location,
-                             "address": {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "NL"}}
+        event["location"] = {
+            "@type": "Place",
+            "name": item.location,
+            "address": {"@type": "PostalAddress", "addressLocality": city, "addressCountry": "NL"},
+        }
     elif item.location:
         event["location"] = item.location
     head = meta_block(item) + f'\n<script type="application/ld+json">{_script_json(event)}</script>'
-    main = (f'<article class="agenda-item">\n<h1>{esc(item.title)}</h1>\n'
-            f'<div class="intro"><p>{esc(item.text)}</p></div>\n</article>')
+    main = (
+        f'<article class="agenda-item">\n<h1>{esc(item.title)}</h1>\n'
+        f'<div class="intro"><p>{esc(item.text)}</p></div>\n</article>'
+    )
     return shell(head, main, title=item.title, breadcrumb=breadcrumb_agenda())
 
 
@@ -239,13 +321,17 @@ def render_rollup(item: Item) -> str:
         else:
             lines = "\n".join(f"<p>{esc(_bullet_text(b))}</p>" for b in bullets)
             parts.append(f"<p><strong>{day.day} {MONTHS[day.month - 1]}</strong></p>\n{lines}")
-    press = (f'<div class="press"><h2>Informatie voor de pers</h2>\n<p>Voor vragen kunt u contact opnemen met de '
-             f'afdeling Communicatie van het {esc(ministry_name(item.persons[0]))}, telefoon '
-             f'{PRESS_PHONE}.</p></div>')
-    main = (f'<article class="agenda-item">\n<p class="article-date">'
-            f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
-            f'<p class="notice">{NOTICE}</p>\n{_fields(item, "classic_dl")}\n'
-            f'<div class="intro"><p>{esc(item.text)}</p></div>\n' + "\n".join(parts) + f"\n{press}\n</article>")
+    press = (
+        f'<div class="press"><h2>Informatie voor de pers</h2>\n<p>Voor vragen kunt u contact opnemen met de '
+        f'afdeling Communicatie van het {esc(ministry_name(item.persons[0]))}, telefoon '
+        f'{PRESS_PHONE}.</p></div>'
+    )
+    main = (
+        f'<article class="agenda-item">\n<p class="article-date">'
+        f'{date_heading(item.day, item.markup.heading)}</p>\n<h1>{esc(item.title)}</h1>\n'
+        f'<p class="notice">{NOTICE}</p>\n{_fields(item, "classic_dl")}\n'
+        f'<div class="intro"><p>{esc(item.text)}</p></div>\n' + "\n".join(parts) + f"\n{press}\n</article>"
+    )
     return shell(meta_block(item), main, title=item.title, breadcrumb=breadcrumb_agenda())
 
 
@@ -264,6 +350,11 @@ def render_item(item: Item) -> bytes:
     if item.hostile in ("cp1252", "cp1252_undeclared"):
         html = render_classic(item, charset=item.hostile == "cp1252")
         return html.encode("cp1252", errors="xmlcharrefreplace")
-    renderer = {"nextjs": render_nextjs, "flight": render_flight, "jsonld": render_jsonld,
-                "rollup_list": render_rollup, "rollup_lines": render_rollup}.get(item.style, render_classic)
+    renderer = {
+        "nextjs": render_nextjs,
+        "flight": render_flight,
+        "jsonld": render_jsonld,
+        "rollup_list": render_rollup,
+        "rollup_lines": render_rollup,
+    }.get(item.style, render_classic)
     return renderer(item).encode("utf-8")

@@ -19,13 +19,17 @@ from agendakaart.store.persons import slugify
 CURRENT_CABINET = "kabinet-Jetten"
 PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "'t", "in", "op"})
 # ministries a minister without portfolio works at: "(bij BZ)" -> the host ministry
-HOST_MINISTRIES = {"BZ": "Buitenlandse Zaken", "VWS": "Volksgezondheid, Welzijn en Sport",
-                   "SZW": "Sociale Zaken en Werkgelegenheid"}
+HOST_MINISTRIES = {
+    "BZ": "Buitenlandse Zaken",
+    "VWS": "Volksgezondheid, Welzijn en Sport",
+    "SZW": "Sociale Zaken en Werkgelegenheid",
+}
 
 
 @dataclass(frozen=True)
 class Post:
     """One row of the CSV: a person's post in one cabinet for a period (end exclusive, None = open)."""
+
     slug: str
     name: str
     role: str
@@ -99,10 +103,22 @@ def load_people() -> dict[str, Person2026]:
     for row in csv.DictReader(text.splitlines()):
         name = re.sub(r"\s*\(.*?\)\s*", " ", row["name"]).strip()
         slug = (row["rijksoverheid_slug"] or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
-        posts.setdefault(slug, []).append(Post(slug, name, row["role"], row["ministry"], row["ministry_abbr"],
-                                               row["cabinet"], _date(row["start_date"]), _date(row["end_date"])))
-    return {slug: Person2026(slug, rows[-1].name, tuple(rows), any(p.cabinet == CURRENT_CABINET for p in rows))
-            for slug, rows in posts.items()}
+        posts.setdefault(slug, []).append(
+            Post(
+                slug,
+                name,
+                row["role"],
+                row["ministry"],
+                row["ministry_abbr"],
+                row["cabinet"],
+                _date(row["start_date"]),
+                _date(row["end_date"]),
+            )
+        )
+    return {
+        slug: Person2026(slug, rows[-1].name, tuple(rows), any(p.cabinet == CURRENT_CABINET for p in rows))
+        for slug, rows in posts.items()
+    }
 
 
 def holders(short_role: str, name_part: str | None, day: date) -> list[str]:

@@ -6,8 +6,16 @@ import random
 from datetime import date, timedelta
 
 from agendakaart.replica_site.content import (
-    ROLLUPS_PER_PERSON, SINGLES_PER_PERSON, Bullet, Item, SitePerson, _time_pair, rollup_bullet,
-    single_activity, slugify, weekdays_2026,
+    ROLLUPS_PER_PERSON,
+    SINGLES_PER_PERSON,
+    Bullet,
+    Item,
+    SitePerson,
+    _time_pair,
+    rollup_bullet,
+    single_activity,
+    slugify,
+    weekdays_2026,
 )
 
 SINGLE_STYLES = ("classic_dl", "classic_lines", "classic_table", "nextjs", "flight", "jsonld")
@@ -30,8 +38,7 @@ def plan_items(rng: random.Random, persons: list[SitePerson]) -> list[Item]:
             title, location, text = single_activity(rng, person)
             start, end = _time_pair(rng)
             style = SINGLE_STYLES[(index + n) % len(SINGLE_STYLES)]
-            items.append(Item(_unique_path(day, title, used), style, [person], day, title, location, start, end,
-                              text))
+            items.append(Item(_unique_path(day, title, used), style, [person], day, title, location, start, end, text))
         for n, monday in enumerate(_mondays(rng, ROLLUPS_PER_PERSON)):
             items.append(_rollup(rng, person, monday, ROLLUP_STYLES[(index + n) % 2], used))
     items.extend(_hostile_items(persons, used))
@@ -80,30 +87,80 @@ def _rollup(rng: random.Random, person: SitePerson, monday: date, style: str, us
 def _hostile_items(persons: list[SitePerson], used: set[str]) -> list[Item]:
     """The pages a crawler must survive (see docs/replica.md)."""
     a, b = persons[0], persons[1]
-    joint = Item(_unique_path(date(2026, 4, 2), "Gezamenlijk werkbezoek aan de Eemshaven", used), "classic_dl",
-                 [a, b], date(2026, 4, 2), "Gezamenlijk werkbezoek aan de Eemshaven", "Delfzijl", "10:30", "14:00",
-                 f"{a.short_role.capitalize()} {a.name} en {b.short_role} {b.name} bezoeken samen de Eemshaven "
-                 "en spreken met bedrijven en bewoners over de toekomst van de regio.", hostile="joint")
-    moved = Item(_unique_path(date(2026, 4, 14), "Werkbezoek aan de regio Parkstad", used), "classic_lines",
-                 [persons[2]], date(2026, 4, 14), "Werkbezoek aan de regio Parkstad", "Heerlen", "13:00", None,
-                 "Het bezoek richt zich op werkgelegenheid en wonen in de regio.", hostile="redirect",
-                 listed_as=OLD_URL)
-    script = Item(_unique_path(date(2026, 5, 7), "Debat over online veiligheid", used), "classic_lines",
-                  [persons[3]], date(2026, 5, 7), "Debat over online veiligheid <script>alert(1)</script>",
-                  "Tweede Kamer", "15:00", "17:00", "Een debat over <b>desinformatie</b> & veiligheid.",
-                  hostile="script_title")
-    cp_declared = Item(_unique_path(date(2026, 5, 12), "Werkbezoek aan de cooperatie in Dokkum", used),
-                       "classic_dl", [persons[5]], date(2026, 5, 12),
-                       "Werkbezoek aan de coöperatie van melkveehouders in Dokkum", "Dokkum", "11:00", None,
-                       "Gesprek over de ministeriële regeling en de financiële positie van het café.",
-                       hostile="cp1252")
-    cp_bare = Item(_unique_path(date(2026, 5, 26), "Overleg over financiele positie zorg", used), "classic_table",
-                   [persons[6]], date(2026, 5, 26), "Overleg over de financiële positie van zorginstellingen",
-                   "Heerenveen", "09:30", "11:00", "Gesprek met bestuurders; daarna een rondleiding (€ 0).",
-                   hostile="cp1252_undeclared")
-    cut = Item(_unique_path(date(2026, 6, 4), "Werkbezoek aan Veendam", used), "classic_dl", [persons[8]],
-               date(2026, 6, 4), "Werkbezoek aan de scheepswerf in Veendam", "Veendam", "10:00", "12:00",
-               "Het bezoek begint met een rondleiding over de werf. " * 12, hostile="truncated")
+    joint = Item(
+        _unique_path(date(2026, 4, 2), "Gezamenlijk werkbezoek aan de Eemshaven", used),
+        "classic_dl",
+        [a, b],
+        date(2026, 4, 2),
+        "Gezamenlijk werkbezoek aan de Eemshaven",
+        "Delfzijl",
+        "10:30",
+        "14:00",
+        f"{a.short_role.capitalize()} {a.name} en {b.short_role} {b.name} bezoeken samen de Eemshaven "
+        "en spreken met bedrijven en bewoners over de toekomst van de regio.",
+        hostile="joint",
+    )
+    moved = Item(
+        _unique_path(date(2026, 4, 14), "Werkbezoek aan de regio Parkstad", used),
+        "classic_lines",
+        [persons[2]],
+        date(2026, 4, 14),
+        "Werkbezoek aan de regio Parkstad",
+        "Heerlen",
+        "13:00",
+        None,
+        "Het bezoek richt zich op werkgelegenheid en wonen in de regio.",
+        hostile="redirect",
+        listed_as=OLD_URL,
+    )
+    script = Item(
+        _unique_path(date(2026, 5, 7), "Debat over online veiligheid", used),
+        "classic_lines",
+        [persons[3]],
+        date(2026, 5, 7),
+        "Debat over online veiligheid <script>alert(1)</script>",
+        "Tweede Kamer",
+        "15:00",
+        "17:00",
+        "Een debat over <b>desinformatie</b> & veiligheid.",
+        hostile="script_title",
+    )
+    cp_declared = Item(
+        _unique_path(date(2026, 5, 12), "Werkbezoek aan de cooperatie in Dokkum", used),
+        "classic_dl",
+        [persons[5]],
+        date(2026, 5, 12),
+        "Werkbezoek aan de coöperatie van melkveehouders in Dokkum",
+        "Dokkum",
+        "11:00",
+        None,
+        "Gesprek over de ministeriële regeling en de financiële positie van het café.",
+        hostile="cp1252",
+    )
+    cp_bare = Item(
+        _unique_path(date(2026, 5, 26), "Overleg over financiele positie zorg", used),
+        "classic_table",
+        [persons[6]],
+        date(2026, 5, 26),
+        "Overleg over de financiële positie van zorginstellingen",
+        "Heerenveen",
+        "09:30",
+        "11:00",
+        "Gesprek met bestuurders; daarna een rondleiding (€ 0).",
+        hostile="cp1252_undeclared",
+    )
+    cut = Item(
+        _unique_path(date(2026, 6, 4), "Werkbezoek aan Veendam", used),
+        "classic_dl",
+        [persons[8]],
+        date(2026, 6, 4),
+        "Werkbezoek aan de scheepswerf in Veendam",
+        "Veendam",
+        "10:00",
+        "12:00",
+        "Het bezoek begint met een rondleiding over de werf. " * 12,
+        hostile="truncated",
+    )
     return [joint, moved, script, cp_declared, cp_bare, cut, *_problem_items(persons, used)]
 
 

@@ -19,11 +19,28 @@ from agendakaart.replica_site.people2026 import Person2026, Post, holders, load_
 NOW = {1: datetime(2026, 11, 1, 8, 0, tzinfo=timezone.utc), 2: datetime(2026, 11, 8, 8, 0, tzinfo=timezone.utc)}
 CURRENT_WINDOW = (date(2026, 3, 2), date(2026, 10, 30))
 FORMER_WINDOW = (date(2024, 7, 8), date(2026, 2, 20))
-CURRENT_WITH_ITEMS = ("rob-jetten", "eelco-heinen", "sophie-hermans", "david-van-weel", "vincent-karremans",
-                      "thierry-aartsen", "judith-tielen", "sandra-palmen", "dilan-yesilgoz-zegerius",
-                      "bart-van-den-brink", "rianne-letschert", "eric-van-der-burg")
-BOTH_CABINETS = ("eelco-heinen", "sophie-hermans", "david-van-weel", "vincent-karremans", "thierry-aartsen",
-                 "judith-tielen")
+CURRENT_WITH_ITEMS = (
+    "rob-jetten",
+    "eelco-heinen",
+    "sophie-hermans",
+    "david-van-weel",
+    "vincent-karremans",
+    "thierry-aartsen",
+    "judith-tielen",
+    "sandra-palmen",
+    "dilan-yesilgoz-zegerius",
+    "bart-van-den-brink",
+    "rianne-letschert",
+    "eric-van-der-burg",
+)
+BOTH_CABINETS = (
+    "eelco-heinen",
+    "sophie-hermans",
+    "david-van-weel",
+    "vincent-karremans",
+    "thierry-aartsen",
+    "judith-tielen",
+)
 FORMER_ALWAYS = ("dick-schoof", "marielle-paul", "chris-jansen", "danielle-jansen")
 FORMER_SAMPLED = 10
 SINGLE_FIELDS = ("dl", "rows", "inline", "payload")
@@ -33,26 +50,27 @@ ROLLUP_STYLES = ("h2list", "h3para")
 @dataclass
 class Item26:
     """One agenda item page of the 2026 platform."""
+
     path: str
-    kind: str                               # single | rollup
-    persons: list[Person2026]               # ground truth
-    linked: list[Person2026]                # persons under "Hoort bij" (may be empty: named in text or title)
-    attribution: str                        # link | text | title | post
-    day: date                               # the path date (the Monday for a roll-up)
+    kind: str  # single | rollup
+    persons: list[Person2026]  # ground truth
+    linked: list[Person2026]  # persons under "Hoort bij" (may be empty: named in text or title)
+    attribution: str  # link | text | title | post
+    day: date  # the path date (the Monday for a roll-up)
     title: str
     ministry: str
     activity_type: str
     location: str | None
     description: str | None
     paragraphs: list[str]
-    published: datetime                     # UTC; sort_date = modified or published
+    published: datetime  # UTC; sort_date = modified or published
     start: str | None = None
     end: str | None = None
     bullets: list[Bullet] = field(default_factory=list)
     style: str = "dl"
     related: list[str] = field(default_factory=list)
     modified: datetime | None = None
-    status: str | None = None               # None | cancelled
+    status: str | None = None  # None | cancelled
     in_search: bool = True
     absolute_url: bool = False
 
@@ -117,13 +135,28 @@ class Planner:
         post = lead.post_on(day)
         attribution = attribution or self.rng.choice(("link",) * 6 + ("text", "text", "title"))
         if attribution == "title" and holders(post.short_role, lead.surname, day) != [lead.slug]:
-            attribution = "text"            # a title naming post and surname must name one person only
+            attribution = "text"  # a title naming post and surname must name one person only
         words: SingleText = single_text(self.rng, lead, post, attribution)
         start, end = _time_pair(self.rng)
-        item = Item26(self.path(day, words.title), "single", persons, persons if attribution == "link" else [],
-                      attribution, day, words.title, post.ministry_name, words.activity_type, words.location,
-                      words.description, words.paragraphs, self.published(day, False, NOW[1]), start, end,
-                      style=self.rng.choice(SINGLE_FIELDS), absolute_url=self.rng.random() < 0.5)
+        item = Item26(
+            self.path(day, words.title),
+            "single",
+            persons,
+            persons if attribution == "link" else [],
+            attribution,
+            day,
+            words.title,
+            post.ministry_name,
+            words.activity_type,
+            words.location,
+            words.description,
+            words.paragraphs,
+            self.published(day, False, NOW[1]),
+            start,
+            end,
+            style=self.rng.choice(SINGLE_FIELDS),
+            absolute_url=self.rng.random() < 0.5,
+        )
         self.items.append(item)
         return item
 
@@ -148,12 +181,28 @@ class Planner:
             return None
         self.used.add(path)
         subject = f"de {role}" if attribution == "post" else f"{role} {person.name}"
-        text = [f"Hieronder staan de openbare activiteiten van {subject} in week {week}.",
-                "Wijzigingen in het programma zijn voorbehouden."]
-        item = Item26(path, "rollup", [person], [person] if attribution == "link" else [], attribution, monday,
-                      title, post.ministry_name, "Weekagenda", "Diverse locaties", None, text,
-                      self.published(monday, True, NOW[1]), bullets=rollup_days(self.rng, monday),
-                      style=self.rng.choice(ROLLUP_STYLES), absolute_url=self.rng.random() < 0.5)
+        text = [
+            f"Hieronder staan de openbare activiteiten van {subject} in week {week}.",
+            "Wijzigingen in het programma zijn voorbehouden.",
+        ]
+        item = Item26(
+            path,
+            "rollup",
+            [person],
+            [person] if attribution == "link" else [],
+            attribution,
+            monday,
+            title,
+            post.ministry_name,
+            "Weekagenda",
+            "Diverse locaties",
+            None,
+            text,
+            self.published(monday, True, NOW[1]),
+            bullets=rollup_days(self.rng, monday),
+            style=self.rng.choice(ROLLUP_STYLES),
+            absolute_url=self.rng.random() < 0.5,
+        )
         self.items.append(item)
         return item
 
@@ -178,8 +227,11 @@ def plan_2026(seed: int) -> list[Item26]:
         planner.person_items(people[slug], CURRENT_WINDOW, 6, 2)
         if slug in BOTH_CABINETS:
             planner.person_items(people[slug], FORMER_WINDOW, 4, 1)
-    eligible = sorted(s for s, p in people.items() if not p.current and s not in FORMER_ALWAYS
-                      and all(post.start and post.end for post in p.posts))
+    eligible = sorted(
+        s
+        for s, p in people.items()
+        if not p.current and s not in FORMER_ALWAYS and all(post.start and post.end for post in p.posts)
+    )
     former = list(FORMER_ALWAYS) + planner.rng.sample(eligible, FORMER_SAMPLED)
     for slug in former:
         planner.person_items(people[slug], FORMER_WINDOW, 4, 1)
@@ -198,8 +250,10 @@ def plan_2026(seed: int) -> list[Item26]:
 
 def _joint(planner: Planner, people: dict[str, Person2026]) -> None:
     """One item on two current persons, one on two former persons: one page, two persons under 'Hoort bij'."""
-    for a, b, day in (("eelco-heinen", "david-van-weel", date(2026, 4, 9)),
-                      ("dick-schoof", "marjolein-faber", date(2024, 11, 14))):
+    for a, b, day in (
+        ("eelco-heinen", "david-van-weel", date(2026, 4, 9)),
+        ("dick-schoof", "marjolein-faber", date(2024, 11, 14)),
+    ):
         item = planner.single([people[a], people[b]], day, "link")
         item.paragraphs.append(f"{people[a].name} en {people[b].name} gaan hier samen naartoe.")
 
@@ -222,8 +276,11 @@ class Revision:
 def choose_revision(items: list[Item26], seed: int) -> Revision:
     """Which items revision 2 edits, cancels and removes (ordinary single items with a location field)."""
     rng = random.Random(f"revision-{seed}")
-    candidates = [i.path for i in items if i.kind == "single" and i.attribution == "link" and i.in_search
-                  and len(i.persons) == 1 and i.location]
+    candidates = [
+        i.path
+        for i in items
+        if i.kind == "single" and i.attribution == "link" and i.in_search and len(i.persons) == 1 and i.location
+    ]
     current = [p for p in candidates if "/2026/0" in p and p[16:26] >= "2026/03/02"]
     edited, cancelled = rng.sample(current, 2)
     removed = rng.choice([p for p in candidates if "/2025/" in p])
@@ -241,12 +298,19 @@ def apply_revision(items: list[Item26], revision: int, change: Revision, seed: i
             continue
         if item.path == change.edited:
             place, note = edited_text(rng, item.location)
-            item = replace(item, location=place, paragraphs=[*item.paragraphs, note],
-                           modified=datetime(2026, 11, 5, 9, 30, tzinfo=timezone.utc))
+            item = replace(
+                item,
+                location=place,
+                paragraphs=[*item.paragraphs, note],
+                modified=datetime(2026, 11, 5, 9, 30, tzinfo=timezone.utc),
+            )
         elif item.path == change.cancelled:
-            item = replace(item, status="cancelled",
-                           paragraphs=[f"Deze activiteit gaat niet door. {item.paragraphs[0]}", *item.paragraphs[1:]],
-                           modified=datetime(2026, 11, 6, 14, 0, tzinfo=timezone.utc))
+            item = replace(
+                item,
+                status="cancelled",
+                paragraphs=[f"Deze activiteit gaat niet door. {item.paragraphs[0]}", *item.paragraphs[1:]],
+                modified=datetime(2026, 11, 6, 14, 0, tzinfo=timezone.utc),
+            )
         out.append(item)
     out.append(new_item(items, seed))
     return sorted(out, key=lambda i: (i.day, i.path))

@@ -41,8 +41,12 @@ def doc_id(url: str) -> str:
 
 def index_file(documents: list[dict], cap: int = DEFAULT_CAP) -> dict:
     """The hidden file the server answers from; `cap` = reachable results per query (edit it to change)."""
-    return {"engine": "rijksoverheid-replica", "cap": cap, "max_page_size": MAX_PAGE_SIZE,
-            "documents": sorted(documents, key=lambda d: d["id"])}
+    return {
+        "engine": "rijksoverheid-replica",
+        "cap": cap,
+        "max_page_size": MAX_PAGE_SIZE,
+        "documents": sorted(documents, key=lambda d: d["id"]),
+    }
 
 
 def _instant(value, field: str) -> datetime:
@@ -62,21 +66,30 @@ def _need(condition: bool, reason: str) -> None:
 
 
 def _int(value, lo: int, hi: int | None, name: str) -> int:
-    _need(isinstance(value, int) and not isinstance(value, bool) and value >= lo and (hi is None or value <= hi),
-          f"{name}: {value!r}")
+    _need(
+        isinstance(value, int) and not isinstance(value, bool) and value >= lo and (hi is None or value <= hi),
+        f"{name}: {value!r}",
+    )
     return value
 
 
 def _filter_predicate(flt) -> callable:
     """One Search UI filter -> predicate(doc)."""
-    _need(isinstance(flt, dict) and isinstance(flt.get("field"), str) and isinstance(flt.get("values"), list),
-          f"filter {flt!r}")
+    _need(
+        isinstance(flt, dict) and isinstance(flt.get("field"), str) and isinstance(flt.get("values"), list),
+        f"filter {flt!r}",
+    )
     field, values, kind = flt["field"], flt["values"], flt.get("type", "all")
     _need(kind in FILTER_TYPES and values, f"filter type {kind!r}")
     if field in RANGE_FIELDS:
         _need(all(isinstance(v, dict) and ("from" in v or "to" in v) for v in values), f"range {field}")
-        ranges = [(_instant(v["from"], field) if v.get("from") is not None else None,
-                   _instant(v["to"], field) if v.get("to") is not None else None) for v in values]
+        ranges = [
+            (
+                _instant(v["from"], field) if v.get("from") is not None else None,
+                _instant(v["to"], field) if v.get("to") is not None else None,
+            )
+            for v in values
+        ]
 
         def hit(doc: dict, lo, hi) -> bool:
             raw = doc.get(field)
@@ -84,6 +97,7 @@ def _filter_predicate(flt) -> callable:
                 return False
             moment = _instant(raw, field)
             return (lo is None or moment >= lo) and (hi is None or moment < hi)
+
         tests = [lambda d, lo=lo, hi=hi: hit(d, lo, hi) for lo, hi in ranges]
     else:
         _need(field in VALUE_FIELDS and all(isinstance(v, str) for v in values), f"field {field}")
@@ -123,8 +137,9 @@ def _facets(docs: list[dict], request: dict, filters: list[tuple[str, callable]]
             data = []
             for r in ranges:
                 pred = _filter_predicate({"field": name, "values": [r], "type": "all"})
-                data.append({**{k: r[k] for k in ("from", "to", "name") if k in r},
-                             "count": sum(1 for d in pool if pred(d))})
+                data.append(
+                    {**{k: r[k] for k in ("from", "to", "name") if k in r}, "count": sum(1 for d in pool if pred(d))}
+                )
             out[name] = [{"field": name, "type": "range", "data": data}]
             continue
         size = _int(facet.get("size", 10), 1, 250, f"facet size {name}")
@@ -148,8 +163,12 @@ def _project(doc: dict, fields: dict) -> dict:
 
 def search(index: dict, request) -> dict:
     """The engine: a parsed request -> the answer dict; raises SearchRequestError (400/500)."""
-    _need(isinstance(request, dict) and isinstance(request.get("requestState"), dict)
-          and isinstance(request.get("queryConfig"), dict), "requestState/queryConfig")
+    _need(
+        isinstance(request, dict)
+        and isinstance(request.get("requestState"), dict)
+        and isinstance(request.get("queryConfig"), dict),
+        "requestState/queryConfig",
+    )
     state, config = request["requestState"], request["queryConfig"]
     cap, max_size = int(index.get("cap", DEFAULT_CAP)), int(index.get("max_page_size", MAX_PAGE_SIZE))
     current = _int(state.get("current", 1), 1, None, "current")
@@ -162,23 +181,33 @@ def search(index: dict, request) -> dict:
     term = state.get("searchTerm") or ""
     _need(isinstance(term, str), "searchTerm")
     words = term.lower().split()
-    docs = [d for d in index["documents"]
-            if all(w in f"{d.get('page_title', '')} {d.get('meta_description', '')}".lower() for w in words)]
+    docs = [
+        d
+        for d in index["documents"]
+        if all(w in f"{d.get('page_title', '')} {d.get('meta_description', '')}".lower() for w in words)
+    ]
     matched = [d for d in docs if all(p(d) for _, p in filters)]
     key, descending = _sort_key(request)
     matched.sort(key=lambda d: d["id"])
     matched.sort(key=lambda d: d.get(key) or "", reverse=descending)
     offset = (current - 1) * size
     _need(offset < cap, f"page {current} x {size} past the cap of {cap}")
-    page = [_project(d, fields) for d in matched[offset:min(offset + size, cap)]]
+    page = [_project(d, fields) for d in matched[offset : min(offset + size, cap)]]
     reachable = min(len(matched), cap)
     total_pages = math.ceil(reachable / size) if reachable else 0
-    return {"results": page, "totalResults": len(matched), "totalPages": total_pages,
-            "requestId": hashlib.sha1(json.dumps(request, sort_keys=True).encode()).hexdigest()[:32],
-            "facets": _facets(docs, request, filters),
-            "rawResponse": {"meta": {"page": {"current": current, "size": size, "total_results": len(matched),
-                                              "total_pages": total_pages}},
-                            "rawResults": page}}
+    return {
+        "results": page,
+        "totalResults": len(matched),
+        "totalPages": total_pages,
+        "requestId": hashlib.sha1(json.dumps(request, sort_keys=True).encode()).hexdigest()[:32],
+        "facets": _facets(docs, request, filters),
+        "rawResponse": {
+            "meta": {
+                "page": {"current": current, "size": size, "total_results": len(matched), "total_pages": total_pages}
+            },
+            "rawResults": page,
+        },
+    }
 
 
 def answer_search(index: dict, body: bytes) -> tuple[int, dict]:

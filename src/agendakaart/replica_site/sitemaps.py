@@ -19,8 +19,12 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 VIDEO_NS = "http://www.google.com/schemas/sitemap-video/1.1"
 NEWS_DAYS = 14
 # file (as served) -> the groups it holds; 2.xml.gz is served gzipped
-URLSETS = {"sitemap/1.xml": ("pages", "2024"), "sitemap/2.xml.gz": ("2025",), "sitemap/3.xml": ("2026a",),
-           "sitemap/4.xml": ("2026b",)}
+URLSETS = {
+    "sitemap/1.xml": ("pages", "2024"),
+    "sitemap/2.xml.gz": ("2025",),
+    "sitemap/3.xml": ("2026a",),
+    "sitemap/4.xml": ("2026b",),
+}
 NESTED = "sitemap/index-2026.xml"
 TOP = {"sitemap/1.xml", "sitemap/2.xml.gz", NESTED, "news/sitemap.xml", "videos/sitemap.xml"}
 
@@ -30,7 +34,7 @@ class Entry:
     path: str
     lastmod: datetime
     title: str = ""
-    published: datetime | None = None       # set: a candidate for the news sitemap
+    published: datetime | None = None  # set: a candidate for the news sitemap
 
 
 def group_of(path: str) -> str:
@@ -46,27 +50,36 @@ def group_of(path: str) -> str:
 
 
 def _urlset(entries: list[Entry]) -> bytes:
-    rows = "".join(f"<url><loc>{escape(SITE + e.path)}</loc><lastmod>{local_iso(e.lastmod)}</lastmod></url>"
-                   for e in sorted(entries, key=lambda e: e.path))
+    rows = "".join(
+        f"<url><loc>{escape(SITE + e.path)}</loc><lastmod>{local_iso(e.lastmod)}</lastmod></url>"
+        for e in sorted(entries, key=lambda e: e.path)
+    )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}">{rows}</urlset>\n'.encode()
 
 
 def _index(children: dict[str, datetime]) -> bytes:
-    rows = "".join(f"<sitemap><loc>{SITE}/{name}</loc><lastmod>{local_iso(when)}</lastmod></sitemap>"
-                   for name, when in children.items())
+    rows = "".join(
+        f"<sitemap><loc>{SITE}/{name}</loc><lastmod>{local_iso(when)}</lastmod></sitemap>"
+        for name, when in children.items()
+    )
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="{NS}">{rows}</sitemapindex>\n'.encode()
 
 
 def _news(entries: list[Entry], now: datetime) -> bytes:
-    recent = sorted((e for e in entries if e.published and now - timedelta(days=NEWS_DAYS) <= e.published <= now),
-                    key=lambda e: (e.published, e.path), reverse=True)
+    recent = sorted(
+        (e for e in entries if e.published and now - timedelta(days=NEWS_DAYS) <= e.published <= now),
+        key=lambda e: (e.published, e.path),
+        reverse=True,
+    )
     rows = "".join(
         f"<url><loc>{escape(SITE + e.path)}</loc><news:news><news:publication><news:name>Rijksoverheid"
         f"</news:name><news:language>nl</news:language></news:publication><news:publication_date>"
         f"{local_iso(e.published)}</news:publication_date><news:title>{escape(e.title)}</news:title></news:news></url>"
-        for e in recent)
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:news="{NEWS_NS}">{rows}'
-            '</urlset>\n').encode()
+        for e in recent
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:news="{NEWS_NS}">{rows}</urlset>\n'
+    ).encode()
 
 
 def _videos() -> bytes:
@@ -74,10 +87,12 @@ def _videos() -> bytes:
         f"<url><loc>{SITE}/actueel/videos/{slug}</loc><video:video><video:thumbnail_loc>{SITE}/binaries/{slug}.jpg"
         f"</video:thumbnail_loc><video:title>{escape(title)}</video:title><video:description>{escape(title)}."
         f"</video:description></video:video></url>"
-        for slug, title in (("uitleg-miljoenennota-2027", "Uitleg bij de Miljoenennota 2027"),
-                            ("persconferentie-na-ministerraad", "Persconferentie na de ministerraad")))
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:video="{VIDEO_NS}">{rows}</urlset>\n' \
-        .encode()
+        for slug, title in (
+            ("uitleg-miljoenennota-2027", "Uitleg bij de Miljoenennota 2027"),
+            ("persconferentie-na-ministerraad", "Persconferentie na de ministerraad"),
+        )
+    )
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{NS}" xmlns:video="{VIDEO_NS}">{rows}</urlset>\n'.encode()
 
 
 def sitemap_files(entries: list[Entry], now: datetime) -> dict[str, bytes]:

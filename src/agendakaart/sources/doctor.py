@@ -49,7 +49,8 @@ class RouteCheck:
             return f"{label}: niet gebruikt — {self.note}"
         state = "bereikbaar" if self.reachable else "NIET bereikbaar"
         return f"{label}: {state}, toegestaan door robots.txt, {len(self.items)} agenda-items gevonden" + (
-            f" — {self.note}" if self.note else "")
+            f" — {self.note}" if self.note else ""
+        )
 
 
 class Recorder:
@@ -105,8 +106,11 @@ class Doctor:
                 self.fetcher.robots_check(self.base + refused[0])
                 result.note = "robots.txt niet te lezen"
             except FetchError as exc:
-                result.note = ("robots.txt verbiedt " + refused[0]) if "disallowed" in str(exc) else \
-                    f"robots.txt onbereikbaar: {exc}"
+                result.note = (
+                    ("robots.txt verbiedt " + refused[0])
+                    if "disallowed" in str(exc)
+                    else f"robots.txt onbereikbaar: {exc}"
+                )
             result.allowed = False
             return result
         try:
@@ -119,7 +123,12 @@ class Doctor:
 
     def _search(self, result: RouteCheck) -> None:
         from agendakaart.sources.search import (
-            SEARCH_PATH, agenda_values, parse_search_answer, request_body, result_ref, value_filter,
+            SEARCH_PATH,
+            agenda_values,
+            parse_search_answer,
+            request_body,
+            result_ref,
+            value_filter,
         )
 
         url = self.base + SEARCH_PATH
@@ -192,8 +201,11 @@ class Doctor:
             return
         result.reachable = True
         entries = parse_rss(site.page_text_of(page), page.final_url)
-        result.items = [strip_query(site.rebase(e.url, self.base) or e.url) for e in entries
-                        if is_item_url(e.url) and "/agenda/" in e.url]
+        result.items = [
+            strip_query(site.rebase(e.url, self.base) or e.url)
+            for e in entries
+            if is_item_url(e.url) and "/agenda/" in e.url
+        ]
 
     # -- items -----------------------------------------------------------------------------------------------
 
@@ -222,18 +234,33 @@ class Doctor:
             ext = _ext(s.page)
             name = f"{n:02d}-{re.sub(r'[^a-z0-9]+', '-', s.what.lower()).strip('-')}{ext}"
             (out / name).write_bytes(s.page.body)
-            entry = {"file": name, "what": s.what, "url": s.url.split("#")[0], "status": s.page.status,
-                     "content_type": s.page.headers.get("content-type"), "fetched_at": s.page.fetched_at,
-                     "sha256": hashlib.sha256(s.page.body).hexdigest()}
+            entry = {
+                "file": name,
+                "what": s.what,
+                "url": s.url.split("#")[0],
+                "status": s.page.status,
+                "content_type": s.page.headers.get("content-type"),
+                "fetched_at": s.page.fetched_at,
+                "sha256": hashlib.sha256(s.page.body).hexdigest(),
+            }
             if s.request is not None:
                 req = f"{n:02d}-verzoek.json"
                 (out / req).write_text(json.dumps(s.request, ensure_ascii=False, indent=1), encoding="utf-8")
                 entry["request_file"], entry["method"] = req, "POST"
             manifest.append(entry)
-        (out / "manifest.json").write_text(json.dumps({
-            "tool": "agendakaart doctor --save", "base_url": self.base,
-            "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"), "files": manifest},
-            ensure_ascii=False, indent=1), encoding="utf-8")
+        (out / "manifest.json").write_text(
+            json.dumps(
+                {
+                    "tool": "agendakaart doctor --save",
+                    "base_url": self.base,
+                    "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                    "files": manifest,
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
         return out
 
 

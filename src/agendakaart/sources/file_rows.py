@@ -28,14 +28,17 @@ from agendakaart.errors import ImportFileError
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ALIASES = {
-    "date": ("date", "datum", "dag"), "title": ("title", "titel", "onderwerp", "omschrijving_kort", "summary"),
+    "date": ("date", "datum", "dag"),
+    "title": ("title", "titel", "onderwerp", "omschrijving_kort", "summary"),
     "persons": ("persons", "personen", "bewindspersonen", "bewindspersoon", "person"),
     "start_time": ("start_time", "starttijd", "begintijd", "tijd", "aanvang", "start"),
     "end_time": ("end_time", "eindtijd", "einde", "end"),
     "location": ("location", "locatie", "plaats", "adres", "location_text"),
     "type": ("type", "soort", "type_label", "categorie"),
     "description": ("description", "beschrijving", "omschrijving", "toelichting"),
-    "url": ("url", "link", "bron"), "ministry": ("ministry", "ministerie"), "id": ("id",),
+    "url": ("url", "link", "bron"),
+    "ministry": ("ministry", "ministerie"),
+    "id": ("id",),
 }
 _COLUMN = {alias: field for field, names in ALIASES.items() for alias in names}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,7 +52,7 @@ def column(name: str) -> str | None:
 
 def _cp1252_for_bad_bytes(exc: UnicodeError) -> tuple[str, int]:
     """Decoding error handler: bytes that are not UTF-8 are read as cp1252 (a spreadsheet's Windows export)."""
-    bad = exc.object[exc.start:exc.end]  # type: ignore[attr-defined]
+    bad = exc.object[exc.start : exc.end]  # type: ignore[attr-defined]
     return bad.decode("cp1252", errors="replace"), exc.end  # type: ignore[attr-defined]
 
 
@@ -92,6 +95,7 @@ def read_records(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
 
 # ---- CSV -------------------------------------------------------------------------------------------------------
 
+
 @contextmanager
 def _no_field_limit():
     """csv's 128 KiB cap per field off for the import (a long description is not an error), restored after."""
@@ -127,8 +131,11 @@ def _csv_rows(fh: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
         header = [column(h) for h in cells]
         missing = [name for key, name in (("date", "datum"), ("title", "titel")) if key not in header]
         if missing:
-            raise ImportFileError(f"geen kolom {' en '.join(missing)} in de kop (eerste regel: "
-                                  f"{', '.join(c.strip() for c in cells)[:80]}); zie de kolommen in docs/collect.md", 1)
+            raise ImportFileError(
+                f"geen kolom {' en '.join(missing)} in de kop (eerste regel: "
+                f"{', '.join(c.strip() for c in cells)[:80]}); zie de kolommen in docs/collect.md",
+                1,
+            )
         while True:
             line = reader.line_num + 1
             try:
@@ -148,6 +155,7 @@ def _csv_rows(fh: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 # ---- JSON ------------------------------------------------------------------------------------------------------
+
 
 def _json_rows(fh: TextIO) -> Iterator[tuple[int, dict[str, Any]]]:
     first = fh.read(1)
@@ -204,8 +212,13 @@ def _json_array(text: str) -> Iterator[tuple[int, Any]]:
         try:
             obj, end = decoder.raw_decode(text, pos)
         except (ValueError, RecursionError) as exc:
-            yield line, {"_error": f"JSON onleesbaar vanaf hier ({getattr(exc, 'msg', exc)}); de rest van het "
-                                   f"bestand is overgeslagen"}
+            yield (
+                line,
+                {
+                    "_error": f"JSON onleesbaar vanaf hier ({getattr(exc, 'msg', exc)}); de rest van het "
+                    f"bestand is overgeslagen"
+                },
+            )
             return
         yield line, obj
         line += text.count("\n", pos, end)
@@ -213,6 +226,7 @@ def _json_array(text: str) -> Iterator[tuple[int, Any]]:
 
 
 # ---- ICS -------------------------------------------------------------------------------------------------------
+
 
 def _event_lines(data: bytes) -> list[int]:
     return [i for i, raw in enumerate(data.split(b"\n"), start=1) if raw.strip().upper() == b"BEGIN:VEVENT"]
@@ -239,11 +253,14 @@ def _event_record(event) -> dict[str, Any]:
     start, end = local(_dt(event.get("DTSTART"))), local(_dt(event.get("DTEND")))
     persons = [str(a.params.get("CN") or a).removeprefix("mailto:") for a in _as_list(event.get("ATTENDEE"))]
     record = {
-        "date": start.date() if isinstance(start, datetime) else start, "title": str(event.get("SUMMARY") or ""),
+        "date": start.date() if isinstance(start, datetime) else start,
+        "title": str(event.get("SUMMARY") or ""),
         "start_time": start.strftime("%H:%M") if isinstance(start, datetime) else None,
         "end_time": end.strftime("%H:%M") if isinstance(end, datetime) else None,
-        "location": str(event.get("LOCATION") or ""), "description": str(event.get("DESCRIPTION") or ""),
-        "url": str(event.get("URL") or ""), "persons": "|".join(persons),
+        "location": str(event.get("LOCATION") or ""),
+        "description": str(event.get("DESCRIPTION") or ""),
+        "url": str(event.get("URL") or ""),
+        "persons": "|".join(persons),
         "type": ", ".join(str(c) for cats in _as_list(event.get("CATEGORIES")) for c in getattr(cats, "cats", [])),
     }
     return {k: v for k, v in record.items() if v not in (None, "")}

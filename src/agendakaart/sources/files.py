@@ -33,7 +33,7 @@ __all__ = ["ALIASES", "column", "import_file"]
 
 
 _OUR_ID = re.compile(r"[0-9a-f]{16}")  # an id agendakaart's own export wrote: kept, so a re-import is the same row
-BATCH = 5000          # activities written per batch
+BATCH = 5000  # activities written per batch
 SHOWN_PROBLEMS = 1000  # problem lines returned for the summary (all are in the problems table)
 
 
@@ -67,8 +67,9 @@ def _load(conn: sqlite3.Connection, path: Path, source: str, people: _People) ->
     where = f"{source}:{path.name}"
     resolve_problems(conn, "import", where)
     begin_import(conn)
-    counts = dict.fromkeys(("rows", "activities", "activities_new", "activities_updated", "activities_elsewhere",
-                            "problems"), 0)
+    counts = dict.fromkeys(
+        ("rows", "activities", "activities_new", "activities_updated", "activities_elsewhere", "problems"), 0
+    )
     reasons: list[str] = []
     batch: list[Activity] = []
     seen: dict[bytes, int] = {}
@@ -97,10 +98,14 @@ def _load(conn: sqlite3.Connection, path: Path, source: str, people: _People) ->
             if len(batch) >= BATCH:
                 flush()
     flush()
-    if not counts["activities"] and conn.execute("SELECT 1 FROM activities WHERE source = ? LIMIT 1",
-                                                 (source,)).fetchone():
-        raise ImportFileError(f"{path.name} bevat geen enkele bruikbare rij ({counts['rows']} regels, "
-                              f"{counts['problems']} problemen): de eerdere import {source} blijft zoals hij was")
+    if (
+        not counts["activities"]
+        and conn.execute("SELECT 1 FROM activities WHERE source = ? LIMIT 1", (source,)).fetchone()
+    ):
+        raise ImportFileError(
+            f"{path.name} bevat geen enkele bruikbare rij ({counts['rows']} regels, "
+            f"{counts['problems']} problemen): de eerdere import {source} blijft zoals hij was"
+        )
     counts["activities_deleted"] = finish_import(conn, source)
     return counts, reasons
 
@@ -140,8 +145,9 @@ class _People:
         return tuple(sorted(slugs))
 
 
-def _activity(record: dict[str, Any], line: int, source: str, people: _People,
-              seen: dict[bytes, int]) -> tuple[Activity, list[str]]:
+def _activity(
+    record: dict[str, Any], line: int, source: str, people: _People, seen: dict[bytes, int]
+) -> tuple[Activity, list[str]]:
     """One record -> (Activity, problems of dropped fields), or ImportFileError naming the line when the row has no
     readable date or title ("regel 7: datum 'xx' onleesbaar")."""
     if "_error" in record:
@@ -160,10 +166,19 @@ def _activity(record: dict[str, Any], line: int, source: str, people: _People,
     seen[key] = ordinal + 1
     own = str(record.get("id") or "")
     activity = Activity(
-        id=own if _OUR_ID.fullmatch(own) else activity_id(page_url, day, ordinal, title), page_url=page_url, persons=people.slugs(record.get("persons")),
-        date=day, title=title, start_time=start, end_time=end, type_label=_opt(record.get("type")),
-        description=_opt(record.get("description")), location_text=_opt(record.get("location")),
-        ministry=_opt(record.get("ministry")), ordinal=ordinal, source=source,
+        id=own if _OUR_ID.fullmatch(own) else activity_id(page_url, day, ordinal, title),
+        page_url=page_url,
+        persons=people.slugs(record.get("persons")),
+        date=day,
+        title=title,
+        start_time=start,
+        end_time=end,
+        type_label=_opt(record.get("type")),
+        description=_opt(record.get("description")),
+        location_text=_opt(record.get("location")),
+        ministry=_opt(record.get("ministry")),
+        ordinal=ordinal,
+        source=source,
     )
     return activity, dropped
 

@@ -37,6 +37,7 @@ _ALLOW_ALL = "allow-all"
 @dataclass(frozen=True)
 class _Answer:
     """One HTTP exchange, body read (capped)."""
+
     url: str
     status: int
     headers: dict[str, str]
@@ -92,10 +93,16 @@ def _host_key(url: str) -> str:
 class Fetcher:
     """Fetch pages politely; one instance per crawl (it keeps robots.txt and rate-limit state per host)."""
 
-    def __init__(self, settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic,
-                 transport: httpx.BaseTransport | None = None,
-                 rng: random.Random | None = None, backoff_base: float = 0.5):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        transport: httpx.BaseTransport | None = None,
+        rng: random.Random | None = None,
+        backoff_base: float = 0.5,
+    ):
         self.settings = settings
         self.requests_made = 0
         self._sleep = sleep
@@ -106,13 +113,14 @@ class Fetcher:
         self._robots: dict[str, Protego | str | FetchError] = {}
         self._client = httpx.Client(
             headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-            timeout=httpx.Timeout(settings.timeout), follow_redirects=False, transport=transport,
+            timeout=httpx.Timeout(settings.timeout),
+            follow_redirects=False,
+            transport=transport,
         )
 
     # -- public ---------------------------------------------------------------------------------------------
 
-    def fetch(self, url: str, kind: PageKind, *, etag: str | None = None,
-              last_modified: str | None = None) -> Page:
+    def fetch(self, url: str, kind: PageKind, *, etag: str | None = None, last_modified: str | None = None) -> Page:
         """GET url (following redirects) -> Page for 2xx, 304 and 4xx other than 429; FetchError otherwise."""
         conditional = {}
         if etag:
@@ -135,8 +143,11 @@ class Fetcher:
             if urlsplit(target).scheme not in ("http", "https"):
                 allowed = target  # refused with its own message at the top of the loop
             elif allowed is None:
-                raise OffsiteRedirect(f"{current}: redirect {answer.status} naar een andere host niet gevolgd: "
-                                      f"{target}", answer.status, target)
+                raise OffsiteRedirect(
+                    f"{current}: redirect {answer.status} naar een andere host niet gevolgd: {target}",
+                    answer.status,
+                    target,
+                )
             log.debug("redirect %s -> %s", answer.url, allowed)
             current = allowed
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
@@ -152,8 +163,9 @@ class Fetcher:
             raise FetchError(f"{url}: geen http(s)-adres")
         self._check_robots(url)
         body = _json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        answer = self._get_with_retries(url, {"Content-Type": "application/json", "Accept": "application/json"},
-                                        method="POST", content=body)
+        answer = self._get_with_retries(
+            url, {"Content-Type": "application/json", "Accept": "application/json"}, method="POST", content=body
+        )
         if answer.status in REDIRECT_CODES:
             raise FetchError(f"{url}: doorverwijzing {answer.status} op een POST niet gevolgd")
         key = f"{url}#q={hashlib.sha256(body).hexdigest()[:16]}"
@@ -233,8 +245,9 @@ class Fetcher:
 
     # -- sending ----------------------------------------------------------------------------------------------
 
-    def _get_with_retries(self, url: str, headers: dict[str, str], *, method: str = "GET",
-                          content: bytes | None = None) -> _Answer:
+    def _get_with_retries(
+        self, url: str, headers: dict[str, str], *, method: str = "GET", content: bytes | None = None
+    ) -> _Answer:
         """One URL, no redirect following -> its final answer; retries transient failures, then FetchError."""
         attempts = self.settings.max_retries + 1
         for attempt in range(attempts):
@@ -252,10 +265,11 @@ class Fetcher:
         """Seconds to wait before retry number attempt+1: Retry-After if given, else base*2^attempt + jitter."""
         if asked is not None:
             if asked > self.settings.max_backoff:
-                raise FetchError(f"{url}: {cause}; Retry-After {asked:.0f} s exceeds max_backoff "
-                                 f"{self.settings.max_backoff:.0f} s")
+                raise FetchError(
+                    f"{url}: {cause}; Retry-After {asked:.0f} s exceeds max_backoff {self.settings.max_backoff:.0f} s"
+                )
             return asked
-        exp = self._backoff_base * (2 ** attempt)
+        exp = self._backoff_base * (2**attempt)
         return min(self.settings.max_backoff, exp + self._rng.uniform(0, self._backoff_base))
 
     def _wait_turn(self, url: str) -> None:
@@ -267,8 +281,9 @@ class Fetcher:
             self._sleep(start - now)
         self._next_start[host] = start + self._interval(host)
 
-    def _attempt(self, url: str, headers: dict[str, str], *, method: str = "GET",
-                 content: bytes | None = None) -> _Answer:
+    def _attempt(
+        self, url: str, headers: dict[str, str], *, method: str = "GET", content: bytes | None = None
+    ) -> _Answer:
         """Send one request; return the answer, or raise _Retryable (transient) / FetchError (permanent)."""
         self._wait_turn(url)
         self.requests_made += 1
@@ -281,7 +296,7 @@ class Fetcher:
                     wait = parse_retry_after(answer_headers.get("retry-after"))
                     raise _Retryable(f"HTTP {status}", wait)
                 body = self._read_capped(url, response)
-        except httpx.InvalidURL as exc:   # also a malformed redirect Location, which httpx parses eagerly
+        except httpx.InvalidURL as exc:  # also a malformed redirect Location, which httpx parses eagerly
             raise FetchError(f"{url}: invalid URL or redirect target ({exc})") from None
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timeout ({type(exc).__name__})") from None
@@ -311,9 +326,14 @@ class Fetcher:
             raise FetchError(f"{answer.url}: unexpected HTTP {status}")
         body = b"" if status == 304 else answer.body
         return Page(
-            url=url, final_url=answer.url, kind=kind, status=status,
+            url=url,
+            final_url=answer.url,
+            kind=kind,
+            status=status,
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            body=body, headers=answer.headers,
-            etag=answer.headers.get("etag"), last_modified=answer.headers.get("last-modified"),
+            body=body,
+            headers=answer.headers,
+            etag=answer.headers.get("etag"),
+            last_modified=answer.headers.get("last-modified"),
             sha256=None if status == 304 else hashlib.sha256(body).hexdigest(),
         )

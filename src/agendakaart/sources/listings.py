@@ -21,8 +21,11 @@ from agendakaart.sources.routes import Net, RouteOutcome
 log = logging.getLogger(__name__)
 
 MAX_LISTING_PAGES = 500
-_CLIENT_APP = re.compile(r"self\.__next_f\.push|__NEXT_DATA__|id=[\"']__next[\"']|id=[\"']root[\"']|"
-                         r"data-reactroot|ng-app|[?&]size=n_\d+_n|filters\[0\]|<noscript", re.I)
+_CLIENT_APP = re.compile(
+    r"self\.__next_f\.push|__NEXT_DATA__|id=[\"']__next[\"']|id=[\"']root[\"']|"
+    r"data-reactroot|ng-app|[?&]size=n_\d+_n|filters\[0\]|<noscript",
+    re.I,
+)
 
 
 def looks_client_rendered(html: str) -> bool:
@@ -32,6 +35,7 @@ def looks_client_rendered(html: str) -> bool:
 
 class ListingsRoute:
     """Walk the persons index, each person's agenda listing and the central listing (see module doc)."""
+
     name = "listings"
     entry_paths = (site.INDEX_PATH, site.CENTRAL_LISTING_PATH)
 
@@ -142,8 +146,12 @@ class _ListingRun:
         if not parsed.items and first and looks_client_rendered(html):  # an empty listing as such is no Problem
             self.out.complete = False
             self.client_rendered += 1
-            self.net.problem("parse", url, "lijst wordt in de browser geladen: de HTML bevat geen agenda-items "
-                                           "(andere routes: zoek-API, sitemaps, RSS)")
+            self.net.problem(
+                "parse",
+                url,
+                "lijst wordt in de browser geladen: de HTML bevat geen agenda-items "
+                "(andere routes: zoek-API, sitemaps, RSS)",
+            )
             return None
         nxt = site.rebase(parsed.next_url, self.net.base) if parsed.next_url else None
         return ListingPage(items=parsed.items, next_url=nxt)
@@ -167,8 +175,17 @@ class _ListingRun:
                 if url:
                     url = strip_query(url)
                     signal = f"{ref.title or ''}|{ref.date.isoformat() if ref.date else ''}"
-                    self.refs.append(ItemRef(url=url, route="listings", date=ref.date, title=ref.title, person=slug,
-                                             listing_url=listing_url, signal=signal))
+                    self.refs.append(
+                        ItemRef(
+                            url=url,
+                            route="listings",
+                            date=ref.date,
+                            title=ref.title,
+                            person=slug,
+                            listing_url=listing_url,
+                            signal=signal,
+                        )
+                    )
         if n >= self.max_pages and last is not None and last.next_url:
             self.out.complete = False
             self.net.problem("fetch", listing_url, f"paginering afgebroken na {self.max_pages} pagina's (limiet)")

@@ -76,8 +76,9 @@ def in_window(day: date | None, since: date | None, until: date | None) -> bool:
     return until is None or day <= until
 
 
-def walk_listing(load: Callable[[str], ListingPage | None], start_url: str, *, cap: int,
-                 since: date | None = None) -> Iterator[tuple[str, ListingPage]]:
+def walk_listing(
+    load: Callable[[str], ListingPage | None], start_url: str, *, cap: int, since: date | None = None
+) -> Iterator[tuple[str, ListingPage]]:
     """Follow a listing's pages from start_url; stop on a repeat, a page without new links, a page wholly
     before `since`, a failed page, or after `cap` pages. Yields (url, page) for every page loaded."""
     visited: set[str] = set()
@@ -144,12 +145,18 @@ def check_site(fetcher, base: str, steps: list) -> dict | None:
     if person_url and (page := _doctor_get(fetcher, person_url, PageKind.PERSON, steps)):
         person = parse_person_page(page_text_of(page), page.final_url)
         listing_url = rebase(person.agenda_url, base) or listing_url
-        steps.append(("person", person_url, f"{person.name}; rol {person.role or '?'}; "
-                                            f"ministerie {person.ministry or '?'}; agenda {listing_url}"))
+        steps.append(
+            (
+                "person",
+                person_url,
+                f"{person.name}; rol {person.role or '?'}; ministerie {person.ministry or '?'}; agenda {listing_url}",
+            )
+        )
     listing = _doctor_get(fetcher, listing_url, PageKind.LISTING, steps)
     parsed = parse_listing(page_text_of(listing), listing.final_url) if listing else ListingPage(items=())
-    steps.append(("listing", listing_url, f"{len(parsed.items)} agenda-items; volgende pagina: "
-                                          f"{parsed.next_url or 'geen'}"))
+    steps.append(
+        ("listing", listing_url, f"{len(parsed.items)} agenda-items; volgende pagina: {parsed.next_url or 'geen'}")
+    )
     if not parsed.items:
         return None
     for ref in parsed.items[:3]:  # a dead or forbidden first item should not hide a working site
@@ -158,11 +165,19 @@ def check_site(fetcher, base: str, steps: list) -> dict | None:
             break
     else:
         return None
-    report = with_listing_persons(diagnose(page_text_of(item), strip_query(item.final_url)),
-                                  person_url is not None and listing_url != central_listing_url(base))
-    steps.append(("item", item_url, f"bronnen: {', '.join(report['sources']) or 'geen'}; "
-                                    f"lege velden: {', '.join(report['empty']) or 'geen'}"
-                                    + ("; personen: uit de agendalijst" if report.get("persons_from") else "")))
+    report = with_listing_persons(
+        diagnose(page_text_of(item), strip_query(item.final_url)),
+        person_url is not None and listing_url != central_listing_url(base),
+    )
+    steps.append(
+        (
+            "item",
+            item_url,
+            f"bronnen: {', '.join(report['sources']) or 'geen'}; "
+            f"lege velden: {', '.join(report['empty']) or 'geen'}"
+            + ("; personen: uit de agendalijst" if report.get("persons_from") else ""),
+        )
+    )
     return report
 
 
@@ -171,5 +186,9 @@ def with_listing_persons(report: dict, from_person_listing: bool) -> dict:
     listing (as `collect` attributes them), so "persons" is no empty field but {"persons_from": "listing"}."""
     if not from_person_listing or "persons" not in report["empty"]:
         return report
-    return {**report, "empty": [f for f in report["empty"] if f != "persons"], "persons_from": "listing",
-            "fields": {**report["fields"], "persons": "listing"}}
+    return {
+        **report,
+        "empty": [f for f in report["empty"] if f != "persons"],
+        "persons_from": "listing",
+        "fields": {**report["fields"], "persons": "listing"},
+    }

@@ -17,30 +17,41 @@ from agendakaart.models import ItemRef, Page, PageKind, Person
 
 # route names in the order `auto` runs them (cheap and complete first)
 ROUTE_NAMES = ("search", "sitemap", "listings", "rss")
-ROUTE_LABELS = {"search": "zoek-API", "sitemap": "sitemaps", "listings": "agendalijsten", "rss": "RSS",
-                "related": "'Meer over dit onderwerp'"}
+ROUTE_LABELS = {
+    "search": "zoek-API",
+    "sitemap": "sitemaps",
+    "listings": "agendalijsten",
+    "rss": "RSS",
+    "related": "'Meer over dit onderwerp'",
+}
 
 
 @dataclass
 class RouteOutcome:
     """What one route gave in one run. status: ok | leeg (answered, no items) | mislukt | verboden (robots.txt).
     complete: the route enumerated every item it can reach (absence from it is evidence of removal)."""
+
     route: str
     refs: list[ItemRef] = field(default_factory=list)
     status: str = "ok"
     complete: bool = False
-    notes: list[str] = field(default_factory=list)   # Dutch: what was tried, what it gave
+    notes: list[str] = field(default_factory=list)  # Dutch: what was tried, what it gave
 
     def line(self) -> str:
         """One Dutch summary line: 'zoek-API: 120 items (3 zoekvragen)'."""
         label = ROUTE_LABELS.get(self.route, self.route)
-        what = {"ok": f"{len({r.url for r in self.refs})} items", "leeg": "geen items gevonden",
-                "mislukt": "mislukt", "verboden": "overgeslagen: robots.txt verbiedt deze route"}[self.status]
+        what = {
+            "ok": f"{len({r.url for r in self.refs})} items",
+            "leeg": "geen items gevonden",
+            "mislukt": "mislukt",
+            "verboden": "overgeslagen: robots.txt verbiedt deze route",
+        }[self.status]
         return f"{label}: {what}" + (f" ({'; '.join(self.notes)})" if self.notes else "")
 
 
 class Net(Protocol):
     """What a route may use (implemented by the crawl)."""
+
     base: str
     since: date | None
     until: date | None
@@ -84,13 +95,17 @@ def routes_by_name(names: Iterable[str]) -> list[Route]:
     from agendakaart.sources.search import SearchRoute
     from agendakaart.sources.sitemap import SitemapRoute
 
-    table = {"search": SearchRoute, "sitemap": SitemapRoute, "listings": ListingsRoute,
-             "rss": lambda: RssRoute(recent_only=auto)}
+    table = {
+        "search": SearchRoute,
+        "sitemap": SitemapRoute,
+        "listings": ListingsRoute,
+        "rss": lambda: RssRoute(recent_only=auto),
+    }
     out: list[Route] = []
     names = list(names)
     auto = "auto" in names
     for name in names:
-        for n in (ROUTE_NAMES if name == "auto" else (name,)):
+        for n in ROUTE_NAMES if name == "auto" else (name,):
             if n not in table:
                 raise ValueError(f"onbekende route '{n}' (kies uit auto, {', '.join(ROUTE_NAMES)})")
             if all(r.name != n for r in out):

@@ -20,7 +20,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as safe_fromstring
 
 from agendakaart.errors import ParseError
-from agendakaart.models import ItemRef, PageKind, PageRef
+from agendakaart.models import ItemRef, PageKind
 from agendakaart.parse.dates import date_from_path
 from agendakaart.parse.html import resolve, strip_query
 from agendakaart.parse.listing import is_item_url
@@ -53,9 +53,17 @@ def _instant(moment: datetime) -> str:
 
 def query_url(base_url: str, start: datetime, end: datetime, words: str = "") -> str:
     """The search URL for one sort_date window [start, end]."""
-    query = {"resultSearchTerm": words, "pageTitle": "Zoeken", "filters": [{
-        "field": "sort_date", "values": [{"name": "specificPeriod", "from": _instant(start), "to": _instant(end)}],
-        "type": "all"}]}
+    query = {
+        "resultSearchTerm": words,
+        "pageTitle": "Zoeken",
+        "filters": [
+            {
+                "field": "sort_date",
+                "values": [{"name": "specificPeriod", "from": _instant(start), "to": _instant(end)}],
+                "type": "all",
+            }
+        ],
+    }
     return f"{base_url.rstrip('/')}{RSS_PATH}?query={quote(json.dumps(query, separators=(',', ':')))}"
 
 
@@ -72,14 +80,21 @@ def parse_rss(xml: str, url: str) -> list["RssEntry"]:
     for item in root.iter("item"):
         link = resolve((item.findtext("link") or item.findtext("guid") or "").strip(), url)
         if link:
-            out.append(RssEntry(url=link, title=(item.findtext("title") or "").strip() or None,
-                                date=date_from_path(link), published=_rfc822(item.findtext("pubDate"))))
+            out.append(
+                RssEntry(
+                    url=link,
+                    title=(item.findtext("title") or "").strip() or None,
+                    date=date_from_path(link),
+                    published=_rfc822(item.findtext("pubDate")),
+                )
+            )
     return out
 
 
 @dataclass(frozen=True)
 class RssEntry:
     """One <item>: its link, title, the date in its path, and its pubDate as an ISO instant."""
+
     url: str
     title: str | None = None
     date: date | None = None
@@ -97,8 +112,9 @@ def _rfc822(value: str | None) -> str | None:
     return moment.astimezone(timezone.utc).isoformat()
 
 
-def discover(load: Callable[[str], list | None], base_url: str, since: date, until: date,
-             *, max_queries: int = 2000) -> Iterator[RssEntry]:
+def discover(
+    load: Callable[[str], list | None], base_url: str, since: date, until: date, *, max_queries: int = 2000
+) -> Iterator[RssEntry]:
     """Agenda item links from the feed over [since, until]; full windows are split until they are not.
 
     `load(url)` fetches and parses one feed answer (None when it failed: that window is skipped).
@@ -120,8 +136,7 @@ def discover(load: Callable[[str], list | None], base_url: str, since: date, unt
             canonical = strip_query(ref.url)
             if is_item_url(canonical) and "/actueel/agenda/" in canonical and canonical not in seen:
                 seen.add(canonical)
-                yield RssEntry(url=canonical, title=ref.title, date=ref.date,
-                               published=getattr(ref, "published", None))
+                yield RssEntry(url=canonical, title=ref.title, date=ref.date, published=getattr(ref, "published", None))
     if windows:
         log.warning("RSS discovery stopped after %d queries", queries)
 
@@ -135,13 +150,14 @@ AUTO_SPAN = timedelta(weeks=8)
 class RssRoute:
     """Discovery through the RSS search over a publication-date window (see module doc), filtered by the date
     in the item's path by the crawl. Never a complete enumeration (relevance-ranked, 20 results)."""
+
     name = "rss"
     entry_paths = (RSS_PATH,)
 
     def __init__(self, recent_only: bool = False):
         self.recent_only = recent_only
 
-    def discover(self, net) -> "RouteOutcome":
+    def discover(self, net):  # -> sources.routes.RouteOutcome
         from agendakaart.sources.rijksoverheid import page_text_of, rebase
         from agendakaart.sources.routes import RouteOutcome
 
@@ -169,10 +185,17 @@ class RssRoute:
         for entry in discover(load, net.base, since, until + PUBLICATION_LAG):
             url = rebase(entry.url, net.base)
             if url and url not in refs:
-                refs[url] = ItemRef(url=url, route="rss", date=entry.date, title=entry.title,
-                                    signal=f"{entry.title or ''}|{entry.published or ''}", published_at=entry.published)
+                refs[url] = ItemRef(
+                    url=url,
+                    route="rss",
+                    date=entry.date,
+                    title=entry.title,
+                    signal=f"{entry.title or ''}|{entry.published or ''}",
+                    published_at=entry.published,
+                )
         out.refs = list(refs.values())
         out.status = "ok" if refs else ("mislukt" if asked["failed"] == asked["n"] else "leeg")
-        out.notes.append(f"{asked['n']} feedvragen, publicatie {since.isoformat()} – "
-                         f"{(until + PUBLICATION_LAG).isoformat()}")
+        out.notes.append(
+            f"{asked['n']} feedvragen, publicatie {since.isoformat()} – {(until + PUBLICATION_LAG).isoformat()}"
+        )
         return out

@@ -26,11 +26,24 @@ from agendakaart.sources.routes import Net, RouteOutcome
 log = logging.getLogger(__name__)
 
 SEARCH_PATH = "/api/search"
-RESULT_FIELDS = ("url", "page_title", "meta_description", "sort_date", "information_type", "ministry", "author",
-                 "activity_start_date", "activity_end_date", "activity_type", "activity_location_title",
-                 "activity_location_description", "activity_organiser", "activity_show_time")
+RESULT_FIELDS = (
+    "url",
+    "page_title",
+    "meta_description",
+    "sort_date",
+    "information_type",
+    "ministry",
+    "author",
+    "activity_start_date",
+    "activity_end_date",
+    "activity_type",
+    "activity_location_title",
+    "activity_location_description",
+    "activity_organiser",
+    "activity_show_time",
+)
 FACETS = ("information_type", "ministry", "activity_type")
-PAGE_SIZES = (100, 20, 10)          # tried in turn when a page size is refused with 400
+PAGE_SIZES = (100, 20, 10)  # tried in turn when a page size is refused with 400
 OLDEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
 NEWEST = datetime(2100, 1, 1, tzinfo=timezone.utc)
 MAX_REQUESTS = 5000
@@ -40,6 +53,7 @@ _AGENDA = re.compile(r"agenda", re.I)
 @dataclass
 class SearchAnswer:
     """One answer: result field dicts (plain values), totals when the server gives them, value facets."""
+
     results: list[dict[str, Any]]
     total: int | None = None
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
@@ -65,12 +79,22 @@ def parse_instant(value: Any) -> datetime | None:
 def request_body(current: int, size: int, filters: list[dict], *, facets: bool = False) -> dict:
     """The request body in the shape the site's own Search UI sends (SITE.md)."""
     return {
-        "requestState": {"current": current, "resultsPerPage": size, "filters": filters, "searchTerm": "",
-                         "sortDirection": "desc", "sortField": "sort_date", "sortList": []},
-        "queryConfig": {"filters": filters, "result_fields": {name: {"raw": {}} for name in RESULT_FIELDS},
-                        "disjunctiveFacets": [],
-                        "facets": {name: {"type": "value", "size": 100} for name in FACETS} if facets else {},
-                        "sortList": [{"field": "sort_date", "direction": "desc"}]},
+        "requestState": {
+            "current": current,
+            "resultsPerPage": size,
+            "filters": filters,
+            "searchTerm": "",
+            "sortDirection": "desc",
+            "sortField": "sort_date",
+            "sortList": [],
+        },
+        "queryConfig": {
+            "filters": filters,
+            "result_fields": {name: {"raw": {}} for name in RESULT_FIELDS},
+            "disjunctiveFacets": [],
+            "facets": {name: {"type": "value", "size": 100} for name in FACETS} if facets else {},
+            "sortList": [{"field": "sort_date", "direction": "desc"}],
+        },
     }
 
 
@@ -79,8 +103,11 @@ def value_filter(field_name: str, values: list[str]) -> dict:
 
 
 def range_filter(field_name: str, start: datetime, end: datetime) -> dict:
-    return {"field": field_name, "values": [{"from": instant(start), "to": instant(end),
-                                            "name": f"{instant(start)}/{instant(end)}"}], "type": "all"}
+    return {
+        "field": field_name,
+        "values": [{"from": instant(start), "to": instant(end), "name": f"{instant(start)}/{instant(end)}"}],
+        "type": "all",
+    }
 
 
 def _plain(value: Any) -> Any:
@@ -106,8 +133,9 @@ def parse_search_answer(text: str) -> SearchAnswer:
     if not isinstance(data, dict):
         raise ParseError("zoek-API gaf JSON zonder resultatenlijst")
     raw = data.get("rawResponse") if isinstance(data.get("rawResponse"), dict) else {}
-    results = next((v for v in (data.get("results"), raw.get("rawResults"), raw.get("results"))
-                    if isinstance(v, list)), None)
+    results = next(
+        (v for v in (data.get("results"), raw.get("rawResults"), raw.get("results")) if isinstance(v, list)), None
+    )
     if results is None:
         raise ParseError("zoek-API gaf JSON zonder resultatenlijst (results / rawResponse.rawResults)")
     rows = [{k: _plain(v) for k, v in r.items() if not k.startswith("_")} for r in results if isinstance(r, dict)]
@@ -115,8 +143,11 @@ def parse_search_answer(text: str) -> SearchAnswer:
 
 
 def _total(data: dict, raw: dict) -> int | None:
-    for value in (data.get("totalResults"), _dig(data, "meta", "page", "total_results"),
-                  _dig(raw, "meta", "page", "total_results")):
+    for value in (
+        data.get("totalResults"),
+        _dig(data, "meta", "page", "total_results"),
+        _dig(raw, "meta", "page", "total_results"),
+    ):
         if isinstance(value, int) and value >= 0:
             return value
     return None
@@ -164,8 +195,15 @@ def result_ref(result: dict[str, Any], base: str) -> ItemRef | str:
     fields = {k: _field_text(v) for k, v in sorted(result.items()) if k != "url" and _field_text(v) is not None}
     signal = hashlib.sha256(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     sort_date = parse_instant(fields.get("sort_date"))
-    return ItemRef(url=url, route="search", date=date_from_path(url), title=fields.get("page_title"),
-                   signal=signal, published_at=sort_date.isoformat() if sort_date else None, fields=fields)
+    return ItemRef(
+        url=url,
+        route="search",
+        date=date_from_path(url),
+        title=fields.get("page_title"),
+        signal=signal,
+        published_at=sort_date.isoformat() if sort_date else None,
+        fields=fields,
+    )
 
 
 def _field_text(value: Any) -> str | None:
@@ -181,6 +219,7 @@ def _field_text(value: Any) -> str | None:
 
 class SearchRoute:
     """Discovery through POST /api/search (see module doc)."""
+
     name = "search"
     entry_paths = (SEARCH_PATH,)
 
@@ -195,15 +234,14 @@ class _SearchRun:
         self.refs: dict[str, ItemRef] = {}
         self.requests = 0
         self.size = PAGE_SIZES[0]
-        self.cap: int | None = None            # results reachable per query, once a 400 has shown it
+        self.cap: int | None = None  # results reachable per query, once a 400 has shown it
         self.skipped: dict[str, int] = {}
         self.complete = True
 
     def ask(self, current: int, filters: list[dict], facets: bool = False) -> SearchAnswer | int | None:
         """One request -> answer, or the HTTP status (4xx) it got, or None (failed, Problem recorded)."""
         self.requests += 1
-        page = self.net.post_json(self.url, request_body(current, self.size, filters, facets=facets),
-                                  PageKind.SEARCH)
+        page = self.net.post_json(self.url, request_body(current, self.size, filters, facets=facets), PageKind.SEARCH)
         if page is None:
             return None
         if page.status >= 400:
@@ -226,8 +264,9 @@ class _SearchRun:
         if not isinstance(first, SearchAnswer):
             return self.fail(f"zoekvraag mislukt{f' (HTTP {first})' if isinstance(first, int) else ''}")
         values = agenda_values(first.facets) or agenda_values(
-            {"information_type": [(str(r.get("information_type")), 1) for r in first.results]})  # no facet: the
-        values = list(dict.fromkeys(values))                                                  # results' own values
+            {"information_type": [(str(r.get("information_type")), 1) for r in first.results]}
+        )  # no facet: the
+        values = list(dict.fromkeys(values))  # results' own values
         if not values:
             names = ", ".join(v for v, _c in first.facets.get("information_type", [])[:8]) or "geen facet"
             self.net.problem("parse", self.url, f"zoek-API: geen agenda-waarde in facet information_type ({names})")
@@ -265,7 +304,7 @@ class _SearchRun:
         while True:
             answer = self.ask(current, filters)
             if isinstance(answer, int):
-                if answer == 400 and current > 1:       # past the paging cap
+                if answer == 400 and current > 1:  # past the paging cap
                     self.cap = min(self.cap or reached, reached)
                     return reached, True, dates, _newest_first(dates)
                 self.net.problem("fetch", self.url, f"zoek-API: HTTP {answer} op pagina {current}")
@@ -281,8 +320,11 @@ class _SearchRun:
             if short and current == 1 and answer.results and self.clamped(filters, answer):
                 current += 1  # the server pages by a smaller size than asked: page on with its size
                 continue
-            if answer.total is not None and answer.total > reached and (
-                    short or (self.cap is not None and answer.total > self.cap and reached >= self.cap)):
+            if (
+                answer.total is not None
+                and answer.total > reached
+                and (short or (self.cap is not None and answer.total > self.cap and reached >= self.cap))
+            ):
                 return reached, True, dates, _newest_first(dates)  # the pages stop before the total
             if short:
                 return reached, False, dates, True

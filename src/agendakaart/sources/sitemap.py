@@ -28,19 +28,19 @@ log = logging.getLogger(__name__)
 SITEMAP_PATH = "/sitemap.xml"
 MAX_DEPTH = 5
 MAX_FILES = 2000
-MAX_UNZIPPED = 100 * 1024 * 1024     # the protocol allows 50 MB uncompressed; twice that is refused
+MAX_UNZIPPED = 100 * 1024 * 1024  # the protocol allows 50 MB uncompressed; twice that is refused
 
 
 @dataclass(frozen=True)
 class SitemapEntry:
     loc: str
     lastmod: str | None = None
-    published: str | None = None      # news:publication_date
+    published: str | None = None  # news:publication_date
 
 
 @dataclass(frozen=True)
 class Sitemap:
-    kind: str                          # index | urlset
+    kind: str  # index | urlset
     entries: tuple[SitemapEntry, ...]
 
 
@@ -89,6 +89,7 @@ def parse_sitemap(body: bytes, url: str) -> Sitemap:
 
 class SitemapRoute:
     """Discovery through /sitemap.xml and every sitemap it leads to (see module doc)."""
+
     name = "sitemap"
     entry_paths = (SITEMAP_PATH,)
 
@@ -149,10 +150,20 @@ def _combined(old: ItemRef | None, new: ItemRef) -> ItemRef:
         return new
     signals = [s for s in (old.signal, new.signal) if s]
     published = [p for p in (old.published_at, new.published_at) if p]
-    return ItemRef(url=old.url, route="sitemap", date=old.date, signal=max(signals) if signals else None,
-                   published_at=min(published) if published else None)
+    return ItemRef(
+        url=old.url,
+        route="sitemap",
+        date=old.date,
+        signal=max(signals) if signals else None,
+        published_at=min(published) if published else None,
+    )
 
 
 def _ref(url: str, entry: SitemapEntry) -> ItemRef:
-    return ItemRef(url=url, route="sitemap", date=date_from_path(url), signal=entry.lastmod,
-                   published_at=entry.published or entry.lastmod)
+    return ItemRef(
+        url=url,
+        route="sitemap",
+        date=date_from_path(url),
+        signal=entry.lastmod,
+        published_at=entry.published or entry.lastmod,
+    )

@@ -9,8 +9,19 @@ from datetime import datetime, timezone
 from agendakaart.models import Activity, AgendaPage
 from agendakaart.store import history
 
-_COMPARED = ("persons", "date", "start_time", "end_time", "type_label", "title", "description", "location_text",
-             "ministry", "ordinal", "source")
+_COMPARED = (
+    "persons",
+    "date",
+    "start_time",
+    "end_time",
+    "type_label",
+    "title",
+    "description",
+    "location_text",
+    "ministry",
+    "ordinal",
+    "source",
+)
 
 
 def _now() -> str:
@@ -27,17 +38,36 @@ def save_agenda_page(conn: sqlite3.Connection, page: AgendaPage) -> None:
              page_date = excluded.page_date, ministry = excluded.ministry, location_text = excluded.location_text,
              kind = excluded.kind, source = excluded.source, content_sha256 = excluded.content_sha256,
              field_sources = excluded.field_sources, last_seen = excluded.last_seen""",
-        (page.url, json.dumps(list(page.persons)), page.title, page.page_date.isoformat(), page.ministry,
-         page.location_text, page.kind.value, page.source, page.content_sha256,
-         json.dumps(page.field_sources, sort_keys=True), now, now),
+        (
+            page.url,
+            json.dumps(list(page.persons)),
+            page.title,
+            page.page_date.isoformat(),
+            page.ministry,
+            page.location_text,
+            page.kind.value,
+            page.source,
+            page.content_sha256,
+            json.dumps(page.field_sources, sort_keys=True),
+            now,
+            now,
+        ),
     )
 
 
 def _row_values(a: Activity) -> dict:
     return {
-        "persons": json.dumps(list(a.persons)), "date": a.date.isoformat(), "start_time": a.start_time,
-        "end_time": a.end_time, "type_label": a.type_label, "title": a.title, "description": a.description,
-        "location_text": a.location_text, "ministry": a.ministry, "ordinal": a.ordinal, "source": a.source,
+        "persons": json.dumps(list(a.persons)),
+        "date": a.date.isoformat(),
+        "start_time": a.start_time,
+        "end_time": a.end_time,
+        "type_label": a.type_label,
+        "title": a.title,
+        "description": a.description,
+        "location_text": a.location_text,
+        "ministry": a.ministry,
+        "ordinal": a.ordinal,
+        "source": a.source,
     }
 
 
@@ -87,8 +117,9 @@ def add_page_persons(conn: sqlite3.Connection, url: str, slugs: list[str]) -> bo
     conn.execute("UPDATE agenda_pages SET persons = ? WHERE url = ?", (json.dumps(list(merged)), url))
     for row in conn.execute("SELECT id, persons FROM activities WHERE page_url = ?", (url,)).fetchall():
         own = set(json.loads(row["persons"] or "[]"))  # a roll-up line may name one more person than its page
-        conn.execute("UPDATE activities SET persons = ? WHERE id = ?",
-                     (json.dumps(sorted(own | set(merged))), row["id"]))
+        conn.execute(
+            "UPDATE activities SET persons = ? WHERE id = ?", (json.dumps(sorted(own | set(merged))), row["id"])
+        )
     return True
 
 
@@ -107,15 +138,25 @@ def count_activities(conn: sqlite3.Connection) -> dict[str, int]:
 
 # -- one activity on two pages (a roll-up line with its own item page): see parse/duplicates.py -----------------
 
+
 def _activity_of(row: dict) -> Activity:
     """A stored activities row (or its JSON copy) -> Activity."""
     from datetime import date
 
     return Activity(
-        id=row["id"], page_url=row["page_url"], persons=tuple(json.loads(row["persons"] or "[]")),
-        date=date.fromisoformat(row["date"]), title=row["title"], start_time=row["start_time"],
-        end_time=row["end_time"], type_label=row["type_label"], description=row["description"],
-        location_text=row["location_text"], ministry=row["ministry"], ordinal=row["ordinal"], source=row["source"],
+        id=row["id"],
+        page_url=row["page_url"],
+        persons=tuple(json.loads(row["persons"] or "[]")),
+        date=date.fromisoformat(row["date"]),
+        title=row["title"],
+        start_time=row["start_time"],
+        end_time=row["end_time"],
+        type_label=row["type_label"],
+        description=row["description"],
+        location_text=row["location_text"],
+        ministry=row["ministry"],
+        ordinal=row["ordinal"],
+        source=row["source"],
     )
 
 
@@ -127,19 +168,23 @@ def activities_of_kind(conn: sqlite3.Connection, kind: str, dates: set, exclude_
     rows = conn.execute(
         f"""SELECT a.* FROM activities a JOIN agenda_pages p ON p.url = a.page_url
             WHERE p.kind = ? AND a.page_url != ? AND a.date IN ({', '.join('?' * len(days))})
-            ORDER BY a.page_url, a.ordinal""", (kind, exclude_url, *days))
+            ORDER BY a.page_url, a.ordinal""",
+        (kind, exclude_url, *days),
+    )
     return [_activity_of(dict(r)) for r in rows]
 
 
 def lines_merged_into(conn: sqlite3.Connection, kept_page_url: str) -> list[Activity]:
     """The roll-up lines whose item page is this one (dropped as duplicates), as they were parsed."""
-    rows = conn.execute("SELECT line FROM activity_duplicates WHERE kept_page_url = ? ORDER BY line_id",
-                        (kept_page_url,))
+    rows = conn.execute(
+        "SELECT line FROM activity_duplicates WHERE kept_page_url = ? ORDER BY line_id", (kept_page_url,)
+    )
     return [_activity_of(json.loads(r[0])) for r in rows]
 
 
-def forget_duplicates(conn: sqlite3.Connection, *, line_page_url: str | None = None,
-                      kept_page_url: str | None = None) -> None:
+def forget_duplicates(
+    conn: sqlite3.Connection, *, line_page_url: str | None = None, kept_page_url: str | None = None
+) -> None:
     """Drop the duplicate records of a roll-up page (or of an item page), before they are worked out again."""
     if line_page_url is not None:
         conn.execute("DELETE FROM activity_duplicates WHERE line_page_url = ?", (line_page_url,))
@@ -155,8 +200,8 @@ def save_duplicate(conn: sqlite3.Connection, line: Activity, kept: Activity, sim
            VALUES (?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT (line_id) DO UPDATE SET kept_id = excluded.kept_id, kept_page_url = excluded.kept_page_url,
              similarity = excluded.similarity, line = excluded.line, at = excluded.at""",
-        (line.id, line.page_url, kept.id, kept.page_url, round(similarity, 3), json.dumps(row, sort_keys=True),
-         _now()))
+        (line.id, line.page_url, kept.id, kept.page_url, round(similarity, 3), json.dumps(row, sort_keys=True), _now()),
+    )
     conn.execute("DELETE FROM activities WHERE id = ?", (line.id,))
 
 
@@ -168,7 +213,8 @@ def restore_lines(conn: sqlite3.Connection, lines: list[Activity]) -> int:
             """INSERT INTO activities (id, page_url, persons, date, start_time, end_time, type_label, title,
                  description, location_text, ministry, ordinal, source, first_seen, last_seen)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
-            (a.id, a.page_url, *_row_values(a).values(), now, now))
+            (a.id, a.page_url, *_row_values(a).values(), now, now),
+        )
     return len(lines)
 
 

@@ -31,16 +31,19 @@ def _check_file(path: Path) -> None:
     except OSError as exc:
         raise StoreError(f"database {path} is niet te lezen ({exc.strerror}): controleer de rechten") from exc
     if head and head != SQLITE_HEADER:
-        raise StoreError(f"{path} is geen database (geen SQLite-bestand): controleer --db; "
-                         f"agendakaart schrijft er niets in")
+        raise StoreError(
+            f"{path} is geen database (geen SQLite-bestand): controleer --db; agendakaart schrijft er niets in"
+        )
 
 
 def _integrity(conn: sqlite3.Connection, path: Path) -> None:
     """PRAGMA quick_check; anything but 'ok' -> StoreError (before a single write)."""
     result = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
     if result != ["ok"]:
-        raise StoreError(f"database {path} is beschadigd ({'; '.join(result)[:120]}): er is niets in geschreven; "
-                         f"herstel een kopie met `sqlite3 {path} .recover` of begin een nieuwe database")
+        raise StoreError(
+            f"database {path} is beschadigd ({'; '.join(result)[:120]}): er is niets in geschreven; "
+            f"herstel een kopie met `sqlite3 {path} .recover` of begin een nieuwe database"
+        )
 
 
 def _connect(target: str, uri: bool = False) -> sqlite3.Connection:
@@ -96,14 +99,20 @@ def explain(exc: sqlite3.Error, path: Path) -> str:
         free = None
     if "full" in text or (free is not None and free < 1 << 20):
         return f"de schijf van database {path} is vol: er is niets half geschreven; maak ruimte vrij en probeer opnieuw"
-    if "readonly" in text or "read-only" in text or _read_only_medium(path) or not os.access(
-            path.parent if str(path.parent) else ".", os.W_OK):
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or _read_only_medium(path)
+        or not os.access(path.parent if str(path.parent) else ".", os.W_OK)
+    ):
         return f"database {path} is alleen-lezen: gebruik een database in een map waarin u mag schrijven"
     if "locked" in text or "busy" in text:
         return f"database {path} is bezet door een ander proces: probeer het straks opnieuw"
     if "malformed" in text or "corrupt" in text or "not a database" in text:
-        return (f"database {path} is beschadigd: er is niets in geschreven; herstel een kopie met "
-                f"`sqlite3 {path} .recover` of begin een nieuwe database met --db")
+        return (
+            f"database {path} is beschadigd: er is niets in geschreven; herstel een kopie met "
+            f"`sqlite3 {path} .recover` of begin een nieuwe database met --db"
+        )
     if "disk i/o" in text or "unable to open" in text:
         return f"database {path} kan niet gelezen of geschreven worden: controleer de schijf, de map en de rechten"
     return f"database {path} is onbruikbaar ({exc}): controleer het bestand, of begin een nieuwe database met --db"

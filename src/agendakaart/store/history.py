@@ -63,30 +63,57 @@ def _value(field: str, value: Any) -> Any:
 
 def root_id(conn: sqlite3.Connection, activity_id: str) -> str:
     """The first id this activity had (itself when it never changed id)."""
-    row = conn.execute("SELECT root_id FROM activity_versions WHERE activity_id = ? ORDER BY id DESC LIMIT 1",
-                       (activity_id,)).fetchone()
+    row = conn.execute(
+        "SELECT root_id FROM activity_versions WHERE activity_id = ? ORDER BY id DESC LIMIT 1", (activity_id,)
+    ).fetchone()
     return row[0] if row else activity_id
 
 
 def _first_seen(conn: sqlite3.Connection, old_id: str, old_row: dict) -> str | None:
     """When the activity was first seen: carried by the version that gave `old_id` its id, else the old row's."""
-    row = conn.execute("SELECT first_seen FROM activity_versions WHERE activity_id = ? AND first_seen IS NOT NULL "
-                       "ORDER BY id DESC LIMIT 1", (old_id,)).fetchone()
+    row = conn.execute(
+        "SELECT first_seen FROM activity_versions WHERE activity_id = ? AND first_seen IS NOT NULL "
+        "ORDER BY id DESC LIMIT 1",
+        (old_id,),
+    ).fetchone()
     return row[0] if row else old_row.get("first_seen")
 
 
-def _insert(conn: sqlite3.Connection, activity_id: str, old_id: str, page_url: str, day: str, change: str,
-            fields: list[str], old: dict, new: dict, now: str, first_seen: str | None) -> None:
+def _insert(
+    conn: sqlite3.Connection,
+    activity_id: str,
+    old_id: str,
+    page_url: str,
+    day: str,
+    change: str,
+    fields: list[str],
+    old: dict,
+    new: dict,
+    now: str,
+    first_seen: str | None,
+) -> None:
     conn.execute(
         """INSERT INTO activity_versions (activity_id, old_id, root_id, page_url, date, change, fields, old, new,
              first_seen, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (activity_id, old_id, root_id(conn, old_id), page_url, day, change, json.dumps(fields),
-         json.dumps(old, ensure_ascii=False, sort_keys=True), json.dumps(new, ensure_ascii=False, sort_keys=True),
-         first_seen, now))
+        (
+            activity_id,
+            old_id,
+            root_id(conn, old_id),
+            page_url,
+            day,
+            change,
+            json.dumps(fields),
+            json.dumps(old, ensure_ascii=False, sort_keys=True),
+            json.dumps(new, ensure_ascii=False, sort_keys=True),
+            first_seen,
+            now,
+        ),
+    )
 
 
-def record_changes(conn: sqlite3.Connection, page_url: str, old: dict[str, dict], new: list[tuple[str, dict]],
-                   now: str) -> int:
+def record_changes(
+    conn: sqlite3.Connection, page_url: str, old: dict[str, dict], new: list[tuple[str, dict]], now: str
+) -> int:
     """Compare a page's stored activities with the ones about to replace them; record versions -> how many."""
     if not old:
         return 0
@@ -99,14 +126,25 @@ def record_changes(conn: sqlite3.Connection, page_url: str, old: dict[str, dict]
         before = old[oid]
         fields = [f for f in TRACKED if before[f] != values[f]]
         if fields:
-            _insert(conn, a_id, oid, page_url, values["date"], CHANGED, fields,
-                    {f: _value(f, before[f]) for f in fields}, {f: _value(f, values[f]) for f in fields}, now,
-                    _first_seen(conn, oid, before))
+            _insert(
+                conn,
+                a_id,
+                oid,
+                page_url,
+                values["date"],
+                CHANGED,
+                fields,
+                {f: _value(f, before[f]) for f in fields},
+                {f: _value(f, values[f]) for f in fields},
+                now,
+                _first_seen(conn, oid, before),
+            )
             count += 1
     for oid in vanished:
         row = {k: _value(k, v) for k, v in old[oid].items()}
-        _insert(conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now,
-                _first_seen(conn, oid, old[oid]))
+        _insert(
+            conn, oid, oid, page_url, old[oid]["date"], VANISHED, [], row, {}, now, _first_seen(conn, oid, old[oid])
+        )
         count += 1
     return count
 
@@ -123,8 +161,9 @@ def versions(conn: sqlite3.Connection, activity_id: str | None = None) -> list[d
     if activity_id is None:
         rows = conn.execute("SELECT * FROM activity_versions ORDER BY id")
     else:
-        rows = conn.execute("SELECT * FROM activity_versions WHERE root_id = ? ORDER BY id",
-                            (root_id(conn, activity_id),))
+        rows = conn.execute(
+            "SELECT * FROM activity_versions WHERE root_id = ? ORDER BY id", (root_id(conn, activity_id),)
+        )
     return [_version(r) for r in rows]
 
 
@@ -138,7 +177,8 @@ def vanished(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                          AND v2.change = 'verdwenen')
              AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.id = v.activity_id)
              AND NOT EXISTS (SELECT 1 FROM activity_duplicates d WHERE d.line_id = v.activity_id)
-           ORDER BY v.id""")
+           ORDER BY v.id"""
+    )
     return [_version(r) for r in rows]
 
 
@@ -150,7 +190,8 @@ def changes_by_activity(conn: sqlite3.Connection) -> dict[str, list[dict[str, An
             by_root.setdefault(v["root_id"], []).append(v)
     current = conn.execute(
         """SELECT a.id, COALESCE((SELECT v.root_id FROM activity_versions v WHERE v.activity_id = a.id
-                                  ORDER BY v.id DESC LIMIT 1), a.id) FROM activities a""")
+                                  ORDER BY v.id DESC LIMIT 1), a.id) FROM activities a"""
+    )
     return {a_id: by_root[root] for a_id, root in current if root in by_root}
 
 
@@ -160,7 +201,8 @@ def first_sightings(conn: sqlite3.Connection) -> dict[str, str]:
     rows = conn.execute(
         """SELECT v.activity_id, v.first_seen FROM activity_versions v
            WHERE v.change = 'gewijzigd' AND v.activity_id != v.old_id AND v.first_seen IS NOT NULL
-             AND v.id = (SELECT MAX(v2.id) FROM activity_versions v2 WHERE v2.activity_id = v.activity_id)""")
+             AND v.id = (SELECT MAX(v2.id) FROM activity_versions v2 WHERE v2.activity_id = v.activity_id)"""
+    )
     return {a: f for a, f in rows}
 
 
@@ -168,5 +210,6 @@ def root_ids(conn: sqlite3.Connection) -> dict[str, str]:
     """Current activity id -> its root id, for every activity that ever changed id."""
     rows = conn.execute(
         """SELECT v.activity_id, v.root_id FROM activity_versions v
-           WHERE v.id = (SELECT MAX(v2.id) FROM activity_versions v2 WHERE v2.activity_id = v.activity_id)""")
+           WHERE v.id = (SELECT MAX(v2.id) FROM activity_versions v2 WHERE v2.activity_id = v.activity_id)"""
+    )
     return {a: r for a, r in rows if a != r}

@@ -31,7 +31,7 @@ def write_import_batch(conn: sqlite3.Connection, source: str, batch: list[Activi
     ids = [a.id for a in batch]
     old: dict[str, dict] = {}
     for start in range(0, len(ids), 500):
-        part = ids[start:start + 500]
+        part = ids[start : start + 500]
         rows = conn.execute(f"SELECT * FROM activities WHERE id IN ({', '.join('?' * len(part))})", part)
         old.update((r["id"], dict(r)) for r in rows)
     new = updated = elsewhere = 0
@@ -46,8 +46,10 @@ def write_import_batch(conn: sqlite3.Connection, source: str, batch: list[Activi
             elsewhere += 1
             continue
         elif any(current[k] != v for k, v in values.items()):
-            conn.execute(f"UPDATE activities SET {', '.join(f'{k} = ?' for k in values)}, last_seen = ? "
-                         "WHERE id = ?", (*values.values(), now, a.id))
+            conn.execute(
+                f"UPDATE activities SET {', '.join(f'{k} = ?' for k in values)}, last_seen = ? WHERE id = ?",
+                (*values.values(), now, a.id),
+            )
             updated += 1
     conn.executemany("INSERT OR IGNORE INTO import_seen VALUES (?)", [(i,) for i in ids])
     return new, updated, elsewhere
@@ -55,7 +57,6 @@ def write_import_batch(conn: sqlite3.Connection, source: str, batch: list[Activi
 
 def finish_import(conn: sqlite3.Connection, source: str) -> int:
     """Delete the activities of this source that the import did not write again -> how many."""
-    cur = conn.execute("DELETE FROM activities WHERE source = ? AND id NOT IN (SELECT id FROM import_seen)",
-                       (source,))
+    cur = conn.execute("DELETE FROM activities WHERE source = ? AND id NOT IN (SELECT id FROM import_seen)", (source,))
     conn.execute("DELETE FROM import_seen")
     return cur.rowcount

@@ -9,7 +9,10 @@ import sqlite3
 from datetime import datetime, timezone
 
 MIGRATIONS: list[tuple[int, str, str]] = [
-    (1, "initial", """
+    (
+        1,
+        "initial",
+        """
     CREATE TABLE persons (
         slug TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -105,16 +108,24 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         counts TEXT NOT NULL DEFAULT '{}',
         settings TEXT NOT NULL DEFAULT '{}'
     );
-    """),
-    (2, "current_enrichments view", """
+    """,
+    ),
+    (
+        2,
+        "current_enrichments view",
+        """
     CREATE INDEX enrichments_at ON enrichments(activity_id, enriched_at);
     -- the newest enrichment row of each activity (whatever enricher version wrote it)
     CREATE VIEW current_enrichments AS
         SELECT e.* FROM enrichments e
         WHERE e.rowid = (SELECT e2.rowid FROM enrichments e2 WHERE e2.activity_id = e.activity_id
                          ORDER BY e2.enriched_at DESC, e2.version DESC LIMIT 1);
-    """),
-    (3, "activity duplicates", """
+    """,
+    ),
+    (
+        3,
+        "activity duplicates",
+        """
     -- a roll-up line that also has its own item page: the line is not an activity row, the item page's is;
     -- kept here with both pages (provenance) and its own values, so it comes back when the pair breaks
     CREATE TABLE activity_duplicates (
@@ -128,8 +139,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     );
     CREATE INDEX activity_duplicates_kept ON activity_duplicates(kept_page_url);
     CREATE INDEX activity_duplicates_line ON activity_duplicates(line_page_url);
-    """),
-    (4, "discovery routes: item signals, removals", """
+    """,
+    ),
+    (
+        4,
+        "discovery routes: item signals, removals",
+        """
     -- what each discovery route (search | sitemap | listings | rss) said of an item page, per route: its change
     -- signal, the publication instant the site gives (search sort_date, sitemap lastmod, RSS pubDate) and the
     -- structured fields of a search result; last_run tells which run last saw it (absence = removal candidate)
@@ -149,8 +164,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     -- it): kept, marked with when and why; outputs leave it out by default
     ALTER TABLE agenda_pages ADD COLUMN removed_at TEXT;
     ALTER TABLE agenda_pages ADD COLUMN removed_reason TEXT;
-    """),
-    (5, "activity versions", """
+    """,
+    ),
+    (
+        5,
+        "activity versions",
+        """
     -- every change of a stored activity between crawls (written by store.activities.replace_activities): which
     -- fields changed, their old and new values, when agendakaart saw it; an activity gone from its page is kept
     -- here whole (change 'verdwenen'). root_id: the first id of the activity (ids hash the text, so an edited
@@ -172,7 +191,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     CREATE INDEX activity_versions_activity ON activity_versions(activity_id);
     CREATE INDEX activity_versions_root ON activity_versions(root_id);
     CREATE INDEX activity_versions_page ON activity_versions(page_url);
-    """),
+    """,
+    ),
 ]
 
 
@@ -203,14 +223,18 @@ def check_schema(conn: sqlite3.Connection, label: str) -> None:
     if not _has_table(conn, "schema_migrations"):
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables:
-            raise StoreError(f"{label} is een SQLite-database van een ander programma (geen agendakaart-schema): "
-                             f"agendakaart schrijft er niets in; geef een eigen database met --db")
+            raise StoreError(
+                f"{label} is een SQLite-database van een ander programma (geen agendakaart-schema): "
+                f"agendakaart schrijft er niets in; geef een eigen database met --db"
+            )
         return
     newest = max(recorded_versions(conn), default=0)
     if newest > known_version():
-        raise StoreError(f"database {label} heeft schemaversie {newest}, deze agendakaart kent versie "
-                         f"{known_version()}: werk agendakaart bij (pip install -U agendakaart) of gebruik een "
-                         f"andere database")
+        raise StoreError(
+            f"database {label} heeft schemaversie {newest}, deze agendakaart kent versie "
+            f"{known_version()}: werk agendakaart bij (pip install -U agendakaart) of gebruik een "
+            f"andere database"
+        )
 
 
 def pending_migrations(conn: sqlite3.Connection) -> list[int]:

@@ -20,7 +20,8 @@ def page_state(conn: sqlite3.Connection, url: str) -> sqlite3.Row | None:
     """The stored row of a URL without its body: final_url, status, etag, last_modified, sha256, parsed_sha256."""
     return conn.execute(
         "SELECT url, final_url, kind, status, etag, last_modified, sha256, parsed_sha256, fetched_at "
-        "FROM pages WHERE url = ?", (url,),
+        "FROM pages WHERE url = ?",
+        (url,),
     ).fetchone()
 
 
@@ -31,9 +32,16 @@ def get_page(conn: sqlite3.Connection, url: str) -> Page | None:
         return None
     body = zlib.decompress(row["body"]) if row["body"] else b""
     return Page(
-        url=row["url"], final_url=row["final_url"], kind=PageKind(row["kind"]), status=row["status"],
-        fetched_at=row["fetched_at"], body=body, headers=json.loads(row["headers"] or "{}"),
-        etag=row["etag"], last_modified=row["last_modified"], sha256=row["sha256"],
+        url=row["url"],
+        final_url=row["final_url"],
+        kind=PageKind(row["kind"]),
+        status=row["status"],
+        fetched_at=row["fetched_at"],
+        body=body,
+        headers=json.loads(row["headers"] or "{}"),
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        sha256=row["sha256"],
     )
 
 
@@ -54,8 +62,18 @@ def save_page(conn: sqlite3.Connection, page: Page, url: str | None = None) -> s
              status = excluded.status, headers = excluded.headers, fetched_at = excluded.fetched_at,
              etag = excluded.etag, last_modified = excluded.last_modified, sha256 = excluded.sha256,
              body = excluded.body""",
-        (key, page.final_url, page.kind.value, page.status, json.dumps(page.headers), page.fetched_at,
-         page.etag, page.last_modified, page.sha256, zlib.compress(page.body, 6) if page.body else None),
+        (
+            key,
+            page.final_url,
+            page.kind.value,
+            page.status,
+            json.dumps(page.headers),
+            page.fetched_at,
+            page.etag,
+            page.last_modified,
+            page.sha256,
+            zlib.compress(page.body, 6) if page.body else None,
+        ),
     )
     if old is None:
         return NEW
@@ -95,8 +113,9 @@ def link_entry(conn: sqlite3.Connection, item_url: str, slug: str) -> sqlite3.Ro
     ).fetchone()
 
 
-def upsert_link(conn: sqlite3.Connection, item_url: str, slug: str, listing_url: str | None,
-                title: str | None, day: str | None) -> None:
+def upsert_link(
+    conn: sqlite3.Connection, item_url: str, slug: str, listing_url: str | None, title: str | None, day: str | None
+) -> None:
     """Record that a listing (of person `slug`, '' for the central one) links the item."""
     now = _now()
     conn.execute(

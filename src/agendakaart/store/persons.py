@@ -39,15 +39,23 @@ def read_seed(path: Path | None = None) -> list[Person]:
             continue
         by_slug[slug] = {**row, "name": name, "slug": slug}
     return [
-        Person(slug=r["slug"], name=r["name"], role=r.get("role") or None, ministry=r.get("ministry") or None,
-               ministry_abbr=r.get("ministry_abbr") or None, cabinet=r.get("cabinet") or None,
-               start_date=_date(r.get("start_date")), end_date=_date(r.get("end_date")))
+        Person(
+            slug=r["slug"],
+            name=r["name"],
+            role=r.get("role") or None,
+            ministry=r.get("ministry") or None,
+            ministry_abbr=r.get("ministry_abbr") or None,
+            cabinet=r.get("cabinet") or None,
+            start_date=_date(r.get("start_date")),
+            end_date=_date(r.get("end_date")),
+        )
         for r in by_slug.values()
     ]
 
 
 def _date(value: str | None):
     from datetime import date
+
     try:
         return date.fromisoformat(value) if value else None
     except ValueError:
@@ -59,7 +67,9 @@ def upsert_person(conn: sqlite3.Connection, person: Person, *, prefer_existing: 
     values = [getattr(person, f) for f in _FIELDS]
     values = [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
     merge = ", ".join(
-        f"{f} = COALESCE(persons.{f}, excluded.{f})" if prefer_existing else f"{f} = COALESCE(excluded.{f}, persons.{f})"
+        f"{f} = COALESCE(persons.{f}, excluded.{f})"
+        if prefer_existing
+        else f"{f} = COALESCE(excluded.{f}, persons.{f})"
         for f in _FIELDS
     )
     conn.execute(
@@ -81,9 +91,18 @@ def get_person(conn: sqlite3.Connection, slug: str) -> Person | None:
     row = conn.execute("SELECT * FROM persons WHERE slug = ?", (slug,)).fetchone()
     if row is None:
         return None
-    return Person(slug=row["slug"], name=row["name"], role=row["role"], ministry=row["ministry"],
-                  ministry_abbr=row["ministry_abbr"], cabinet=row["cabinet"], start_date=_date(row["start_date"]),
-                  end_date=_date(row["end_date"]), agenda_url=row["agenda_url"], url=row["url"])
+    return Person(
+        slug=row["slug"],
+        name=row["name"],
+        role=row["role"],
+        ministry=row["ministry"],
+        ministry_abbr=row["ministry_abbr"],
+        cabinet=row["cabinet"],
+        start_date=_date(row["start_date"]),
+        end_date=_date(row["end_date"]),
+        agenda_url=row["agenda_url"],
+        url=row["url"],
+    )
 
 
 def known_people(conn: sqlite3.Connection) -> dict[str, str]:
@@ -127,8 +146,11 @@ def ministry_on(slug: str, day) -> str | None:
 
     ("david-van-weel", 2025-08-28) -> "Justitie en Veiligheid"; ("david-van-weel", 2025-10-06) -> "Buitenlandse Zaken"
     """
-    covering = [(start, ministry) for start, end, ministry in _posts().get(slug, ())
-                if (start is None or start <= day) and (end is None or day < end) and ministry]
+    covering = [
+        (start, ministry)
+        for start, end, ministry in _posts().get(slug, ())
+        if (start is None or start <= day) and (end is None or day < end) and ministry
+    ]
     return max(covering, key=lambda p: p[0] or _date("0001-01-01"))[1] if covering else None
 
 
@@ -141,8 +163,9 @@ def _posts() -> dict[str, tuple]:
         name = re.sub(r"\s*\(.*?\)\s*", " ", row.get("name") or "").strip()
         if name:
             slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
-            out.setdefault(slug, []).append((_date(row.get("start_date")), _date(row.get("end_date")),
-                                             row.get("ministry") or None))
+            out.setdefault(slug, []).append(
+                (_date(row.get("start_date")), _date(row.get("end_date")), row.get("ministry") or None)
+            )
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -161,8 +184,17 @@ def seed_posts() -> tuple[tuple, ...]:
         name = re.sub(r"\s*\(.*?\)\s*", " ", row.get("name") or "").strip()
         if name:
             slug = (row.get("rijksoverheid_slug") or "").rstrip("/").rsplit("/", 1)[-1] or slugify(name)
-            out.append((slug, row.get("role") or "", row.get("ministry") or "", row.get("ministry_abbr") or "",
-                        row.get("cabinet") or "", _date(row.get("start_date")), _date(row.get("end_date"))))
+            out.append(
+                (
+                    slug,
+                    row.get("role") or "",
+                    row.get("ministry") or "",
+                    row.get("ministry_abbr") or "",
+                    row.get("cabinet") or "",
+                    _date(row.get("start_date")),
+                    _date(row.get("end_date")),
+                )
+            )
     return tuple(_with_inferred_ends(out))
 
 
@@ -177,8 +209,14 @@ def _with_inferred_ends(posts: list[tuple]) -> list[tuple]:
     for post in posts:
         slug, role, ministry, _abbr, cabinet, start, end = post
         if end is None and start is not None:
-            later = [p[5] or p[6] for p in posts if p[0] != slug and p[1:3] == (role, ministry) and p[4] == cabinet
-                     and ((p[5] is not None and p[5] > start) or (p[5] is None and p[6] is not None and p[6] > start))]
+            later = [
+                p[5] or p[6]
+                for p in posts
+                if p[0] != slug
+                and p[1:3] == (role, ministry)
+                and p[4] == cabinet
+                and ((p[5] is not None and p[5] > start) or (p[5] is None and p[6] is not None and p[6] > start))
+            ]
             if later:
                 post = (*post[:6], min(later))
         out.append(post)

@@ -9,12 +9,37 @@ from typing import Any
 
 # The export contract (issue 3 item 9 + issue 4 item 7), in this order, for JSONL, CSV and GeoJSON properties.
 ACTIVITY_FIELDS = (
-    "id", "url", "persons", "person_names", "ministry", "date", "start_time", "end_time",
-    "type_label", "title", "description", "location_text", "source", "removed_at",
+    "id",
+    "url",
+    "persons",
+    "person_names",
+    "ministry",
+    "date",
+    "start_time",
+    "end_time",
+    "type_label",
+    "title",
+    "description",
+    "location_text",
+    "source",
+    "removed_at",
 )
 ENRICHMENT_FIELDS = (
-    "place", "gm_code", "gemeente", "province", "country", "lat", "lon", "precision",
-    "is_den_haag", "is_abroad", "npvr_region", "activity_type", "confidence", "reason", "override",
+    "place",
+    "gm_code",
+    "gemeente",
+    "province",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "is_den_haag",
+    "is_abroad",
+    "npvr_region",
+    "activity_type",
+    "confidence",
+    "reason",
+    "override",
 )
 EXPORT_FIELDS = ACTIVITY_FIELDS + ENRICHMENT_FIELDS
 
@@ -51,16 +76,30 @@ def _row(r: sqlite3.Row, persons: dict[str, dict[str, Any]]) -> dict[str, Any]:
     first = persons.get(slugs[0], {}) if slugs else {}
     enriched = r["enriched"] is not None
     return {
-        "id": r["id"], "url": r["url"], "persons": slugs,
+        "id": r["id"],
+        "url": r["url"],
+        "persons": slugs,
         "person_names": [persons.get(s, {}).get("name") or s for s in slugs],
         "ministry": r["ministry"] or first.get("ministry"),
-        "date": r["date"], "start_time": r["start_time"], "end_time": r["end_time"],
-        "type_label": r["type_label"], "title": r["title"], "description": r["description"],
-        "location_text": r["location_text"], "source": r["source"], "removed_at": r["removed_at"],
-        "place": r["place"], "gm_code": r["gm_code"], "gemeente": r["gemeente"], "province": r["province"],
-        "country": r["country"], "lat": r["lat"], "lon": r["lon"],
+        "date": r["date"],
+        "start_time": r["start_time"],
+        "end_time": r["end_time"],
+        "type_label": r["type_label"],
+        "title": r["title"],
+        "description": r["description"],
+        "location_text": r["location_text"],
+        "source": r["source"],
+        "removed_at": r["removed_at"],
+        "place": r["place"],
+        "gm_code": r["gm_code"],
+        "gemeente": r["gemeente"],
+        "province": r["province"],
+        "country": r["country"],
+        "lat": r["lat"],
+        "lon": r["lon"],
         "precision": r["precision"] if enriched else "none",
-        "is_den_haag": bool(r["is_den_haag"]), "is_abroad": bool(r["is_abroad"]),
+        "is_den_haag": bool(r["is_den_haag"]),
+        "is_abroad": bool(r["is_abroad"]),
         "npvr_region": r["npvr_region"],
         "activity_type": r["activity_type"] if enriched else "overig",
         "confidence": r["confidence"] if enriched else None,
@@ -69,8 +108,9 @@ def _row(r: sqlite3.Row, persons: dict[str, dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def load_rows(conn: sqlite3.Connection, keep: Callable[[dict[str, Any]], bool] | None = None, *,
-              include_removed: bool = False) -> list[dict[str, Any]]:
+def load_rows(
+    conn: sqlite3.Connection, keep: Callable[[dict[str, Any]], bool] | None = None, *, include_removed: bool = False
+) -> list[dict[str, Any]]:
     """Every activity as one dict with exactly EXPORT_FIELDS, ordered by date and time, those `keep(row)` accepts
     (the outputs pass their Filters, which is such a predicate; the store knows nothing of outputs). Activities of
     items gone from the site (removed_at set) are left out unless include_removed.

@@ -9,8 +9,9 @@ import sqlite3
 def published_by_url(conn: sqlite3.Connection) -> dict[str, dict[str, str]]:
     """url -> {route: published_at} for every item a route gave a publication instant for (store.signals)."""
     out: dict[str, dict[str, str]] = {}
-    for url, route, at in conn.execute("SELECT url, route, published_at FROM item_signals "
-                                       "WHERE published_at IS NOT NULL AND published_at != ''"):
+    for url, route, at in conn.execute(
+        "SELECT url, route, published_at FROM item_signals WHERE published_at IS NOT NULL AND published_at != ''"
+    ):
         out.setdefault(url, {})[route] = at
     return out
 
