@@ -13,6 +13,16 @@ from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
 def _print_result(result: dict, db_path: Path) -> None:
     collected, enriched = result["collect"], result["enrich"]
+    if first := result.get("first_collect"):
+        click.echo(
+            f"eerste ronde: {first.get('activities_new', 0)} activiteiten verzameld; daarna is de replica "
+            f"veranderd (een item gewijzigd, een geannuleerd, een verwijderd, een nieuw) en opnieuw verzameld:"
+        )
+        click.echo(
+            f"  {collected.get('pages_changed', 0) + collected.get('pages_new', 0)} agendapagina's opgehaald, "
+            f"{collected.get('pages_unchanged', 0)} ongewijzigd (niet opgehaald), "
+            f"{collected.get('removed', 0)} verdwenen van de site"
+        )
     click.echo(
         f"verzameld: {collected.get('activities_new', 0)} nieuwe activiteiten, "
         f"{collected.get('problems', 0)} problemen, {collected.get('requests', 0)} verzoeken"

@@ -121,7 +121,26 @@ def demo(
     with ReplicaServer(site_dir) as server:
         demo_settings = replace(base, db_path=db_path, base_url=server.base_url, rate=max(base.rate, DEMO_RATE))
         log.info("demo-replica op %s", server.base_url)
-        return run(demo_settings, out_dir, progress=progress, force=True)  # the folder is the demo's own
+        first = None
+        if platform == "2026":  # a week later the site has changed: an edit, a cancellation, a removal, a new item
+            first = _collect_once(demo_settings, progress)
+            build_site_2026(site_dir, seed=seed, revision=2)
+        result = run(demo_settings, out_dir, progress=progress, force=True)  # the folder is the demo's own
+        if first is not None:
+            result["first_collect"] = first
+        return result
+
+
+def _collect_once(settings: Settings, progress=None) -> dict:
+    """One collect into settings.db_path (the demo's first crawl, before the replica changes) -> its counts."""
+    from agendakaart.pipeline.collect import collect
+    from agendakaart.store import open_db
+
+    conn = open_db(settings.db_path)
+    try:
+        return collect(settings, conn, progress=progress)
+    finally:
+        conn.close()
 
 
 def claim_demo_folder(out_dir: Path, db_path: Path) -> None:
