@@ -20,11 +20,18 @@ def test_demo_builds_every_output_and_they_agree(tmp_path):
 
     truth = json.loads((out / "replica-site" / "expected.json").read_text(encoding="utf-8"))
     conn = open_db(out / "agendakaart.db")
-    n_db = conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+    n_all = conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+    live = "FROM activities a JOIN agenda_pages p ON p.url = a.page_url WHERE p.removed_at IS NULL"
+    n_db = conn.execute(f"SELECT count(*) {live}").fetchone()[0]
     n_enriched = conn.execute("SELECT count(*) FROM current_enrichments").fetchone()[0]
-    located = conn.execute("SELECT count(*) FROM current_enrichments WHERE lat IS NOT NULL").fetchone()[0]
+    located = conn.execute(
+        f"SELECT count(*) {live} AND a.id IN (SELECT activity_id FROM current_enrichments WHERE lat IS NOT NULL)"
+    ).fetchone()[0]
+    removed = conn.execute("SELECT url FROM agenda_pages WHERE removed_at IS NOT NULL").fetchall()
     conn.close()
-    assert n_db == len(truth["activities"]) == n_enriched
+    # the demo crawls twice; the replica's second revision removed one item: kept (and enriched), not exported
+    assert n_db == len(truth["activities"]) and n_enriched == n_all > n_db
+    assert [r[0].split("/actueel")[1] for r in removed] == [p.removeprefix("/actueel") for p in truth["removed"]]
 
     rows = [json.loads(line) for line in (out / "activiteiten.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(rows) == n_db and len({r["id"] for r in rows}) == n_db
