@@ -199,6 +199,13 @@ class Enrichment:
     override: bool = False
 
 
+# The enrichment's own fields, in the order exports, the store and `locate` write them
+ENRICHMENT_FIELDS = (
+    "place", "gm_code", "gemeente", "province", "country", "lat", "lon", "precision", "is_den_haag", "is_abroad",
+    "npvr_region", "activity_type", "confidence", "reason", "override",
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Problem:
     """Nothing is dropped silently: every failure is one of these, with where and why."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from agendakaart.models import ENRICHMENT_FIELDS
+
 import io
 import json
 import logging
@@ -17,23 +19,7 @@ from agendakaart.errors import StoreError
 from agendakaart.settings import Settings
 
 log = logging.getLogger(__name__)
-_FIELDS = (
-    "place",
-    "gm_code",
-    "gemeente",
-    "province",
-    "country",
-    "lat",
-    "lon",
-    "precision",
-    "is_den_haag",
-    "is_abroad",
-    "npvr_region",
-    "activity_type",
-    "confidence",
-    "reason",
-    "override",
-)
+_FIELDS = ENRICHMENT_FIELDS
 
 
 @click.command()

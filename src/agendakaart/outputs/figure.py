@@ -10,6 +10,8 @@ bron), so tests and designers can find them.
 
 from __future__ import annotations
 
+from agendakaart.parse.dates import MONTH_NAMES
+
 import csv
 import math
 import re
@@ -33,20 +35,7 @@ DPI = 300
 CLASSES = ("#fde0c5", "#facba6", "#f59e72", "#e4572e", "#a8261b")
 ZERO = "#f4f1f7"
 SOURCE = "Bron: agenda's: rijksoverheid.nl; grenzen en inwoners: CBS (CC BY 4.0). Gemaakt met agendakaart."
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES
 TYPE_PLURAL = {
     "werkbezoek": "Werkbezoeken",
     "evenement": "Evenementen",

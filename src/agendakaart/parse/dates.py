@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
+MONTH_NAMES = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december",
+)  # fmt: skip
 MONTHS = {
     "januari": 1,
     "jan": 1,

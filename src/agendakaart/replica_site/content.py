@@ -7,6 +7,8 @@ kabinet-Jetten from data/bewindspersonen.csv.
 
 from __future__ import annotations
 
+from agendakaart.parse.dates import MONTH_NAMES
+
 import csv
 import random
 import re
@@ -124,20 +126,7 @@ PARTNERS = (
     "de Europese Commissie",
 )
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+MONTHS = MONTH_NAMES
 DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 

@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
+from agendakaart.models import ENRICHMENT_FIELDS
+
 import sqlite3
 from collections.abc import Iterable, Iterator
 
 from agendakaart.models import Enrichment
 from agendakaart.store.db import transaction
 
-_COLUMNS = (
-    "activity_id",
-    "version",
-    "place",
-    "gm_code",
-    "gemeente",
-    "province",
-    "country",
-    "lat",
-    "lon",
-    "precision",
-    "is_den_haag",
-    "is_abroad",
-    "npvr_region",
-    "activity_type",
-    "confidence",
-    "reason",
-    "override",
-    "enriched_at",
-)
+_COLUMNS = ("activity_id", "version", *ENRICHMENT_FIELDS, "enriched_at")
 _UPSERT = (
     f"INSERT INTO enrichments ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
     "ON CONFLICT(activity_id, version) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS[2:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from agendakaart.models import ENRICHMENT_FIELDS as MODEL_ENRICHMENT_FIELDS
+
 import json
 import sqlite3
 from collections.abc import Callable
@@ -24,23 +26,7 @@ ACTIVITY_FIELDS = (
     "source",
     "removed_at",
 )
-ENRICHMENT_FIELDS = (
-    "place",
-    "gm_code",
-    "gemeente",
-    "province",
-    "country",
-    "lat",
-    "lon",
-    "precision",
-    "is_den_haag",
-    "is_abroad",
-    "npvr_region",
-    "activity_type",
-    "confidence",
-    "reason",
-    "override",
-)
+ENRICHMENT_FIELDS = MODEL_ENRICHMENT_FIELDS
 EXPORT_FIELDS = ACTIVITY_FIELDS + ENRICHMENT_FIELDS
 
 _ROWS_SQL = """
