@@ -1,0 +1,193 @@
+"""Red team, issue 9: the real collector (`collect_report`, default routes) against a second, independent replica of
+the 2026 platform (tests/site2026b.py; its content and hand-written truth: tests/site2026b_content.py).
+
+Two variants, as in the issue's acceptance run: the search API allowed, and robots.txt disallowing `/api/` (sitemaps
+served). Each: a first crawl compared with the truth (every activity once, persons, date, title, location, start
+time, roll-up lines in order), a no-change re-run that fetches no item page, then the site changes (one item edited,
+one removed -> 410 and gone from the index and the sitemaps) and a third run must update the one and mark the other.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+import site2026b_content as content
+from agendakaart.pipeline.collect import collect_report
+from agendakaart.settings import Settings
+from agendakaart.sources.http import Fetcher
+from agendakaart.store import open_db
+from site2026b import AGENDA, ReplicaB
+
+FIELDS = ("date", "persons", "title", "location_text", "start_time")
+VARIANTS = ("api", "no_api")
+
+
+def _run(server: ReplicaB, conn, **kw) -> tuple[dict, list[str], list[tuple[str, str, int]]]:
+    """One crawl with default routes -> (counts, route lines, the requests it made)."""
+    settings = Settings(base_url=server.base_url, rate=1000, db_path=Path(":memory:"), **kw)
+    start = len(server.log)
+    with Fetcher(settings, sleep=lambda s: None) as fetcher:
+        counts, lines = collect_report(settings, conn, fetcher=fetcher)
+    time.sleep(0.2)  # the server logs after answering
+    return counts, lines, server.log[start:]
+
+
+def _rows(conn, base: str) -> dict[str, list[dict]]:
+    """Stored activities per page path (under /actueel/agenda/, or the full URL when elsewhere), by ordinal."""
+    pages: dict[str, list[dict]] = {}
+    for r in conn.execute("SELECT * FROM activities ORDER BY page_url, ordinal, date"):
+        key = r["page_url"].removeprefix(base + AGENDA)
+        row = {f: r[f] for f in FIELDS}
+        row["persons"] = sorted(json.loads(r["persons"]))
+        pages.setdefault(key, []).append(row)
+    return pages
+
+
+def _expected(api: bool) -> dict[str, list[dict]]:
+    pages: dict[str, list[dict]] = {}
+    for row in content.truth(api):
+        pages.setdefault(row["path"], []).append({f: row[f] for f in FIELDS})
+    return pages
+
+
+def _item_fetches(log) -> list[str]:
+    return [p for m, p, _ in log if m == "GET" and p.startswith(AGENDA) and p.count("/") >= 7]
+
+
+@pytest.fixture(scope="module", params=VARIANTS)
+def crawl(request):
+    api = request.param == "api"
+    conn = open_db(":memory:")
+    with ReplicaB(disallow_api=not api) as server:
+        first = _run(server, conn)
+        rows_first = _rows(conn, server.base_url)
+        again = _run(server, conn)
+        server.site.change()
+        changed = _run(server, conn)
+        rows_changed = _rows(conn, server.base_url)
+        removed = conn.execute(
+            "SELECT url, removed_at FROM agenda_pages WHERE url = ?", (server.base_url + AGENDA + content.REMOVED,)
+        ).fetchone()
+        yield {
+            "api": api,
+            "first": first,
+            "again": again,
+            "changed": changed,
+            "rows": rows_first,
+            "rows_changed": rows_changed,
+            "removed": dict(removed) if removed else None,
+            "base": server.base_url,
+        }
+    conn.close()
+
+
+def _field_diffs(crawl, fields) -> dict:
+    """{path: [(ordinal, field, expected, got)]} over the pages both sides have with equal line counts."""
+    expected, got, diffs = _expected(crawl["api"]), crawl["rows"], {}
+    for path, want in expected.items():
+        have = got.get(path)
+        if have is None or len(have) != len(want):
+            continue
+        for n, (w, h) in enumerate(zip(want, have)):
+            for f in fields:
+                if w[f] != h[f]:
+                    diffs.setdefault(path, []).append((n, f, w[f], h[f]))
+    return diffs
+
+
+def test_every_item_page_found_once_and_no_other(crawl):
+    expected, got = _expected(crawl["api"]), crawl["rows"]
+    assert sorted(set(expected) - set(got)) == []
+    assert sorted(set(got) - set(expected)) == []
+
+
+def test_every_page_has_its_number_of_activities(crawl):
+    expected, got = _expected(crawl["api"]), crawl["rows"]
+    counts = {p: (len(w), len(got[p])) for p, w in expected.items() if p in got and len(got[p]) != len(w)}
+    assert counts == {}
+
+
+def test_dates_and_titles(crawl):
+    assert _field_diffs(crawl, ("date", "title")) == {}
+
+
+def test_persons_including_former_bewindspersonen(crawl):
+    assert _field_diffs(crawl, ("persons",)) == {}
+
+
+def test_location_text(crawl):
+    assert _field_diffs(crawl, ("location_text",)) == {}
+
+
+def test_start_time(crawl):
+    assert _field_diffs(crawl, ("start_time",)) == {}
+
+
+def test_first_run_counts_every_activity_new(crawl):
+    counts = crawl["first"][0]
+    assert counts["activities_new"] == len(content.truth(crawl["api"]))
+
+
+def test_robots_obeyed(crawl):
+    requests = crawl["first"][2] + crawl["again"][2] + crawl["changed"][2]
+    api_calls = [p for _, p, _ in requests if p.startswith("/api/")]
+    if crawl["api"]:
+        assert any(p.startswith("/api/search") for p in api_calls)
+    else:
+        assert api_calls == []
+    assert [p for _, p, _ in requests if p.startswith("/zoeken")] == []
+
+
+def test_no_change_rerun_fetches_no_item_page(crawl):
+    assert _item_fetches(crawl["again"][2]) == []
+    assert crawl["again"][0]["activities_new"] == 0
+
+
+def test_edited_item_is_updated(crawl):
+    rows = crawl["rows_changed"].get(content.EDITED)
+    want = {f: (content.EDITED_EXPECT[f] or "-".join(content.EDITED.split("/")[:3])) for f in FIELDS}
+    assert rows == [{**want, "start_time": content.EDITED_EXPECT["start_time"]}]
+    assert AGENDA + content.EDITED in _item_fetches(crawl["changed"][2])
+
+
+def test_removed_item_is_kept_and_marked(crawl):
+    assert crawl["removed"] is not None
+    assert crawl["removed"]["removed_at"] is not None
+    assert content.REMOVED in crawl["rows_changed"]  # kept, never deleted
+
+
+def test_the_change_run_fetches_only_the_changed_items(crawl):
+    fetched = set(_item_fetches(crawl["changed"][2]))
+    assert fetched <= {AGENDA + content.EDITED, AGENDA + content.REMOVED}
+
+
+LINKED_ONLY = {p for it in content.ITEMS.values() for p in it.get("related", [])}
+ROUTE_PAGES = {  # what each route alone must reach ("Meer over dit onderwerp" links are discovery on any route)
+    "search": {p for p, it in content.ITEMS.items() if it.get("search")} | LINKED_ONLY,
+    "sitemap": {p for p, it in content.ITEMS.items() if it.get("sitemap", True)} | LINKED_ONLY,
+}
+
+
+@pytest.mark.parametrize("route", sorted(ROUTE_PAGES))
+def test_each_route_alone_reaches_its_items(route):
+    conn = open_db(":memory:")
+    with ReplicaB() as server:
+        counts, lines, log = _run(server, conn, routes=(route,))
+        got = set(_rows(conn, server.base_url))
+    conn.close()
+    assert (sorted(ROUTE_PAGES[route] - got), sorted(got - ROUTE_PAGES[route])) == ([], [])
+
+
+def test_search_alone_gives_the_location_the_page_does_not_state():
+    conn = open_db(":memory:")
+    with ReplicaB() as server:
+        _run(server, conn, routes=("search",))
+        rows = _rows(conn, server.base_url)
+    conn.close()
+    sentence_items = [p for p, it in content.ITEMS.items() if it["layout"] == "sentence"]
+    got = {p: [r["location_text"] for r in rows.get(p, [])] for p in sentence_items}
+    assert got == {p: [content.ITEMS[p]["expect"][0]["location_text"]] for p in sentence_items}
