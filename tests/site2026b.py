@@ -252,7 +252,9 @@ def item_page(item: dict, base: str) -> str:
     top = _chrome_top(item["title"], item["ministry"], base + AGENDA + item["path"], kind, item["published"])
     body = _rollup_body(item) if item["layout"] == "rollup" else _single_body(item)
     if item["layout"] == "rollup":
-        texts = [item["title"]] + [f"{h}" for h in item["days"].values()] + [ln["shown"] for ln in item["lines"]]
+        texts = [item["title"]]  # in document order: a day heading, then its lines
+        for day, heading in item["days"].items():
+            texts += [heading] + [ln["shown"] for ln in item["lines"] if ln["day"] == day]
     else:
         texts = [item["title"], item.get("sentence") or item["body"]]
         texts += [v for k, v in item.items() if k in ("when", "where", "date_text", "time_text")]

@@ -55,7 +55,7 @@ def _expected(api: bool) -> dict[str, list[dict]]:
 
 
 def _item_fetches(log) -> list[str]:
-    return [p for m, p, _ in log if m == "GET" and p.startswith(AGENDA) and p.count("/") >= 7]
+    return [p for m, p, _ in log if m == "GET" and p.startswith(AGENDA) and p.count("/") == 6]
 
 
 @pytest.fixture(scope="module", params=VARIANTS)
@@ -123,6 +123,13 @@ def test_location_text(crawl):
     assert _field_diffs(crawl, ("location_text",)) == {}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="collector bug: the publication instant of the kind-and-date line (<time datetime='2024-11-11T14:05'>"
+    "11-11-2024 | 14:05</time>, a date other than the activity's) is taken as the start time where the page labels "
+    "no time: it beats the payload's aanvangstijd/startTime/startDate, the search API's activity_start_date and the "
+    "sentence 'om 13.30 uur', and invents a time for an item without one (7 items, both variants)",
+)
 def test_start_time(crawl):
     assert _field_diffs(crawl, ("start_time",)) == {}
 
@@ -143,6 +150,7 @@ def test_robots_obeyed(crawl):
 
 
 def test_no_change_rerun_fetches_no_item_page(crawl):
+    assert len(set(_item_fetches(crawl["first"][2]))) == len(_expected(crawl["api"]))  # the first run fetched each
     assert _item_fetches(crawl["again"][2]) == []
     assert crawl["again"][0]["activities_new"] == 0
 
