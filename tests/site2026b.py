@@ -224,6 +224,8 @@ def _payload_data(item: dict) -> dict:
         data.update({"startTime": item["payload_time"]} if en else {"aanvangstijd": item["payload_time"]})
     if item.get("payload_person"):
         data["bewindspersoon"] = item["payload_person"]
+    if item.get("payload_people"):
+        data["relatedPeople"] = item["payload_people"]
     data["ministry"] = content.MIN[item["ministry"]]
     return {"page": {"contentType": "agenda-item", "agendaItem" if en else "activiteit": data}}
 
@@ -310,15 +312,22 @@ def simple_page(title: str) -> str:
 class Site:
     """The replica's mutable state: items (after edits and removals), the search index, the sitemaps."""
 
-    def __init__(self, disallow_api: bool = False):
+    def __init__(self, disallow_api=False, shape="appsearch", agenda_value="Agenda-item", oversize="clamp"):
+        """shape: "appsearch" (meta.page, results) or "searchui" (results, facets; no totals at all);
+        agenda_value: the agenda value of information_type; oversize: a page size above 10 is "clamp"ed or "400"."""
         self.items = copy.deepcopy(content.ITEMS)
         self.removed: set[str] = set()
         self.disallow_api = disallow_api
+        self.shape, self.agenda_value, self.oversize = shape, agenda_value, oversize
+        self.news_value = "nieuws" if agenda_value.islower() else "Nieuwsbericht"
 
     def change(self) -> None:
         """Edit one item (place, text, lastmod, sort_date) and remove another (410, gone from index and sitemaps)."""
         self.items[content.EDITED].update(copy.deepcopy(content.EDIT))
         self.removed.add(content.REMOVED)
+        rollup = self.items[content.ROLLUP_EDITED]
+        rollup["lines"][2] = copy.deepcopy(content.ROLLUP_EDIT)
+        rollup["published"] = content.ROLLUP_EDIT_PUBLISHED
 
     def live(self) -> list[dict]:
         return [it for p, it in self.items.items() if p not in self.removed]
@@ -333,11 +342,11 @@ class Site:
             docs.append(
                 {
                     "id": "agenda-" + it["path"].replace("/", "-"),
-                    "url": PROD + AGENDA + it["path"],
+                    "url": PROD + AGENDA + it["path"] + ("/" if s.get("slash") else ""),
                     "page_title": it["title"],
                     "meta_description": it.get("body") or it.get("sentence") or "",
                     "sort_date": it["published"].replace("Z", ".000Z"),
-                    "information_type": "Agenda-item",
+                    "information_type": self.agenda_value,
                     "ministry": content.MIN[it["ministry"]].removeprefix("Ministerie van "),
                     "activity_start_date": s["start"],
                     "activity_end_date": None,
@@ -355,7 +364,7 @@ class Site:
                     "url": PROD + url,
                     "page_title": title,
                     "sort_date": when,
-                    "information_type": "Nieuwsbericht",
+                    "information_type": self.news_value,
                     "ministry": "Algemene Zaken",
                 }
             )
@@ -364,7 +373,7 @@ class Site:
                 "id": "offsite-1",
                 "url": OFFSITE["url"],
                 "page_title": OFFSITE["title"],
-                "information_type": "Agenda-item",
+                "information_type": self.agenda_value,
                 "sort_date": "2025-05-08T08:00:00.000Z",
                 "activity_start_date": "2025-05-14T07:00:00.000Z",
                 "activity_location_title": "Assen",
@@ -375,7 +384,7 @@ class Site:
             {
                 "id": "nourl-1",
                 "page_title": "Werkbezoek (pagina in voorbereiding)",
-                "information_type": "Agenda-item",
+                "information_type": self.agenda_value,
                 "sort_date": "2026-02-02T08:00:00.000Z",
                 "activity_location_title": "Den Haag",
                 "ministry": "Financiën",
@@ -449,7 +458,7 @@ def search(site: Site, body: dict) -> dict:
     size = state.get("resultsPerPage", PAGE_SIZE)
     if not isinstance(current, int) or current < 1 or not isinstance(size, int) or size < 1:
         raise BadRequest(400, "Invalid search request")
-    if current > MAX_CURRENT:
+    if current > MAX_CURRENT or (size > PAGE_SIZE and site.oversize == "400"):
         raise BadRequest(400, "Invalid search request")
     size = min(size, PAGE_SIZE)
     docs = site.index_docs()
@@ -475,6 +484,9 @@ def search(site: Site, body: dict) -> dict:
         data = [{"value": v, "count": c} for v, c in sorted(counts.items(), key=lambda kv: -kv[1])]
         facets[name] = [{"type": "value", "data": data}]
     total = len(hits)
+    if site.shape == "searchui":  # Search UI's response state, without totalResults / totalPages
+        ui_facets = {name: [{"field": name, **f[0]}] for name, f in facets.items()}
+        return {"requestId": f"r{current}", "results": results, "facets": ui_facets, "wasSearched": True}
     return {
         "meta": {
             "alerts": [],
@@ -579,6 +591,12 @@ class Handler(BaseHTTPRequestHandler):
         site, base = self.server.site, self.server.base_url
         url = urlsplit(self.path)
         path = url.path.rstrip("/") or "/"
+        if path != url.path and path != "/":  # Next.js: a trailing slash is redirected away (308)
+            self.send_response(308)
+            self.send_header("Location", path + (f"?{url.query}" if url.query else ""))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return self.server.record(self.command, self.path, 308)
         if path == "/robots.txt":
             return self._send(200, robots(base, site.disallow_api), "text/plain; charset=utf-8")
         if path == "/sitemap.xml":
@@ -653,9 +671,9 @@ class ReplicaB(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, disallow_api: bool = False):
+    def __init__(self, disallow_api: bool = False, **site_options):
         super().__init__(("127.0.0.1", 0), Handler)
-        self.site = Site(disallow_api)
+        self.site = Site(disallow_api, **site_options)
         self.log: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self.base_url = f"http://127.0.0.1:{self.server_address[1]}"

@@ -165,7 +165,7 @@ SINGLES = [
         "body": "De regeringsleiders spreken over veiligheid in Europa en over de steun aan Oekraïne.",
         "links": ["dick-schoof"],
         "payload_keys": "en",
-        "search": {"location": "Den Haag", "start": "2025-03-10T11:30:00.000Z", "show_time": True},
+        "search": {"location": "Den Haag", "start": "2025-03-10T11:30:00.000Z", "show_time": True, "slash": True},
         "published": "2025-03-07T16:45:00Z",
         "expect": [
             one(["dick-schoof"], "Minister-president Schoof ontvangt de Poolse premier", "Catshuis, Den Haag", "12:30")
@@ -275,6 +275,22 @@ SINGLES = [
         ],
     },
     {
+        "path": "2025/10/28/bezoek-aan-penitentiaire-inrichting",
+        "title": "Bezoek aan een penitentiaire inrichting",
+        "ministry": "jenv",
+        "layout": "hidden",
+        "date_text": "28 oktober 2025",
+        "time_text": "10:00",
+        "where": "Vught",
+        "body": "De minister spreekt met medewerkers over het tekort aan cellen en de werkdruk.",
+        "links": [],  # the name is only in the payload
+        "payload_keys": "en",
+        "payload_people": [{"fullName": "Foort van Oosten", "role": "minister"}],
+        "search": {"location": "Vught", "start": "2025-10-28T09:00:00.000Z", "show_time": True},
+        "published": "2025-10-22T10:00:00Z",
+        "expect": [one(["foort-van-oosten"], "Bezoek aan een penitentiaire inrichting", "Vught", "10:00")],
+    },
+    {
         "path": "2025/11/06/bezoek-aan-mbo-school-deventer",
         "title": "Bezoek aan een mbo-school",
         "ministry": "ocw",
@@ -346,7 +362,7 @@ SINGLES = [
         "body": "Hij spreekt met bedrijven en onderwijsinstellingen over talent en woningen voor werknemers.",
         "links": ["rob-jetten"],
         "payload_keys": "en",
-        "search": {"location": "Eindhoven", "start": "2026-03-12T09:00:00.000Z", "show_time": True},
+        "search": {"location": "Eindhoven", "start": "2026-03-12T09:00:00.000Z", "show_time": True, "slash": True},
         "published": "2026-03-06T12:15:00Z",
         "expect": [one(["rob-jetten"], "Minister-president Jetten bezoekt de Brainport-regio", "Eindhoven", "10:00")],
     },
@@ -539,14 +555,16 @@ SINGLES = [
 ]
 
 
-def line(day, persons, type_label, text, place=None) -> dict:
-    """One roll-up bullet "Type: text (Place)" and its expected activity."""
-    shown = f"{type_label}: {text}" + (f" ({place})" if place else "")
-    return {"day": day, "shown": shown, "expect": one(persons, text, place, None, day)}
+def line(day, persons, type_label, text, place=None, start=None) -> dict:
+    """One roll-up bullet "[HH.MM uur: ]Type: text (Place)" and its expected activity."""
+    shown = (f"{start.replace(':', '.')} uur: " if start else "") + f"{type_label}: {text}"
+    shown += f" ({place})" if place else ""
+    return {"day": day, "shown": shown, "expect": one(persons, text, place, start, day)}
 
 
 SCHOOF, JETTEN = ["dick-schoof"], ["rob-jetten"]
 WIERSMA, TUINMAN, HEINEN, BERTRAM = ["femke-wiersma"], ["gijs-tuinman"], ["eelco-heinen"], ["annet-bertram"]
+VANWEEL = ["david-van-weel"]
 
 ROLLUPS = [
     {
@@ -638,6 +656,51 @@ ROLLUPS = [
         "published": "2025-03-07T09:00:00Z",
     },
     {
+        "path": "2025/11/03/agenda-minister-van-weel-week-45",
+        "title": "Agenda minister Van Weel week 45",
+        "ministry": "bz",
+        "links": [],  # the surname (with "Van") only in the title; Van Weel is minister of BZ in November 2025
+        "day_style": "h3-p",
+        "days": {
+            "2025-11-03": "Maandag 3 november",
+            "2025-11-05": "Woensdag 5 november",
+            "2025-11-06": "Donderdag 6 november",
+        },
+        "lines": [
+            line("2025-11-03", VANWEEL, "Gesprek", "met de ambassadeur van Oekraïne", "Den Haag", "10:00"),
+            line("2025-11-05", VANWEEL, "Raad Buitenlandse Zaken", "vergadering van de Europese ministers", "Brussel"),
+            line("2025-11-05", VANWEEL, "Kamerdebat", "debat over de Europese top", "Tweede Kamer", "16:30"),
+            line("2025-11-06", VANWEEL, "Werkbezoek", "bezoek aan de ambassade", "Berlijn, Duitsland"),
+        ],
+        "published": "2025-10-31T12:00:00Z",
+    },
+    {
+        "path": "2026/02/23/agenda-minister-president-week-9",
+        "title": "Agenda minister-president week 9",
+        "ministry": "az",
+        "links": [],  # the first week of the new minister-president: every line falls after the handover (23 Feb)
+        "day_style": "h2-ul",
+        "days": {"2026-02-24": "Dinsdag 24 februari", "2026-02-26": "Donderdag 26 februari"},
+        "lines": [
+            line("2026-02-24", JETTEN, "Ministerraad", "eerste vergadering van het nieuwe kabinet", "Den Haag"),
+            line("2026-02-26", JETTEN, "Toespraak", "toespraak bij een herdenking", "Amsterdam"),
+        ],
+        "published": "2026-02-24T08:00:00Z",
+    },
+    {
+        "path": "2025/12/29/agenda-minister-heinen-week-1",
+        "title": "Agenda minister Heinen week 1",
+        "ministry": "fin",
+        "links": ["eelco-heinen"],
+        "day_style": "strong-ul",
+        "days": {"2025-12-29": "Maandag 29 december", "2026-01-02": "Vrijdag 2 januari"},  # the week spans new year
+        "lines": [
+            line("2025-12-29", HEINEN, "Werkbezoek", "bezoek aan de douane in de haven", "Rotterdam"),
+            line("2026-01-02", HEINEN, "Gesprek", "nieuwjaarsoverleg met de top van de Belastingdienst", "Utrecht"),
+        ],
+        "published": "2025-12-22T09:00:00Z",
+    },
+    {
         "path": "2026/08/31/agenda-staatssecretaris-week-36",
         "title": "Agenda staatssecretaris week 36",
         "ministry": "ienw",
@@ -675,6 +738,10 @@ EDIT = {
 }
 EDITED_EXPECT = one(["jaimi-van-essen"], "Minister Van Essen bij het overleg met vissers", "Harlingen", "13:00")
 REMOVED = "2026/10/22/minister-sterk-bezoekt-zorginstelling"
+# and one roll-up line moved to another place (the page's sort_date and lastmod change with it)
+ROLLUP_EDITED = "2025/03/10/agenda-minister-heinen-week-11"
+ROLLUP_EDIT = line("2025-03-13", HEINEN, "Werkbezoek", "bezoek aan een kantoor van de Belastingdienst", "Zwolle")
+ROLLUP_EDIT_PUBLISHED = "2025-03-12T17:00:00Z"
 
 
 def truth(api: bool) -> list[dict]:

@@ -162,6 +162,12 @@ def test_edited_item_is_updated(crawl):
     assert AGENDA + content.EDITED in _item_fetches(crawl["changed"][2])
 
 
+def test_edited_rollup_line_is_updated(crawl):
+    want = [dict(r) for r in _expected(crawl["api"])[content.ROLLUP_EDITED]]
+    want[2] = {f: content.ROLLUP_EDIT["expect"][f] for f in FIELDS}
+    assert crawl["rows_changed"].get(content.ROLLUP_EDITED) == want
+
+
 def test_removed_item_is_kept_and_marked(crawl):
     assert crawl["removed"] is not None
     assert crawl["removed"]["removed_at"] is not None
@@ -170,7 +176,7 @@ def test_removed_item_is_kept_and_marked(crawl):
 
 def test_the_change_run_fetches_only_the_changed_items(crawl):
     fetched = set(_item_fetches(crawl["changed"][2]))
-    assert fetched <= {AGENDA + content.EDITED, AGENDA + content.REMOVED}
+    assert fetched <= {AGENDA + content.EDITED, AGENDA + content.REMOVED, AGENDA + content.ROLLUP_EDITED}
 
 
 LINKED_ONLY = {p for it in content.ITEMS.values() for p in it.get("related", [])}
@@ -199,3 +205,21 @@ def test_search_alone_gives_the_location_the_page_does_not_state():
     sentence_items = [p for p, it in content.ITEMS.items() if it["layout"] == "sentence"]
     got = {p: [r["location_text"] for r in rows.get(p, [])] for p in sentence_items}
     assert got == {p: [content.ITEMS[p]["expect"][0]["location_text"]] for p in sentence_items}
+
+
+SEARCH_SHAPES = {
+    "search-ui-no-totals": {"shape": "searchui"},
+    "agenda-value-lowercase": {"agenda_value": "agenda"},
+    "oversize-page-400": {"oversize": "400"},
+    "all-three": {"shape": "searchui", "agenda_value": "agenda", "oversize": "400"},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEARCH_SHAPES))
+def test_search_alone_in_other_answer_shapes_reaches_every_indexed_item(name):
+    conn = open_db(":memory:")
+    with ReplicaB(**SEARCH_SHAPES[name]) as server:
+        _run(server, conn, routes=("search",))
+        got = set(_rows(conn, server.base_url))
+    conn.close()
+    assert (sorted(ROUTE_PAGES["search"] - got), sorted(got - ROUTE_PAGES["search"])) == ([], [])
