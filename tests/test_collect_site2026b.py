@@ -85,11 +85,14 @@ def crawl(request):
     conn.close()
 
 
-def _field_diffs(crawl, fields) -> dict:
-    """{path: [(ordinal, field, expected, got)]} over the pages both sides have with equal line counts."""
+def _field_diffs(crawl, fields, only=lambda item: True) -> dict:
+    """{path: [(ordinal, field, expected, got)]} over the pages both sides have with equal line counts (and, with
+    `only`, over the items it selects)."""
     expected, got, diffs = _expected(crawl["api"]), crawl["rows"], {}
     for path, want in expected.items():
         have = got.get(path)
+        if not only(content.ITEMS[path]):
+            continue
         if have is None or len(have) != len(want):
             continue
         for n, (w, h) in enumerate(zip(want, have)):
@@ -115,12 +118,37 @@ def test_dates_and_titles(crawl):
     assert _field_diffs(crawl, ("date", "title")) == {}
 
 
+def _name_only_in_english_payload_list(item: dict) -> bool:
+    return bool(item.get("payload_people"))
+
+
 def test_persons_including_former_bewindspersonen(crawl):
-    assert _field_diffs(crawl, ("persons",)) == {}
+    only = lambda item: not _name_only_in_english_payload_list(item)  # noqa: E731
+    assert _field_diffs(crawl, ("persons",), only) == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="collector gap: a bewindspersoon named only in the payload under English keys "
+    "(relatedPeople: [{fullName: 'Foort van Oosten', role: 'minister'}]) is not attributed; persons [] "
+    "(the Dutch key 'bewindspersoon' works)",
+)
+def test_persons_named_only_in_a_payload_list_of_people(crawl):
+    assert _field_diffs(crawl, ("persons",), _name_only_in_english_payload_list) == {}
 
 
 def test_location_text(crawl):
     assert _field_diffs(crawl, ("location_text",)) == {}
+
+
+def _time_not_labelled_on_page(item: dict) -> bool:
+    """Items whose visible page labels no time: it is in the payload, in a sentence, or nowhere."""
+    return item["layout"] in ("payload", "sentence")
+
+
+def test_start_time_labelled_on_the_page(crawl):
+    only = lambda item: not _time_not_labelled_on_page(item)  # noqa: E731
+    assert _field_diffs(crawl, ("start_time",), only) == {}
 
 
 @pytest.mark.xfail(
@@ -130,8 +158,8 @@ def test_location_text(crawl):
     "no time: it beats the payload's aanvangstijd/startTime/startDate, the search API's activity_start_date and the "
     "sentence 'om 13.30 uur', and invents a time for an item without one (7 items, both variants)",
 )
-def test_start_time(crawl):
-    assert _field_diffs(crawl, ("start_time",)) == {}
+def test_start_time_not_labelled_on_the_page(crawl):
+    assert _field_diffs(crawl, ("start_time",), _time_not_labelled_on_page) == {}
 
 
 def test_first_run_counts_every_activity_new(crawl):
