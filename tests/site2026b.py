@@ -226,8 +226,41 @@ def _payload_data(item: dict) -> dict:
         data["bewindspersoon"] = item["payload_person"]
     if item.get("payload_people"):
         data["relatedPeople"] = item["payload_people"]
+    if item.get("payload_related"):
+        data["related"] = [_related_card(content.ITEMS[p]) for p in item["related"]]
+    if item.get("payload_style") == "structured":
+        data["weekAgenda"] = {
+            "days": [
+                {
+                    "date": day,
+                    "heading": heading,
+                    "items": [_line_data(ln) for ln in item["lines"] if ln["day"] == day],
+                }
+                for day, heading in item["days"].items()
+            ]
+        }
     data["ministry"] = content.MIN[item["ministry"]]
     return {"page": {"contentType": "agenda-item", "agendaItem" if en else "activiteit": data}}
+
+
+def _related_card(other: dict) -> dict:
+    """A "Meer over dit onderwerp" card as client props: the OTHER item's title, date, time and place."""
+    y, m, d = ymd(other["path"])
+    exp = other["expect"][0]
+    return {
+        "title": other["title"],
+        "url": AGENDA + other["path"],
+        "date": f"{y:04d}-{m:02d}-{d:02d}",
+        "startTime": exp["start_time"],
+        "location": {"title": exp["location_text"]},
+    }
+
+
+def _line_data(ln: dict) -> dict:
+    """A roll-up line as structured data: label, text, place (the shown line is "Label: text (Place)")."""
+    exp = ln["expect"]
+    label = ln["shown"].split(": ")[-2] if exp["start_time"] else ln["shown"].split(": ")[0]
+    return {"label": label, "text": exp["title"], "place": exp["location_text"], "time": exp["start_time"]}
 
 
 def _flight(item: dict, visible_texts: list[str]) -> str:
@@ -256,7 +289,8 @@ def item_page(item: dict, base: str) -> str:
     if item["layout"] == "rollup":
         texts = [item["title"]]  # in document order: a day heading, then its lines
         for day, heading in item["days"].items():
-            texts += [heading] + [ln["shown"] for ln in item["lines"] if ln["day"] == day]
+            if item.get("payload_style") != "structured":
+                texts += [heading] + [ln["shown"] for ln in item["lines"] if ln["day"] == day]
     else:
         texts = [item["title"], item.get("sentence") or item["body"]]
         texts += [v for k, v in item.items() if k in ("when", "where", "date_text", "time_text")]
@@ -309,6 +343,12 @@ def simple_page(title: str) -> str:
 # ---------------------------------------------------------------- the site state
 
 
+def _indexed_path(item: dict) -> str:
+    """The path the search index has: an item renamed since it was indexed keeps its old slug there."""
+    old = item["search"].get("old_slug")
+    return item["path"].rsplit("/", 1)[0] + "/" + old if old else item["path"]
+
+
 class Site:
     """The replica's mutable state: items (after edits and removals), the search index, the sitemaps."""
 
@@ -342,7 +382,7 @@ class Site:
             docs.append(
                 {
                     "id": "agenda-" + it["path"].replace("/", "-"),
-                    "url": PROD + AGENDA + it["path"] + ("/" if s.get("slash") else ""),
+                    "url": PROD + AGENDA + _indexed_path(it) + ("/" if s.get("slash") else ""),
                     "page_title": it["title"],
                     "meta_description": it.get("body") or it.get("sentence") or "",
                     "sort_date": it["published"].replace("Z", ".000Z"),
@@ -397,8 +437,9 @@ class Site:
         files: dict[str, list[tuple[str, str]]] = {"1": [], "2": [], "3": []}
         agenda = [it for it in self.live() if it.get("sitemap", True)]
         for n, it in enumerate(sorted(agenda, key=lambda i: i["path"])):
-            lastmod = it["published"].replace("Z", "+00:00")
-            files[str(n % 3 + 1)].append((base + AGENDA + it["path"], lastmod))
+            name = str(n % 3 + 1)
+            lastmod = it["published"][:10] if name == "3" else it["published"].replace("Z", "+00:00")  # W3C date
+            files[name].append((base + AGENDA + it["path"], lastmod))
         files["1"].insert(0, (base + "/onderwerpen/landbouw", "2026-05-01T10:00:00+00:00"))
         files["2"].append((base + "/ministeries/def", "2026-06-02T08:00:00+00:00"))
         files["3"].append((base + "/regering/bewindspersonen/rob-jetten", "2026-02-23T12:00:00+00:00"))
@@ -584,6 +625,13 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(data)
         self.server.record(self.command, self.path, status)
 
+    def _redirect(self, status: int, location: str) -> None:
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+        self.server.record(self.command, self.path, status)
+
     def do_HEAD(self) -> None:
         self.do_GET()
 
@@ -592,11 +640,7 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path = url.path.rstrip("/") or "/"
         if path != url.path and path != "/":  # Next.js: a trailing slash is redirected away (308)
-            self.send_response(308)
-            self.send_header("Location", path + (f"?{url.query}" if url.query else ""))
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return self.server.record(self.command, self.path, 308)
+            return self._redirect(308, path + (f"?{url.query}" if url.query else ""))
         if path == "/robots.txt":
             return self._send(200, robots(base, site.disallow_api), "text/plain; charset=utf-8")
         if path == "/sitemap.xml":
@@ -625,6 +669,9 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(410, simple_page("Deze pagina bestaat niet meer"))
             if key in site.items:
                 return self._send(200, item_page(site.items[key], base))
+            renamed = [it for it in site.live() if it.get("search") and _indexed_path(it) == key != it["path"]]
+            if renamed:
+                return self._redirect(301, AGENDA + renamed[0]["path"])
             return self._send(404, simple_page("Pagina niet gevonden"))
         if path == "/actueel/agenda":
             return self._send(200, app_shell("Agenda"))

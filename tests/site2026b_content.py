@@ -233,7 +233,13 @@ SINGLES = [
         "body": "Met de nieuwe brug kunnen meer treinen per uur de rivier over.",
         "links": ["robert-tieman"],
         "payload_keys": "nl",
-        "search": {"location": "Zaltbommel", "start": "2025-06-30T11:30:00.000Z", "show_time": True},
+        # the index still has the slug the page had before its title was edited; the old URL redirects (301)
+        "search": {
+            "location": "Zaltbommel",
+            "start": "2025-06-30T11:30:00.000Z",
+            "show_time": True,
+            "old_slug": "minister-tieman-opent-brug",
+        },
         "published": "2025-06-24T09:30:00Z",
         "expect": [one(["robert-tieman"], "Minister Tieman opent de nieuwe spoorbrug", "Zaltbommel", "13:30")],
     },
@@ -299,6 +305,9 @@ SINGLES = [
         "over hun stages.",
         "links": [],
         "payload_keys": "en",
+        # "Meer over dit onderwerp": another item, whose place and time the payload's related cards also carry
+        "related": ["2025/10/28/bezoek-aan-penitentiaire-inrichting"],
+        "payload_related": True,
         "search": {"location": "Deventer", "start": "2025-11-06T12:30:00.000Z", "show_time": True},
         "published": "2025-10-31T09:45:00Z",
         "expect": [one(["gouke-moes"], "Bezoek aan een mbo-school", "Deventer", "13:30")],
@@ -564,7 +573,7 @@ def line(day, persons, type_label, text, place=None, start=None) -> dict:
 
 SCHOOF, JETTEN = ["dick-schoof"], ["rob-jetten"]
 WIERSMA, TUINMAN, HEINEN, BERTRAM = ["femke-wiersma"], ["gijs-tuinman"], ["eelco-heinen"], ["annet-bertram"]
-VANWEEL = ["david-van-weel"]
+VANWEEL, KEIJZER = ["david-van-weel"], ["mona-keijzer"]
 
 ROLLUPS = [
     {
@@ -699,6 +708,21 @@ ROLLUPS = [
             line("2026-01-02", HEINEN, "Gesprek", "nieuwjaarsoverleg met de top van de Belastingdienst", "Utrecht"),
         ],
         "published": "2025-12-22T09:00:00Z",
+    },
+    {
+        "path": "2025/05/12/agenda-minister-keijzer-week-20",
+        "title": "Agenda minister Keijzer week 20",
+        "ministry": "vro",
+        "links": ["mona-keijzer"],
+        "day_style": "h2-ul",
+        "payload_style": "structured",  # the payload holds the week as data (days -> items), not the text
+        "days": {"2025-05-12": "Maandag 12 mei", "2025-05-14": "Woensdag 14 mei"},
+        "lines": [
+            line("2025-05-12", KEIJZER, "Werkbezoek", "bezoek aan een nieuwbouwwijk", "Almere"),
+            line("2025-05-14", KEIJZER, "Toespraak", "opening van een woningbouwbeurs", "Utrecht"),
+            line("2025-05-14", KEIJZER, "Onderraden en ministeriële overleggen", "overleg over de woningmarkt"),
+        ],
+        "published": "2025-05-09T10:00:00Z",
     },
     {
         "path": "2026/08/31/agenda-staatssecretaris-week-36",
