@@ -620,17 +620,17 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         if status in (200, 304):
             self.send_header("ETag", etag)
+        self.server.record(self.command, self.path, status)  # before the body: the client never outruns the log
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)
-        self.server.record(self.command, self.path, status)
 
     def _redirect(self, status: int, location: str) -> None:
         self.send_response(status)
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
-        self.end_headers()
         self.server.record(self.command, self.path, status)
+        self.end_headers()
 
     def do_HEAD(self) -> None:
         self.do_GET()
