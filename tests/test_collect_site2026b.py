@@ -126,12 +126,6 @@ def test_persons_including_former_bewindspersonen(crawl):
     assert _field_diffs(crawl, ("persons",), only) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="collector gap: a bewindspersoon named only in the payload under English keys "
-    "(relatedPeople: [{fullName: 'Foort van Oosten', role: 'minister'}]) is not attributed; persons [] "
-    "(the Dutch key 'bewindspersoon' works)",
-)
 def test_persons_named_only_in_a_payload_list_of_people(crawl):
     assert _field_diffs(crawl, ("persons",), _name_only_in_english_payload_list) == {}
 
@@ -150,13 +144,6 @@ def test_start_time_labelled_on_the_page(crawl):
     assert _field_diffs(crawl, ("start_time",), only) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="collector bug: the publication instant of the kind-and-date line (<time datetime='2024-11-11T14:05'>"
-    "11-11-2024 | 14:05</time>, a date other than the activity's) is taken as the start time where the page labels "
-    "no time: it beats the payload's aanvangstijd/startTime/startDate, the search API's activity_start_date and the "
-    "sentence 'om 13.30 uur', and invents a time for an item without one (7 items, both variants)",
-)
 def test_start_time_not_labelled_on_the_page(crawl):
     assert _field_diffs(crawl, ("start_time",), _time_not_labelled_on_page) == {}
 

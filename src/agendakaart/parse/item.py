@@ -7,6 +7,7 @@ A page with day headings and bullets is a weekly roll-up and gives one Activity 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -48,6 +49,11 @@ _NOTICE = re.compile(r"^(let op|deze activiteit|activiteitendata|terug naar|deel
 _ERROR_PAGE = re.compile(
     r"^(?:(?:fout\s*)?404\b|pagina (?:is )?niet gevonden|niet gevonden|page not found|deze pagina "
     r"bestaat niet|er is iets (?:mis)?gegaan|(?:interne )?serverfout|internal server error)",
+    re.I,
+)
+# the platform's kind-and-date line: "Agenda-item", "Weekagenda 11-11-2024 | 14:05" (page furniture, not text)
+_KIND_LINE = re.compile(
+    r"^(?:agenda-?item|weekagenda|agenda|nieuwsbericht)(?:\s*\|?\s*\d{1,2}-\d{1,2}-\d{4}(?:\s*\|\s*\d{1,2}[:.]\d{2})?)?$",
     re.I,
 )
 _WEEK = re.compile(r"\bweek\b|weekagenda|week-\d", re.I)
@@ -101,6 +107,11 @@ def parse_item(html: str, url: str, people: Mapping[str, str] | None = None) -> 
         content_sha256=hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest(),
         field_sources={**sources, **({"rollup": rollup_source} if bullets else {})},
     )
+    if not bullets and not merged.get("start_time"):
+        start, end = _time_in_text(merged.get("description"))
+        if start:
+            merged = {**merged, "start_time": start, "end_time": end}
+            page = replace(page, field_sources={**page.field_sources, "start_time": "text"})
     if bullets:
         return page, [
             _bullet_activity(page, i, b, person_slugs(people or {}, None, [], b.text)) for i, b in enumerate(bullets)
@@ -134,7 +145,7 @@ def _candidates(doc, page_blocks: list[Block], url: str, root=None) -> tuple[lis
             page_blocks,
             _title_from_blocks(doc, page_blocks),
             date_from_path(url),
-            time_elements(root if root is not None else main_root(doc)),
+            time_elements(root if root is not None else main_root(doc), date_from_path(url)),
         ),
         "meta": meta_fields(meta_tags(doc), doc),
         "url": {"date": date_from_path(url)},
@@ -245,7 +256,7 @@ def _description(page_blocks: list[Block], title: str | None) -> str | None:
     lines: list[str] = []
     for i, block in enumerate(page_blocks):
         text = block.text
-        if block.in_chrome or text == title or block.tag in ("h1",) or _NOTICE.match(text):
+        if block.in_chrome or text == title or block.tag in ("h1",) or _NOTICE.match(text) or _KIND_LINE.match(text):
             continue
         if re.match(r"^informatie voor de pers", text, re.I):
             break
@@ -307,6 +318,17 @@ def _bullet_activity(page: AgendaPage, ordinal: int, b: Bullet, named: tuple[str
         ordinal=ordinal,
         source=page.source,
     )
+
+
+def _time_in_text(description: str | None) -> tuple[str | None, str | None]:
+    """A time the free text states ("om 13.30 uur", "van 10.00 tot 12.00 uur") when no field gave one: only a
+    sentence with "uur" counts, so "12.000 bezoekers" or a year is never a time."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", description or ""):
+        if re.search(r"\b\d{1,2}(?:[.:]\d{2})?\s*uur\b", sentence):
+            start, end = parse_times(sentence)
+            if start:
+                return start, end
+    return None, None
 
 
 def _single_activity(page: AgendaPage, merged: dict[str, Any]) -> Activity:

@@ -72,6 +72,23 @@ _KEY_GROUP = {k: g for g, keys in KEYS.items() for k in keys}
 _NOT_EVENT_DATE = ("publi", "modif", "updat", "creat", "gewijzigd", "wijzig", "changed", "index", "expir")
 
 
+_NOT_A_TIME = (
+    "end",
+    "eind",
+    "publ",
+    "update",
+    "modif",
+    "creat",
+    "show",
+    "toon",
+    "read",
+    "lees",
+    "sort",
+    "last",
+    "gewijzigd",
+)
+
+
 def key_group(key: str) -> str | None:
     """Payload key -> field group. "start_date" -> "date", "eventStartDateTime" -> "date", "eventEndDate" -> "end",
     "slug" -> None."""
@@ -94,6 +111,10 @@ def key_group(key: str) -> str | None:
         return "date" if any(x in k for x in ("date", "datum")) else ("time" if "tijd" in k or "time" in k else None)
     if "locat" in k or "plaats" in k or k.endswith("venue"):
         return "location"
+    if k.endswith(("tijd", "tijdstip", "time")) and not k.startswith(_NOT_A_TIME):  # "aanvangstijd", "beginTime"
+        return "time"
+    if k.endswith(("people", "persons", "personen", "bewindspersonen", "ministers")):  # "relatedPeople"
+        return "persons"
     if k.endswith(("title", "titel")) and not k.startswith(("sub", "page", "seo", "site", "meta", "og", "nav")):
         return "title"
     return None
@@ -229,9 +250,21 @@ def groups_of(obj: dict) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for k, v in obj.items():
         g = key_group(str(k))
-        if g and g not in out and v not in (None, "", [], {}):
-            out[g] = v
+        if not g or v in (None, "", [], {}):
+            continue
+        if g not in out or (g in ("date", "end") and _only_day(out[g]) and _same_day_with_time(out[g], v)):
+            out[g] = v  # {"date": "2026-04-08", "startDate": "2026-04-08T11:00:00Z"}: the instant says more
     return out
+
+
+def _only_day(value: Any) -> bool:
+    return isinstance(value, str) and bool(re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value))
+
+
+def _same_day_with_time(day: Any, value: Any) -> bool:
+    """'2026-04-08' and '2026-04-08T11:00:00.000Z' -> True (a UTC instant may fall on the day before locally;
+    the date part of the text is compared, as written)."""
+    return isinstance(value, str) and "T" in value and value.strip()[:10] == str(day).strip()[:10]
 
 
 def rsc_to_html(value: Any, depth: int = 0) -> str:

@@ -342,7 +342,16 @@ def short_ministry(value: str | None) -> str | None:
 _PUBLISHED = re.compile(r"gepubliceerd|geplaatst|publicatie|bijgewerkt|gewijzigd|published|modified|updated", re.I)
 
 
-def time_elements(root) -> dict[str, Any]:
+# the platform's kind-and-date line ("Agenda-item 11-11-2024 | 14:05", "Nieuwsbericht 11-09-2026 | 14:30"): when the
+# page was published, not when the activity is
+_KIND_LINE = re.compile(
+    r"^\s*(?:agenda(?:-?item)?|weekagenda|nieuws(?:bericht)?|bericht|publicatie|toespraak|video|document)\b"
+    r"|\d{1,2}-\d{1,2}-\d{4}\s*\|",
+    re.I,
+)
+
+
+def time_elements(root, ref=None) -> dict[str, Any]:
     """`<time datetime>` in the page's content (not nav/footer/aside, not a link to another page, not a
     publication date) -> {"date", "start_time", "end_time"}; a second time on the same day is the end.
 
@@ -359,10 +368,13 @@ def time_elements(root) -> dict[str, Any]:
             has_ancestor(node, ("nav", "footer", "aside", "a"))
             or _PUBLISHED.search(attrs)
             or _PUBLISHED.search(context)
+            or _KIND_LINE.search(context)
             or in_chrome(node)
         ):
             continue
         day, at = parse_iso_datetime(node.attributes.get("datetime") or "")
+        if day is not None and ref is not None and day < ref:
+            continue  # before the item's path date (its day, or a roll-up's Monday): a publication, not the activity
         if day is not None:
             found.append((day, at))
     if not found:
