@@ -23,6 +23,7 @@ from agendakaart.enrich.engine import _PRECISIONS, _TYPES, Resources, _build, en
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
+from agendakaart.store.enrichments import enrichment_row
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,20 @@ def enrich_chunks(
         return
     for packed in map_chunks(_enrich_packed, chunks, res, settings, workers):
         yield [_unpack(values) for values in packed]
+
+
+def enrich_row_chunks(
+    chunks: Iterable[list[tuple]], res: Resources, settings: Settings, workers: int, enriched_at: str
+) -> Iterator[list[tuple]]:
+    """Chunks of enrich_rows input rows -> the database rows of their Enrichments (store.enrichments'
+    enrichment_row, stamped `enriched_at`), chunk by chunk in input order: made where they are enriched, so the
+    main process only writes them (no Enrichment objects rebuilt there)."""
+    yield from map_chunks(_enriched_rows, ((enriched_at, chunk) for chunk in chunks), res, settings, workers)
+
+
+def _enriched_rows(res: Resources, settings: Settings, task: tuple[str, list[tuple]]) -> list[tuple]:
+    enriched_at, rows = task
+    return [enrichment_row(e, enriched_at) for e in enrich_rows(res, settings, rows)]
 
 
 def _enrich_packed(res: Resources, settings: Settings, rows: list[tuple]) -> list[tuple]:

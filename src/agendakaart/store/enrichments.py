@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Iterable, Iterator
 
@@ -48,27 +49,18 @@ def iter_activities(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[sql
         yield from rows
 
 
+_VALUES = operator.attrgetter(*_COLUMNS[:-1])  # the Enrichment fields of a row, in column order, in one C call
+# a row's columns by name, for code that reads rows (Tally): ROW["precision"] -> 9
+ROW = {name: i for i, name in enumerate(_COLUMNS)}
+
+
 def _row(e: Enrichment, enriched_at: str) -> tuple:
-    return (
-        e.activity_id,
-        e.version,
-        e.place,
-        e.gm_code,
-        e.gemeente,
-        e.province,
-        e.country,
-        e.lat,
-        e.lon,
-        e.precision.value,
-        int(e.is_den_haag),
-        int(e.is_abroad),
-        e.npvr_region,
-        e.activity_type.value,
-        e.confidence,
-        e.reason,
-        int(e.override),
-        enriched_at,
-    )
+    """Enrichment -> its row's values in _COLUMNS order (enums by value, flags as 0/1)."""
+    v = _VALUES(e)
+    return (*v[:9], v[9].value, int(v[10]), int(v[11]), v[12], v[13].value, v[14], v[15], int(v[16]), enriched_at)
+
+
+enrichment_row = _row
 
 
 def write_enrichments(conn: sqlite3.Connection, enrichments: Iterable[Enrichment], enriched_at: str) -> int:
@@ -80,6 +72,12 @@ def write_enrichments(conn: sqlite3.Connection, enrichments: Iterable[Enrichment
 def upsert_enrichments(conn: sqlite3.Connection, enrichments: Iterable[Enrichment], enriched_at: str) -> int:
     """Upsert by (activity_id, version) inside the caller's transaction (enrich writes chunk by chunk)."""
     rows = [_row(e, enriched_at) for e in enrichments]
+    conn.executemany(_UPSERT, rows)
+    return len(rows)
+
+
+def upsert_rows(conn: sqlite3.Connection, rows: list[tuple]) -> int:
+    """Upsert rows made by enrichment_row (the time stamp already in them) inside the caller's transaction."""
     conn.executemany(_UPSERT, rows)
     return len(rows)
 
