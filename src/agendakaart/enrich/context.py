@@ -1,13 +1,16 @@
 """Context rules as data (data/context_rules.csv), run by one interpreter after the place is resolved.
 
 apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
-Each row: id, effect (kamer | not_kamer | subject | leader), pattern, reason, examples that must and must not fire.
+Each row: id, effect (kamer | not_kamer | subject | leader | not_here), pattern, reason, examples that must and must
+not fire, condition (not_here only). The not_here rows are asked by location.py, per name, before a place is chosen:
+name_not_here("Gesprek over de toekomst van ", …) -> the row "over-van" (the name after it is a subject).
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,9 +18,14 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.location import Located, _is_no_place, _remote
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import fold_name
+from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here")
+# not_here: when the rule holds; the mechanisms are location.py's (what counts as a visit, a place word in a name)
+CONDITIONS = ("", "unless_visit", "org_with_place_word")
+_ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
+_CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
@@ -31,6 +39,7 @@ class ContextRule:
     reason: str
     fires: tuple[str, ...]
     not_fires: tuple[str, ...]
+    condition: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -43,18 +52,88 @@ def load_context_rules() -> tuple[ContextRule, ...]:
         rule = ContextRule(
             row["id"],
             row["effect"],
-            re.compile(row["pattern"], re.I),
+            _pattern(row["effect"], row["pattern"]),
             row["reason"],
             _examples(row["fires"]),
             _examples(row["not_fires"]),
+            (row.get("condition") or "").strip(),
         )
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
+        if rule.condition not in CONDITIONS or (rule.condition and rule.effect != "not_here"):
+            raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
         if not rule.fires or not rule.not_fires:
             raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
         out.append(rule)
     return tuple(out)
+
+
+def _pattern(effect: str, text: str) -> re.Pattern:
+    """A row's pattern: case-insensitive, except not_here rows, which say with inline flags where capitals count
+    (an organisation's name is capitalised); {{role}} becomes that role's words."""
+    text = _ROLE.sub(lambda m: alternation(m.group(1)), text)
+    return re.compile(text) if effect == "not_here" else re.compile(text, re.I)
+
+
+def required_literal(pattern: re.Pattern) -> str:
+    """The longest run of literal characters that every match of the pattern holds, in lower case and without
+    i, s or k (their case-blind matches include İ, ſ, K), for a pre-check derived from the rule itself:
+    r"(?i)\bover\\s+…" -> "over". "" when the pattern has none."""
+    from re import _constants as c, _parser
+
+    runs, run = [], []
+
+    def walk(items) -> None:
+        nonlocal run
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+            elif op is c.AT:  # zero-width (\b, ^, $): the run goes on
+                continue
+            elif op is c.SUBPATTERN:  # a group without a quantifier: its items are mandatory, in sequence
+                walk(av[-1])
+            else:
+                runs.append("".join(run))
+                run = []
+
+    walk(_parser.parse(pattern.pattern, pattern.flags))
+    runs.append("".join(run))
+    pieces = [piece for r in runs for piece in _CASE_ODD.split(r.lower())]
+    return max(pieces, key=len, default="")
+
+
+@dataclass(frozen=True)
+class _NotHere:
+    rules: tuple[ContextRule, ...]
+    stems: tuple[str, ...]  # per rule: required_literal, a piece of text every match holds
+    any_stems: tuple[str, ...]  # the distinct stems: a clause holding none of them meets no rule
+
+
+@lru_cache(maxsize=1)
+def _not_here_rules() -> _NotHere:
+    rules = tuple(r for r in load_context_rules() if r.effect == "not_here")
+    stems = tuple(required_literal(r.pattern) for r in rules)
+    for rule, stem in zip(rules, stems):
+        if not stem:
+            raise ValueError(f"{RULES_FILE}: rule {rule.id} has no literal text for its pre-check")
+    return _NotHere(rules, stems, tuple(dict.fromkeys(stems)))
+
+
+def may_be_not_here(before: str) -> bool:
+    """Cheap test, derived from the not_here rows: can any of them hold for a name after `before` (lower case)?"""
+    return any(stem in before for stem in _not_here_rules().any_stems)
+
+
+def name_not_here(clause: str, holds: Callable[[str], bool]) -> ContextRule | None:
+    """The first not_here row whose pattern is found in `clause` (the words before a name, in its clause) and
+    whose condition holds (`holds(condition)`, asked only for a row that matched), or None."""
+    table = _not_here_rules()
+    low = clause.lower()
+    for rule, stem in zip(table.rules, table.stems):
+        if stem in low and rule.pattern.search(clause) and (not rule.condition or holds(rule.condition)):
+            return rule
+    return None
 
 
 def _examples(cell: str) -> tuple[str, ...]:
@@ -82,7 +161,7 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])  # not_here: location.py
 
 
 def apply_context(

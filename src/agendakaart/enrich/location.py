@@ -17,6 +17,19 @@ from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
+
+class _Context:
+    """agendakaart.enrich.context, imported on first use (it imports this module)."""
+
+    def __getattr__(self, name: str):
+        from agendakaart.enrich import context as module
+
+        globals()["context"] = module
+        return getattr(module, name)
+
+
+context = _Context()
+
 PRECISION = {
     "venue": "venue",
     "institution": "venue",
@@ -230,29 +243,9 @@ def collect_mentions(
     return out
 
 
-# "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
-# ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
-_SUBJECT_BEFORE = re.compile(
-    r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
-    r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$"
-)
-# "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
+# "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens (condition unless_visit
+# of the not_here rows in context_rules.csv, which say when a name is a subject or an organisation met)
 _VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
-# "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
-_ORG_HEADS = alternation("org_head")
-_ORG_CHAIN_BEFORE = re.compile(
-    r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
-    r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:"
-    + _ORG_HEADS
-    + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
-    r"\s+$"
-)
-# "met de ", "met studenten van de ": an organisation (or its people) met, right before the name
-_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+van\s+(?:de|het)\s+)?$")
-# "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
-_ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"(?i:\bover)", 1))
-# "ontvangt het eerste exemplaar van de Staat van Utrecht": what follows is a publication's title
-_PUBLICATION_BEFORE = re.compile(r"(?i)\bexemplaar\s+van\b")
 
 
 # a capitalised "Van" after a capitalised word starts a surname: "Museum Boijmans Van Beuningen", "Kamerlid Van Hattem"
@@ -281,32 +274,34 @@ _CLAUSE_END = re.compile(r"[.;:!?()]")
 
 
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
-    het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
+    """Names that say whom or what, not where: a surname, "OVSE-ministerraad", and the not_here rows of
+    context_rules.csv ("gesprek over de toekomst van Schiphol": a subject; "gesprek met het Instituut
+    Mijnbouwschade Groningen" / "met Amsterdam UMC": an organisation met, not visited)."""
+    return _not_here_rule(m, texts, gaz) is not None
+
+
+def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
+    """_not_here with the name of what decided: "surname", "compound", a not_here row's id, or None."""
     if m.field != "label" and _is_surname(m, texts[_SOURCE[m.field]]):
-        return True
+        return "surname"
     if m.field in ("location", "label") or m.in_parens:
-        return False
+        return None
     text = texts[_SOURCE[m.field]]
     if _is_compound_tail(m, text, gaz):
-        return True
+        return "compound"
     before = text[max(0, m.start - 80) : m.start]
-    low = before.lower()  # cheap pre-check (speed only): each pattern below needs one of these words
-    if "over" not in low and "met" not in low and "exemplaar" not in low:
-        return False
-    clause = _CLAUSE_END.split(before)[-1]
-    low = clause.lower()
-    if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
-        return True
-    if "exemplaar" in low and _PUBLICATION_BEFORE.search(clause):
-        return True
-    if "over" in low and _ORG_CHAIN_OVER.search(clause) and not _VISIT_WORDS.search(text):
-        return True
-    if "met" not in low:
-        return False
-    if _ORG_CHAIN_BEFORE.search(clause):
-        return True
-    return bool(_MET_BEFORE.search(clause)) and _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+    if not context.may_be_not_here(before.lower()):  # derived from the rows' patterns (speed only)
+        return None
+
+    def holds(condition: str) -> bool:
+        if condition == "unless_visit":
+            return not _VISIT_WORDS.search(text)
+        if condition == "org_with_place_word":
+            return _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    rule = context.name_not_here(_CLAUSE_END.split(before)[-1], holds)
+    return rule.id if rule is not None else None
 
 
 def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
