@@ -1,7 +1,7 @@
 """The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
 example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
 not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not;
-a not_here row (it writes no reason) must be the row that drops a name of the example, or drop none."""
+a not_here or whom row (it writes no reason) must be the row that drops a name of the example, or drop none."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def test_rule_row_examples(res, rule, text, fires):
     e = enrich_title(res, text)
     if rule.effect == "not_here":
         assert (rule.id in _not_here_rules_acting(res, text)) == fires
+    elif rule.effect == "whom":
+        assert (rule.id in _whom_rules_acting(res, text)) == fires
     elif rule.effect == "not_kamer":
         assert (KAMER_REASON not in e.reason) == fires, e.reason
     else:
@@ -40,8 +42,17 @@ def _not_here_rules_acting(res, title: str) -> set[str]:
     return found - {None}
 
 
+def _whom_rules_acting(res, title: str) -> set[str]:
+    """The ids of the whom rows that take a name of the title as whom, not where."""
+    from agendakaart.enrich.location import _whom_rule
+    from agendakaart.enrich.mentions import find_mentions
+
+    texts = {"title": title, "description": "", "location": "", "label": ""}
+    return {_whom_rule(m, texts, res.gazetteer) for m in find_mentions(title, res.gazetteer, "title")} - {None}
+
+
 def test_every_effect_is_used_and_every_row_has_both_examples():
-    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader", "not_here"}
+    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader", "not_here", "whom"}
     assert all(r.fires and r.not_fires for r in RULES)
 
 

@@ -21,9 +21,11 @@ from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here")
-# not_here: when the rule holds; the mechanisms are location.py's (what counts as a visit, a place word in a name)
-CONDITIONS = ("", "unless_visit", "org_with_place_word")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom")
+# when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
+# word in a name, which kinds a name can be)
+CONDITIONS = {"not_here": ("", "unless_visit", "org_with_place_word"), "whom": ("country", "province")}
+_AS_WRITTEN = ("not_here", "whom")  # effects whose patterns carry their own flags (capitals count in names)
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
@@ -61,7 +63,7 @@ def load_context_rules() -> tuple[ContextRule, ...]:
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
-        if rule.condition not in CONDITIONS or (rule.condition and rule.effect != "not_here"):
+        if rule.condition not in CONDITIONS.get(rule.effect, ("",)):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
         if not rule.fires or not rule.not_fires:
             raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
@@ -70,10 +72,10 @@ def load_context_rules() -> tuple[ContextRule, ...]:
 
 
 def _pattern(effect: str, text: str) -> re.Pattern:
-    """A row's pattern: case-insensitive, except not_here rows, which say with inline flags where capitals count
-    (an organisation's name is capitalised); {{role}} becomes that role's words."""
+    """A row's pattern: case-insensitive, except not_here and whom rows, which say with inline flags where capitals
+    count (an organisation's or a portfolio's name is capitalised); {{role}} becomes that role's words."""
     text = _ROLE.sub(lambda m: alternation(m.group(1)), text)
-    return re.compile(text) if effect == "not_here" else re.compile(text, re.I)
+    return re.compile(text) if effect in _AS_WRITTEN else re.compile(text, re.I)
 
 
 def required_literal(pattern: re.Pattern) -> str:
@@ -133,6 +135,22 @@ def name_not_here(clause: str, holds: Callable[[str], bool]) -> ContextRule | No
     for rule, stem in zip(table.rules, table.stems):
         if stem in low and rule.pattern.search(clause) and (not rule.condition or holds(rule.condition)):
             return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whom_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "whom")
+
+
+def name_is_whom(window_for: Callable[[str], str | None]) -> ContextRule | None:
+    """The first whom row whose condition applies to the name decides: `window_for(condition)` gives the text
+    before the name that the row looks at, or None when the condition does not apply; the row when its pattern
+    is found there, else None."""
+    for rule in _whom_rules():
+        window = window_for(rule.condition)
+        if window is not None:
+            return rule if rule.pattern.search(window) else None
     return None
 
 

@@ -170,16 +170,6 @@ _SOURCE = {
     "description": "description",
     "label": "label",
 }
-_ENVOY_RE = re.compile(
-    r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
-    # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
-    r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
-    r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$"
-)
-# "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
-_OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
-
-
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
@@ -380,15 +370,27 @@ _ENVOY_PREPS = word_set("envoy_prep")
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """ "de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
-    Koning van Overijssel" name whom, not where: such a country or province is no location."""
+    Koning van Overijssel" name whom, not where: such a country or province is no location (the whom rows of
+    context_rules.csv)."""
+    return _whom_rule(m, texts, gaz) is not None
+
+
+def _whom_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
+    """_is_envoy_country with the id of the whom row that decided, or None."""
     if m.prep not in _ENVOY_PREPS:
-        return False
+        return None
     kinds = _kinds(m, gaz)
-    if "land" in kinds and m.prep != "in":  # also "Sint Maarten" (and a village)
-        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][: m.start]))
-    if "provincie" in kinds:
-        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60) : m.start]))
-    return False
+    text = texts[_SOURCE[m.field]]
+
+    def window_for(condition: str) -> str | None:
+        if condition == "country":
+            return text[: m.start] if "land" in kinds and m.prep != "in" else None  # also "Sint Maarten"
+        if condition == "province":
+            return text[max(0, m.start - 60) : m.start] if "provincie" in kinds else None
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    rule = context.name_is_whom(window_for)
+    return rule.id if rule is not None else None
 
 
 _ORIGIN_PREPS = word_set("origin_prep")
