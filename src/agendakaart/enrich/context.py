@@ -124,7 +124,10 @@ def _not_here_rules() -> _NotHere:
 
 def may_be_not_here(before: str) -> bool:
     """Cheap test, derived from the not_here rows: can any of them hold for a name after `before` (lower case)?"""
-    return any(stem in before for stem in _not_here_rules().any_stems)
+    for stem in _not_here_rules().any_stems:  # a loop, not any(…): this runs for most names
+        if stem in before:
+            return True
+    return False
 
 
 def name_not_here(clause: str, holds: Callable[[str], bool]) -> ContextRule | None:
