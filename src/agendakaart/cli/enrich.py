@@ -156,20 +156,50 @@ def _locate_parsed(parsed: tuple[object, dict] | dict, res, settings: Settings) 
     except Exception as exc:  # the contract: one answer per line, never a crash
         log.exception("locate failed on id %r", ident)
         return {"id": ident, "precision": "none", "error": f"{type(exc).__name__}: {str(exc)[:80]}"}
-    values = list(_OUT_VALUES(e))
-    for i in _ENUMS:
-        values[i] = values[i].value
     out = {"id": ident}
-    out.update(zip(_FIELDS, values))
+    out.update(_output_fields(e))
     return out
 
 
 def locate_chunk(res, settings: Settings, lines: list[str]) -> list[str]:
     """Input lines -> one output JSON line each (blank lines give none); runs in a worker process too.
-    Phase by phase (parse all, enrich all, dump all): the enricher's tables stay in the CPU caches."""
+    Parse all, then enrich and write all: the enricher's tables stay in the CPU caches."""
     parsed = [_parse_line(line, res) for line in lines if line.strip()]
-    done = [_locate_parsed(p, res, settings) for p in parsed]
-    return [_DUMP(out) for out in done]
+    return [_located_json(p, res, settings) for p in parsed]
+
+
+def _located_json(parsed: tuple[object, dict] | dict, res, settings: Settings) -> str:
+    """_parse_line's result -> its output line, the same text as json.dumps(_locate_parsed(…)): the part after
+    the id is written once per shared Enrichment (activities with the same result share one) and remembered."""
+    from agendakaart.enrich.engine import enrich_shared
+
+    if isinstance(parsed, dict):
+        return _DUMP(parsed)
+    ident, fields = parsed
+    try:
+        shared = enrich_shared(
+            **fields,
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            version=res.version,
+            memo=res.memo,
+        )
+    except Exception:  # the contract: one answer per line, never a crash (the same error line as locate_line)
+        return _DUMP(_locate_parsed(parsed, res, settings))
+    memo = res.gazetteer.memo
+    found = memo.outputs.get(id(shared))
+    if found is None or found[0] is not shared:  # the object in the entry: its id is not reused while it lives
+        found = memo.put("outputs", id(shared), (shared, _DUMP(_output_fields(shared))[1:]))
+    return '{"id": ' + _DUMP(ident) + ", " + found[1]
+
+
+def _output_fields(e) -> dict:
+    """Enrichment -> locate's output fields after the id (enums by value)."""
+    values = list(_OUT_VALUES(e))
+    for i in _ENUMS:
+        values[i] = values[i].value
+    return dict(zip(_FIELDS, values))
 
 
 def locate_stream(lines, res, settings: Settings, interactive: bool = False) -> Iterator[list[str]]:

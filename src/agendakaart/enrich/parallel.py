@@ -19,7 +19,15 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
 from itertools import islice
 
-from agendakaart.enrich.engine import _PRECISIONS, _TYPES, Resources, _build, enrich_fields, load_resources
+from agendakaart.enrich.engine import (
+    _PRECISIONS,
+    _TYPES,
+    Resources,
+    _build,
+    enrich_fields,
+    enrich_shared,
+    load_resources,
+)
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
@@ -110,8 +118,29 @@ def enrich_row_chunks(
 
 
 def _enriched_rows(res: Resources, settings: Settings, task: tuple[str, list[tuple]]) -> list[tuple]:
+    """(time stamp, enrich_rows input rows) -> their database rows; the part after the activity id is made once
+    per shared Enrichment (activities with the same result share one) and remembered."""
     enriched_at, rows = task
-    return [enrichment_row(e, enriched_at) for e in enrich_rows(res, settings, rows)]
+    memo = res.gazetteer.memo
+    out = []
+    for r in rows:
+        shared = enrich_shared(
+            title=r[1],
+            description=r[2],
+            location_text=r[3],
+            type_label=r[4],
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            version=res.version,
+            memo=res.memo,
+        )
+        key = (id(shared), enriched_at)
+        found = memo.rows.get(key)
+        if found is None or found[0] is not shared:  # the object in the entry: its id is not reused meanwhile
+            found = memo.put("rows", key, (shared, enrichment_row(shared, enriched_at)[1:]))
+        out.append((r[0], *found[1]))
+    return out
 
 
 def _enrich_packed(res: Resources, settings: Settings, rows: list[tuple]) -> list[tuple]:
