@@ -1,7 +1,8 @@
 """The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
 example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
 not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not;
-a not_here or whom row (it writes no reason) must be the row that drops a name of the example, or drop none."""
+a not_here, whom or not_area row (it writes no reason) must be the row that drops a name of the example, or drop
+none."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id in _not_here_rules_acting(res, text)) == fires
     elif rule.effect == "whom":
         assert (rule.id in _whom_rules_acting(res, text)) == fires
+    elif rule.effect == "not_area":
+        assert (rule.id in _area_rules_acting(res, text)) == fires
     elif rule.effect == "not_kamer":
         assert (KAMER_REASON not in e.reason) == fires, e.reason
     else:
@@ -51,8 +54,22 @@ def _whom_rules_acting(res, title: str) -> set[str]:
     return {_whom_rule(m, texts, res.gazetteer) for m in find_mentions(title, res.gazetteer, "title")} - {None}
 
 
+def _area_rules_acting(res, title: str) -> set[str]:
+    """The ids of the not_area rows that hold before an area adjective of the title ("Limburgse")."""
+    from agendakaart.enrich.context import area_adjective_not_here
+
+    adjectives = [
+        m
+        for m in re.finditer(r"\b[A-Z]\w+se\b", title)
+        if {p.kind for p in res.gazetteer.lookup(m.group())} & {"regio", "provincie"}
+    ]
+    assert adjectives, f"no area adjective in {title!r}"
+    found = {area_adjective_not_here(title, m.start()) for m in adjectives}
+    return {r.id for r in found if r is not None}
+
+
 def test_every_effect_is_used_and_every_row_has_both_examples():
-    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader", "not_here", "whom"}
+    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area"}
     assert all(r.fires and r.not_fires for r in RULES)
 
 

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.location import Located, _is_no_place, _remote
+from agendakaart.enrich import location  # a module reference: location.py asks this module in turn
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area")
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
 CONDITIONS = {"not_here": ("", "unless_visit", "org_with_place_word"), "whom": ("country", "province")}
@@ -157,6 +157,20 @@ def name_is_whom(window_for: Callable[[str], str | None]) -> ContextRule | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _area_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "not_area")
+
+
+def area_adjective_not_here(text: str, start: int) -> ContextRule | None:
+    """The first not_area row found in text[:start], the words before an area adjective ("overleg met Limburgse
+    boeren": whom, not where), or None."""
+    for rule in _area_rules():
+        if rule.pattern.search(text, 0, start):
+            return rule
+    return None
+
+
 def _examples(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
 
@@ -186,13 +200,13 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
 
 
 def apply_context(
-    located: Located,
+    located: location.Located,
     title: str | None,
     description: str | None,
     location_text: str | None,
     gaz: Gazetteer,
     rules: tuple[ContextRule, ...] | None = None,
-) -> Located:
+) -> location.Located:
     """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
     first, then subject, then leader, each in file order."""
     c = _default() if rules is None else _compiled(rules)
@@ -220,10 +234,10 @@ def apply_context(
 
 def _elsewhere(title: str, location_text: str | None) -> bool:
     """The activity is held online or remotely, or the location field says it is no place: not in the Kamer."""
-    return bool((location_text and _is_no_place(location_text)) or _remote(title))
+    return bool((location_text and location._is_no_place(location_text)) or location._remote(title))
 
 
-def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
+def _kamer(rule, located, parts, text, gaz, exceptions) -> location.Located | None:
     """A Kamer activity with no place in the location field: the Kamer, Den Haag."""
     if not any(rule.pattern.match(part) for part in parts if part):
         return None
@@ -241,11 +255,11 @@ def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
     return _remember(
         gaz,
         (rule.id, place.name, subject),
-        lambda: Located(place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house),
+        lambda: location.Located(place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house),
     )
 
 
-def _subject(rule, located, text, gaz) -> Located | None:
+def _subject(rule, located, text, gaz) -> location.Located | None:
     """ "steun aan Oekraïne": the place found is what the activity is about -> no place."""
     if located.place is None or not located.evidence:
         return None
@@ -259,14 +273,14 @@ def _subject(rule, located, text, gaz) -> Located | None:
             return _remember(
                 gaz,
                 (rule.id, said),
-                lambda: Located(
+                lambda: location.Located(
                     None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence
                 ),
             )
     return None
 
 
-def _leader(rule, located, text, gaz) -> Located | None:
+def _leader(rule, located, text, gaz) -> location.Located | None:
     """ "Bezoek aan de president van Frankrijk" with no place found: Frankrijk (country precision)."""
     if located.place is not None:
         return None
@@ -278,7 +292,7 @@ def _leader(rule, located, text, gaz) -> Located | None:
                 return _remember(
                     gaz,
                     (rule.id, country.name),
-                    lambda: Located(
+                    lambda: location.Located(
                         country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name
                     ),
                 )
@@ -289,7 +303,7 @@ def _venue(gaz: Gazetteer, name: str) -> Place | None:
     return next((p for p in gaz.lookup(name) if p.kind == "venue" and p.gm_code), None)
 
 
-def _remember(gaz: Gazetteer, key: tuple, make) -> Located:
+def _remember(gaz: Gazetteer, key: tuple, make) -> location.Located:
     """(rule id, what it found) -> the one Located for it, in the gazetteer's memo (results downstream are
     remembered by the Located object they hold)."""
     found = gaz.memo.context.get(key)

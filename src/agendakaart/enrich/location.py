@@ -11,24 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from agendakaart.enrich import context  # the rows of context_rules.csv (context.py imports this module)
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
-
-class _Context:
-    """agendakaart.enrich.context, imported on first use (it imports this module)."""
-
-    def __getattr__(self, name: str):
-        from agendakaart.enrich import context as module
-
-        globals()["context"] = module
-        return getattr(module, name)
-
-
-context = _Context()
 
 PRECISION = {
     "venue": "venue",
