@@ -1,7 +1,7 @@
 """The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
 example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
 not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not;
-a not_here, whom or not_area row (it writes no reason) must be the row that drops a name of the example, or drop
+a not_here, whom, not_area or area_part row (it writes no reason) must be the row that drops a name of the example, or drop
 none."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id in _not_here_rules_acting(res, text)) == fires
     elif rule.effect == "whom":
         assert (rule.id in _whom_rules_acting(res, text)) == fires
+    elif rule.effect == "area_part":
+        assert (rule.id in _area_part_rules_acting(text)) == fires
     elif rule.effect == "not_area":
         assert (rule.id in _area_rules_acting(res, text)) == fires
     elif rule.effect == "not_kamer":
@@ -68,8 +70,21 @@ def _area_rules_acting(res, title: str) -> set[str]:
     return {r.id for r in found if r is not None}
 
 
+def _area_part_rules_acting(title: str) -> set[str]:
+    """The ids of the area_part rows found in the 14 characters before a capitalised word of the title."""
+    from agendakaart.enrich.context import area_part_possible, names_area_part
+
+    found = set()
+    for m in re.finditer(r"\b[A-Z]\w+", title):
+        if area_part_possible(title, max(0, m.start() - 14), m.start()):
+            rule = names_area_part(title[max(0, m.start() - 14) : m.start()])
+            found |= {rule.id} if rule is not None else set()
+    return found
+
+
 def test_every_effect_is_used_and_every_row_has_both_examples():
-    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area"}
+    effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part"}
+    assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
 

@@ -21,7 +21,7 @@ from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part")
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
 CONDITIONS = {"not_here": ("", "unless_visit", "org_with_place_word"), "whom": ("country", "province")}
@@ -167,6 +167,28 @@ def area_adjective_not_here(text: str, start: int) -> ContextRule | None:
     boeren": whom, not where), or None."""
     for rule in _area_rules():
         if rule.pattern.search(text, 0, start):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _area_part_rules() -> tuple[tuple[ContextRule, str], ...]:
+    return tuple((r, required_literal(r.pattern)) for r in load_context_rules() if r.effect == "area_part")
+
+
+def area_part_possible(text: str, start: int, end: int) -> bool:
+    """Cheap test, derived from the area_part rows: does text[start:end] hold a row's required literal?"""
+    for _, literal in _area_part_rules():
+        if text.find(literal, start, end) >= 0:
+            return True
+    return False
+
+
+def names_area_part(window: str) -> ContextRule | None:
+    """The first area_part row found in `window` (the words just before a name: "Werkbezoek aan Zuidoost-"), or
+    None; each row's required literal ("-") is looked for first (speed only)."""
+    for rule, literal in _area_part_rules():
+        if literal in window and rule.pattern.search(window):
             return rule
     return None
 

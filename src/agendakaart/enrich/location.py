@@ -216,7 +216,7 @@ def collect_mentions(
             continue
         if _not_here(m, texts, gaz):
             continue
-        if texts[_SOURCE[m.field]].find("-", max(0, m.start - 14), m.start) >= 0:
+        if context.area_part_possible(texts[_SOURCE[m.field]], max(0, m.start - 14), m.start):
             m = _compass_region(m, texts, gaz)
         out.append(m)
     return out
@@ -301,15 +301,12 @@ def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
     return _kinds(m, gaz) <= {"institution"} and all(gaz.places[i].gm_code == "GM0518" for i in m.ids)
 
 
-# "Zuidoost-Groningen", "Noord-Utrecht": a compass word joined to the name -> group 1
-_COMPASS_BEFORE = re.compile(r"(?i)\b(" + alternation("compass") + r")\s*-\s*$")
-
-
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
     """ "Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
-    to a name that is also a province or region names part of that area."""
+    to a name that is also a province or region names part of that area (the area_part rows of
+    context_rules.csv, looked for in the 14 characters before the name)."""
     window = texts[_SOURCE[m.field]][max(0, m.start - 14) : m.start]
-    if "-" not in window or not _COMPASS_BEFORE.search(window):  # the pattern needs the dash
+    if context.names_area_part(window) is None:
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
     if not areas:  # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"
