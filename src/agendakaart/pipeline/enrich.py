@@ -83,15 +83,10 @@ def _overridden(enriched: list[Enrichment], held: list[tuple], overrides, res, s
 def _chunks(rows: Iterable, held: deque | None, size: int) -> Iterator[list[tuple]]:
     """Activity rows -> chunks of (id, title, description, location_text, type_label); with `held`, each
     chunk's (page_url, text for the overrides) is appended to it."""
-    for chunk in chunked(rows, size):
+    for chunk in chunked(rows, size):  # (id, page_url, title, description, location_text, type_label)
         if held is not None:
-            held.append(
-                [
-                    (r["page_url"], " ".join(filter(None, (r["title"], r["description"], r["location_text"]))))
-                    for r in chunk
-                ]
-            )
-        yield [(r["id"], r["title"], r["description"], r["location_text"], r["type_label"]) for r in chunk]
+            held.append([(r[1], " ".join(filter(None, (r[2], r[3], r[4])))) for r in chunk])
+        yield [(r[0], r[2], r[3], r[4], r[5]) for r in chunk]
 
 
 def summarise(enrichments: list[Enrichment]) -> dict:

@@ -39,9 +39,12 @@ def count_activities(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM activities").fetchone()[0])
 
 
-def iter_activities(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[sqlite3.Row]:
-    """Every activity's id, page URL and text fields, in id order."""
-    cur = conn.execute("SELECT id, page_url, title, description, location_text, type_label FROM activities ORDER BY id")
+def iter_activities(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[tuple]:
+    """Every activity as a plain tuple (id, page_url, title, description, location_text, type_label), in id order
+    (tuples, not sqlite3.Row: enrich reads 100,000s of them)."""
+    cur = conn.cursor()
+    cur.row_factory = None
+    cur.execute("SELECT id, page_url, title, description, location_text, type_label FROM activities ORDER BY id")
     while True:
         rows = cur.fetchmany(batch)
         if not rows:
