@@ -70,7 +70,9 @@ def dump(lines: list[dict]) -> list[str]:
                 activity_id=f"x{i}",
                 memo=memo,
             )
-            out.append(json.dumps(dataclasses.asdict(e), default=str, ensure_ascii=False))
+            fields = dataclasses.asdict(e)
+            fields.pop("version")  # a hash of the enrich code and data: changes with every edit, results need not
+            out.append(json.dumps(fields, default=str, ensure_ascii=False))
     for r in lines:
         text = " ".join(
             filter(

@@ -1,8 +1,12 @@
 """The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
 example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
-not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not."""
+not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not;
+a not_here, whom, not_area or area_part row (it writes no reason) must be the row that drops a name of the example, or drop
+none."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -19,15 +23,100 @@ CASES = [(r, text, True) for r in RULES for text in r.fires] + [(r, text, False)
 )
 def test_rule_row_examples(res, rule, text, fires):
     e = enrich_title(res, text)
-    if rule.effect == "not_kamer":
+    if rule.effect == "not_here":
+        assert (rule.id in _not_here_rules_acting(res, text)) == fires
+    elif rule.effect == "whom":
+        assert (rule.id in _whom_rules_acting(res, text)) == fires
+    elif rule.effect == "area_part":
+        assert (rule.id in _area_part_rules_acting(text)) == fires
+    elif rule.effect == "not_area":
+        assert (rule.id in _area_rules_acting(res, text)) == fires
+    elif rule.effect == "not_kamer":
         assert (KAMER_REASON not in e.reason) == fires, e.reason
     else:
         assert (rule.reason in e.reason) == fires, e.reason
 
 
+def _not_here_rules_acting(res, title: str) -> set[str]:
+    """The ids of what drops a name of the title before a place is chosen (not_here rows, "surname", …)."""
+    from agendakaart.enrich.location import _not_here_rule
+    from agendakaart.enrich.mentions import find_mentions
+
+    texts = {"title": title, "description": "", "location": "", "label": ""}
+    found = {_not_here_rule(m, texts, res.gazetteer) for m in find_mentions(title, res.gazetteer, "title")}
+    return found - {None}
+
+
+def _whom_rules_acting(res, title: str) -> set[str]:
+    """The ids of the whom rows that take a name of the title as whom, not where."""
+    from agendakaart.enrich.location import _whom_rule
+    from agendakaart.enrich.mentions import find_mentions
+
+    texts = {"title": title, "description": "", "location": "", "label": ""}
+    return {_whom_rule(m, texts, res.gazetteer) for m in find_mentions(title, res.gazetteer, "title")} - {None}
+
+
+def _area_rules_acting(res, title: str) -> set[str]:
+    """The ids of the not_area rows that hold before an area adjective of the title ("Limburgse")."""
+    from agendakaart.enrich.context import area_adjective_not_here
+
+    adjectives = [
+        m
+        for m in re.finditer(r"\b[A-Z]\w+se\b", title)
+        if {p.kind for p in res.gazetteer.lookup(m.group())} & {"regio", "provincie"}
+    ]
+    assert adjectives, f"no area adjective in {title!r}"
+    found = {area_adjective_not_here(title, m.start()) for m in adjectives}
+    return {r.id for r in found if r is not None}
+
+
+def _area_part_rules_acting(title: str) -> set[str]:
+    """The ids of the area_part rows found in the 14 characters before a capitalised word of the title."""
+    from agendakaart.enrich.context import area_part_possible, names_area_part
+
+    found = set()
+    for m in re.finditer(r"\b[A-Z]\w+", title):
+        if area_part_possible(title, max(0, m.start() - 14), m.start()):
+            rule = names_area_part(title[max(0, m.start() - 14) : m.start()])
+            found |= {rule.id} if rule is not None else set()
+    return found
+
+
 def test_every_effect_is_used_and_every_row_has_both_examples():
-    assert {r.effect for r in RULES} == {"kamer", "not_kamer", "subject", "leader"}
+    effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part"}
+    assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
+
+
+def test_not_here_pre_check_is_derived_from_the_rows():
+    """The cheap test before the not_here rows is each row's required literal, found from its pattern."""
+    from agendakaart.enrich.context import _not_here_rules, required_literal
+
+    table = _not_here_rules()
+    assert table.stems == tuple(required_literal(r.pattern) for r in table.rules)
+    assert set(table.any_stems) == {"over", "exemplaar", "met"}
+    assert required_literal(re.compile(r"(?i)\bbezoek(?:t)?\s+aan")) == "bezoe"  # no k: K matches it too
+    assert required_literal(re.compile(r"[a-z]+")) == ""
+    for rule, stem in zip(table.rules, table.stems):
+        for example in rule.fires:
+            assert stem in example.lower(), (rule.id, example)
+
+
+def test_unknown_condition_or_effect_is_refused(tmp_path, monkeypatch):
+    from agendakaart.enrich import context, regions
+
+    bad = tmp_path / "context_rules.csv"
+    bad.write_text(
+        "id,effect,pattern,reason,fires,not_fires,condition\nx,not_here,\\bmet $,r,a,b,als_het_regent\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(context, "data_path", lambda name: bad)
+    context.load_context_rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="condition"):
+            context.load_context_rules()
+    finally:
+        context.load_context_rules.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -181,3 +181,38 @@ def test_chunk_size_gives_each_worker_several_tasks():
     assert chunk_size(700, 2) == 200
     assert chunk_size(100_000, 2) == CHUNK
     assert all(200 <= chunk_size(n, w) <= max(CHUNK, 1000) for n in (1, 999, 10**7) for w in (1, 2, 8))
+
+
+def test_locate_lines_are_json_dumps_of_locate_line(res):
+    """locate writes the part after the id once per shared result: each line is still exactly
+    json.dumps(locate_line(…), ensure_ascii=False), for recurring results, other ids and bad lines."""
+    from agendakaart.cli.enrich import locate_chunk, locate_line
+
+    lines = [
+        json.dumps({"id": ident, "title": title, "location_text": loc}, ensure_ascii=False)
+        for ident, title, loc in [
+            ("a", "Werkbezoek aan Leiden", None),
+            ("b", "Werkbezoek aan Leiden", None),  # the same result under another id
+            (7, "Werkbezoek aan Leiden", None),
+            (None, "Ministerraad", None),
+            ("ü\"x", "Bezoek aan Kyïv", None),
+            ("c", "Overleg", "online"),
+        ]
+    ] + ["[1, 2]", "not json", '{"id": "t", "text": "Werkbezoek: opening van de sluis (Terneuzen)"}']
+    settings = Settings()
+    want = [json.dumps(locate_line(line, res, settings), ensure_ascii=False) for line in lines]
+    assert locate_chunk(res, settings, lines) == want
+    assert locate_chunk(res, settings, lines) == want  # again, now from the remembered parts
+
+
+def test_database_rows_made_in_the_workers_equal_the_rows_of_the_enrichments(res):
+    from agendakaart.enrich.parallel import _enriched_rows
+    from agendakaart.store.enrichments import enrichment_row
+
+    rows = _rows(300) + _rows(300)  # every result twice: the second time from the remembered row
+    settings = Settings(enrich_workers=1)
+    want = [enrichment_row(e, "2026-01-05T10:00:00") for e in enrich_rows(res, settings, rows)]
+    assert _enriched_rows(res, settings, ("2026-01-05T10:00:00", rows)) == want
+    assert _enriched_rows(res, settings, ("2026-01-06T10:00:00", rows[:5])) == [
+        (*w[:-1], "2026-01-06T10:00:00") for w in want[:5]
+    ]

@@ -122,19 +122,36 @@ def test_enrich_writes_chunk_by_chunk_all_or_nothing(store, monkeypatch):
     _fill(store)
     monkeypatch.setattr(stage, "chunk_size", lambda total, workers: 2)
     written = []
-    real = stage.upsert_enrichments
+    real = stage.upsert_rows
 
-    def failing(conn, enrichments, stamp):
-        written.append(len(enrichments))
+    def failing(conn, rows):
+        written.append(len(rows))
         if len(written) == 3:
             raise RuntimeError("schijf vol")
-        return real(conn, enrichments, stamp)
+        return real(conn, rows)
 
-    monkeypatch.setattr(stage, "upsert_enrichments", failing)
+    monkeypatch.setattr(stage, "upsert_rows", failing)
     with pytest.raises(RuntimeError):
         enrich(Settings(enrich_workers=1), store)
     assert written == [2, 2, 2]
     assert store.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0] == 0
-    monkeypatch.setattr(stage, "upsert_enrichments", real)
+    monkeypatch.setattr(stage, "upsert_rows", real)
     summary = enrich(Settings(enrich_workers=1), store)
     assert summary["activities"] == len(ROWS) == store.execute("SELECT COUNT(*) FROM enrichments").fetchone()[0]
+
+
+def test_summary_from_rows_equals_summary_from_enrichments(store):
+    """enrich tallies the database rows it writes: the same summary as from the Enrichments themselves."""
+    from agendakaart.enrich.engine import load_resources
+    from agendakaart.enrich.parallel import enrich_rows
+    from agendakaart.pipeline.enrich import Tally, summarise
+    from agendakaart.store.enrichments import enrichment_row
+
+    _fill(store)
+    settings = Settings(enrich_workers=1)
+    rows = [tuple(r) for r in store.execute("SELECT id, title, description, location_text, type_label FROM activities")]
+    enriched = enrich_rows(load_resources(settings), settings, rows)
+    tally = Tally()
+    tally.add_rows([enrichment_row(e, "2026-01-05T00:00:00") for e in enriched])
+    assert tally.summary() == summarise(enriched)
+    assert tally.summary()["den_haag"] >= 1 and tally.summary()["by_npvr_region"]

@@ -99,4 +99,7 @@ def test_every_role_in_the_file_is_one_the_code_uses():
 
     assert set(_table()) == set(ROLES)
     code = "".join(p.read_text(encoding="utf-8") for p in (Path(location.__file__), Path(mentions.__file__)))
-    assert all(f'"{role}"' in code for role in ROLES)
+    from agendakaart.enrich.regions import data_path
+
+    rules = data_path("context_rules.csv").read_text(encoding="utf-8")  # {{role}} in a rule's pattern
+    assert all(f'"{role}"' in code or f"{{{{{role}}}}}" in rules for role in ROLES)

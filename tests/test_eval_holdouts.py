@@ -1,6 +1,6 @@
 """The held-out sets of the red-team rounds on `locate` (tests/eval/holdout*_lines.jsonl): each is well formed
 like the main set and meets the issue's targets, in field form and, where it has them, as whole lines through
-the {"id", "text"} path. The rules each round added are tested in tests/test_enrich_holdout*.py."""
+the {"id", "text"} path. The rules each round added are tested by rule in tests/test_enrich_rule_*.py."""
 
 from __future__ import annotations
 

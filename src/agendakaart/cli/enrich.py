@@ -7,6 +7,7 @@ from agendakaart.models import ENRICHMENT_FIELDS
 import io
 import json
 import logging
+import operator
 import sys
 from collections.abc import Iterator
 from itertools import chain, islice
@@ -20,6 +21,9 @@ from agendakaart.settings import Settings
 
 log = logging.getLogger(__name__)
 _FIELDS = ENRICHMENT_FIELDS
+_OUT_VALUES = operator.attrgetter(*_FIELDS)  # one C call for the output's field values
+_ENUMS = (_FIELDS.index("precision"), _FIELDS.index("activity_type"))
+_DUMP = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(…, ensure_ascii=False) without a new encoder a line
 
 
 @click.command()
@@ -139,30 +143,66 @@ def _locate_parsed(parsed: tuple[object, dict] | dict, res, settings: Settings) 
         log.exception("locate failed on id %r", ident)
         return {"id": ident, "precision": "none", "error": f"{type(exc).__name__}: {str(exc)[:80]}"}
     out = {"id": ident}
-    for key in _FIELDS:
-        value = getattr(e, key)
-        out[key] = value.value if hasattr(value, "value") else value
+    out.update(_output_fields(e))
     return out
 
 
 def locate_chunk(res, settings: Settings, lines: list[str]) -> list[str]:
     """Input lines -> one output JSON line each (blank lines give none); runs in a worker process too.
-    Phase by phase (parse all, enrich all, dump all): the enricher's tables stay in the CPU caches."""
+    Parse all, then enrich and write all: the enricher's tables stay in the CPU caches."""
     parsed = [_parse_line(line, res) for line in lines if line.strip()]
-    done = [_locate_parsed(p, res, settings) for p in parsed]
-    return [json.dumps(out, ensure_ascii=False) for out in done]
+    return [_located_json(p, res, settings) for p in parsed]
+
+
+def _located_json(parsed: tuple[object, dict] | dict, res, settings: Settings) -> str:
+    """_parse_line's result -> its output line, the same text as json.dumps(_locate_parsed(…)): the part after
+    the id is written once per shared Enrichment (activities with the same result share one) and remembered."""
+    from agendakaart.enrich.engine import enrich_shared
+
+    if isinstance(parsed, dict):
+        return _DUMP(parsed)
+    ident, fields = parsed
+    try:
+        shared = enrich_shared(
+            **fields,
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            version=res.version,
+            memo=res.memo,
+        )
+    except Exception:  # the contract: one answer per line, never a crash (the same error line as locate_line)
+        return _DUMP(_locate_parsed(parsed, res, settings))
+    memo = res.gazetteer.memo
+    found = memo.outputs.get(id(shared))
+    if found is None or found[0] is not shared:  # the object in the entry: its id is not reused while it lives
+        found = memo.put("outputs", id(shared), (shared, _DUMP(_output_fields(shared))[1:]))
+    return '{"id": ' + _DUMP(ident) + ", " + found[1]
+
+
+def _output_fields(e) -> dict:
+    """Enrichment -> locate's output fields after the id (enums by value)."""
+    values = list(_OUT_VALUES(e))
+    for i in _ENUMS:
+        values[i] = values[i].value
+    return dict(zip(_FIELDS, values))
 
 
 def locate_stream(lines, res, settings: Settings, interactive: bool = False) -> Iterator[list[str]]:
     """Input lines -> batches of output lines, in input order. With enrich_parallel_min lines or more (read
-    ahead, unless interactive) the work goes to worker processes; otherwise one line at a time, here."""
+    ahead, unless interactive) the work goes to worker processes; otherwise here, in batches of 1,000 lines, or
+    one line at a time when interactive (a caller may write one line and wait for its answer)."""
     from agendakaart.enrich.parallel import CHUNK, chunked, map_chunks, worker_count
 
     lines = iter(lines)
     head = [] if interactive else list(islice(lines, settings.enrich_parallel_min))
     workers = worker_count(settings) if len(head) >= settings.enrich_parallel_min else 1
-    chunks = chunked(chain(head, lines), CHUNK if workers > 1 else 1)
+    size = CHUNK if workers > 1 else 1 if interactive else _SERIAL_BATCH
+    chunks = chunked(chain(head, lines), size)
     yield from map_chunks(locate_chunk, chunks, res, settings, workers)
+
+
+_SERIAL_BATCH = 1000  # lines per batch when a whole file is answered in this process
 
 
 def _is_regular_file(stream) -> bool:
@@ -195,10 +235,14 @@ def locate(include_uncertain, workers) -> None:
     res = load_resources(settings)
     buffer = getattr(sys.stdin, "buffer", None)
     stdin = io.TextIOWrapper(buffer, encoding="utf-8", errors="replace") if buffer is not None else sys.stdin
-    interactive = workers == 1 or not _is_regular_file(stdin)
+    interactive = not _is_regular_file(stdin)
+    out_stream = sys.stdout
     for out in locate_stream(stdin, res, settings, interactive):
         if out:
-            click.echo("\n".join(out))
+            out_stream.write("\n".join(out) + "\n")
+            if interactive:
+                out_stream.flush()
+    out_stream.flush()
 
 
 @click.command()

@@ -1,23 +1,33 @@
 """Context rules as data (data/context_rules.csv), run by one interpreter after the place is resolved.
 
 apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
-Each row: id, effect (kamer | not_kamer | subject | leader), pattern, reason, examples that must and must not fire.
+Each row: id, effect (kamer | not_kamer | subject | leader | not_here), pattern, reason, examples that must and must
+not fire, condition (not_here only). The not_here rows are asked by location.py, per name, before a place is chosen:
+name_not_here("Gesprek over de toekomst van ", …) -> the row "over-van" (the name after it is a subject).
 """
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.location import Located, _is_no_place, _remote
+from agendakaart.enrich import location  # a module reference: location.py asks this module in turn
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import fold_name
+from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part")
+# when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
+# word in a name, which kinds a name can be)
+CONDITIONS = {"not_here": ("", "unless_visit", "org_with_place_word"), "whom": ("country", "province")}
+_AS_WRITTEN = ("not_here", "whom")  # effects whose patterns carry their own flags (capitals count in names)
+_ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
+_CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
@@ -31,6 +41,7 @@ class ContextRule:
     reason: str
     fires: tuple[str, ...]
     not_fires: tuple[str, ...]
+    condition: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -43,18 +54,143 @@ def load_context_rules() -> tuple[ContextRule, ...]:
         rule = ContextRule(
             row["id"],
             row["effect"],
-            re.compile(row["pattern"], re.I),
+            _pattern(row["effect"], row["pattern"]),
             row["reason"],
             _examples(row["fires"]),
             _examples(row["not_fires"]),
+            (row.get("condition") or "").strip(),
         )
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
+        if rule.condition not in CONDITIONS.get(rule.effect, ("",)):
+            raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
         if not rule.fires or not rule.not_fires:
             raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
         out.append(rule)
     return tuple(out)
+
+
+def _pattern(effect: str, text: str) -> re.Pattern:
+    """A row's pattern: case-insensitive, except not_here and whom rows, which say with inline flags where capitals
+    count (an organisation's or a portfolio's name is capitalised); {{role}} becomes that role's words."""
+    text = _ROLE.sub(lambda m: alternation(m.group(1)), text)
+    return re.compile(text) if effect in _AS_WRITTEN else re.compile(text, re.I)
+
+
+def required_literal(pattern: re.Pattern) -> str:
+    """The longest run of literal characters that every match of the pattern holds, in lower case and without
+    i, s or k (their case-blind matches include İ, ſ, K), for a pre-check derived from the rule itself:
+    r"(?i)\bover\\s+…" -> "over". "" when the pattern has none."""
+    from re import _constants as c, _parser
+
+    runs, run = [], []
+
+    def walk(items) -> None:
+        nonlocal run
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+            elif op is c.AT:  # zero-width (\b, ^, $): the run goes on
+                continue
+            elif op is c.SUBPATTERN:  # a group without a quantifier: its items are mandatory, in sequence
+                walk(av[-1])
+            else:
+                runs.append("".join(run))
+                run = []
+
+    walk(_parser.parse(pattern.pattern, pattern.flags))
+    runs.append("".join(run))
+    pieces = [piece for r in runs for piece in _CASE_ODD.split(r.lower())]
+    return max(pieces, key=len, default="")
+
+
+@dataclass(frozen=True)
+class _NotHere:
+    rules: tuple[ContextRule, ...]
+    stems: tuple[str, ...]  # per rule: required_literal, a piece of text every match holds
+    any_stems: tuple[str, ...]  # the distinct stems: a clause holding none of them meets no rule
+
+
+@lru_cache(maxsize=1)
+def _not_here_rules() -> _NotHere:
+    rules = tuple(r for r in load_context_rules() if r.effect == "not_here")
+    stems = tuple(required_literal(r.pattern) for r in rules)
+    for rule, stem in zip(rules, stems):
+        if not stem:
+            raise ValueError(f"{RULES_FILE}: rule {rule.id} has no literal text for its pre-check")
+    return _NotHere(rules, stems, tuple(dict.fromkeys(stems)))
+
+
+def may_be_not_here(before: str) -> bool:
+    """Cheap test, derived from the not_here rows: can any of them hold for a name after `before` (lower case)?"""
+    for stem in _not_here_rules().any_stems:  # a loop, not any(…): this runs for most names
+        if stem in before:
+            return True
+    return False
+
+
+def name_not_here(clause: str, holds: Callable[[str], bool]) -> ContextRule | None:
+    """The first not_here row whose pattern is found in `clause` (the words before a name, in its clause) and
+    whose condition holds (`holds(condition)`, asked only for a row that matched), or None."""
+    table = _not_here_rules()
+    low = clause.lower()
+    for rule, stem in zip(table.rules, table.stems):
+        if stem in low and rule.pattern.search(clause) and (not rule.condition or holds(rule.condition)):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _whom_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "whom")
+
+
+def name_is_whom(window_for: Callable[[str], str | None]) -> ContextRule | None:
+    """The first whom row whose condition applies to the name decides: `window_for(condition)` gives the text
+    before the name that the row looks at, or None when the condition does not apply; the row when its pattern
+    is found there, else None."""
+    for rule in _whom_rules():
+        window = window_for(rule.condition)
+        if window is not None:
+            return rule if rule.pattern.search(window) else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _area_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "not_area")
+
+
+def area_adjective_not_here(text: str, start: int) -> ContextRule | None:
+    """The first not_area row found in text[:start], the words before an area adjective ("overleg met Limburgse
+    boeren": whom, not where), or None."""
+    for rule in _area_rules():
+        if rule.pattern.search(text, 0, start):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _area_part_rules() -> tuple[tuple[ContextRule, str], ...]:
+    return tuple((r, required_literal(r.pattern)) for r in load_context_rules() if r.effect == "area_part")
+
+
+def area_part_possible(text: str, start: int, end: int) -> bool:
+    """Cheap test, derived from the area_part rows: does text[start:end] hold a row's required literal?"""
+    for _, literal in _area_part_rules():
+        if text.find(literal, start, end) >= 0:
+            return True
+    return False
+
+
+def names_area_part(window: str) -> ContextRule | None:
+    """The first area_part row found in `window` (the words just before a name: "Werkbezoek aan Zuidoost-"), or
+    None; each row's required literal ("-") is looked for first (speed only)."""
+    for rule, literal in _area_part_rules():
+        if literal in window and rule.pattern.search(window):
+            return rule
+    return None
 
 
 def _examples(cell: str) -> tuple[str, ...]:
@@ -82,17 +218,17 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])  # not_here: location.py
 
 
 def apply_context(
-    located: Located,
+    located: location.Located,
     title: str | None,
     description: str | None,
     location_text: str | None,
     gaz: Gazetteer,
     rules: tuple[ContextRule, ...] | None = None,
-) -> Located:
+) -> location.Located:
     """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
     first, then subject, then leader, each in file order."""
     c = _default() if rules is None else _compiled(rules)
@@ -120,10 +256,10 @@ def apply_context(
 
 def _elsewhere(title: str, location_text: str | None) -> bool:
     """The activity is held online or remotely, or the location field says it is no place: not in the Kamer."""
-    return bool((location_text and _is_no_place(location_text)) or _remote(title))
+    return bool((location_text and location._is_no_place(location_text)) or location._remote(title))
 
 
-def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
+def _kamer(rule, located, parts, text, gaz, exceptions) -> location.Located | None:
     """A Kamer activity with no place in the location field: the Kamer, Den Haag."""
     if not any(rule.pattern.match(part) for part in parts if part):
         return None
@@ -141,11 +277,11 @@ def _kamer(rule, located, parts, text, gaz, exceptions) -> Located | None:
     return _remember(
         gaz,
         (rule.id, place.name, subject),
-        lambda: Located(place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house),
+        lambda: location.Located(place, "venue", KAMER_CONFIDENCE, f"{rule.reason} -> {place.name}{subject}", house),
     )
 
 
-def _subject(rule, located, text, gaz) -> Located | None:
+def _subject(rule, located, text, gaz) -> location.Located | None:
     """ "steun aan Oekraïne": the place found is what the activity is about -> no place."""
     if located.place is None or not located.evidence:
         return None
@@ -159,14 +295,14 @@ def _subject(rule, located, text, gaz) -> Located | None:
             return _remember(
                 gaz,
                 (rule.id, said),
-                lambda: Located(
+                lambda: location.Located(
                     None, "none", 0.0, f'"{located.evidence}": {rule.reason}; geen plaats', located.evidence
                 ),
             )
     return None
 
 
-def _leader(rule, located, text, gaz) -> Located | None:
+def _leader(rule, located, text, gaz) -> location.Located | None:
     """ "Bezoek aan de president van Frankrijk" with no place found: Frankrijk (country precision)."""
     if located.place is not None:
         return None
@@ -178,7 +314,7 @@ def _leader(rule, located, text, gaz) -> Located | None:
                 return _remember(
                     gaz,
                     (rule.id, country.name),
-                    lambda: Located(
+                    lambda: location.Located(
                         country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name
                     ),
                 )
@@ -189,7 +325,7 @@ def _venue(gaz: Gazetteer, name: str) -> Place | None:
     return next((p for p in gaz.lookup(name) if p.kind == "venue" and p.gm_code), None)
 
 
-def _remember(gaz: Gazetteer, key: tuple, make) -> Located:
+def _remember(gaz: Gazetteer, key: tuple, make) -> location.Located:
     """(rule id, what it found) -> the one Located for it, in the gazetteer's memo (results downstream are
     remembered by the Located object they hold)."""
     found = gaz.memo.context.get(key)

@@ -148,13 +148,42 @@ def enrich_fields(
 
     `memo` (e.g. Resources.memo) remembers results of identical texts within one run.
     """
+    shared = enrich_shared(
+        title=title,
+        description=description,
+        location_text=location_text,
+        type_label=type_label,
+        gazetteer=gazetteer,
+        rules=rules,
+        settings=settings,
+        version=version,
+        memo=memo,
+    )
+    return _with_id(shared, activity_id)
+
+
+def enrich_shared(
+    *,
+    title: str | None,
+    description: str | None = None,
+    location_text: str | None = None,
+    type_label: str | None = None,
+    gazetteer: Gazetteer,
+    rules: ActivityRules,
+    settings: Settings,
+    version: str = ENRICHER_VERSION,
+    memo: dict | None = None,
+) -> Enrichment:
+    """enrich_fields without the activity id: the Enrichment as the enricher remembers it, one object shared by
+    every activity with the same result (its activity_id is "" or another activity's: read it only through
+    enrich_fields; never change it). For callers that write the id themselves (locate, the database rows)."""
     fields = (_text(title), _text(description), _text(location_text), _text(type_label))
     if memo is not None:
         key = (*fields, settings.include_uncertain_npvr, version)
         hit = memo.get(key)
         if hit is not None:
-            return _with_id(hit, activity_id)
-    result = _enrich(*fields, gazetteer, rules, settings, activity_id, version, memo)
+            return hit
+    result = _enrich(*fields, gazetteer, rules, settings, version, memo)
     if memo is not None:
         if len(memo) >= MEMO_LIMIT:
             memo.clear()
@@ -163,7 +192,7 @@ def enrich_fields(
 
 
 def _enrich(
-    title, description, location_text, type_label, gazetteer, rules, settings, activity_id, version, memo=None
+    title, description, location_text, type_label, gazetteer, rules, settings, version, memo=None
 ) -> Enrichment:
     body = f"{title} {description}" if title and description else (title or description or "")
     cleaned = clean_text(body, 4000)
@@ -198,7 +227,7 @@ def _enrich(
                 ),
             ),
         )
-    return _with_id(found[1], activity_id)
+    return found[1]
 
 
 def _with_id(hit: Enrichment, activity_id: str) -> Enrichment:

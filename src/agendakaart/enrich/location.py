@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from agendakaart.enrich import context  # the rows of context_rules.csv (context.py imports this module)
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.words import alternation, literal_stems, word_set, words
+
 
 PRECISION = {
     "venue": "venue",
@@ -157,16 +159,6 @@ _SOURCE = {
     "description": "description",
     "label": "label",
 }
-_ENVOY_RE = re.compile(
-    r"(?i:\b\w*?(?:" + alternation("envoy") + r")\s+(?:van|uit)\s*$)|"
-    # a portfolio between: "de minister van Binnenlandse Zaken van " (Duitsland)
-    r"(?i:\b(?:" + alternation("envoy_portfolio") + r")\s+van\s+)"
-    r"(?:[A-Z\u00c0-\u024f][\w-]*,?\s+(?:(?:en|voor)\s+)?){1,5}(?i:van|uit)\s*$"
-)
-# "de Commissaris van de Koning van Overijssel", "gedeputeerde van Zeeland": whom, not where
-_OFFICE_RE = re.compile(r"(?i:\b(?:" + alternation("office") + r")\s+(?:van|in|uit)\s*$)")
-
-
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
@@ -224,35 +216,15 @@ def collect_mentions(
             continue
         if _not_here(m, texts, gaz):
             continue
-        if texts[_SOURCE[m.field]].find("-", max(0, m.start - 14), m.start) >= 0:
+        if context.area_part_possible(texts[_SOURCE[m.field]], max(0, m.start - 14), m.start):
             m = _compass_region(m, texts, gaz)
         out.append(m)
     return out
 
 
-# "over de toekomst van " / "over de situatie in " right before a name -> the name is a subject
-# ("over de Kanaalzone in Terneuzen" stays a place: "in" makes a subject only after a word for a state of affairs)
-_SUBJECT_BEFORE = re.compile(
-    r"(?i)\bover\s+(?:(?:de|het|een)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:van|rond)|"
-    r"(?:[\w-]+\s+)?(?:" + alternation("subject_noun") + r")\s+in)\s+(?:(?:de|het)\s+)?$"
-)
-# "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens
+# "Werkbezoek", "bezoekt": the text visits, so a place after "over … in" is where it happens (condition unless_visit
+# of the not_here rows in context_rules.csv, which say when a name is a subject or an organisation met)
 _VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
-# "met de Universiteit ", "met DCMR Milieudienst ", "met FC ": an organisation's name before a place word
-_ORG_HEADS = alternation("org_head")
-_ORG_CHAIN_BEFORE = re.compile(
-    r"(?i:\bmet)\s+(?:(?:de|het)\s+)?(?:[A-Z0-9\u00c0-\u024f][\w&'’.-]*\s+|"
-    r"(?:van|voor|en|der|den|de|het|op|aan)\s+)*?(?i:"
-    + _ORG_HEADS
-    + r")\b(?:\s+[A-Z0-9\u00c0-\u024f][\w&'’.-]*|\s+(?:van|voor|en|der|den|de|het)\b)*"
-    r"\s+$"
-)
-# "met de ", "met studenten van de ": an organisation (or its people) met, right before the name
-_MET_BEFORE = re.compile(r"(?i)\bmet\s+(?:(?:de|het)\s+)?(?:[\w-]+\s+van\s+(?:de|het)\s+)?$")
-# "Kamerbrief over de Regio Deal Twente": an organisation or programme as the subject, not the place
-_ORG_CHAIN_OVER = re.compile(_ORG_CHAIN_BEFORE.pattern.replace(r"(?i:\bmet)", r"(?i:\bover)", 1))
-# "ontvangt het eerste exemplaar van de Staat van Utrecht": what follows is a publication's title
-_PUBLICATION_BEFORE = re.compile(r"(?i)\bexemplaar\s+van\b")
 
 
 # a capitalised "Van" after a capitalised word starts a surname: "Museum Boijmans Van Beuningen", "Kamerlid Van Hattem"
@@ -281,32 +253,34 @@ _CLAUSE_END = re.compile(r"[.;:!?()]")
 
 
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """Names that say whom or what, not where: "gesprek over de toekomst van Schiphol" (a subject), "gesprek met
-    het Instituut Mijnbouwschade Groningen" / "met Amsterdam UMC" (an organisation met, not visited)."""
+    """Names that say whom or what, not where: a surname, "OVSE-ministerraad", and the not_here rows of
+    context_rules.csv ("gesprek over de toekomst van Schiphol": a subject; "gesprek met het Instituut
+    Mijnbouwschade Groningen" / "met Amsterdam UMC": an organisation met, not visited)."""
+    return _not_here_rule(m, texts, gaz) is not None
+
+
+def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
+    """_not_here with the name of what decided: "surname", "compound", a not_here row's id, or None."""
     if m.field != "label" and _is_surname(m, texts[_SOURCE[m.field]]):
-        return True
+        return "surname"
     if m.field in ("location", "label") or m.in_parens:
-        return False
+        return None
     text = texts[_SOURCE[m.field]]
     if _is_compound_tail(m, text, gaz):
-        return True
+        return "compound"
     before = text[max(0, m.start - 80) : m.start]
-    low = before.lower()  # cheap pre-check (speed only): each pattern below needs one of these words
-    if "over" not in low and "met" not in low and "exemplaar" not in low:
-        return False
-    clause = _CLAUSE_END.split(before)[-1]
-    low = clause.lower()
-    if "over" in low and _SUBJECT_BEFORE.search(clause) and not _VISIT_WORDS.search(text):
-        return True
-    if "exemplaar" in low and _PUBLICATION_BEFORE.search(clause):
-        return True
-    if "over" in low and _ORG_CHAIN_OVER.search(clause) and not _VISIT_WORDS.search(text):
-        return True
-    if "met" not in low:
-        return False
-    if _ORG_CHAIN_BEFORE.search(clause):
-        return True
-    return bool(_MET_BEFORE.search(clause)) and _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+    if not context.may_be_not_here(before.lower()):  # derived from the rows' patterns (speed only)
+        return None
+
+    def holds(condition: str) -> bool:
+        if condition == "unless_visit":
+            return not _VISIT_WORDS.search(text)
+        if condition == "org_with_place_word":
+            return _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    rule = context.name_not_here(_CLAUSE_END.split(before)[-1], holds)
+    return rule.id if rule is not None else None
 
 
 def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
@@ -327,15 +301,12 @@ def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
     return _kinds(m, gaz) <= {"institution"} and all(gaz.places[i].gm_code == "GM0518" for i in m.ids)
 
 
-# "Zuidoost-Groningen", "Noord-Utrecht": a compass word joined to the name -> group 1
-_COMPASS_BEFORE = re.compile(r"(?i)\b(" + alternation("compass") + r")\s*-\s*$")
-
-
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
     """ "Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
-    to a name that is also a province or region names part of that area."""
+    to a name that is also a province or region names part of that area (the area_part rows of
+    context_rules.csv, looked for in the 14 characters before the name)."""
     window = texts[_SOURCE[m.field]][max(0, m.start - 14) : m.start]
-    if "-" not in window or not _COMPASS_BEFORE.search(window):  # the pattern needs the dash
+    if context.names_area_part(window) is None:
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
     if not areas:  # "Groningen"/"Utrecht" as a province is indexed as "provincie Groningen"
@@ -385,15 +356,27 @@ _ENVOY_PREPS = word_set("envoy_prep")
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
     """ "de minister van Aruba" / "de minister van Binnenlandse Zaken van Duitsland" / "de Commissaris van de
-    Koning van Overijssel" name whom, not where: such a country or province is no location."""
+    Koning van Overijssel" name whom, not where: such a country or province is no location (the whom rows of
+    context_rules.csv)."""
+    return _whom_rule(m, texts, gaz) is not None
+
+
+def _whom_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
+    """_is_envoy_country with the id of the whom row that decided, or None."""
     if m.prep not in _ENVOY_PREPS:
-        return False
+        return None
     kinds = _kinds(m, gaz)
-    if "land" in kinds and m.prep != "in":  # also "Sint Maarten" (and a village)
-        return bool(_ENVOY_RE.search(texts[_SOURCE[m.field]][: m.start]))
-    if "provincie" in kinds:
-        return bool(_OFFICE_RE.search(texts[_SOURCE[m.field]][max(0, m.start - 60) : m.start]))
-    return False
+    text = texts[_SOURCE[m.field]]
+
+    def window_for(condition: str) -> str | None:
+        if condition == "country":
+            return text[: m.start] if "land" in kinds and m.prep != "in" else None  # also "Sint Maarten"
+        if condition == "province":
+            return text[max(0, m.start - 60) : m.start] if "provincie" in kinds else None
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    rule = context.name_is_whom(window_for)
+    return rule.id if rule is not None else None
 
 
 _ORIGIN_PREPS = word_set("origin_prep")

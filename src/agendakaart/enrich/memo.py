@@ -16,6 +16,8 @@ LIMITS = {
     "scanners": 8,  # an activity rule set -> the combined automaton
     "sites": 10_000,  # (venue, town) -> the venue's site in that town
     "context": 10_000,  # (context rule, what it found) -> the Located it makes
+    "outputs": 50_000,  # id(shared Enrichment) -> (it, its fields as locate writes them, JSON without the id)
+    "rows": 50_000,  # (id(shared Enrichment), time stamp) -> (it, its database row without the activity id)
 }
 
 

@@ -248,15 +248,16 @@ def _keep(
 _INSTITUTION = frozenset({"institution"})
 _AREA = frozenset({"regio", "provincie"})
 _NEXT_WORD_RE = re.compile(r"\s+(\w)")
-_WITH_RE = re.compile(r"\bmet(?:\s+(?:de|het|een))?\s*$", re.I)
 
 
 def _adjective_ok(text: str, start: int, end: int) -> bool:
-    """An area adjective counts before a lower-case noun, not after "met" (whom, not where):
-    "bezoek aan Twentse textielbedrijven" -> True; "Brabantse Ontwikkelings Maatschappij", "overleg met
-    Limburgse boeren", "Zeeuwse" at the end -> False."""
+    """An area adjective counts before a lower-case noun, and not after the words of a not_area row of
+    context_rules.csv ("met": whom, not where): "bezoek aan Twentse textielbedrijven" -> True; "Brabantse
+    Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
+    from agendakaart.enrich import context  # here: context.py imports location.py, which imports this module
+
     nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is not None and nxt.group(1).islower() and not _WITH_RE.search(text, 0, start)
+    return nxt is not None and nxt.group(1).islower() and context.area_adjective_not_here(text, start) is None
 
 
 _ORG = frozenset({"org"})

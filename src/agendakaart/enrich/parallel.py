@@ -19,10 +19,19 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import fields
 from itertools import islice
 
-from agendakaart.enrich.engine import _PRECISIONS, _TYPES, Resources, _build, enrich_fields, load_resources
+from agendakaart.enrich.engine import (
+    _PRECISIONS,
+    _TYPES,
+    Resources,
+    _build,
+    enrich_fields,
+    enrich_shared,
+    load_resources,
+)
 from agendakaart.errors import AgendakaartError
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
+from agendakaart.store.enrichments import enrichment_row
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +106,41 @@ def enrich_chunks(
         return
     for packed in map_chunks(_enrich_packed, chunks, res, settings, workers):
         yield [_unpack(values) for values in packed]
+
+
+def enrich_row_chunks(
+    chunks: Iterable[list[tuple]], res: Resources, settings: Settings, workers: int, enriched_at: str
+) -> Iterator[list[tuple]]:
+    """Chunks of enrich_rows input rows -> the database rows of their Enrichments (store.enrichments'
+    enrichment_row, stamped `enriched_at`), chunk by chunk in input order: made where they are enriched, so the
+    main process only writes them (no Enrichment objects rebuilt there)."""
+    yield from map_chunks(_enriched_rows, ((enriched_at, chunk) for chunk in chunks), res, settings, workers)
+
+
+def _enriched_rows(res: Resources, settings: Settings, task: tuple[str, list[tuple]]) -> list[tuple]:
+    """(time stamp, enrich_rows input rows) -> their database rows; the part after the activity id is made once
+    per shared Enrichment (activities with the same result share one) and remembered."""
+    enriched_at, rows = task
+    memo = res.gazetteer.memo
+    out = []
+    for r in rows:
+        shared = enrich_shared(
+            title=r[1],
+            description=r[2],
+            location_text=r[3],
+            type_label=r[4],
+            gazetteer=res.gazetteer,
+            rules=res.rules,
+            settings=settings,
+            version=res.version,
+            memo=res.memo,
+        )
+        key = (id(shared), enriched_at)
+        found = memo.rows.get(key)
+        if found is None or found[0] is not shared:  # the object in the entry: its id is not reused meanwhile
+            found = memo.put("rows", key, (shared, enrichment_row(shared, enriched_at)[1:]))
+        out.append((r[0], *found[1]))
+    return out
 
 
 def _enrich_packed(res: Resources, settings: Settings, rows: list[tuple]) -> list[tuple]:

@@ -10,14 +10,17 @@ from datetime import datetime, timezone
 
 from agendakaart.enrich.engine import load_resources
 from agendakaart.enrich.overrides import apply_overrides, load_overrides
-from agendakaart.enrich.parallel import chunk_size, chunked, enrich_chunks, worker_count
+from agendakaart.enrich.parallel import chunk_size, chunked, enrich_chunks, enrich_row_chunks, worker_count
 from agendakaart.models import Enrichment
 from agendakaart.settings import Settings
 from agendakaart.store.db import transaction
-from agendakaart.store.enrichments import count_activities, iter_activities, upsert_enrichments
+from agendakaart.store.enrichments import ROW, count_activities, enrichment_row, iter_activities, upsert_rows
 from agendakaart.store.runs import finish_run, start_run
 
 log = logging.getLogger(__name__)
+_PRECISION, _DEN_HAAG, _ABROAD, _NPVR, _TYPE, _OVERRIDE = (
+    ROW[c] for c in ("precision", "is_den_haag", "is_abroad", "npvr_region", "activity_type", "override")
+)
 
 
 def enrich(settings: Settings, conn, *, progress=None) -> dict:
@@ -41,21 +44,16 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     stamp = datetime.now(timezone.utc).isoformat(timespec="microseconds")
     with transaction(conn):  # written chunk by chunk as results come, committed once: all or nothing
         chunks = _chunks(iter_activities(conn), held if overrides else None, chunk_size(total, workers))
-        for enriched in enrich_chunks(chunks, res, settings, workers):
-            if overrides:
-                enriched = [
-                    apply_overrides(
-                        e,
-                        overrides,
-                        page_url=url,
-                        text=text,
-                        gaz=res.gazetteer,
-                        include_uncertain=settings.include_uncertain_npvr,
-                    )
-                    for e, (url, text) in zip(enriched, held.popleft())
-                ]
-            upsert_enrichments(conn, enriched, stamp)
-            tally.add(enriched)
+        if overrides:  # applied here, in the main process, to each chunk's Enrichments
+            batches = (
+                [enrichment_row(e, stamp) for e in _overridden(enriched, held.popleft(), overrides, res, settings)]
+                for enriched in enrich_chunks(chunks, res, settings, workers)
+            )
+        else:  # the rows are made where they are enriched; this process only writes them
+            batches = enrich_row_chunks(chunks, res, settings, workers, stamp)
+        for rows in batches:
+            upsert_rows(conn, rows)
+            tally.add_rows(rows)
             if progress:
                 progress("enrich", tally.activities, total)
     if progress:
@@ -72,18 +70,23 @@ def enrich(settings: Settings, conn, *, progress=None) -> dict:
     return summary
 
 
+def _overridden(enriched: list[Enrichment], held: list[tuple], overrides, res, settings: Settings) -> list[Enrichment]:
+    """A chunk's Enrichments with the overrides applied; held: (page_url, text) per activity."""
+    return [
+        apply_overrides(
+            e, overrides, page_url=url, text=text, gaz=res.gazetteer, include_uncertain=settings.include_uncertain_npvr
+        )
+        for e, (url, text) in zip(enriched, held)
+    ]
+
+
 def _chunks(rows: Iterable, held: deque | None, size: int) -> Iterator[list[tuple]]:
     """Activity rows -> chunks of (id, title, description, location_text, type_label); with `held`, each
     chunk's (page_url, text for the overrides) is appended to it."""
-    for chunk in chunked(rows, size):
+    for chunk in chunked(rows, size):  # (id, page_url, title, description, location_text, type_label)
         if held is not None:
-            held.append(
-                [
-                    (r["page_url"], " ".join(filter(None, (r["title"], r["description"], r["location_text"]))))
-                    for r in chunk
-                ]
-            )
-        yield [(r["id"], r["title"], r["description"], r["location_text"], r["type_label"]) for r in chunk]
+            held.append([(r[1], " ".join(filter(None, (r[2], r[3], r[4])))) for r in chunk])
+        yield [(r[0], r[2], r[3], r[4], r[5]) for r in chunk]
 
 
 def summarise(enrichments: list[Enrichment]) -> dict:
@@ -111,6 +114,17 @@ class Tally:
         self.overridden += sum(e.override for e in enrichments)
         self.by_npvr_region.update(e.npvr_region for e in enrichments if e.npvr_region)
         self.by_type.update(e.activity_type.value for e in enrichments)
+
+    def add_rows(self, rows: list[tuple]) -> None:
+        """As add, from database rows (store.enrichments.enrichment_row) instead of Enrichments."""
+        self.activities += len(rows)
+        self.by_precision.update(r[_PRECISION] for r in rows)
+        self.den_haag += sum(r[_DEN_HAAG] for r in rows)
+        self.abroad += sum(r[_ABROAD] for r in rows)
+        self.in_npvr += sum(r[_NPVR] is not None for r in rows)
+        self.overridden += sum(r[_OVERRIDE] for r in rows)
+        self.by_npvr_region.update(r[_NPVR] for r in rows if r[_NPVR])
+        self.by_type.update(r[_TYPE] for r in rows)
 
     def summary(self) -> dict:
         unknown = self.by_precision.get("none", 0)

@@ -1,0 +1,81 @@
+"""Activity types (data/activity_rules.csv): phrases and words that decide the type.
+
+Tests by rule (moved from the per-round modules test_enrich_holdout*.py, assertions unchanged)."""
+
+from __future__ import annotations
+
+import pytest
+
+from agendakaart.enrich.engine import split_text_line
+from enrich_helpers import enrich_title as run
+from enrich_helpers import run_text
+
+
+def test_video_call_is_gesprek(res):
+    assert run(res, "Videoverbinding met de Amerikaanse ambassadeur").activity_type.value == "gesprek"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Minister Bruins neemt het advies van de Onderwijsraad in ontvangst", "evenement"),
+        ("Persmoment na de ministerraad", "media"),
+        ("Staatssecretaris Tielen neemt deel aan een rondetafelgesprek over jeugdzorg", "gesprek"),
+        ("Afscheid van de commissaris van de Koning", "evenement"),
+        ("Nota-overleg Klimaat", "parlement"),
+    ],
+)
+def test_type_phrases_ceremonies_press_and_parliament(res, text, kind):
+    assert run(res, text).activity_type.value == kind
+
+
+@pytest.mark.parametrize(
+    "title,label,expected",
+    [
+        ("Werkbezoek over de opening voor vakantievluchten", None, "werkbezoek"),  # "vakantie" only as a word
+        ("Vakantie", None, "overig"),
+        ("Zomervakantie", None, "overig"),
+        ("NAVO-ministersbijeenkomst", None, "vergadering"),
+    ],
+)
+def test_type_words_leave_and_meetings(res, title, label, expected):
+    assert run(res, title, label=label).activity_type.value == expected
+
+
+@pytest.mark.parametrize(
+    "title,label,expected",
+    [
+        ("Catshuissessie", None, "vergadering"),
+        ("Koninkrijksconferentie", None, "vergadering"),
+        ("Minister Sjoerdsma bij de WTO-ministersconferentie", None, "vergadering"),
+        ("Meeting with business leaders", None, "gesprek"),
+        ("Bevrijdingsfestival Zeeland in Vlissingen", None, "evenement"),
+        ("Nederlands-Belgische regeringstop in Antwerpen", None, "evenement"),
+    ],
+)
+def test_type_words_councils_summits_and_festivals(res, title, label, expected):
+    assert run(res, title, label=label).activity_type.value == expected
+
+
+@pytest.mark.parametrize(
+    "title,expected",
+    [
+        ("Klimaattop COP30 in Belém", "evenement"),
+        ("Staatsbanket in het Koninklijk Paleis", "evenement"),
+        ("Carnavalsontvangst in het gemeentehuis", "evenement"),
+        ("Rondvaart door de haven", "werkbezoek"),
+        ("Bellen met de premier van Polen", "gesprek"),
+        ("Online sessie met jongeren", "gesprek"),
+        ("NAVO-bijeenkomst van ministers van Defensie in Brussel", "vergadering"),
+        ("Informele bijeenkomst EU-defensieministers in Nicosia", "vergadering"),
+        ("Wereld Economisch Forum in Davos", "evenement"),
+        ("Vertrek naar Washington", "overig"),
+    ],
+)
+def test_type_words_events_and_receptions(res, title, expected):
+    assert run(res, title).activity_type.value == expected
+
+
+@pytest.mark.parametrize("title", ["Kerstconcert voor veteranen", "Concert ter ere van de Koning"])
+def test_concert_is_an_event(res, title):
+    assert run(res, title).activity_type.value == "evenement"
