@@ -21,7 +21,7 @@ from agendakaart.enrich.text import clean_text
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
-RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv")
+RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv", "location_weights.csv")
 
 
 def rules_version() -> str:

@@ -16,6 +16,7 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
+from agendakaart.enrich.weights import weights
 from agendakaart.enrich.words import alternation, literal_stems, word_set, words
 
 
@@ -30,37 +31,15 @@ PRECISION = {
     "provincie": "provincie",
     "land": "land",
 }
-_FIELD_SCORE = {
-    "location": 100.0,
-    "paren_end": 80.0,
-    "paren": 60.0,
-    "title_lead": 90.0,
-    "title": 40.0,
-    "label": 85.0,
-    "description": 20.0,
-}
-_KIND_SCORE = {
-    "venue": 7,
-    "org": 7,
-    "woonplaats": 5,
-    "stad": 5,
-    "gemeente": 4,
-    "regio": 2,
-    "provincie": 1,
-    "land": 0,
-    "institution": -35,
-}
-_SPECIFIC = {
-    "venue": 4,
-    "org": 4,
-    "institution": 4,
-    "woonplaats": 3,
-    "stad": 3,
-    "gemeente": 2,
-    "regio": 1,
-    "provincie": 0,
-    "land": -1,
-}
+# the weights of the place choice are data (data/location_weights.csv): table -> key -> value
+_FIELD_SCORE = weights("field_score")
+_KIND_SCORE = weights("kind_score")
+_SPECIFIC = weights("specific")
+_SCORE = weights("score")
+_PREFER = weights("prefer")
+_FIELD_CONF = weights("field_conf")
+_CONF = weights("conf")
+_THRESHOLD = weights("threshold")
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:" + alternation("vague_location") + r")?\s*(?:" + alternation("location_plural") + r")?\W*$|"
     r"\b(?:" + alternation("location_not_place") + r")\b",
@@ -384,12 +363,16 @@ _ORIGIN_PREPS = word_set("origin_prep")
 
 def _score(m: Mention, place: Place) -> float:
     """Where the words stand, the preposition before them and how specific the place is."""
-    score = _FIELD_SCORE.get(m.field, 20.0) + _KIND_SCORE.get(place.kind, 0) - (10 if m.weak else 0)
+    score = (
+        _FIELD_SCORE.get(m.field, _FIELD_SCORE["default"])
+        + _KIND_SCORE.get(place.kind, _KIND_SCORE["default"])
+        - (_SCORE["weak"] if m.weak else 0)
+    )
     if m.prep and m.prep not in _ORIGIN_PREPS:
-        score += 15
+        score += _SCORE["place_prep"]
     elif m.prep in _ORIGIN_PREPS:  # "jongeren uit Rotterdam in Den Haag": where they come from, less than "in"
-        score += 5
-    return score - m.start * 0.001
+        score += _SCORE["origin_prep"]
+    return score - m.start * _SCORE["per_char"]
 
 
 # "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
@@ -401,6 +384,10 @@ _ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
 _TRAVEL = re.compile(r"(?i)(?:" + alternation("travel_word") + r")")
 
 
+_ROUTE_START = float(_SCORE["route_start"])  # float: the bonus was written 10.0
+_VISIT_VERB = float(_SCORE["visit_verb"])
+
+
 def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
     """15 when the name directly follows "bezoekt"/"opent" (as "aan"/"in" would give); 10 for the start of a
     route ("Fietstocht van Assen naar Groningen": "van" 5 + 10 = "naar" 15, the first place wins); else 0."""
@@ -408,10 +395,10 @@ def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
         return 0.0
     if m.prep == "van":
         text = texts[_SOURCE[m.field]]
-        return 10.0 if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[: m.start]) else 0.0
+        return _ROUTE_START if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[: m.start]) else 0.0
     if m.prep:
         return 0.0
-    return 15.0 if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30) : m.start]) else 0.0
+    return _VISIT_VERB if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30) : m.start]) else 0.0
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -489,12 +476,15 @@ def choose_candidate(
     return _settle(places, m, provinces, anchors)
 
 
+_VILLAGE = _THRESHOLD["village_population"]  # a country or province name beats Dutch namesakes smaller than this
+
+
 def _country_over_village(places: list[Place]) -> bool:
     """ "Sint Maarten": the country (SX) rather than the village in Schagen: a country beats Dutch namesakes
     under 50,000 inhabitants, as a province name does."""
     return (
         any(p.kind == "land" and p.country != "NL" for p in places)
-        and max((p.population for p in places if p.country == "NL"), default=0) < 50000
+        and max((p.population for p in places if p.country == "NL"), default=0) < _VILLAGE
     )
 
 
@@ -504,11 +494,11 @@ def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[
         return _prefer_woonplaats(in_prov, m), "provincie in de tekst"
     for anchor in anchors:  # the same gemeente first ("Rijswijk … gemeente Altena"), then within 40 km
         same = [p for p in places if p.gm_code and p.gm_code == anchor.gm_code]
-        near = same or [p for p in places if p.gm_code and _distance_km(p, anchor) < 40]
+        near = same or [p for p in places if p.gm_code and _distance_km(p, anchor) < _THRESHOLD["near_km"]]
         if near and len({p.gm_code for p in near}) == 1:
             return _prefer_woonplaats(near, m), f"nabij {anchor.name}"
     prov = [p for p in places if p.kind == "provincie"]
-    if prov and max((p.population for p in places if p.kind != "provincie"), default=0) < 50000:
+    if prov and max((p.population for p in places if p.kind != "provincie"), default=0) < _VILLAGE:
         return prov[0], "provincienaam"
     best = max(places, key=lambda p: (p.population, p.kind == "woonplaats"))
     group = [p for p in places if p.gm_code == best.gm_code and p.country == best.country]
@@ -517,18 +507,7 @@ def _settle(places: list[Place], m: Mention, provinces: set[str], anchors: list[
 
 def _prefer_woonplaats(places: list[Place], m: Mention) -> Place:
     """Within one gemeente: the woonplaats of that name over the gemeente, a venue over both."""
-    order = {
-        "venue": 0,
-        "institution": 0,
-        "org": 0,
-        "woonplaats": 1,
-        "stad": 1,
-        "gemeente": 2,
-        "regio": 3,
-        "provincie": 4,
-        "land": 5,
-    }
-    return min(places, key=lambda p: (order.get(p.kind, 9), -p.population))
+    return min(places, key=lambda p: (_PREFER.get(p.kind, _PREFER["default"]), -p.population))
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -551,7 +530,6 @@ _FIELD_WORDS = {
     "description": "in de beschrijving",
     "label": "in het typelabel",
 }
-_FIELD_CONF = {"location": 0.95, "paren_end": 0.92, "paren": 0.85, "title": 0.8, "description": 0.65}
 
 
 # a description line "Bron: Ministerie van Financiën" names the publisher, not a place -> removed
@@ -683,7 +661,7 @@ def _refine(scored: list[tuple], gaz: Gazetteer) -> tuple:
 
 
 _PROVINCE_CITIES = word_set("province_city")
-_SITE_GAP = 20  # at most this many characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
+_SITE_GAP = _THRESHOLD["site_gap"]  # characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
 
 
 def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
@@ -776,15 +754,15 @@ def _located(m: Mention, place: Place, note: str, gaz: Gazetteer) -> Located:
 
 def _make_located(m: Mention, place: Place, note: str) -> Located:
     """Mention + place -> Located with confidence and reason."""
-    conf = _FIELD_CONF.get(m.field, 0.65)
+    conf = _FIELD_CONF.get(m.field, _FIELD_CONF["default"])
     if m.prep and m.prep != "van" and m.field in ("title", "description"):
-        conf = min(0.9, conf + 0.07)
+        conf = min(_CONF["prep_cap"], conf + _CONF["prep_bonus"])
     if place.kind == "institution":
-        conf = 0.6
+        conf = _CONF["institution"]
     elif place.kind in ("regio", "provincie", "land"):
-        conf = min(conf, 0.75)
+        conf = min(conf, _CONF["area_cap"])
     if note.startswith("meerdere"):
-        conf *= 0.7
+        conf *= _CONF["several"]
     if place.gm_code:
         where = f"{place.gemeente} ({place.gm_code})"
     else:

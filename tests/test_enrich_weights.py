@@ -1,0 +1,53 @@
+"""The weights and thresholds of the place choice (src/agendakaart/data/location_weights.csv): every row has its
+meaning, every kind a place can have is weighed, values keep the type they are written in, and a missing key is
+an error, not a silent zero."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from agendakaart.enrich import location
+from agendakaart.enrich.regions import data_path
+from agendakaart.enrich.weights import WEIGHTS_FILE, weight, weights
+
+
+def _rows() -> list[dict]:
+    with open(data_path(WEIGHTS_FILE), encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(ln for ln in fh if ln.strip() and not ln.startswith("#")))
+
+
+def test_every_row_has_its_meaning():
+    rows = _rows()
+    assert rows
+    assert all(row["meaning"].strip() for row in rows)
+    assert len({(row["table"], row["key"]) for row in rows}) == len(rows)
+
+
+@pytest.mark.parametrize("table", ["kind_score", "specific", "prefer"])
+def test_every_kind_is_weighed(table):
+    assert set(location.PRECISION) <= set(weights(table))
+
+
+def test_every_field_is_scored():
+    assert set(location._SOURCE) <= set(weights("field_score"))
+
+
+def test_values_keep_their_written_type():
+    assert weight("field_score", "location") == 100.0 and isinstance(weight("field_score", "location"), float)
+    assert weight("kind_score", "institution") == -35 and isinstance(weight("kind_score", "institution"), int)
+    assert weight("conf", "several") == 0.7
+
+
+def test_unknown_table_or_key_is_an_error():
+    with pytest.raises(KeyError):
+        weights("no_such_table")
+    with pytest.raises(KeyError):
+        weight("threshold", "no_such_key")
+
+
+def test_a_place_in_the_location_field_beats_one_in_the_title(res):
+    found = location.resolve_location(title="Werkbezoek aan Leiden", location_text="Delft", gaz=res.gazetteer)
+    assert found.place.name == "Delft"
+    assert found.confidence == weights("field_conf")["location"]
