@@ -1,7 +1,7 @@
 """The context rules (src/agendakaart/data/context_rules.csv): a test from every row's examples — on each `fires`
 example the rule acts (its reason is in the enrichment's reason), on each `not_fires` example it does not; for a
 not_kamer row (an exception) the Kamer rule's reason must be absent where it fires and present where it does not;
-a not_here, whom, not_area or area_part row (it writes no reason) must be the row that drops a name of the example, or drop
+a not_here, surname, whom, not_area or area_part row (it writes no reason) must be the row that drops a name of the example, or drop
 none."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ CASES = [(r, text, True) for r in RULES for text in r.fires] + [(r, text, False)
 )
 def test_rule_row_examples(res, rule, text, fires):
     e = enrich_title(res, text)
-    if rule.effect == "not_here":
+    if rule.effect in ("not_here", "surname"):
         assert (rule.id in _not_here_rules_acting(res, text)) == fires
     elif rule.effect == "whom":
         assert (rule.id in _whom_rules_acting(res, text)) == fires
@@ -38,7 +38,7 @@ def test_rule_row_examples(res, rule, text, fires):
 
 
 def _not_here_rules_acting(res, title: str) -> set[str]:
-    """The ids of what drops a name of the title before a place is chosen (not_here rows, "surname", …)."""
+    """The ids of the rows that drop a name of the title before a place is chosen (not_here and surname rows)."""
     from agendakaart.enrich.location import _not_here_rule
     from agendakaart.enrich.mentions import find_mentions
 
@@ -83,7 +83,7 @@ def _area_part_rules_acting(title: str) -> set[str]:
 
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
-    effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part"}
+    effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -94,7 +94,7 @@ def test_not_here_pre_check_is_derived_from_the_rows():
 
     table = _not_here_rules()
     assert table.stems == tuple(required_literal(r.pattern) for r in table.rules)
-    assert set(table.any_stems) == {"over", "exemplaar", "met"}
+    assert set(table.any_stems) == {"-", "over", "exemplaar", "met"}
     assert required_literal(re.compile(r"(?i)\bbezoek(?:t)?\s+aan")) == "bezoe"  # no k: K matches it too
     assert required_literal(re.compile(r"[a-z]+")) == ""
     for rule, stem in zip(table.rules, table.stems):
@@ -172,3 +172,16 @@ def test_kamer_rule_keeps_out_of_remote_and_non_place_locations(res):
     assert enrich_title(res, "Commissiedebat Digitale Zaken", location="online").precision.value == "none"
     assert enrich_title(res, "Commissiedebat via videoverbinding").precision.value == "none"
     assert enrich_title(res, "Commissiedebat Digitale Zaken").gm_code == "GM0518"
+
+
+def test_surname_pre_check_is_the_rows_literal_as_written():
+    """The surname rows are case-sensitive: their pre-check is their required literal as written ("Van")."""
+    from agendakaart.enrich.context import _surname_rules, name_in_surname, required_literal
+
+    assert [literal for _, literal in _surname_rules()] == ["Van"]
+    assert required_literal(re.compile(r"[A-Z]\w*\s+Van\s+$"), keep_case=True) == "Van"
+    assert required_literal(re.compile(r"(?i)[A-Z]\w*\s+Van\s+$"), keep_case=True) == "van"
+    text = "Bezoek aan Museum Boijmans Van Beuningen"
+    assert name_in_surname(text, text.index("Beuningen"), lambda c: True).id == "van-achternaam"
+    assert name_in_surname(text.replace("Van", "van"), text.index("Beuningen"), lambda c: True) is None
+    assert name_in_surname(text, text.index("Beuningen"), lambda c: False) is None  # not_route: a route follows

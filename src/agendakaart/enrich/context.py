@@ -21,16 +21,21 @@ from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "whom", "not_area", "area_part")
+EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part")
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
-CONDITIONS = {"not_here": ("", "unless_visit", "org_with_place_word"), "whom": ("country", "province")}
-_AS_WRITTEN = ("not_here", "whom")  # effects whose patterns carry their own flags (capitals count in names)
+CONDITIONS = {
+    "not_here": ("", "unless_visit", "org_with_place_word", "institution"),
+    "surname": ("", "not_route"),
+    "whom": ("country", "province"),
+}
+_AS_WRITTEN = ("not_here", "surname", "whom")  # effects whose patterns carry their own flags (capitals count)
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
+_SURNAME_WINDOW = 60  # a surname rule looks at this many characters before the name
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,11 @@ def _pattern(effect: str, text: str) -> re.Pattern:
     return re.compile(text) if effect in _AS_WRITTEN else re.compile(text, re.I)
 
 
-def required_literal(pattern: re.Pattern) -> str:
+def required_literal(pattern: re.Pattern, keep_case: bool = False) -> str:
     """The longest run of literal characters that every match of the pattern holds, in lower case and without
     i, s or k (their case-blind matches include İ, ſ, K), for a pre-check derived from the rule itself:
-    r"(?i)\bover\\s+…" -> "over". "" when the pattern has none."""
+    r"(?i)\bover\\s+…" -> "over". "" when the pattern has none. `keep_case`: the run as written, for a pattern
+    with no case-blind part (r"[A-Z]\\w*\\s+Van\\s+$" -> "Van"; to be looked for in the text as it is)."""
     from re import _constants as c, _parser
 
     runs, run = [], []
@@ -101,6 +107,8 @@ def required_literal(pattern: re.Pattern) -> str:
 
     walk(_parser.parse(pattern.pattern, pattern.flags))
     runs.append("".join(run))
+    if keep_case and not pattern.flags & re.I and "(?i" not in pattern.pattern:
+        return max(runs, key=len, default="")
     pieces = [piece for r in runs for piece in _CASE_ODD.split(r.lower())]
     return max(pieces, key=len, default="")
 
@@ -137,6 +145,28 @@ def name_not_here(clause: str, holds: Callable[[str], bool]) -> ContextRule | No
     low = clause.lower()
     for rule, stem in zip(table.rules, table.stems):
         if stem in low and rule.pattern.search(clause) and (not rule.condition or holds(rule.condition)):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _surname_rules() -> tuple[tuple[ContextRule, str], ...]:
+    rules = tuple(
+        (r, required_literal(r.pattern, keep_case=True)) for r in load_context_rules() if r.effect == "surname"
+    )
+    for rule, literal in rules:
+        if not literal:
+            raise ValueError(f"{RULES_FILE}: rule {rule.id} has no literal text for its pre-check")
+    return rules
+
+
+def name_in_surname(text: str, start: int, holds: Callable[[str], bool]) -> ContextRule | None:
+    """The first surname row found in the 60 characters before text[start] whose condition holds, or None:
+    "Museum Boijmans Van Beuningen" -> the row "van-achternaam" for "Beuningen". Each row's required literal, as
+    written ("Van"), is looked for first (speed only)."""
+    window = text[max(0, start - _SURNAME_WINDOW) : start]
+    for rule, literal in _surname_rules():
+        if literal in window and rule.pattern.search(window) and (not rule.condition or holds(rule.condition)):
             return rule
     return None
 

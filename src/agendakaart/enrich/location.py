@@ -206,47 +206,39 @@ def collect_mentions(
 _VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
 
 
-# a capitalised "Van" after a capitalised word starts a surname: "Museum Boijmans Van Beuningen", "Kamerlid Van Hattem"
-_SURNAME_VAN = re.compile(r"[A-Z\u00c0-\u024f][\w'’.-]*\s+Van\s+(?:(?:der|den|de)\s+)?$")
+def _is_surname(m: Mention, text: str) -> str | None:
+    """The id of the surname row of context_rules.csv that takes the name as part of a person's name, or None:
+    "Museum Boijmans Van Beuningen" -> "Beuningen" is a surname, not the town; "Fietstocht. Van Assen naar
+    Groningen" -> None (a route: condition not_route); "gemeente van Emmen" -> None (lower-case "van")."""
 
+    def holds(condition: str) -> bool:
+        if condition == "not_route":
+            return not _ROUTE_ON.match(text, m.end)
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
 
-def _is_surname(m: Mention, text: str) -> bool:
-    """ "Museum Boijmans Van Beuningen" -> True for "Beuningen" (a surname, not the town); "Fietstocht Van Assen
-    naar Groningen" -> False (a route); "gemeente van Emmen" -> False (lower-case "van")."""
-    if "Van " not in text[max(0, m.start - 12) : m.start]:  # cheap pre-check (speed only)
-        return False
-    if not _SURNAME_VAN.search(text[max(0, m.start - 60) : m.start]):
-        return False
-    return not _ROUTE_ON.match(text, m.end)
-
-
-def _is_compound_tail(m: Mention, text: str, gaz: Gazetteer) -> bool:
-    """ "OVSE-ministerraad", "NAVO-ministerraad": an institution name joined to a prefix is another body
-    ("Ministerraad" alone is the Dutch cabinet) -> True; "Ministerraad" -> False."""
-    if m.start < 2 or text[m.start - 1] != "-" or not text[m.start - 2].isalnum():
-        return False
-    return _kinds(m, gaz) <= {"institution"}
+    rule = context.name_in_surname(text, m.start, holds)
+    return rule.id if rule is not None else None
 
 
 _CLAUSE_END = re.compile(r"[.;:!?()]")
 
 
 def _not_here(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
-    """Names that say whom or what, not where: a surname, "OVSE-ministerraad", and the not_here rows of
-    context_rules.csv ("gesprek over de toekomst van Schiphol": a subject; "gesprek met het Instituut
+    """Names that say whom or what, not where: the surname and not_here rows of context_rules.csv ("Museum
+    Boijmans Van Beuningen": a surname; "OVSE-ministerraad": another body than the cabinet; "gesprek over de toekomst van Schiphol": a subject; "gesprek met het Instituut
     Mijnbouwschade Groningen" / "met Amsterdam UMC": an organisation met, not visited)."""
     return _not_here_rule(m, texts, gaz) is not None
 
 
 def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
-    """_not_here with the name of what decided: "surname", "compound", a not_here row's id, or None."""
-    if m.field != "label" and _is_surname(m, texts[_SOURCE[m.field]]):
-        return "surname"
+    """_not_here with the id of the row that decided (a surname or not_here row), or None."""
+    if m.field != "label":
+        surname = _is_surname(m, texts[_SOURCE[m.field]])
+        if surname is not None:
+            return surname
     if m.field in ("location", "label") or m.in_parens:
         return None
     text = texts[_SOURCE[m.field]]
-    if _is_compound_tail(m, text, gaz):
-        return "compound"
     before = text[max(0, m.start - 80) : m.start]
     if not context.may_be_not_here(before.lower()):  # derived from the rows' patterns (speed only)
         return None
@@ -256,6 +248,8 @@ def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | N
             return not _VISIT_WORDS.search(text)
         if condition == "org_with_place_word":
             return _kinds(m, gaz) <= {"venue", "org"} and _holds_place_word(m, gaz)
+        if condition == "institution":
+            return _kinds(m, gaz) <= {"institution"}
         raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
 
     rule = context.name_not_here(_CLAUSE_END.split(before)[-1], holds)
