@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from agendakaart.enrich.context import KAMER_CONFIDENCE, load_context_rules
+from agendakaart.enrich.context import KAMER_CONFIDENCE, address_cut, load_context_rules, location_qualifier
 from enrich_helpers import enrich_title
 
 RULES = load_context_rules()
@@ -31,6 +31,10 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id in _area_part_rules_acting(text)) == fires
     elif rule.effect == "not_area":
         assert (rule.id in _area_rules_acting(res, text)) == fires
+    elif rule.effect == "address":
+        assert (rule.id == _address_row(text)) == fires
+    elif rule.effect == "qualifier":
+        assert (rule.id == getattr(location_qualifier(text), "id", None)) == fires
     elif rule.effect == "not_kamer":
         assert (KAMER_REASON not in e.reason) == fires, e.reason
     else:
@@ -82,8 +86,15 @@ def _area_part_rules_acting(title: str) -> set[str]:
     return found
 
 
+def _address_row(location_text: str) -> str | None:
+    """The id of the address row that ends the street part of a location field (None: no address found)."""
+    found = address_cut(location_text)
+    return found[0].id if found else None
+
+
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
+    effects |= {"address", "qualifier"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -185,3 +196,20 @@ def test_surname_pre_check_is_the_rows_literal_as_written():
     assert name_in_surname(text, text.index("Beuningen"), lambda c: True).id == "van-achternaam"
     assert name_in_surname(text.replace("Van", "van"), text.index("Beuningen"), lambda c: True) is None
     assert name_in_surname(text, text.index("Beuningen"), lambda c: False) is None  # not_route: a route follows
+
+
+@pytest.mark.parametrize(
+    "location,gm",
+    [
+        ("Lange Voorhout 34, 2514 EG Den Haag", "GM0518"),  # postcode row: the town after it, not "Voorhout"
+        ("Lange Voorhout 34, Den Haag", "GM0518"),  # house-number row
+    ],
+)
+def test_address_rows_take_the_town_after_the_street(res, location, gm):
+    assert enrich_title(res, "Overleg", location=location).gm_code == gm
+
+
+def test_qualifier_rows_join_the_title(res):
+    """A location field that only qualifies ("Gld", "(provincie)") says which place of the title is meant."""
+    assert enrich_title(res, "Werkbezoek Hengelo", location="Gld").gm_code == "GM1876"  # Hengelo (Bronckhorst)
+    assert enrich_title(res, "Werkbezoek Groningen", location="provincie").precision.value == "provincie"

@@ -21,15 +21,29 @@ from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
-EFFECTS = ("kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part")
+EFFECTS = (
+    "kamer",
+    "not_kamer",
+    "subject",
+    "leader",
+    "not_here",
+    "surname",
+    "whom",
+    "not_area",
+    "area_part",
+    "address",
+    "qualifier",
+)
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
 CONDITIONS = {
     "not_here": ("", "unless_visit", "org_with_place_word", "institution"),
     "surname": ("", "not_route"),
     "whom": ("country", "province"),
+    "qualifier": ("compact", "stripped"),
 }
-_AS_WRITTEN = ("not_here", "surname", "whom")  # effects whose patterns carry their own flags (capitals count)
+# effects whose patterns carry their own flags (capitals count; a qualifier row matches a lower-cased field)
+_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier")
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
@@ -68,7 +82,9 @@ def load_context_rules() -> tuple[ContextRule, ...]:
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
-        if rule.condition not in CONDITIONS.get(rule.effect, ("",)):
+        if rule.condition not in CONDITIONS.get(rule.effect, ("",)) or (
+            rule.effect == "qualifier" and not rule.condition
+        ):
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
         if not rule.fires or not rule.not_fires:
             raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
@@ -219,6 +235,44 @@ def names_area_part(window: str) -> ContextRule | None:
     None; each row's required literal ("-") is looked for first (speed only)."""
     for rule, literal in _area_part_rules():
         if literal in window and rule.pattern.search(window):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _address_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "address")
+
+
+def address_cut(location_text: str) -> tuple[ContextRule, int] | None:
+    """Where the street part of an address ends in a location field: the first address row found and the end of
+    its match ("Lange Voorhout 34, 2514 EG Den Haag" -> the postcode row, after "2514 EG"), or None."""
+    for rule in _address_rules():
+        found = rule.pattern.search(location_text)
+        if found:
+            return rule, found.end()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _qualifier_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "qualifier")
+
+
+def location_qualifier(location_text: str) -> ContextRule | None:
+    """The first qualifier row that the whole location field matches, read as its condition says: compact
+    (spaces, brackets and dots taken out, lower case: "N.H." -> "nh") or stripped (brackets, dots and spaces
+    around taken off, lower case: "(provincie)" -> "provincie"); None when the field is more than a qualifier."""
+    stripped = location_text.strip(" ().")
+    compact = None
+    for rule in _qualifier_rules():
+        if rule.condition == "compact":
+            if compact is None:
+                compact = stripped.replace(".", "").replace(" ", "").lower()
+            text = compact
+        else:
+            text = stripped.lower()
+        if rule.pattern.fullmatch(text):
             return rule
     return None
 

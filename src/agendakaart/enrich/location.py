@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from agendakaart.enrich import context  # the rows of context_rules.csv (context.py imports this module)
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.mentions import _ABBR_PROVINCE, Mention, find_mentions
+from agendakaart.enrich.mentions import Mention, find_mentions
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.weights import weights
@@ -83,27 +83,13 @@ class Located:
 NOWHERE = Located(None, "none", 0.0, "geen plaatsaanduiding gevonden")
 
 
-def _is_province_qualifier(location_text: str) -> bool:
-    """ "Gld" / "N.H." / "(L)" -> True: a province abbreviation alone, no place; "Leiden" -> False."""
-    return location_text.strip(" ().").replace(".", "").replace(" ", "").lower() in _ABBR_PROVINCE
-
-
-_KIND_QUALIFIERS = word_set("kind_qualifier")
-
-
-def _is_kind_qualifier(location_text: str) -> bool:
-    """ "(provincie)" split off "Werkbezoek Groningen (provincie)" -> True: it says which Groningen, it is no
-    place of its own; "Leiden" -> False."""
-    return location_text.strip(" ().").lower() in _KIND_QUALIFIERS
-
-
 @lru_cache(maxsize=8192)  # location texts recur ("Stadhuis", "Tweede Kamer")
 def _location_facts(location_text: str) -> tuple[bool, str | None, bool]:
     """A stripped location field -> (a qualifier alone, postal-only reason, names no place).
 
     "Gld" / "(provincie)" -> (True, None, False); "Postbus 20011, Den Haag" -> (False, "postadres, geen
     bezoekadres", False); "online" -> (False, None, True); "Leiden" -> (False, None, False)."""
-    if _is_province_qualifier(location_text) or _is_kind_qualifier(location_text):
+    if context.location_qualifier(location_text) is not None:  # the qualifier rows of context_rules.csv
         return True, None, _is_no_place(location_text)  # "NB": also "n.b." (not known) when no title takes it
     postal = _postal_only(location_text)
     return False, postal, not postal and _is_no_place(location_text)
@@ -287,17 +273,14 @@ def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mentio
     return m._replace(ids=areas) if areas and len(areas) < len(m.ids) else m
 
 
-_POSTCODE = re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")
-_HOUSE_NUMBER = re.compile(r"\b\d{1,5}\s?[a-zA-Z]?(?:-\d+)?\s*,")
-
-
 def _after_address(location: str, mentions: list[Mention]) -> list[Mention]:
     """ "Lange Voorhout 34, 2514 EG Den Haag": the town after the postcode (or after "street 34,") counts,
-    not a street name that happens to be a place ("Voorhout")."""
-    cut = _POSTCODE.search(location) or _HOUSE_NUMBER.search(location)
-    if not cut:
+    not a street name that happens to be a place ("Voorhout"); the address rows of context_rules.csv say where
+    the street part ends."""
+    cut = context.address_cut(location)
+    if cut is None:
         return mentions
-    after = [m for m in mentions if m.start >= cut.end()]
+    after = [m for m in mentions if m.start >= cut[1]]
     return after or mentions
 
 
