@@ -1,4 +1,4 @@
-"""The weights and thresholds of the place choice (src/agendakaart/data/location_weights.csv): every row has its
+"""The weights and thresholds of the place choice (src/agendakaart/data/enrich_weights.csv): every row has its
 meaning, every kind a place can have is weighed, values keep the type they are written in, and a missing key is
 an error, not a silent zero."""
 
@@ -32,6 +32,13 @@ def test_every_kind_is_weighed(table):
 
 def test_every_field_is_scored():
     assert set(location._SOURCE) <= set(weights("field_score"))
+
+
+def test_type_confidences_order():
+    """A type from the label is surer than one from the text, and both than none (engine: a lead above none names
+    a type)."""
+    conf = weights("type_conf")
+    assert conf["label"] > conf["text"] > conf["none"]
 
 
 def test_values_keep_their_written_type():

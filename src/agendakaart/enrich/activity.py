@@ -13,9 +13,11 @@ import ahocorasick
 
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import clean_text, fold, fold_name
+from agendakaart.enrich.weights import weights
 from agendakaart.models import ActivityType
 
 _TYPES = {t.value for t in ActivityType}
+_CONF = weights("type_conf")  # label, text, none: data/enrich_weights.csv
 
 
 @dataclass(frozen=True)
@@ -146,8 +148,8 @@ def classify_activity(
     if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
         hit = _decide(_matches(body, rules))
     if hit:
-        return hit[2].type, 0.8, f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
-    return ActivityType.OVERIG.value, 0.3, "geen typewoord gevonden -> overig"
+        return hit[2].type, _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
+    return ActivityType.OVERIG.value, _CONF["none"], "geen typewoord gevonden -> overig"
 
 
 _LABEL_MEMO_LIMIT = 4096
@@ -162,7 +164,7 @@ def _label_type(label: str, rules: ActivityRules) -> tuple[str, float, str] | No
     if label in memo:
         return memo[label]
     hit = _decide(_matches(label, rules))
-    found = (hit[2].type, 0.95, f'typelabel "{label[:60]}" -> {hit[2].type}') if hit else None
+    found = (hit[2].type, _CONF["label"], f'typelabel "{label[:60]}" -> {hit[2].type}') if hit else None
     if len(memo) >= _LABEL_MEMO_LIMIT:
         memo.clear()
     memo[label] = found

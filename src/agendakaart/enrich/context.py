@@ -18,6 +18,7 @@ from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich import location  # a module reference: location.py asks this module in turn
 from agendakaart.enrich.regions import data_path
 from agendakaart.enrich.text import fold_name
+from agendakaart.enrich.weights import weight
 from agendakaart.enrich.words import alternation
 
 RULES_FILE = "context_rules.csv"
@@ -46,7 +47,8 @@ CONDITIONS = {
 _AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier")
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
-KAMER_CONFIDENCE = 0.55  # an activity that is in the Kamer by its nature, no place named: lower than a name
+KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
+LEADER_CONFIDENCE = weight("conf", "leader")  # a foreign leader visited, no place named: their country
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
 _SURNAME_WINDOW = 60  # a surname rule looks at this many characters before the name
@@ -399,7 +401,11 @@ def _leader(rule, located, text, gaz) -> location.Located | None:
                     gaz,
                     (rule.id, country.name),
                     lambda: location.Located(
-                        country, "land", 0.6, f'"{name}": {rule.reason} -> {country.name}, {country.country}', name
+                        country,
+                        "land",
+                        LEADER_CONFIDENCE,
+                        f'"{name}": {rule.reason} -> {country.name}, {country.country}',
+                        name,
                     ),
                 )
     return None

@@ -18,10 +18,12 @@ from agendakaart.enrich.location import Located, resolve_location
 from agendakaart.enrich.regions import is_abroad, is_den_haag
 from agendakaart.enrich.scan import scan_text, scanner_for
 from agendakaart.enrich.text import clean_text
+from agendakaart.enrich.weights import weight
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
-RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv", "location_weights.csv")
+_NO_TYPE = weight("type_conf", "none")  # the confidence of "overig, no type word": a lead above it names a type
+RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv", "enrich_weights.csv")
 
 
 def rules_version() -> str:
@@ -121,7 +123,7 @@ def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str 
     label = None
     match = _LABEL_RE.match(text)
     if match and len(match.group(1).split()) <= 6:
-        if rules is None or classify_activity(None, match.group(1), rules)[1] > 0.3:
+        if rules is None or classify_activity(None, match.group(1), rules)[1] > _NO_TYPE:
             label = match.group(1).strip()
             if not _keeps_lead(label):
                 text = match.group(2)

@@ -31,7 +31,7 @@ PRECISION = {
     "provincie": "provincie",
     "land": "land",
 }
-# the weights of the place choice are data (data/location_weights.csv): table -> key -> value
+# the weights of the place choice are data (data/enrich_weights.csv): table -> key -> value
 _FIELD_SCORE = weights("field_score")
 _KIND_SCORE = weights("kind_score")
 _SPECIFIC = weights("specific")

@@ -1,4 +1,4 @@
-"""Scoring weights and thresholds of the place choice, as data (data/location_weights.csv): table, key, value,
+"""Scoring weights and thresholds of the place choice, as data (data/enrich_weights.csv): table, key, value,
 meaning per row.
 
 weights("field_score") -> {"location": 100.0, …, "default": 20.0}; weight("threshold", "near_km") -> 40
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from agendakaart.enrich.regions import data_path
 
-WEIGHTS_FILE = "location_weights.csv"
+WEIGHTS_FILE = "enrich_weights.csv"
 
 
 @lru_cache(maxsize=1)
