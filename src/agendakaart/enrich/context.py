@@ -50,8 +50,8 @@ _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
 LEADER_CONFIDENCE = weight("conf", "leader")  # a foreign leader visited, no place named: their country
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
-_SUBJECT_WINDOW = 80  # a subject rule looks at this many characters before the place it may discard
-_SURNAME_WINDOW = 60  # a surname rule looks at this many characters before the name
+_SUBJECT_WINDOW = weight("window", "subject")  # characters before the place a subject row may discard
+_SURNAME_WINDOW = weight("window", "surname")  # characters before the name a surname row looks at
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,9 @@ _PREFER = weights("prefer")
 _FIELD_CONF = weights("field_conf")
 _CONF = weights("conf")
 _THRESHOLD = weights("threshold")
+_WINDOW = weights("window")  # how many characters before a name a rule looks at
+_NOT_HERE, _AREA_PART, _PROVINCE_WHOM = _WINDOW["not_here"], _WINDOW["area_part"], _WINDOW["province_whom"]
+_VISIT_WINDOW = _WINDOW["visit_verb"]
 _NOT_A_PLACE = re.compile(
     r"^\W*(?:" + alternation("vague_location") + r")?\s*(?:" + alternation("location_plural") + r")?\W*$|"
     r"\b(?:" + alternation("location_not_place") + r")\b",
@@ -181,7 +184,7 @@ def collect_mentions(
             continue
         if _not_here(m, texts, gaz):
             continue
-        if context.area_part_possible(texts[_SOURCE[m.field]], max(0, m.start - 14), m.start):
+        if context.area_part_possible(texts[_SOURCE[m.field]], max(0, m.start - _AREA_PART), m.start):
             m = _compass_region(m, texts, gaz)
         out.append(m)
     return out
@@ -225,7 +228,7 @@ def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | N
     if m.field in ("location", "label") or m.in_parens:
         return None
     text = texts[_SOURCE[m.field]]
-    before = text[max(0, m.start - 80) : m.start]
+    before = text[max(0, m.start - _NOT_HERE) : m.start]
     if not context.may_be_not_here(before.lower()):  # derived from the rows' patterns (speed only)
         return None
 
@@ -264,7 +267,7 @@ def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mentio
     """ "Werkbezoek aan Zuidoost-Groningen" -> the province Groningen, not the city: a compass word joined
     to a name that is also a province or region names part of that area (the area_part rows of
     context_rules.csv, looked for in the 14 characters before the name)."""
-    window = texts[_SOURCE[m.field]][max(0, m.start - 14) : m.start]
+    window = texts[_SOURCE[m.field]][max(0, m.start - _AREA_PART) : m.start]
     if context.names_area_part(window) is None:
         return m
     areas = tuple(i for i in m.ids if gaz.places[i].kind in ("provincie", "regio"))
@@ -328,7 +331,7 @@ def _whom_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
         if condition == "country":
             return text[: m.start] if "land" in kinds and m.prep != "in" else None  # also "Sint Maarten"
         if condition == "province":
-            return text[max(0, m.start - 60) : m.start] if "provincie" in kinds else None
+            return text[max(0, m.start - _PROVINCE_WHOM) : m.start] if "provincie" in kinds else None
         raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
 
     rule = context.name_is_whom(window_for)
@@ -375,7 +378,11 @@ def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
         return _ROUTE_START if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[: m.start]) else 0.0
     if m.prep:
         return 0.0
-    return _VISIT_VERB if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - 30) : m.start]) else 0.0
+    return (
+        _VISIT_VERB
+        if _VISIT_VERB_BEFORE.search(texts[_SOURCE[m.field]][max(0, m.start - _VISIT_WINDOW) : m.start])
+        else 0.0
+    )
 
 
 def _distance_km(a: Place, b: Place) -> float:
