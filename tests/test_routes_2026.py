@@ -266,3 +266,25 @@ def test_search_api_that_silently_pages_by_a_smaller_size(conn, totals):
         site.clamp, site.totals = 10, totals
         counts, _ = crawl(site, conn, "search")
     assert counts["route_search"] == len(ITEMS)
+
+
+def test_a_window_with_no_items_says_so(tmp_path):
+    with Site2026() as site:
+        result = CliRunner().invoke(
+            main,
+            [
+                "collect",
+                "--base-url",
+                site.base_url,
+                "--db",
+                str(tmp_path / "w.db"),
+                "--rate",
+                "1000",
+                "--since",
+                "2020-01-01",
+                "--until",
+                "2020-12-31",
+            ],
+        )
+    assert result.exit_code == 1
+    assert "geen agenda-item in de gekozen periode" in result.output and "alle buiten --since/--until" in result.output

@@ -23,6 +23,7 @@ class NothingFound(FetchError):
         self.lines = lines or []
         self.counts = counts or {}
         self.unreachable = unreachable  # not one answer from the site (network, DNS, robots.txt unreachable)
+        self.outside_window = 0  # items the routes did find, all outside --since/--until
 
 
 class ParseError(AgendakaartError):

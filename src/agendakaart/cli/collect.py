@@ -152,6 +152,11 @@ def _nothing_found_error(exc, base_url: str, db_path) -> Exception:
             f"{base_url} is niet bereikbaar (geen enkel antwoord op {exc.counts.get('requests', 0)} "
             f"verzoeken): controleer de internetverbinding en --base-url, en probeer het later opnieuw"
         )
+    if exc.outside_window:
+        return FetchError(
+            f"geen agenda-item in de gekozen periode op {base_url} (de routes vonden er {exc.outside_window}, alle "
+            f"buiten --since/--until): kies een andere periode"
+        )
     return FetchError(
         f"geen enkel agenda-item gevonden op {base_url} (zie per route hierboven): draai "
         f"`agendakaart doctor --base-url {base_url}` en `agendakaart status --db {db_path}`"

@@ -98,9 +98,11 @@ def collect_report(
     log.info("collect: %s", crawl.counts)
     if not crawl.found_any:
         unreachable = crawl.answers == 0 and all(o.status == "mislukt" for o in crawl.outcomes)
-        raise NothingFound(
+        found = NothingFound(
             "geen enkel agenda-item gevonden op " + settings.base_url, crawl.route_lines(), crawl.counts, unreachable
         )
+        found.outside_window = len({r.url for o in crawl.outcomes for r in o.refs})  # all found lie outside the window
+        raise found
     return crawl.counts, crawl.route_lines()
 
 
