@@ -288,3 +288,12 @@ def test_a_window_with_no_items_says_so(tmp_path):
         )
     assert result.exit_code == 1
     assert "geen agenda-item in de gekozen periode" in result.output and "alle buiten --since/--until" in result.output
+
+
+def test_status_groups_a_reason_shared_by_many_problems():
+    from agendakaart.cli.collect import _problem_lines
+    from agendakaart.models import Problem
+
+    many = [Problem(stage="parse", reason="lijst wordt in de browser geladen", url=f"http://h/p{i}") for i in range(5)]
+    lines = _problem_lines([*many, Problem(stage="fetch", reason="HTTP 404", url="http://h/x")])
+    assert lines == ["[parse] 5× lijst wordt in de browser geladen (bijv. http://h/p0)", "[fetch] http://h/x: HTTP 404"]

@@ -238,8 +238,26 @@ def status(db_path: Path | None, limit: int) -> None:
                 f"  {r['page_date']} {r['url']}: {r['title']} — {r['removed_reason']} (gezien {r['removed_at']})"
             )
     click.echo(f"open problemen: {info['open']}")
-    for p in info["problems"]:
-        click.echo(f"  [{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
+    for line in _problem_lines(info["problems"]):
+        click.echo(f"  {line}")
+
+
+def _problem_lines(problems: list) -> list[str]:
+    """One line per problem; a reason shared by more than three (29 listings rendered in the browser) is one line
+    with the count and the first address."""
+    from collections import Counter
+
+    shared = Counter((p.stage, p.reason) for p in problems)
+    lines, said = [], set()
+    for p in problems:
+        key = (p.stage, p.reason)
+        if shared[key] > 3:
+            if key not in said:
+                said.add(key)
+                lines.append(f"[{p.stage}] {shared[key]}× {p.reason} (bijv. {p.url or p.item_id or '-'})")
+            continue
+        lines.append(f"[{p.stage}] {p.url or p.item_id or ''}: {p.reason}")
+    return lines
 
 
 _RUN_STATUS = {
