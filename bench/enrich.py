@@ -216,28 +216,33 @@ def pipeline_speed(lines: list[dict], settings: Settings, n: int) -> None:
         _pipeline_once(lines, replace(settings, enrich_workers=workers), n)
 
 
+def _fill_activities(conn, lines: list[dict], n: int) -> None:
+    """n activities made from the eval lines (unique texts), in one transaction, as `enrich` finds them stored."""
+    rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
+    with transaction(conn):
+        conn.executemany(
+            "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r["id"],
+                    f"https://example.invalid/agenda/{i // 40}",
+                    "2026-01-05",
+                    r.get("title") or "",
+                    r.get("description"),
+                    r.get("location_text"),
+                    r.get("type_label"),
+                )
+                for i, r in enumerate(rows)
+            ],
+        )
+
+
 def _pipeline_once(lines: list[dict], settings: Settings, n: int) -> None:
     """One pipeline.enrich run: fetch in batches, enrich, one executemany upsert in one transaction."""
     with tempfile.TemporaryDirectory() as tmp:
         conn = open_db(Path(tmp) / "bench.sqlite")
-        rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
-        with transaction(conn):
-            conn.executemany(
-                "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        r["id"],
-                        f"https://example.invalid/agenda/{i // 40}",
-                        "2026-01-05",
-                        r.get("title") or "",
-                        r.get("description"),
-                        r.get("location_text"),
-                        r.get("type_label"),
-                    )
-                    for i, r in enumerate(rows)
-                ],
-            )
+        _fill_activities(conn, lines, n)
         started = time.perf_counter()
         summary = enrich(replace(settings, db_path=Path(tmp) / "bench.sqlite"), conn)
         took = time.perf_counter() - started
@@ -340,24 +345,7 @@ def process_speed(lines: list[dict], n: int) -> None:
         _write_input(src, lines, n, True)
         db = Path(tmp) / "bench.sqlite"
         conn = open_db(db)
-        rows = [_input_row(lines[i % len(lines)], i, True) for i in range(n)]
-        with transaction(conn):
-            conn.executemany(
-                "INSERT INTO activities (id, page_url, date, title, description, location_text, type_label)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        r["id"],
-                        f"https://example.invalid/agenda/{i // 40}",
-                        "2026-01-05",
-                        r.get("title") or "",
-                        r.get("description"),
-                        r.get("location_text"),
-                        r.get("type_label"),
-                    )
-                    for i, r in enumerate(rows)
-                ],
-            )
+        _fill_activities(conn, lines, n)
         conn.close()
 
         def timed(cmd: list[str]) -> tuple[float, float]:

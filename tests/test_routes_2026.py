@@ -266,6 +266,8 @@ def test_search_api_that_silently_pages_by_a_smaller_size(conn, totals):
         site.clamp, site.totals = 10, totals
         counts, _ = crawl(site, conn, "search")
     assert counts["route_search"] == len(ITEMS)
+    bodies = [json.dumps(b, sort_keys=True) for b in _LAST_BODIES]
+    assert len(bodies) == len(set(bodies))  # no request asked twice (the size probe's page 2 is used, not re-asked)
 
 
 def test_a_window_with_no_items_says_so(tmp_path):

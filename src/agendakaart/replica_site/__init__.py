@@ -164,6 +164,39 @@ def _faults(items: list[Item], files: dict[str, bytes]) -> tuple[list[dict], dic
     return rules, sidecars
 
 
+def item_activities(item, base: dict) -> list[dict]:
+    """An item of either replica (bullets, or one activity with day/start/end/title/location) -> its truth rows,
+    each starting from `base` (url, persons, style, …)."""
+    if item.bullets:
+        return [
+            {
+                **base,
+                "kind": "rollup",
+                "ordinal": n,
+                "date": b.day.isoformat(),
+                "start_time": b.start,
+                "end_time": None,
+                "type_label": b.type_label,
+                "title": b.title,
+                "location_text": b.location,
+            }
+            for n, b in enumerate(item.bullets)
+        ]
+    return [
+        {
+            **base,
+            "kind": "single",
+            "ordinal": 0,
+            "date": item.day.isoformat(),
+            "start_time": item.start,
+            "end_time": item.end,
+            "type_label": None,
+            "title": item.title,
+            "location_text": item.location,
+        }
+    ]
+
+
 def _truth(seed: int, persons: list[SitePerson], items: list[Item], listings: dict[str, list[str]]) -> SiteTruth:
     activities = []
     for item in items:
@@ -171,35 +204,7 @@ def _truth(seed: int, persons: list[SitePerson], items: list[Item], listings: di
             continue
         slugs = sorted(p.slug for p in item.persons)
         base = {"url": item.path, "persons": slugs, "style": item.style, "hostile": item.hostile}
-        if item.bullets:
-            activities += [
-                {
-                    **base,
-                    "kind": "rollup",
-                    "ordinal": n,
-                    "date": b.day.isoformat(),
-                    "start_time": b.start,
-                    "end_time": None,
-                    "type_label": b.type_label,
-                    "title": b.title,
-                    "location_text": b.location,
-                }
-                for n, b in enumerate(item.bullets)
-            ]
-        else:
-            activities.append(
-                {
-                    **base,
-                    "kind": "single",
-                    "ordinal": 0,
-                    "date": item.day.isoformat(),
-                    "start_time": item.start,
-                    "end_time": item.end,
-                    "type_label": None,
-                    "title": item.title,
-                    "location_text": item.location,
-                }
-            )
+        activities += item_activities(item, base)
     activities.sort(key=lambda a: (a["url"], a["ordinal"]))
     problems = [{"url": path, "reason": reason} for path, reason in PROBLEM_PAGES.items()]
     person_rows = [

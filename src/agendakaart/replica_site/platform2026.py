@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from agendakaart.errors import AgendakaartError
-from agendakaart.replica_site import SiteTruth, file_for_url
+from agendakaart.replica_site import SiteTruth, file_for_url, item_activities
 from agendakaart.replica_site.chrome2026 import SITE
 from agendakaart.replica_site.listings2026 import (
     CENTRAL,
@@ -298,34 +298,7 @@ def _activities(item: Item26) -> list[dict]:
         "hostile": None,
         "attribution": item.attribution,
     }
-    if item.bullets:
-        return [
-            {
-                **base,
-                "kind": "rollup",
-                "ordinal": n,
-                "date": b.day.isoformat(),
-                "start_time": b.start,
-                "end_time": None,
-                "type_label": b.type_label,
-                "title": b.title,
-                "location_text": b.location,
-            }
-            for n, b in enumerate(item.bullets)
-        ]
-    return [
-        {
-            **base,
-            "kind": "single",
-            "ordinal": 0,
-            "date": item.day.isoformat(),
-            "start_time": item.start,
-            "end_time": item.end,
-            "type_label": None,
-            "title": item.title,
-            "location_text": item.location,
-        }
-    ]
+    return item_activities(item, base)
 
 
 def _truth(seed: int, revision: int, robots: str, cap: int, parts: dict) -> SiteTruth:

@@ -237,6 +237,7 @@ class _SearchRun:
         self.cap: int | None = None  # results reachable per query, once a 400 has shown it
         self.skipped: dict[str, int] = {}
         self.complete = True
+        self.probed: SearchAnswer | None = None  # page 2, asked by clamped() to learn the server's page size
 
     def ask(self, current: int, filters: list[dict], facets: bool = False) -> SearchAnswer | int | None:
         """One request -> answer, or the HTTP status (4xx) it got, or None (failed, Problem recorded)."""
@@ -301,8 +302,9 @@ class _SearchRun:
     def pages(self, filters: list[dict]) -> tuple[int | None, bool, list[datetime], bool]:
         """Page one query -> (results reached or None on failure, capped?, their sort_dates, sorted newest first?)."""
         current, reached, dates = 1, 0, []
+        self.probed = None
         while True:
-            answer = self.ask(current, filters)
+            answer, self.probed = (self.probed, None) if self.probed is not None else (self.ask(current, filters), None)
             if isinstance(answer, int):
                 if answer == 400 and current > 1:  # past the paging cap
                     self.cap = min(self.cap or reached, reached)
@@ -332,7 +334,8 @@ class _SearchRun:
 
     def clamped(self, filters: list[dict], first: SearchAnswer) -> bool:
         """A first page shorter than asked but not the end: the total says more, or (no total) page 2 at the size
-        the server used brings new results. The server's size is then used from here on."""
+        the server used brings new results (kept in self.probed, so it is not asked twice). The server's size is
+        then used from here on."""
         n = len(first.results)
         if first.total is not None:
             if first.total <= n:
@@ -346,6 +349,7 @@ class _SearchRun:
             urls = {r.get("url") for r in first.results}
             if all(r.get("url") in urls for r in probe.results):
                 return False
+            self.probed = probe
         self.size = n
         return True
 
