@@ -337,8 +337,14 @@ def test_missing_database_is_named_and_not_created(tmp_path, args):
     assert not missing.exists()
 
 
-def test_database_in_a_missing_folder(tmp_path):
-    assert_one_dutch_line(invoke("collect", "--db", tmp_path / "geen" / "map" / "a.db"), "bestaat niet")
+@pytest.mark.parametrize("command", ["collect", "run"])
+def test_database_in_a_missing_folder(tmp_path, command):
+    """The folder is named (not the lock file beside the database), and nothing is made."""
+    folder = tmp_path / "geen" / "map"
+    extra = ["--out", tmp_path / "uit"] if command == "run" else []
+    line = assert_one_dutch_line(invoke(command, "--db", folder / "a.db", *extra), "bestaat niet")
+    assert f"map {folder} bestaat niet" in line and ".lock" not in line
+    assert not (tmp_path / "geen").exists()
 
 
 # ---- demo writes only into its own folder ----------------------------------------------------------------------

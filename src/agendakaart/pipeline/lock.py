@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from agendakaart.errors import LockedError, StoreError
+from agendakaart.pipeline.database import require_folder
 
 
 def lock_path(db_path: Path) -> Path:
@@ -29,6 +30,7 @@ def collect_lock(db_path: Path) -> Iterator[Path]:
         yield Path(db_path)
         return
     path = lock_path(db_path)
+    require_folder(db_path)
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
