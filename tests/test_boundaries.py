@@ -9,7 +9,6 @@ import pytest
 from shapely.geometry import Point, Polygon
 
 from agendakaart.enrich.boundaries import gemeente_file, load_boundaries, npvr_inwoners
-from agendakaart.outputs.regions import region_outlines
 
 
 @pytest.fixture(scope="module")
@@ -66,19 +65,6 @@ def test_npvr_regions_are_unions_of_their_gemeenten(b):
     assert uncertain and all(
         not b.npvr[r].contains(b.gemeenten[c].representative_point()) for r in b.npvr for c in uncertain
     )
-
-
-def test_zuidoost_friesland_outline_is_not_the_old_hull(b):
-    """A point in its gemeenten outside the old convex hull, and a point in that hull outside its gemeenten."""
-    old = next(o for o in region_outlines() if o["name"] == "Zuidoost-Friesland")
-    hull = Polygon([(lon, lat) for lat, lon in old["ring"]])
-    union = b.npvr["Zuidoost-Friesland"]
-    inside = Point(5.908, 52.852)  # Weststellingwerf, west of the old hull
-    outside = Point(6.320, 53.097)  # Tytsjerksteradiel side of the hull (GM1969 Westerkwartier)
-    assert union.contains(inside) and not hull.contains(inside)
-    assert b.gemeente_at(inside.y, inside.x) == "GM0098"
-    assert hull.contains(outside) and not union.contains(outside)
-    assert b.gemeente_at(outside.y, outside.x) == "GM1969"
 
 
 def test_region_population_and_vintage(b):

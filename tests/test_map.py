@@ -18,7 +18,7 @@ from agendakaart.outputs.map import (
     load_assets,
     map_payload,
 )
-from agendakaart.outputs.regions import convex_hull, npvr_members, region_outlines, widened
+from agendakaart.outputs.regions import npvr_members
 from agendakaart.pipeline.outputs import build_map
 from agendakaart.store import open_db
 from agendakaart.store.queries import load_persons, load_rows
@@ -114,24 +114,6 @@ def test_payload_shares_strings():
     data = map_payload(rows, {}, [], [])
     assert data["s"] == ["https://x/a", "Utrecht", "r"] and data["pts"] == [52.0, 5.0]
     assert data["a"]["p"] == [0, 0, 0] and data["a"]["d"] == [20090] * 3 and data["a"]["c"] == [50] * 3
-
-
-def test_convex_hull():
-    square = [(0, 0), (0, 2), (2, 2), (2, 0), (1, 1), (1, 0)]
-    assert sorted(convex_hull(square)) == [(0, 0), (0, 2), (2, 0), (2, 2)]
-    assert convex_hull([(1, 1)]) == [(1, 1)]
-
-
-def test_npvr_outlines_cover_their_places():
-    outlines = region_outlines()
-    assert len(outlines) == 11 == len(npvr_members())
-    for o in outlines:
-        assert len(o["ring"]) >= 3 and not o["missing"], o["name"]
-    twente = next(o for o in outlines if o["name"] == "Twente")
-    lats = [p[0] for p in twente["ring"]]
-    lons = [p[1] for p in twente["ring"]]
-    assert min(lats) < 52.22 < max(lats) and min(lons) < 6.89 < max(lons)  # Enschede inside the box
-    assert len(widened([(52.0, 5.0)], steps=12)) == 12
 
 
 def test_missing_node_modules_is_a_clear_error(tmp_path, monkeypatch):
