@@ -20,6 +20,7 @@ SETS = {
     "holdout2": (150, 0, 0, False, 0.9),
     "holdout3": (250, 100, 40, True, 0.9),
     "holdout4": (250, 150, 40, True, 0.88),
+    "holdout7": (360, 150, 60, True, 0.88),
 }
 
 
