@@ -154,7 +154,11 @@ def test_soft_hyphens_and_zero_width_marks_are_no_character(res):
     """Text pasted from a web page may carry invisible marks inside a name: they do not split it."""
     assert run(res, "Werkbezoek aan Em\u00admen").gm_code == "GM0114"
     assert run(res, "Werkbezoek", location="\ufeffTer\u00a0Apel\u200b").gm_code == "GM1950"
-    e = run(res, "Bezoek aan Zeeland", description="Ge\u00adsprek\u200c met de ge\u00addeputeerde in Mid\u00addel\u00adburg.")
+    e = run(
+        res,
+        "Bezoek aan Zeeland",
+        description="Ge\u00adsprek\u200c met de ge\u00addeputeerde in Mid\u00addel\u00adburg.",
+    )
     assert e.gm_code == "GM0687"
 
 
