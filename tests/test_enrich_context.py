@@ -35,6 +35,8 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id == _address_row(text)) == fires
     elif rule.effect == "qualifier":
         assert (rule.id == getattr(location_qualifier(text), "id", None)) == fires
+    elif rule.effect == "house":
+        assert (_house_row(res, text) == rule.id) == fires, e.reason
     elif rule.effect == "not_kamer":
         assert (KAMER_REASON not in e.reason) == fires, e.reason
     else:
@@ -86,6 +88,17 @@ def _area_part_rules_acting(title: str) -> set[str]:
     return found
 
 
+def _house_row(res, title: str) -> str | None:
+    """The id of the house row that put the title's Kamer activity in its Kamer (the enrichment's place is that
+    row's venue and the Kamer rule acted), or None."""
+    from agendakaart.enrich.context import _venue, kamer_house
+
+    e = enrich_title(res, title)
+    rule = kamer_house(title)
+    assert KAMER_REASON in e.reason, f"no Kamer activity: {title!r}"
+    return rule.id if rule is not None and e.place == _venue(res.gazetteer, rule.value).name else None
+
+
 def _address_row(location_text: str) -> str | None:
     """The id of the address row that ends the street part of a location field (None: no address found)."""
     found = address_cut(location_text)
@@ -94,7 +107,7 @@ def _address_row(location_text: str) -> str | None:
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
-    effects |= {"address", "qualifier"}
+    effects |= {"address", "qualifier", "house"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -213,3 +226,34 @@ def test_qualifier_rows_join_the_title(res):
     """A location field that only qualifies ("Gld", "(provincie)") says which place of the title is meant."""
     assert enrich_title(res, "Werkbezoek Hengelo", location="Gld").gm_code == "GM1876"  # Hengelo (Bronckhorst)
     assert enrich_title(res, "Werkbezoek Groningen", location="provincie").precision.value == "provincie"
+
+
+@pytest.mark.parametrize(
+    "rows,message",
+    [
+        ("a,house,^,r,x,y,,Tweede Kamer\nb,house,eerste kamer,r,x,y,,Eerste Kamer\n", "never reached"),
+        ("a,house,eerste kamer,r,x,y,,\n", "value"),
+        ("a,not_kamer,gemeenteraad,r,x,y,,Tweede Kamer\n", "value"),
+    ],
+)
+def test_house_rows_are_checked_at_load(tmp_path, monkeypatch, rows, message):
+    """A house row needs its venue (value), a value belongs to house rows only, and no house row may follow the
+    default (pattern ^): it would never be reached."""
+    from agendakaart.enrich import context
+
+    bad = tmp_path / "context_rules.csv"
+    bad.write_text("id,effect,pattern,reason,fires,not_fires,condition,value\n" + rows, encoding="utf-8")
+    monkeypatch.setattr(context, "data_path", lambda name: bad)
+    context.load_context_rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=message):
+            context.load_context_rules()
+    finally:
+        context.load_context_rules.cache_clear()
+
+
+def test_house_rows_pick_the_kamer(res):
+    """Which Kamer is data (house rows): the Eerste Kamer when the text names it, else the default Tweede Kamer."""
+    assert enrich_title(res, "Stemmingen in de Eerste Kamer").place.startswith("Eerste Kamer")
+    assert enrich_title(res, "Tweeminutendebat Visserij").place.startswith("Tweede Kamer")
+    assert enrich_title(res, "Commissiedebat Visserij", description="Met de EERSTE KAMER").place.startswith("Eerste")

@@ -1,8 +1,8 @@
 """Context rules as data (data/context_rules.csv), run by one interpreter after the place is resolved.
 
 apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
-Each row: id, effect (kamer | not_kamer | subject | leader | not_here), pattern, reason, examples that must and must
-not fire, condition (not_here only). The not_here rows are asked by location.py, per name, before a place is chosen:
+Each row: id, effect (kamer | not_kamer | house | subject | leader | not_here | …), pattern, reason, examples that
+must and must not fire, condition (for the effects that have one), value (house: the venue). The not_here rows are asked by location.py, per name, before a place is chosen:
 name_not_here("Gesprek over de toekomst van ", …) -> the row "over-van" (the name after it is a subject).
 """
 
@@ -34,6 +34,7 @@ EFFECTS = (
     "area_part",
     "address",
     "qualifier",
+    "house",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
@@ -44,7 +45,7 @@ CONDITIONS = {
     "qualifier": ("compact", "stripped"),
 }
 # effects whose patterns carry their own flags (capitals count; a qualifier row matches a lower-cased field)
-_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier")
+_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier", "house")
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
@@ -63,6 +64,7 @@ class ContextRule:
     fires: tuple[str, ...]
     not_fires: tuple[str, ...]
     condition: str = ""
+    value: str = ""  # what the row gives (house: the venue's name)
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def load_context_rules() -> tuple[ContextRule, ...]:
             _examples(row["fires"]),
             _examples(row["not_fires"]),
             (row.get("condition") or "").strip(),
+            (row.get("value") or "").strip(),
         )
         need = {"subject": "place", "leader": "country"}.get(rule.effect)
         if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
@@ -90,8 +93,26 @@ def load_context_rules() -> tuple[ContextRule, ...]:
             raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
         if not rule.fires or not rule.not_fires:
             raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
+        if (rule.effect in _VALUED) != bool(rule.value):
+            raise ValueError(f"{RULES_FILE}: rule {rule.id}: a value belongs to {', '.join(_VALUED)} rows only")
         out.append(rule)
+    _check_defaults_last(out)
     return tuple(out)
+
+
+_VALUED = ("house",)  # effects whose rows give a value
+_ALWAYS = "^"  # a default row's pattern: found in every text
+
+
+def _check_defaults_last(rules: list[ContextRule]) -> None:
+    """A house row after the default house row (pattern ^) would never be reached: an error at load."""
+    seen_default = False
+    for rule in rules:
+        if rule.effect != "house":
+            continue
+        if seen_default:
+            raise ValueError(f"{RULES_FILE}: rule {rule.id} comes after the default house row and is never reached")
+        seen_default = rule.pattern.pattern == _ALWAYS
 
 
 def _pattern(effect: str, text: str) -> re.Pattern:
@@ -279,6 +300,22 @@ def location_qualifier(location_text: str) -> ContextRule | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _house_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "house")
+
+
+def kamer_house(text: str, rules: tuple[ContextRule, ...] | None = None) -> ContextRule | None:
+    """The first house row whose pattern is found in `text` (title and description) in lower case: which Kamer a
+    Kamer activity is in ("Stemmingen in de Eerste Kamer" -> the row "eerste-kamer", value "Eerste Kamer"); the
+    default row (pattern ^) is found in any text; None only when the file has no default."""
+    low = text.lower()
+    for rule in _house_rules() if rules is None else rules:
+        if rule.pattern.search(low):
+            return rule
+    return None
+
+
 def _examples(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in (cell or "").split("|") if x.strip())
 
@@ -292,6 +329,7 @@ class _Compiled:
     not_kamer: tuple[ContextRule, ...]
     subject: tuple[ContextRule, ...]
     leader: tuple[ContextRule, ...]
+    house: tuple[ContextRule, ...]
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +342,7 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])  # not_here: location.py
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["house"])  # not_here: location.py
 
 
 def apply_context(
@@ -324,7 +362,7 @@ def apply_context(
         if c.kamer_any.search(title) and not _elsewhere(title, location_text):
             parts = _SEGMENTS.split(title)
             for rule in c.kamer:
-                found = _kamer(rule, located, parts, text, gaz, c.not_kamer)
+                found = _kamer(rule, located, parts, text, gaz, c)
                 if found is not None:
                     return found
     if located.place is not None and located.place.country != "NL" and located.evidence:  # a country abroad
@@ -345,13 +383,16 @@ def _elsewhere(title: str, location_text: str | None) -> bool:
     return bool((location_text and location._is_no_place(location_text)) or location._remote(title))
 
 
-def _kamer(rule, located, parts, text, gaz, exceptions) -> location.Located | None:
-    """A Kamer activity with no place in the location field: the Kamer, Den Haag."""
+def _kamer(rule, located, parts, text, gaz, c: _Compiled) -> location.Located | None:
+    """A Kamer activity with no place in the location field: the Kamer (the first house row found), Den Haag."""
     if not any(rule.pattern.match(part) for part in parts if part):
         return None
-    if any(r.pattern.search(text) for r in exceptions):
+    if any(r.pattern.search(text) for r in c.not_kamer):
         return None
-    house = "Eerste Kamer" if "eerste kamer" in text.lower() else "Tweede Kamer"
+    found = kamer_house(text, c.house)
+    if found is None:
+        return None
+    house = found.value
     place = _venue(gaz, house)
     if place is None:
         return None
