@@ -35,6 +35,8 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id == _address_row(text)) == fires
     elif rule.effect == "qualifier":
         assert (rule.id == getattr(location_qualifier(text), "id", None)) == fires
+    elif rule.effect == "area_adjective":
+        assert (rule.id in _adjective_rows_acting(res, text)) == fires
     elif rule.effect == "house":
         assert (_house_row(res, text) == rule.id) == fires, e.reason
     elif rule.effect == "not_kamer":
@@ -66,14 +68,27 @@ def _area_rules_acting(res, title: str) -> set[str]:
     """The ids of the not_area rows that hold before an area adjective of the title ("Limburgse")."""
     from agendakaart.enrich.context import area_adjective_not_here
 
+    found = {area_adjective_not_here(title, m.start()) for m in _area_adjectives(res, title)}
+    return {r.id for r in found if r is not None}
+
+
+def _adjective_rows_acting(res, title: str) -> set[str]:
+    """The ids of the area_adjective rows that let an area adjective of the title count as a place."""
+    from agendakaart.enrich.context import area_adjective_counts
+
+    found = {area_adjective_counts(title, m.end()) for m in _area_adjectives(res, title)}
+    return {r.id for r in found if r is not None}
+
+
+def _area_adjectives(res, title: str) -> list[re.Match]:
+    """The area adjectives of a title ("Zeeuwse": a region or province name ending in -se); at least one."""
     adjectives = [
         m
         for m in re.finditer(r"\b[A-Z]\w+se\b", title)
         if {p.kind for p in res.gazetteer.lookup(m.group())} & {"regio", "provincie"}
     ]
     assert adjectives, f"no area adjective in {title!r}"
-    found = {area_adjective_not_here(title, m.start()) for m in adjectives}
-    return {r.id for r in found if r is not None}
+    return adjectives
 
 
 def _area_part_rules_acting(title: str) -> set[str]:
@@ -107,7 +122,7 @@ def _address_row(location_text: str) -> str | None:
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
-    effects |= {"address", "qualifier", "house"}
+    effects |= {"address", "qualifier", "house", "area_adjective"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -257,3 +272,41 @@ def test_house_rows_pick_the_kamer(res):
     assert enrich_title(res, "Stemmingen in de Eerste Kamer").place.startswith("Eerste Kamer")
     assert enrich_title(res, "Tweeminutendebat Visserij").place.startswith("Tweede Kamer")
     assert enrich_title(res, "Commissiedebat Visserij", description="Met de EERSTE KAMER").place.startswith("Eerste")
+
+
+@pytest.mark.parametrize(
+    "title,precision",
+    [
+        ("Bezoek aan de Zeeuwse kust", "provincie"),  # before a lower-case noun: the area
+        ("Bezoek aan de Zeeuwse Milieufederatie", "none"),  # part of a name
+        ("Subsidie Zeeuwse", "none"),  # no word after it
+        ("Werkbezoek aan Twentse  textielbedrijven", "regio"),  # any whitespace before the next word
+    ],
+)
+def test_area_adjective_condition_next_word_lowercase(res, title, precision):
+    """Condition next_word_lowercase: the adjective counts only when the row's group 1 (the next word's first
+    letter) is lower case, for every alphabet (str.islower)."""
+    from agendakaart.enrich.context import area_adjective_counts
+
+    assert enrich_title(res, title).precision.value == precision
+    end = title.index("se ") + 2 if "se " in title else len(title)
+    assert (area_adjective_counts(title, end) is not None) == (precision != "none")
+    assert area_adjective_counts("de Zeeuwse ëilanden", len("de Zeeuwse")) is not None
+    assert area_adjective_counts("de Zeeuwse Ëilanden", len("de Zeeuwse")) is None
+
+
+def test_a_condition_that_reads_a_group_needs_one(tmp_path, monkeypatch):
+    from agendakaart.enrich import context
+
+    bad = tmp_path / "context_rules.csv"
+    bad.write_text(
+        "id,effect,pattern,reason,fires,not_fires,condition\nx,area_adjective,\\s+\\w,r,a,b,next_word_lowercase\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(context, "data_path", lambda name: bad)
+    context.load_context_rules.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="group 1"):
+            context.load_context_rules()
+    finally:
+        context.load_context_rules.cache_clear()

@@ -44,6 +44,7 @@ ROLES = (
     "publisher_word",
     "province_city",
     "article",
+    "area_adjective_ending",
 )
 
 
@@ -103,3 +104,11 @@ def test_every_role_in_the_file_is_one_the_code_uses():
 
     rules = data_path("context_rules.csv").read_text(encoding="utf-8")  # {{role}} in a rule's pattern
     assert all(f'"{role}"' in code or f"{{{{{role}}}}}" in rules for role in ROLES)
+
+
+def test_area_adjective_ending_selects_the_adjective_grammar(res):
+    """A region or province name with an ending of role area_adjective_ending is an adjective: it counts only as
+    the area_adjective rows of context_rules.csv allow (before a lower-case word)."""
+    assert mentions._ADJECTIVE_ENDINGS == words("area_adjective_ending")
+    assert enrich_title(res, "Overleg Brabantse Ontwikkelings Maatschappij").precision.value == "none"
+    assert enrich_title(res, "Werkbezoek Brabantse dorpen").precision.value == "provincie"

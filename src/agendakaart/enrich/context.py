@@ -35,6 +35,7 @@ EFFECTS = (
     "address",
     "qualifier",
     "house",
+    "area_adjective",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
@@ -43,9 +44,10 @@ CONDITIONS = {
     "surname": ("", "not_route"),
     "whom": ("country", "province"),
     "qualifier": ("compact", "stripped"),
+    "area_adjective": ("", "next_word_lowercase"),
 }
 # effects whose patterns carry their own flags (capitals count; a qualifier row matches a lower-cased field)
-_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier", "house")
+_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier", "house", "area_adjective")
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
@@ -84,23 +86,29 @@ def load_context_rules() -> tuple[ContextRule, ...]:
             (row.get("condition") or "").strip(),
             (row.get("value") or "").strip(),
         )
-        need = {"subject": "place", "leader": "country"}.get(rule.effect)
-        if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
-            raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
-        if rule.condition not in CONDITIONS.get(rule.effect, ("",)) or (
-            rule.effect == "qualifier" and not rule.condition
-        ):
-            raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
-        if not rule.fires or not rule.not_fires:
-            raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
-        if (rule.effect in _VALUED) != bool(rule.value):
-            raise ValueError(f"{RULES_FILE}: rule {rule.id}: a value belongs to {', '.join(_VALUED)} rows only")
+        _check_row(rule)
         out.append(rule)
     _check_defaults_last(out)
     return tuple(out)
 
 
+def _check_row(rule: ContextRule) -> None:
+    """A row's effect, the groups and condition it needs, its examples and its value are right, or a ValueError."""
+    need = {"subject": "place", "leader": "country"}.get(rule.effect)
+    if rule.effect not in EFFECTS or (need and need not in rule.pattern.groupindex):
+        raise ValueError(f"{RULES_FILE}: rule {rule.id}: effect {rule.effect} or its group is wrong")
+    if rule.condition in _NEEDS_GROUP and rule.pattern.groups < 1:
+        raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition} reads group 1, which it lacks")
+    if rule.condition not in CONDITIONS.get(rule.effect, ("",)) or (rule.effect == "qualifier" and not rule.condition):
+        raise ValueError(f"{RULES_FILE}: rule {rule.id}: condition {rule.condition!r} is unknown here")
+    if not rule.fires or not rule.not_fires:
+        raise ValueError(f"{RULES_FILE}: rule {rule.id} needs an example that fires and one that does not")
+    if (rule.effect in _VALUED) != bool(rule.value):
+        raise ValueError(f"{RULES_FILE}: rule {rule.id}: a value belongs to {', '.join(_VALUED)} rows only")
+
+
 _VALUED = ("house",)  # effects whose rows give a value
+_NEEDS_GROUP = ("next_word_lowercase",)  # conditions that read the pattern's group 1
 _ALWAYS = "^"  # a default row's pattern: found in every text
 
 
@@ -236,6 +244,22 @@ def area_adjective_not_here(text: str, start: int) -> ContextRule | None:
     boeren": whom, not where), or None."""
     for rule in _area_rules():
         if rule.pattern.search(text, 0, start):
+            return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _adjective_rules() -> tuple[ContextRule, ...]:
+    return tuple(r for r in load_context_rules() if r.effect == "area_adjective")
+
+
+def area_adjective_counts(text: str, end: int) -> ContextRule | None:
+    """The first area_adjective row that acts right after an area adjective ending at text[end] (its pattern
+    matches there and its condition holds), or None: "de Zeeuwse kust" -> the row "gebied-bijvoeglijk" (the next
+    word is lower case); "de Zeeuwse Milieufederatie", "Zeeuwse" at the end -> None (no place)."""
+    for rule in _adjective_rules():
+        found = rule.pattern.match(text, end)
+        if found is not None and (rule.condition != "next_word_lowercase" or found.group(1).islower()):
             return rule
     return None
 

@@ -234,7 +234,7 @@ def _keep(
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = gaz.kinds_of(ids)
-    if key[-2:] == "se" and kinds <= _AREA and not _adjective_ok(text, start, end):
+    if key.endswith(_ADJECTIVE_ENDINGS) and kinds <= _AREA and not _adjective_ok(text, start, end):
         return False  # "de Zeeuwse kust" is a place, "de Zeeuwse Milieufederatie" a name
     if not (kinds <= _INSTITUTION and key not in gaz.acronyms):  # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
@@ -246,18 +246,17 @@ def _keep(
 
 
 _INSTITUTION = frozenset({"institution"})
-_AREA = frozenset({"regio", "provincie"})
-_NEXT_WORD_RE = re.compile(r"\s+(\w)")
+_AREA = frozenset({"regio", "provincie"})  # the gazetteer kinds whose names have an adjective form
+_ADJECTIVE_ENDINGS = words("area_adjective_ending")  # "Zeeuwse": data/context_words.csv
 
 
 def _adjective_ok(text: str, start: int, end: int) -> bool:
-    """An area adjective counts before a lower-case noun, and not after the words of a not_area row of
-    context_rules.csv ("met": whom, not where): "bezoek aan Twentse textielbedrijven" -> True; "Brabantse
-    Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
+    """An area adjective counts where an area_adjective row of context_rules.csv acts (before a lower-case noun),
+    and not after the words of a not_area row ("met": whom, not where): "bezoek aan Twentse textielbedrijven" ->
+    True; "Brabantse Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
     from agendakaart.enrich import context  # here: context.py imports location.py, which imports this module
 
-    nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is not None and nxt.group(1).islower() and context.area_adjective_not_here(text, start) is None
+    return context.area_adjective_counts(text, end) is not None and context.area_adjective_not_here(text, start) is None
 
 
 _ORG = frozenset({"org"})
