@@ -10,7 +10,8 @@ import re
 
 import pytest
 
-from agendakaart.enrich.context import KAMER_CONFIDENCE, address_cut, load_context_rules, location_qualifier
+from agendakaart.enrich.context import KAMER_CONFIDENCE
+from agendakaart.enrich.context_rows import address_cut, load_context_rules, location_qualifier
 from enrich_helpers import enrich_title
 
 RULES = load_context_rules()
@@ -66,7 +67,7 @@ def _whom_rules_acting(res, title: str) -> set[str]:
 
 def _area_rules_acting(res, title: str) -> set[str]:
     """The ids of the not_area rows that hold before an area adjective of the title ("Limburgse")."""
-    from agendakaart.enrich.context import area_adjective_not_here
+    from agendakaart.enrich.context_rows import area_adjective_not_here
 
     found = {area_adjective_not_here(title, m.start()) for m in _area_adjectives(res, title)}
     return {r.id for r in found if r is not None}
@@ -74,7 +75,7 @@ def _area_rules_acting(res, title: str) -> set[str]:
 
 def _adjective_rows_acting(res, title: str) -> set[str]:
     """The ids of the area_adjective rows that let an area adjective of the title count as a place."""
-    from agendakaart.enrich.context import area_adjective_counts
+    from agendakaart.enrich.context_rows import area_adjective_counts
 
     found = {area_adjective_counts(title, m.end()) for m in _area_adjectives(res, title)}
     return {r.id for r in found if r is not None}
@@ -93,7 +94,7 @@ def _area_adjectives(res, title: str) -> list[re.Match]:
 
 def _area_part_rules_acting(title: str) -> set[str]:
     """The ids of the area_part rows found in the 14 characters before a capitalised word of the title."""
-    from agendakaart.enrich.context import area_part_possible, names_area_part
+    from agendakaart.enrich.context_rows import area_part_possible, names_area_part
 
     found = set()
     for m in re.finditer(r"\b[A-Z]\w+", title):
@@ -106,7 +107,8 @@ def _area_part_rules_acting(title: str) -> set[str]:
 def _house_row(res, title: str) -> str | None:
     """The id of the house row that put the title's Kamer activity in its Kamer (the enrichment's place is that
     row's venue and the Kamer rule acted), or None."""
-    from agendakaart.enrich.context import _venue, kamer_house
+    from agendakaart.enrich.context import _venue
+    from agendakaart.enrich.context_rows import kamer_house
 
     e = enrich_title(res, title)
     rule = kamer_house(title)
@@ -129,7 +131,7 @@ def test_every_effect_is_used_and_every_row_has_both_examples():
 
 def test_not_here_pre_check_is_derived_from_the_rows():
     """The cheap test before the not_here rows is each row's required literal, found from its pattern."""
-    from agendakaart.enrich.context import _not_here_rules, required_literal
+    from agendakaart.enrich.context_rows import _not_here_rules, required_literal
 
     table = _not_here_rules()
     assert table.stems == tuple(required_literal(r.pattern) for r in table.rules)
@@ -142,7 +144,7 @@ def test_not_here_pre_check_is_derived_from_the_rows():
 
 
 def test_unknown_condition_or_effect_is_refused(tmp_path, monkeypatch):
-    from agendakaart.enrich import context, regions
+    from agendakaart.enrich import context_rows as context
 
     bad = tmp_path / "context_rules.csv"
     bad.write_text(
@@ -215,7 +217,7 @@ def test_kamer_rule_keeps_out_of_remote_and_non_place_locations(res):
 
 def test_surname_pre_check_is_the_rows_literal_as_written():
     """The surname rows are case-sensitive: their pre-check is their required literal as written ("Van")."""
-    from agendakaart.enrich.context import _surname_rules, name_in_surname, required_literal
+    from agendakaart.enrich.context_rows import _surname_rules, name_in_surname, required_literal
 
     assert [literal for _, literal in _surname_rules()] == ["Van"]
     assert required_literal(re.compile(r"[A-Z]\w*\s+Van\s+$"), keep_case=True) == "Van"
@@ -254,7 +256,7 @@ def test_qualifier_rows_join_the_title(res):
 def test_house_rows_are_checked_at_load(tmp_path, monkeypatch, rows, message):
     """A house row needs its venue (value), a value belongs to house rows only, and no house row may follow the
     default (pattern ^): it would never be reached."""
-    from agendakaart.enrich import context
+    from agendakaart.enrich import context_rows as context
 
     bad = tmp_path / "context_rules.csv"
     bad.write_text("id,effect,pattern,reason,fires,not_fires,condition,value\n" + rows, encoding="utf-8")
@@ -286,7 +288,7 @@ def test_house_rows_pick_the_kamer(res):
 def test_area_adjective_condition_next_word_lowercase(res, title, precision):
     """Condition next_word_lowercase: the adjective counts only when the row's group 1 (the next word's first
     letter) is lower case, for every alphabet (str.islower)."""
-    from agendakaart.enrich.context import area_adjective_counts
+    from agendakaart.enrich.context_rows import area_adjective_counts
 
     assert enrich_title(res, title).precision.value == precision
     end = title.index("se ") + 2 if "se " in title else len(title)
@@ -296,7 +298,7 @@ def test_area_adjective_condition_next_word_lowercase(res, title, precision):
 
 
 def test_a_condition_that_reads_a_group_needs_one(tmp_path, monkeypatch):
-    from agendakaart.enrich import context
+    from agendakaart.enrich import context_rows as context
 
     bad = tmp_path / "context_rules.csv"
     bad.write_text(

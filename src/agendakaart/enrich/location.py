@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from agendakaart.enrich import context  # the rows of context_rules.csv (context.py imports this module)
+from agendakaart.enrich import context_rows as context  # the rows of context_rules.csv
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.mentions import Mention, find_mentions
 from agendakaart.enrich.scan import Scan

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from agendakaart.enrich import context_rows as context
 from agendakaart.enrich.gazetteer import Gazetteer
 from agendakaart.enrich.text import fold, fold_name
 from agendakaart.enrich.words import word_set, word_values, words
@@ -254,8 +255,6 @@ def _adjective_ok(text: str, start: int, end: int) -> bool:
     """An area adjective counts where an area_adjective row of context_rules.csv acts (before a lower-case noun),
     and not after the words of a not_area row ("met": whom, not where): "bezoek aan Twentse textielbedrijven" ->
     True; "Brabantse Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
-    from agendakaart.enrich import context  # here: context.py imports location.py, which imports this module
-
     return context.area_adjective_counts(text, end) is not None and context.area_adjective_not_here(text, start) is None
 
 
