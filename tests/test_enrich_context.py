@@ -36,6 +36,8 @@ def test_rule_row_examples(res, rule, text, fires):
         assert (rule.id == _address_row(text)) == fires
     elif rule.effect == "qualifier":
         assert (rule.id == getattr(location_qualifier(text), "id", None)) == fires
+    elif rule.effect == "skip_mention":
+        assert (rule.id in _skip_rows_acting(res, text)) == fires
     elif rule.effect == "area_adjective":
         assert (rule.id in _adjective_rows_acting(res, text)) == fires
     elif rule.effect == "house":
@@ -70,6 +72,18 @@ def _area_rules_acting(res, title: str) -> set[str]:
     from agendakaart.enrich.context_rows import area_adjective_not_here
 
     found = {area_adjective_not_here(title, m.start()) for m in _area_adjectives(res, title)}
+    return {r.id for r in found if r is not None}
+
+
+def _skip_rows_acting(res, title: str) -> set[str]:
+    """The ids of the skip_mention rows that drop a name of the title while the names are found (the title has
+    at least one name)."""
+    from agendakaart.enrich.mentions import _raw_hits, _word_before, skip_rule
+    from agendakaart.enrich.text import fold
+
+    hits = _raw_hits(fold(title), res.gazetteer)
+    assert hits, f"no name in {title!r}"
+    found = {skip_rule(title, start, _word_before(title, start)) for start, *_ in hits}
     return {r.id for r in found if r is not None}
 
 
@@ -124,7 +138,7 @@ def _address_row(location_text: str) -> str | None:
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
-    effects |= {"address", "qualifier", "house", "area_adjective"}
+    effects |= {"address", "qualifier", "house", "area_adjective", "skip_mention"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -312,3 +326,45 @@ def test_a_condition_that_reads_a_group_needs_one(tmp_path, monkeypatch):
             context.load_context_rules()
     finally:
         context.load_context_rules.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "title,skipped",
+    [
+        ("Gesprek met Van Zwolle", True),  # capital "Van" mid-sentence: a surname
+        ("Overleg met Van Dijk en Van Zwolle", True),
+        ("Fietstocht. Van Zwolle naar Kampen", False),  # the start of a sentence
+        ("Van Zwolle naar Kampen", False),
+        ("Gesprek met de burgemeester van Zwolle", False),  # lower-case "van"
+        ("Gesprek met DeVan Zwolle", False),  # "Van" inside a word is no word before
+    ],
+)
+def test_skip_condition_capitalised_mid_sentence(res, title, skipped):
+    """Condition capitalised_mid_sentence: the word before is written with a capital right before the name and
+    does not start a sentence."""
+    from agendakaart.enrich.mentions import _word_before, find_mentions, skip_rule
+
+    start = title.index("Zwolle")
+    assert (getattr(skip_rule(title, start, _word_before(title, start)), "id", None) == "hoofdletter-van") == skipped
+    assert any(m.text == "Zwolle" for m in find_mentions(title, res.gazetteer, "title")) != skipped
+
+
+def test_skip_rows_are_pre_compiled_to_word_sets():
+    """A skip_mention row of plain words ({{surname_particle}} included) is a set looked up per name; a row with a
+    real regular expression is matched per name (and makes every name ask the rows)."""
+    from agendakaart.enrich.context_rows import _plain_words, mention_skip, skip_table
+    from agendakaart.enrich.words import word_set
+
+    table = skip_table()
+    assert not table.patterned and table.any_word == {"over", "van"} | word_set("surname_particle")
+    assert _plain_words("ter|ten|van't") == {"ter", "ten", "van't"} and _plain_words("te[rn]") is None
+    assert mention_skip("over", lambda c: True).id == "over-onderwerp"
+    assert mention_skip("van", lambda c: False) is None and mention_skip("aan", lambda c: True) is None
+
+
+def test_skip_rows_keep_to_their_fields(res):
+    """The skip_mention rows act in every field but the location field ("over Groningen" there is the place)."""
+    from agendakaart.enrich.mentions import find_mentions
+
+    assert not find_mentions("Gesprek over Groningen", res.gazetteer, "title")
+    assert [m.text for m in find_mentions("over Groningen", res.gazetteer, "location")] == ["Groningen"]

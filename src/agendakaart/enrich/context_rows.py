@@ -36,6 +36,7 @@ EFFECTS = (
     "qualifier",
     "house",
     "area_adjective",
+    "skip_mention",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
@@ -45,9 +46,10 @@ CONDITIONS = {
     "whom": ("country", "province"),
     "qualifier": ("compact", "stripped"),
     "area_adjective": ("", "next_word_lowercase"),
+    "skip_mention": ("", "capitalised_mid_sentence"),
 }
 # effects whose patterns carry their own flags (capitals count; a qualifier row matches a lower-cased field)
-_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier", "house", "area_adjective")
+_AS_WRITTEN = ("not_here", "surname", "whom", "address", "qualifier", "house", "area_adjective", "skip_mention")
 _ROLE = re.compile(r"\{\{(\w+)\}\}")  # "{{org_head}}" in a pattern -> that role's words (context_words.csv)
 _CASE_ODD = re.compile(r"[isk]")
 _SURNAME_WINDOW = weight("window", "surname")  # characters before the name a surname row looks at
@@ -316,6 +318,43 @@ def location_qualifier(location_text: str) -> ContextRule | None:
         else:
             text = stripped.lower()
         if rule.pattern.fullmatch(text):
+            return rule
+    return None
+
+
+@dataclass(frozen=True)
+class _Skips:
+    rules: tuple[ContextRule, ...]
+    words: tuple[frozenset[str] | None, ...]  # per rule: its pattern's words when it is plain words (a|b|c)
+    any_word: frozenset[str]  # the words of all plain rows: a name after another word meets none of them
+    patterned: bool  # a row is a real regular expression: every word must be tried against it
+
+
+@lru_cache(maxsize=1)
+def skip_table() -> _Skips:
+    """The skip_mention rows, each pre-compiled: a pattern of plain words (after {{role}}) becomes a set."""
+    rules = tuple(r for r in load_context_rules() if r.effect == "skip_mention")
+    words = tuple(_plain_words(r.pattern.pattern) for r in rules)
+    union = frozenset().union(*(w for w in words if w is not None))
+    return _Skips(rules, words, union, any(w is None for w in words))
+
+
+def _plain_words(pattern: str) -> frozenset[str] | None:
+    """ "ter|ten|der" -> {"ter", "ten", "der"}; None when an alternative is more than a plain word."""
+    alternatives = pattern.split("|")
+    if all(a and re.escape(a) == a for a in alternatives):
+        return frozenset(alternatives)
+    return None
+
+
+def mention_skip(word: str, holds: Callable[[str], bool]) -> ContextRule | None:
+    """The first skip_mention row whose pattern matches `word` (the word before a name) as a whole and whose
+    condition holds (`holds(condition)`, asked only for a row that matched), or None: "over" -> "over-onderwerp"."""
+    table = skip_table()
+    for rule, words in zip(table.rules, table.words):
+        if (word in words if words is not None else rule.pattern.fullmatch(word)) and (
+            not rule.condition or holds(rule.condition)
+        ):
             return rule
     return None
 

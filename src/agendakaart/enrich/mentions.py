@@ -13,13 +13,14 @@ import ahocorasick
 from agendakaart.enrich import context_rows as context
 from agendakaart.enrich.gazetteer import Gazetteer
 from agendakaart.enrich.text import fold, fold_name
+from agendakaart.enrich.weights import weight
 from agendakaart.enrich.words import word_set, word_values, words
 
 # the words with a role here are data: data/context_words.csv
 PLACE_PREPS = word_set("place_prep")
-_SURNAME_PARTICLES = word_set("surname_particle")
 VISIT_PREPS = word_set("visit_prep")
 _PARTICLES = word_set("name_particle")
+_SKIPS = context.skip_table()  # the skip_mention rows of context_rules.csv: pre-compiled once
 # "Van Weel, …" -> tokens "Van", "Weel" (punctuation and brackets end a token)
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
 _SENTENCE_END = ".:!?;•·|–—-\"“”"
@@ -75,12 +76,13 @@ def _longest_first(hits: list[tuple]) -> list[tuple]:
 
 
 _ARTICLES = word_set("article")
+_WORD_BEFORE = weight("window", "word_before")  # characters before a name in which its word before is looked for
 _STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
 def _word_before(text: str, start: int) -> str | None:
     """ "bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
-    words = text[max(0, start - 40) : start].lower().split()
+    words = text[max(0, start - _WORD_BEFORE) : start].lower().split()
     while words:
         word = words.pop().strip(_STRIP)
         if word and word not in _ARTICLES:
@@ -159,14 +161,13 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
     masked = person_spans(text, gaz, folded, person_hits) if not _PERSON_PREPS.isdisjoint(preps) else ()
     mixed = text.lower() != text and text.upper() != text
     as_field = field in ("location", "paren")
+    skip_words, patterned = _SKIPS.any_word, _SKIPS.patterned
     out = []
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(ms <= start < me for ms, me in masked):
             continue  # a hit that starts before the title word ("Prinses Máxima Centrum") is no person
-        if field != "location" and (
-            prep == "over" or word in _SURNAME_PARTICLES or (word == "van" and _capital_van(text, start))
-        ):
-            continue  # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
+        if field != "location" and (word in skip_words or patterned) and skip_rule(text, start, word) is not None:
+            continue  # the skip_mention rows: "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle"
         parens = text.rfind("(", 0, start) > text.rfind(")", 0, start)
         ctx = as_field or parens or (prep is not None and prep != "van")
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
@@ -216,13 +217,29 @@ def _in_name_chain(text: str, start: int, end: int) -> bool:
     return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
 
 
-def _capital_van(text: str, start: int) -> bool:
-    """ "gesprek met Van Zwolle" -> True (a surname's capital "Van" mid-sentence); "Van Zwolle naar …" at
-    the start of a sentence, or "burgemeester van Zwolle" -> False."""
+def skip_rule(text: str, start: int, word: str | None):
+    """The skip_mention row of context_rules.csv that drops the name at text[start] after `word` (its word before,
+    lower case), or None: "gesprek over Groningen" -> "over-onderwerp"; "gesprek met Van Zwolle" ->
+    "hoofdletter-van" (condition capitalised_mid_sentence); "burgemeester van Zwolle" -> None."""
+    if word is None:
+        return None
+
+    def holds(condition: str) -> bool:
+        if condition == "capitalised_mid_sentence":
+            return _capitalised_mid_sentence(text, start, word)
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    return context.mention_skip(word, holds)
+
+
+def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
+    """ "gesprek met Van Zwolle", "van" -> True (written "Van" right before the name, mid-sentence); "Van Zwolle
+    naar …" at the start of a sentence, or "burgemeester van Zwolle" -> False."""
+    written = word[:1].upper() + word[1:]
     before = text[:start].rstrip()
-    if not before.endswith("Van"):
+    if not before.endswith(written):
         return False
-    return not _sentence_initial(text, len(before) - 3)
+    return not _sentence_initial(text, len(before) - len(written))
 
 
 _PREP_WORDS = PLACE_PREPS | {"van", "gemeente", "over"}
