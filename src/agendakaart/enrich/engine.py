@@ -19,6 +19,7 @@ from agendakaart.enrich.regions import is_abroad, is_den_haag
 from agendakaart.enrich.scan import scan_text, scanner_for
 from agendakaart.enrich.text import clean_text
 from agendakaart.enrich.weights import weight
+from agendakaart.enrich.words import alternation
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
@@ -104,7 +105,14 @@ _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
 # "aan Vlieland", "in 's-Gravenhage", ", Genève": a lead that names where, not only what
-_LEAD_PLACE_RE = re.compile(r"(?:\b(?:aan|in|te|naar|bij|op)\s+|,\s*)(?:'s-|'t\s+)?[A-Z\u00c0-\u024f]")
+# (the words: lead_place_prep and place_name_prefix of data/context_words.csv)
+_LEAD_PLACE_RE = re.compile(
+    r"(?:\b(?:"
+    + alternation("lead_place_prep")
+    + r")\s+|,\s*)(?:"
+    + alternation("place_name_prefix")
+    + r")?[A-Z\u00c0-\u024f]"
+)
 
 
 def _keeps_lead(label: str) -> bool:

@@ -35,7 +35,7 @@ class Mention(NamedTuple):
     key: str  # folded gazetteer key
     ids: tuple[int, ...]  # candidate places
     field: str  # location | paren | title | description
-    prep: str | None  # the word before, when it is a place preposition (or "van")
+    prep: str | None  # the word before, when it is a place preposition (or a mention_prep word: "van")
     in_parens: bool
     province: str | None = None  # a province abbreviation right after the name: "Beek (L)" -> Limburg
     weak: bool = False  # a word-name ("Sluis", "Best") without a preposition or parentheses
@@ -169,7 +169,7 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
         if field != "location" and (word in skip_words or patterned) and skip_rule(text, start, word) is not None:
             continue  # the skip_mention rows: "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle"
         parens = text.rfind("(", 0, start) > text.rfind(")", 0, start)
-        ctx = as_field or parens or (prep is not None and prep != "van")
+        ctx = as_field or parens or (prep is not None and prep not in WEAK_PREPS)
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
         abbr = (
@@ -242,8 +242,9 @@ def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
     return not _sentence_initial(text, len(before) - len(written))
 
 
-_PREP_WORDS = PLACE_PREPS | {"van", "gemeente", "over"}
-_PERSON_PREPS = frozenset({None, "van", "gemeente"})
+_PREP_WORDS = PLACE_PREPS | word_set("mention_prep")  # kept as a mention's preposition
+_PERSON_PREPS = frozenset({None}) | word_set("person_prep")  # the name may still be a person's: check
+WEAK_PREPS = word_set("weak_prep")  # "van": whose, not where (no context, no confidence bonus)
 
 
 def _keep(
