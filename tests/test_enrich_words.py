@@ -54,6 +54,7 @@ ROLES = (
     "gemeente_word",
     "lead_place_prep",
     "place_name_prefix",
+    "verb_article",
 )
 
 
@@ -164,3 +165,10 @@ def test_weak_prep_gives_no_confidence_bonus(res):
 def test_lead_that_names_a_place_stays_in_the_title(res, line, keeps):
     label, title, _ = engine.split_text_line(line, res.rules)
     assert label == line.split(":")[0] and (title == line) == keeps
+
+
+def test_verb_article_between_a_visiting_verb_and_the_name():
+    """ "bezoekt de Eemshaven": a visiting verb, an article of role verb_article, then the name."""
+    assert location._VISIT_VERB_BEFORE.search("Minister bezoekt de ")
+    assert location._VISIT_VERB_BEFORE.search("Minister bezoekt ")
+    assert not location._VISIT_VERB_BEFORE.search("Minister bezoekt een ")

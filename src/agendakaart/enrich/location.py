@@ -361,7 +361,9 @@ def _score(m: Mention, place: Place) -> float:
 
 
 # "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
-_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:de|het)\s+)?$")
+_VISIT_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:" + alternation("verb_article") + r")\s+)?$"
+)
 
 
 _ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
