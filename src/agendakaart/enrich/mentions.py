@@ -217,7 +217,7 @@ def _in_name_chain(text: str, start: int, end: int) -> bool:
     return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
 
 
-def skip_rule(text: str, start: int, word: str | None):
+def skip_rule(text: str, start: int, word: str | None) -> context.ContextRule | None:
     """The skip_mention row of context_rules.csv that drops the name at text[start] after `word` (its word before,
     lower case), or None: "gesprek over Groningen" -> "over-onderwerp"; "gesprek met Van Zwolle" ->
     "hoofdletter-van" (condition capitalised_mid_sentence); "burgemeester van Zwolle" -> None."""
