@@ -79,3 +79,16 @@ def test_type_order_with_an_unknown_key_or_a_gap_is_an_error(order):
 
     with pytest.raises(ValueError, match="type_order"):
         order_key(order)
+
+
+def test_word_count_thresholds_are_the_data(res):
+    """The word counts of the lead rules are thresholds: a Haagse institution in the title's lead, a person's name
+    after a title, a roll-up line's type label."""
+    from agendakaart.enrich import engine, mentions
+
+    assert location._LEAD_WORDS == weight("threshold", "title_lead_words") == 2
+    assert mentions._NAME_WORDS == weight("threshold", "person_name_words")
+    assert engine._ROLLUP_LEAD_WORDS == weight("threshold", "rollup_lead_words")
+    assert engine.split_text_line("Werkbezoek: rondleiding", res.rules)[0] == "Werkbezoek"
+    long_lead = "Werkbezoek aan de oude haven van de stad: rondleiding"  # 8 words before the colon
+    assert engine.split_text_line(long_lead, res.rules)[0] is None

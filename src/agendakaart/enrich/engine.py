@@ -23,6 +23,7 @@ from agendakaart.enrich.words import alternation
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
+_ROLLUP_LEAD_WORDS = weight("threshold", "rollup_lead_words")  # "Werkbezoek: …": a label of at most this many words
 _NO_TYPE = weight("type_conf", "none")  # the confidence of "overig, no type word": a lead above it names a type
 RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv", "enrich_weights.csv")
 
@@ -130,7 +131,7 @@ def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str 
     """
     label = None
     match = _LABEL_RE.match(text)
-    if match and len(match.group(1).split()) <= 6:
+    if match and len(match.group(1).split()) <= _ROLLUP_LEAD_WORDS:
         if rules is None or classify_activity(None, match.group(1), rules)[1] > _NO_TYPE:
             label = match.group(1).strip()
             if not _keeps_lead(label):

@@ -129,6 +129,7 @@ _SOURCE = {
     "label": "label",
 }
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
+_LEAD_WORDS = _THRESHOLD["title_lead_words"]  # "Commissiedebat Visserij": an institution in the title's lead
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
@@ -167,7 +168,7 @@ def collect_mentions(
         for m in found:
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
-            elif m.field == "title" and len(title[: m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
+            elif m.field == "title" and len(title[: m.start].split()) <= _LEAD_WORDS and _is_haagse_institution(m, gaz):
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:

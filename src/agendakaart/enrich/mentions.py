@@ -280,6 +280,7 @@ _ORG = frozenset({"org"})
 
 
 _TITLE_WORDS = words("person_title")
+_NAME_WORDS = weight("threshold", "person_name_words")  # a person's name after a title: at most this many words
 _PERSON_AUTOMATA: dict[tuple, ahocorasick.Automaton] = {}
 
 
@@ -358,7 +359,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
             tokens.append(match)
         else:
             break
-        if len(tokens) >= 5 or word.endswith((".", ",")):
+        if len(tokens) >= _NAME_WORDS or word.endswith((".", ",")):
             break
     while tokens and tokens[-1].group().lower() in _PARTICLES:
         tokens.pop()
