@@ -7,6 +7,8 @@ classify_activity("Toespraak bij de opening van …", None, rules) -> ("toespraa
 from __future__ import annotations
 
 import csv
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -18,6 +20,22 @@ from agendakaart.models import ActivityType
 
 _TYPES = {t.value for t in ActivityType}
 _CONF = weights("type_conf")  # label, text, none: data/enrich_weights.csv
+# the sort keys the decision knows, as they stand in a match's raw key (lower wins): the highest tier, the earliest
+# start, a whole word before an infix hit, the longest phrase
+ORDER_KEYS = ("tier", "earliest", "whole_word", "longest")
+
+
+def order_key(order: dict[str, int | float]) -> Callable[[tuple], object]:
+    """The decision's order (table type_order of enrich_weights.csv: key -> position 1, 2, …) -> a function from
+    a match's raw key (-tier, start, infix, start - end) to the key compared: {"tier": 1, "earliest": 2, …} -> the
+    raw key itself; {"longest": 1} -> its last part only. An unknown key or a gap in the positions is an error."""
+    unknown = set(order) - set(ORDER_KEYS)
+    if not order or unknown or sorted(order.values()) != list(range(1, len(order) + 1)):
+        raise ValueError(f"enrich_weights.csv: type_order {dict(order)} must number keys of {ORDER_KEYS} from 1")
+    return operator.itemgetter(*(ORDER_KEYS.index(k) for k in sorted(order, key=order.__getitem__)))
+
+
+_ORDER = order_key(weights("type_order"))
 
 
 @dataclass(frozen=True)
@@ -90,13 +108,14 @@ def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int,
     return out
 
 
-def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | None:
-    """Tier 2 anywhere beats tier 1 (tier 0 only as a fallback); then the earliest word; then the longest."""
+def _decide(matches: list[tuple[int, int, Rule]], order=_ORDER) -> tuple[int, int, Rule] | None:
+    """The first match in the order of type_order (enrich_weights.csv): tier 2 anywhere beats tier 1 (tier 0 only
+    as a fallback); then the earliest word; then a whole word before an infix hit; then the longest."""
     if not matches:
         return None
     best, best_key = matches[0], None
     for m in matches:
-        key = (-m[2].tier, m[0], m[2].infix, m[0] - m[1])
+        key = order((-m[2].tier, m[0], m[2].infix, m[0] - m[1]))
         if best_key is None or key < best_key:
             best, best_key = m, key
     return best
@@ -124,7 +143,7 @@ def _best_match(
                     begin -= 1
             if open_end and not rule.prefix:
                 continue
-            key = (-rule.tier, begin, rule.infix, begin - end_idx - 1)
+            key = _ORDER((-rule.tier, begin, rule.infix, begin - end_idx - 1))
             if best_key is None or key < best_key:
                 best, best_key = (begin, end_idx + 1, rule), key
     return best
