@@ -138,7 +138,7 @@ def _address_row(location_text: str) -> str | None:
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
-    effects |= {"address", "qualifier", "house", "area_adjective", "skip_mention"}
+    effects |= {"address", "qualifier", "house", "area_adjective", "skip_mention", "default_place"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -264,6 +264,7 @@ def test_qualifier_rows_join_the_title(res):
     [
         ("a,house,^,r,x,y,,Tweede Kamer\nb,house,eerste kamer,r,x,y,,Eerste Kamer\n", "never reached"),
         ("a,house,eerste kamer,r,x,y,,\n", "value"),
+        ("a,default_place,ambassade,r,x,y,,\n", "value"),
         ("a,not_kamer,gemeenteraad,r,x,y,,Tweede Kamer\n", "value"),
     ],
 )
@@ -368,3 +369,64 @@ def test_skip_rows_keep_to_their_fields(res):
 
     assert not find_mentions("Gesprek over Groningen", res.gazetteer, "title")
     assert [m.text for m in find_mentions("over Groningen", res.gazetteer, "location")] == ["Groningen"]
+
+
+@pytest.mark.parametrize(
+    "title, location, gm, country",
+    [
+        ("Receptie ter gelegenheid van de nationale feestdag op de ambassade van Frankrijk", None, "GM0518", "NL"),
+        ("Nationale feestdag op de Amerikaanse ambassade", None, "GM0518", "NL"),
+        ("Receptie op de Franse ambassade in Parijs", None, None, "FR"),  # a place named: that place
+        ("Bezoek aan de Nederlandse ambassade in Berlijn", None, None, "DE"),
+        ("Gesprek met de ambassadeur van Japan", None, None, None),  # whom: the convention stays
+        ("Receptie op de ambassade van Frankrijk", "online", None, None),  # not held there
+    ],
+)
+def test_default_place_rows(res, title, location, gm, country):
+    """A foreign embassy with no place named is in Den Haag (default_place row, its own lower confidence); its
+    country is whom, not where (whom row ambassade-land)."""
+    e = enrich_title(res, title, location=location)
+    assert (e.gm_code, e.country) == (gm, country), e.reason
+    if gm:
+        assert e.confidence <= 0.45 and "ambassades zijn in Den Haag" in e.reason
+
+
+def test_a_later_whom_row_with_the_same_condition_is_asked(res):
+    """Every whom row whose condition applies is tried in file order, not only the first one."""
+    from agendakaart.enrich.context_rows import name_is_whom
+
+    rule = name_is_whom(lambda condition: "Receptie op de ambassade van " if condition == "country" else None)
+    assert rule is not None and rule.id == "ambassade-land"
+    assert name_is_whom(lambda condition: "Werkbezoek aan " if condition == "country" else None) is None
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [
+        ("Gesprek met de bondskanselier van Duitsland", "DE"),
+        ("Werklunch met de president van Frankrijk", "FR"),
+        ("Telefoongesprek met de premier van Polen", None),  # a call: not there
+        ("Gesprek met de minister van Buitenlandse Zaken van Duitsland", None),  # a minister, not a leader
+        ("Gesprek met de premier van Curaçao", None),  # a country of the Kingdom: often in Den Haag
+    ],
+)
+def test_meeting_with_a_foreign_leader_is_their_country(res, title, country):
+    e = enrich_title(res, title)
+    assert e.country == country, e.reason
+    if country:
+        assert e.precision.value == "land"
+
+
+def test_digital_is_a_committee_name_before_a_capital_noun(res):
+    """ "de commissie Digitale Zaken" is a name: the Kamer hearing stays in the Kamer; "Digitale Europese Raad" is
+    held online."""
+    e = enrich_title(res, "Hoorzitting van de commissie Digitale Zaken in de Tweede Kamer")
+    assert e.gm_code == "GM0518", e.reason
+    assert enrich_title(res, "Digitale Europese Raad").precision.value == "none"
+    assert enrich_title(res, "Raad Buitenlandse Zaken", location="Digitaal").precision.value == "none"
+
+
+def test_debat_over_at_the_start_is_a_kamer_debate(res):
+    e = enrich_title(res, "Debat over de ontwikkelingen in Oekraïne")
+    assert e.gm_code == "GM0518" and e.place.startswith("Tweede Kamer"), e.reason
+    assert enrich_title(res, "Publiek debat over krimp in Delfzijl").gm_code == "GM1979"

@@ -174,11 +174,29 @@ def test_split_text_line():
         None,
     )
     assert split_text_line("Ministerraad") == (None, "Ministerraad", None)
-    assert split_text_line("Gesprek met X: een toelichting op het plan van aanpak van de regering") == (
-        "Gesprek met X",
+    assert split_text_line("Gesprek met de werkgevers: een toelichting op het plan van aanpak van de regering") == (
+        "Gesprek met de werkgevers",
         "een toelichting op het plan van aanpak van de regering",
         None,
     )
+    # a lead with a name in it stays in the title: the line as a page gives it ("Werkbezoek Pieterburen: …")
+    assert split_text_line("Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel") == (
+        "Werkbezoek Pieterburen",
+        "Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel",
+        None,
+    )
+
+
+def test_a_lead_naming_a_place_places_the_text_line(res):
+    """locate's {"id", "text"} form: "Werkbezoek <plaats>: <onderwerp>" is placed as the title form is."""
+    from enrich_helpers import run_text
+
+    for text, gm in [
+        ("Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel", "GM1966"),
+        ("Werkbezoek Vaals: grensoverschrijdende zorg", "GM0981"),
+        ("Wurkbesite oan Drachten: gearkomste mei ûndernimmers", "GM0090"),
+    ]:
+        assert run_text(res, text).gm_code == gm, text
 
 
 def test_split_keeps_a_lead_that_is_no_type(res):

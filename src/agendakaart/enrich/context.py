@@ -21,6 +21,7 @@ from agendakaart.enrich.weights import weight
 
 KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
 LEADER_CONFIDENCE = weight("conf", "leader")  # a foreign leader visited, no place named: their country
+DEFAULT_CONFIDENCE = weight("conf", "default_place")  # where such an activity usually is, no place named
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = weight("window", "subject")  # characters before the place a subject row may discard
 
@@ -35,6 +36,7 @@ class _Compiled:
     subject: tuple[ContextRule, ...]
     leader: tuple[ContextRule, ...]
     house: tuple[ContextRule, ...]
+    default_place: tuple[ContextRule, ...]
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +50,9 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
     # the not_here, surname, whom, … rows are asked by location.py and mentions.py
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["house"])
+    return _Compiled(
+        any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["house"], by["default_place"]
+    )
 
 
 def apply_context(
@@ -60,7 +64,7 @@ def apply_context(
     rules: tuple[ContextRule, ...] | None = None,
 ) -> location.Located:
     """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
-    first, then subject, then leader, each in file order."""
+    first, then subject, then leader, then default_place, each in file order."""
     c = _default() if rules is None else _compiled(rules)
     title = title or ""
     text = f"{title} {description}" if description else title
@@ -81,6 +85,11 @@ def apply_context(
             found = _leader(rule, located, text, gaz)
             if found is not None:
                 return found
+        if not _elsewhere(title, location_text):
+            for rule in c.default_place:
+                found = _default_place(rule, text, gaz)
+                if found is not None:
+                    return found
     return located
 
 
@@ -156,6 +165,25 @@ def _leader(rule, located, text, gaz) -> location.Located | None:
                     ),
                 )
     return None
+
+
+def _default_place(rule, text, gaz) -> location.Located | None:
+    """ "Receptie op de ambassade van Frankrijk" with no place found: where such an activity is held (the row's
+    value, "Den Haag"), at a lower confidence than a name in the text."""
+    m = rule.pattern.search(text)
+    if m is None:
+        return None
+    place = next((p for p in gaz.lookup(rule.value) if p.gm_code), None)
+    if place is None:
+        return None
+    precision = "venue" if place.kind == "venue" else "woonplaats"
+    return _remember(
+        gaz,
+        (rule.id, place.name, m.group(0)),
+        lambda: location.Located(
+            place, precision, DEFAULT_CONFIDENCE, f'"{m.group(0)}": {rule.reason} -> {place.name}', m.group(0)
+        ),
+    )
 
 
 def _venue(gaz: Gazetteer, name: str) -> Place | None:

@@ -37,6 +37,7 @@ EFFECTS = (
     "house",
     "area_adjective",
     "skip_mention",
+    "default_place",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
@@ -64,7 +65,7 @@ class ContextRule:
     fires: tuple[str, ...]
     not_fires: tuple[str, ...]
     condition: str = ""
-    value: str = ""  # what the row gives (house: the venue's name)
+    value: str = ""  # what the row gives (house: the venue's name; default_place: the place's name)
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,7 @@ def _check_row(rule: ContextRule) -> None:
         raise ValueError(f"{RULES_FILE}: rule {rule.id}: a value belongs to {', '.join(_VALUED)} rows only")
 
 
-_VALUED = ("house",)  # effects whose rows give a value
+_VALUED = ("house", "default_place")  # effects whose rows give a value (a venue or place name)
 _NEEDS_GROUP = ("next_word_lowercase",)  # conditions that read the pattern's group 1
 _ALWAYS = "^"  # a default row's pattern: found in every text
 
@@ -222,13 +223,16 @@ def _whom_rules() -> tuple[ContextRule, ...]:
 
 
 def name_is_whom(window_for: Callable[[str], str | None]) -> ContextRule | None:
-    """The first whom row whose condition applies to the name decides: `window_for(condition)` gives the text
-    before the name that the row looks at, or None when the condition does not apply; the row when its pattern
-    is found there, else None."""
+    """The first whom row whose condition applies to the name and whose pattern is found decides:
+    `window_for(condition)` gives the text before the name that the row looks at, or None when the condition does
+    not apply; the row, else None."""
+    windows: dict[str, str | None] = {}
     for rule in _whom_rules():
-        window = window_for(rule.condition)
-        if window is not None:
-            return rule if rule.pattern.search(window) else None
+        if rule.condition not in windows:
+            windows[rule.condition] = window_for(rule.condition)
+        window = windows[rule.condition]
+        if window is not None and rule.pattern.search(window):
+            return rule
     return None
 
 

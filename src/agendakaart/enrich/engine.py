@@ -116,10 +116,15 @@ _LEAD_PLACE_RE = re.compile(
 )
 
 
+# a capitalised word after the lead's first word: a name ("Werkbezoek Pieterburen", "Wurkbesite oan Drachten")
+_LEAD_NAME_RE = re.compile(r"\s[A-Z\u00c0-\u024f]")
+
+
 def _keeps_lead(label: str) -> bool:
-    """A lead that names a place stays in the title too: "Bezoek aan Vlieland" -> True,
-    "VN-Mensenrechtenraad, Genève" -> True; "Werkbezoek", "Gesprek met X" -> False."""
-    return _LEAD_PLACE_RE.search(label) is not None
+    """A lead that names a place (or any name) stays in the title too: "Bezoek aan Vlieland" -> True,
+    "VN-Mensenrechtenraad, Genève" -> True, "Werkbezoek Pieterburen" -> True; "Werkbezoek", "Gesprek met de
+    burgemeester" -> False. The title is then the line as a page would give it."""
+    return _LEAD_PLACE_RE.search(label) is not None or _LEAD_NAME_RE.search(label) is not None
 
 
 def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
