@@ -64,6 +64,11 @@ def test_rule_row_examples(line, pattern, kind, title, fires):
     assert reason == f'tekst "{span}" -> {kind}'
 
 
+def test_every_row_has_both_examples():
+    missing = _missing()
+    assert not missing, "\n".join(missing)
+
+
 def test_a_row_without_examples_is_named_by_its_line(tmp_path):
     path = tmp_path / "rules.csv"
     path.write_text(
