@@ -45,6 +45,7 @@ class Rule:
     tier: int
     prefix: bool  # "werkbezoek*": any word ending allowed
     infix: bool = False  # "*gesprek": any word beginning allowed (keukentafelgesprek)
+    line: int = field(default=0, compare=False)  # the row's line in the file (not part of the rule's identity)
 
 
 @dataclass
@@ -54,19 +55,26 @@ class ActivityRules:
     label_memo: dict = field(default_factory=dict, repr=False, compare=False)  # type label -> result|None
 
 
-def load_rules(path=None) -> ActivityRules:
-    """activity_rules.csv -> ActivityRules; an unknown type is a ValueError naming the line."""
-    rules = []
+def rule_rows(path=None) -> list[tuple[int, dict[str, str]]]:
+    """activity_rules.csv -> (line in the file, comments counted; the row by column name) per rule row."""
     with open(path or data_path("activity_rules.csv"), encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    for lineno, row in enumerate(csv.DictReader(lines), 2):
+        numbered = [(n, ln) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(ln for _, ln in numbered)
+    return [(numbered[reader.line_num - 1][0], row) for row in reader]
+
+
+def load_rules(path=None) -> ActivityRules:
+    """activity_rules.csv -> ActivityRules; an unknown type is a ValueError naming the line. Columns are read by
+    name: the example columns (fires, not_fires) are for the tests, not for the rules."""
+    rules = []
+    for lineno, row in rule_rows(path):
         pattern, kind = row["pattern"].strip(), row["type"].strip()
         if kind not in _TYPES:
             raise ValueError(f"activity_rules.csv line {lineno}: unknown type {kind!r}")
         prefix, infix = pattern.endswith("*"), pattern.startswith("*")
         tier = int(row["tier"]) if row["tier"].strip() else 1
         for variant in {fold_name(pattern.strip("*")), fold(pattern.strip("*")).strip()}:
-            rules.append(Rule(variant, kind, tier, prefix, infix))
+            rules.append(Rule(variant, kind, tier, prefix, infix, lineno))
     auto = ahocorasick.Automaton()
     for i, rule in enumerate(rules):
         ids = auto.get(rule.pattern, ())
@@ -161,14 +169,23 @@ def classify_activity(
         if found:
             return found
     body = clean_text(text, 4000)
+    hit = deciding_match(body, rules, scan)
+    if hit:
+        return hit[2].type, _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
+    return ActivityType.OVERIG.value, _CONF["none"], "geen typewoord gevonden -> overig"
+
+
+def deciding_match(body: str, rules: ActivityRules, scan=None) -> tuple[int, int, Rule] | None:
+    """The match that decides a cleaned text's type: (start, end, rule), the rule carrying its file line; None
+    when no phrase matches. "Toespraak bij de opening" -> (0, 9, Rule("toespraak", "toespraak", 2, …, line=…)).
+
+    `scan`: the combined pass over `body`, when the caller made one."""
     if scan is not None and len(scan.folded) != len(body):
         scan = None
     hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else None
     if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
         hit = _decide(_matches(body, rules))
-    if hit:
-        return hit[2].type, _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
-    return ActivityType.OVERIG.value, _CONF["none"], "geen typewoord gevonden -> overig"
+    return hit
 
 
 _LABEL_MEMO_LIMIT = 4096
@@ -182,7 +199,7 @@ def _label_type(label: str, rules: ActivityRules) -> tuple[str, float, str] | No
     memo = rules.label_memo
     if label in memo:
         return memo[label]
-    hit = _decide(_matches(label, rules))
+    hit = deciding_match(label, rules)
     found = (hit[2].type, _CONF["label"], f'typelabel "{label[:60]}" -> {hit[2].type}') if hit else None
     if len(memo) >= _LABEL_MEMO_LIMIT:
         memo.clear()
