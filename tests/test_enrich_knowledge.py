@@ -31,7 +31,7 @@ def _keys(row: dict) -> list[str]:
 ALL = [(name, row, key) for name in knowledge_files() for row in _rows(name) for key in _keys(row)]
 
 
-def test_there_are_eleven_categories():
+def test_there_are_twelve_categories():
     assert [n.split("/")[1] for n in knowledge_files()] == [
         "asylum.csv",
         "companies.csv",
@@ -44,6 +44,7 @@ def test_there_are_eleven_categories():
         "prisons.csv",
         "universities.csv",
         "venues.csv",
+        "wijken.csv",
     ]
 
 
@@ -102,3 +103,29 @@ def test_every_name_places_a_visit(res, name, row, key):
 def test_venue_in_another_town_is_its_site(res, title, gm, precision):
     e = enrich_title(res, title)
     assert (e.gm_code, e.precision.value) == (gm, precision), e.reason
+
+
+# wijken.csv: a wijk names its city, the adjective form "de Haagse wijk X" too (also for a wijk no file holds);
+# a wijk name that is also a place elsewhere is only taken as "wijk X", so the other place keeps its name
+@pytest.mark.parametrize(
+    "title,location,gm,country",
+    [
+        ("Werkbezoek aan de Haagse wijk Transvaal", None, "GM0518", "NL"),
+        ("Kennismaking met de nieuwe directeur-generaal", "Bezuidenhout", "GM0518", "NL"),
+        ("Werkbezoek aan de Rotterdamse wijk Tarwewijk", None, "GM0599", "NL"),
+        ("Bezoek aan een Rotterdamse wijk met bewoners", None, "GM0599", "NL"),
+        ("Gesprek met jongeren in Osdorp", None, "GM0363", "NL"),
+        ("Werkbezoek aan het Amsterdamse stadsdeel Zuidoost", None, "GM0363", "NL"),
+        ("Bezoek aan de Utrechtse wijk Lombok", None, "GM0344", "NL"),
+        ("Werkbezoek Malburgen en Presikhaaf", None, "GM0202", "NL"),
+        ("Wijkschouw in Vinkhuizen", None, "GM0014", "NL"),
+        ("Werkbezoek aan de Haagse wijk Moerwijk", None, "GM0518", "NL"),  # a wijk the gazetteer already held
+        ("Werkbezoek aan Lombok, Indonesië", None, None, "ID"),  # the island, not the Utrecht wijk
+        ("Werkbezoek aan Carnisse", None, "GM0489", "NL"),  # the Barendrecht place keeps its name
+        ("Werkbezoek aan de wijk Carnisse", None, "GM0599", "NL"),
+        ("Werkbezoek Haagse Beemden", None, "GM0758", "NL"),  # a Breda wijk, not Den Haag
+    ],
+)
+def test_wijken_name_their_city(res, title, location, gm, country):
+    e = enrich_title(res, title, location=location)
+    assert (e.gm_code, e.country) == (gm, country), e.reason
