@@ -54,7 +54,7 @@ def test_file_says_source_licence_completeness_and_has_the_columns(name):
     head = " ".join(ln for ln in text.splitlines() if ln.startswith("#"))
     for word in ("Bron:", "Licentie:", "Volledigheid:"):
         assert word in head, (name, word)
-    assert _rows(name) and list(_rows(name)[0]) == COLUMNS
+    assert _rows(name) and list(_rows(name)[0]) in (COLUMNS, COLUMNS + ["type"])  # type: optional, see below
 
 
 @pytest.mark.parametrize("name", knowledge_files())
@@ -129,3 +129,32 @@ def test_venue_in_another_town_is_its_site(res, title, gm, precision):
 def test_wijken_name_their_city(res, title, location, gm, country):
     e = enrich_title(res, title, location=location)
     assert (e.gm_code, e.country) == (gm, country), e.reason
+
+
+# the optional `type` column: a visit to a place of that row is that type when only a generic visit word
+# ("Bezoek", "Werkbezoek": context_words.csv, role implied_visit) gave the type; any other type word goes first
+@pytest.mark.parametrize(
+    "title,location,expected",
+    [
+        ("Bezoek aan de Zwarte Cross", None, "evenement"),
+        ("Bezoek aan Pinkpop", "Landgraaf", "evenement"),  # the place is the location field's; the type the event's
+        ("Werkbezoek aan de TT in Assen", None, "evenement"),
+        ("Werkbezoek aan het TT-circuit", None, "werkbezoek"),  # the circuit is a site, not the event ("TT" inside)
+        ("Toespraak bij de Zwarte Cross", None, "toespraak"),  # a type word that is not a visit decides
+        ("Gesprek met de organisatie van Pinkpop", None, "gesprek"),
+        ("Bezoek aan de Airborne Kerkhof", None, "werkbezoek"),  # a row without a type
+        ("Bezoek aan het festival in Landgraaf", None, "evenement"),  # an activity rule, as before
+    ],
+)
+def test_knowledge_type_column_types_a_visit(res, title, location, expected):
+    e = enrich_title(res, title, location=location)
+    assert e.activity_type.value == expected, e.reason
+
+
+def test_type_column_values_are_types():
+    from agendakaart.models import ActivityType
+
+    kinds = {t.value for t in ActivityType}
+    for name in knowledge_files():
+        for row in _rows(name):
+            assert (row.get("type") or "") in kinds | {""}, (name, row["name"])

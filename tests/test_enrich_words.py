@@ -44,6 +44,7 @@ ROLES = (
     "publisher_word",
     "province_city",
     "article",
+    "implied_visit",
 )
 
 
@@ -98,7 +99,8 @@ def test_every_role_in_the_file_is_one_the_code_uses():
     from agendakaart.enrich.words import _table
 
     assert set(_table()) == set(ROLES)
-    code = "".join(p.read_text(encoding="utf-8") for p in (Path(location.__file__), Path(mentions.__file__)))
+    paths = (Path(location.__file__), Path(mentions.__file__), Path(location.__file__).with_name("activity.py"))
+    code = "".join(p.read_text(encoding="utf-8") for p in paths)
     from agendakaart.enrich.regions import data_path
 
     rules = data_path("context_rules.csv").read_text(encoding="utf-8")  # {{role}} in a rule's pattern
