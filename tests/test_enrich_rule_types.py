@@ -79,3 +79,48 @@ def test_type_words_events_and_receptions(res, title, expected):
 @pytest.mark.parametrize("title", ["Kerstconcert voor veteranen", "Concert ter ere van de Koning"])
 def test_concert_is_an_event(res, title):
     assert run(res, title).activity_type.value == "evenement"
+
+
+# holdout7: compounds and constructions that decide the type (activity_rules.csv, the rows after "bezoek aan de
+# nationale dodenherdenking*"); each with a line where it acts and one where another word decides
+@pytest.mark.parametrize(
+    "title,location,expected",
+    [
+        ("Wedstrijdbezoek FC Groningen in de Euroborg", None, "evenement"),
+        ("Werkbezoek aan de Euroborg over veiligheid rond wedstrijden", None, "werkbezoek"),
+        ("Landbouwbeurs Grüne Woche", "Berlijn", "evenement"),
+        ("Bezoek aan de vakbeurs voor de maritieme sector", None, "werkbezoek"),  # the earlier visit word decides
+        ("Toespraak op de vakbeurs", None, "toespraak"),
+        ("Bijwonen van de Wereldbank-jaarvergadering in Washington", None, "vergadering"),
+        ("Toespraak bij de jaarvergadering van de KNVB", None, "toespraak"),
+        ("Algemene ledenvergadering van de VNG", None, "vergadering"),
+        ("Persgesprek na afloop van de Europese Raad", "Brussel", "media"),
+        ("Europese Raad, daarna persgesprek", "Brussel", "vergadering"),  # the earlier tier-2 word decides
+        ("Overleg met de vaste commissie voor Buitenlandse Zaken", None, "parlement"),
+        ("Overleg met de commissie van de gemeenteraad", None, "vergadering"),
+        ("Vertrek naar Brussel voor de Europese Raad", None, "overig"),
+        ("Europese Raad in Brussel", None, "vergadering"),
+        ("Reis naar Washington voor de NAVO-top", None, "overig"),
+        ("Toespraak over de reis naar de maan", None, "toespraak"),  # the earlier tier-2 word decides
+    ],
+)
+def test_type_rows_holdout7(res, title, location, expected):
+    e = run(res, title, location=location)
+    assert e.activity_type.value == expected, e.reason
+
+
+# where: a Kamercommissie met is the Tweede Kamer; an informal EU council is not at the Council's seat in Brussel
+@pytest.mark.parametrize(
+    "title,location,gm,country",
+    [
+        ("Overleg met de vaste commissie voor Buitenlandse Zaken", None, "GM0518", "NL"),
+        ("Gesprek met de Kamercommissie Landbouw over de mestregels in Twente", None, "GM0518", "NL"),
+        ("Informele Raad Buitenlandse Zaken (Gymnich)", None, None, None),
+        ("Informele Raad Buitenlandse Zaken (Gymnich)", "Nicosia, Cyprus", None, "CY"),
+        ("Informele Milieuraad in Kopenhagen", None, None, "DK"),
+        ("Raad Buitenlandse Zaken", None, None, "BE"),
+    ],
+)
+def test_kamer_commissie_and_informal_council(res, title, location, gm, country):
+    e = run(res, title, location=location)
+    assert (e.gm_code, e.country) == (gm, country), e.reason
