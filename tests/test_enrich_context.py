@@ -189,7 +189,7 @@ def test_surname_pre_check_is_the_rows_literal_as_written():
     """The surname rows are case-sensitive: their pre-check is their required literal as written ("Van")."""
     from agendakaart.enrich.context import _surname_rules, name_in_surname, required_literal
 
-    assert [literal for _, literal in _surname_rules()] == ["Van"]
+    assert [literal for _, literal in _surname_rules()] == ["Van", "e"]
     assert required_literal(re.compile(r"[A-Z]\w*\s+Van\s+$"), keep_case=True) == "Van"
     assert required_literal(re.compile(r"(?i)[A-Z]\w*\s+Van\s+$"), keep_case=True) == "van"
     text = "Bezoek aan Museum Boijmans Van Beuningen"

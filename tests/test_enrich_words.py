@@ -45,6 +45,7 @@ ROLES = (
     "province_city",
     "article",
     "implied_visit",
+    "surname_place",
 )
 
 
@@ -74,6 +75,8 @@ def test_unknown_role_is_an_error():
         ("province_abbr", "Werkbezoek Beek (L)", None, "GM0888"),
         ("location_word", "Werkbezoek aan een school. Locatie: Emmen", None, "GM0114"),
         ("person_title", "Gesprek met burgemeester Van Veldhoven", None, None),
+        ("surname_place", "Gesprek met Jan de Vries", None, None),
+        ("surname_place", "Gesprek in Vries", None, "GM1730"),
     ],
 )
 def test_role_acts(res, role, title, location_text, gm):

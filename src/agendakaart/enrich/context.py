@@ -39,7 +39,7 @@ EFFECTS = (
 # word in a name, which kinds a name can be)
 CONDITIONS = {
     "not_here": ("", "unless_visit", "org_with_place_word", "institution"),
-    "surname": ("", "not_route"),
+    "surname": ("", "not_route", "surname_word"),
     "whom": ("country", "province"),
     "qualifier": ("compact", "stripped"),
 }
