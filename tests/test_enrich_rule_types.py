@@ -102,6 +102,9 @@ def test_concert_is_an_event(res, title):
         ("Europese Raad in Brussel", None, "vergadering"),
         ("Reis naar Washington voor de NAVO-top", None, "overig"),
         ("Toespraak over de reis naar de maan", None, "toespraak"),  # the earlier tier-2 word decides
+        ("Wijkwandeling door Malburgen", None, "werkbezoek"),
+        ("Wijkschouw in Hillesluis met de burgemeester", None, "werkbezoek"),
+        ("Toespraak na de wijkwandeling", None, "toespraak"),
     ],
 )
 def test_type_rows_holdout7(res, title, location, expected):
