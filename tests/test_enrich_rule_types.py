@@ -105,6 +105,12 @@ def test_concert_is_an_event(res, title):
         ("Wijkwandeling door Malburgen", None, "werkbezoek"),
         ("Wijkschouw in Hillesluis met de burgemeester", None, "werkbezoek"),
         ("Toespraak na de wijkwandeling", None, "toespraak"),
+        ("Regeling van werkzaamheden", None, "parlement"),
+        ("Masterclass voor jonge ondernemers", None, "evenement"),
+        ("Bezoek aan de thuiswedstrijd van Heracles", None, "werkbezoek"),  # the earlier visit word decides
+        ("Sportwedstrijd voor Invictus-deelnemers", None, "evenement"),
+        ("Netwerkevenement voor startups", None, "evenement"),
+        ("Perslunch met parlementair journalisten", None, "media"),
     ],
 )
 def test_type_rows_holdout7(res, title, location, expected):
