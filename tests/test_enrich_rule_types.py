@@ -107,7 +107,8 @@ def test_concert_is_an_event(res, title):
         ("Toespraak na de wijkwandeling", None, "toespraak"),
         ("Regeling van werkzaamheden", None, "parlement"),
         ("Masterclass voor jonge ondernemers", None, "evenement"),
-        ("Bezoek aan de thuiswedstrijd van Heracles", None, "werkbezoek"),  # the earlier visit word decides
+        ("Bezoek aan de thuiswedstrijd van Heracles", None, "evenement"),
+        ("Bezoek aan Heracles over veiligheid bij wedstrijden", None, "werkbezoek"),
         ("Sportwedstrijd voor Invictus-deelnemers", None, "evenement"),
         ("Netwerkevenement voor startups", None, "evenement"),
         ("Perslunch met parlementair journalisten", None, "media"),
