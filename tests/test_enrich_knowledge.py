@@ -31,7 +31,7 @@ def _keys(row: dict) -> list[str]:
 ALL = [(name, row, key) for name in knowledge_files() for row in _rows(name) for key in _keys(row)]
 
 
-def test_there_are_thirteen_categories():
+def test_there_are_fourteen_categories():
     assert [n.split("/")[1] for n in knowledge_files()] == [
         "asylum.csv",
         "companies.csv",
@@ -41,6 +41,7 @@ def test_there_are_thirteen_categories():
         "hospitals.csv",
         "military.csv",
         "museums.csv",
+        "natuur.csv",
         "ports.csv",
         "prisons.csv",
         "universities.csv",
