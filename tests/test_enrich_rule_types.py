@@ -100,7 +100,8 @@ def test_concert_is_an_event(res, title):
         ("Overleg met de commissie van de gemeenteraad", None, "vergadering"),
         ("Vertrek naar Brussel voor de Europese Raad", None, "overig"),
         ("Europese Raad in Brussel", None, "vergadering"),
-        ("Reis naar Washington voor de NAVO-top", None, "overig"),
+        ("Terugreis uit Washington na de NAVO-top", None, "overig"),
+        ("Handelsmissie: reis naar India met bedrijven", None, "werkbezoek"),  # a trade mission, not a travel item
         ("Toespraak over de reis naar de maan", None, "toespraak"),  # the earlier tier-2 word decides
         ("Wijkwandeling door Malburgen", None, "werkbezoek"),
         ("Wijkschouw in Hillesluis met de burgemeester", None, "werkbezoek"),
