@@ -160,3 +160,13 @@ def test_type_column_values_are_types():
     for name in knowledge_files():
         for row in _rows(name):
             assert (row.get("type") or "") in kinds | {""}, (name, row["name"])
+
+
+def test_wijken_points_lie_in_their_gemeente():
+    """Every wijk's approximate point is inside its gemeente's CBS boundary (data/geo)."""
+    from agendakaart.enrich.boundaries import load_boundaries
+
+    b = load_boundaries()
+    rows = _rows("knowledge/wijken.csv")
+    outside = [r["name"] for r in rows if b.gemeente_at(float(r["lat"]), float(r["lon"])) != r["gm_code"]]
+    assert rows and not outside, outside
