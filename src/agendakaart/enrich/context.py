@@ -1,7 +1,7 @@
 """Context rules as data (data/context_rules.csv), run by one interpreter after the place is resolved.
 
 apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
-Each row: id, effect (kamer | not_kamer | subject | leader | not_here), pattern, reason, examples that must and must
+Each row: id, effect (kamer | not_kamer | subject | leader | not_here | site | …), pattern, reason, examples that must and must
 not fire, condition (not_here only). The not_here rows are asked by location.py, per name, before a place is chosen:
 name_not_here("Gesprek over de toekomst van ", …) -> the row "over-van" (the name after it is a subject).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agendakaart.enrich.gazetteer import Gazetteer, Place
@@ -34,6 +34,7 @@ EFFECTS = (
     "area_part",
     "address",
     "qualifier",
+    "site",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
@@ -292,6 +293,7 @@ class _Compiled:
     not_kamer: tuple[ContextRule, ...]
     subject: tuple[ContextRule, ...]
     leader: tuple[ContextRule, ...]
+    site: tuple[ContextRule, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +306,7 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"])  # not_here: location.py
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["site"])  # not_here: location.py
 
 
 def apply_context(
@@ -337,7 +339,25 @@ def apply_context(
             found = _leader(rule, located, text, gaz)
             if found is not None:
                 return found
-    return located
+    return _named_site(c.site, located, text) or located
+
+
+_SITE_WINDOW = 40  # characters before the place name that a site row looks at
+
+
+def _named_site(rules: tuple[ContextRule, ...], located: location.Located, text: str) -> location.Located | None:
+    """A town named right after a generic site word ("azc Zweeloo": no "in" between) names that site: precision
+    venue, the place unchanged; the first site row whose pattern ends right before the name decides."""
+    if not rules or located.place is None or located.precision != "woonplaats" or not located.evidence:
+        return None
+    start = text.find(located.evidence)
+    while start >= 0:
+        before = text[max(0, start - _SITE_WINDOW) : start]
+        for rule in rules:
+            if rule.pattern.search(before):
+                return replace(located, precision="venue", reason=f"{located.reason}; {rule.reason}")
+        start = text.find(located.evidence, start + 1)
+    return None
 
 
 def _elsewhere(title: str, location_text: str | None) -> bool:
