@@ -306,7 +306,8 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     starts = "|".join(f"(?:{r.pattern.pattern.removeprefix('^')})" for r in by["kamer"])
     # at the start of the title or of a part after a bar or dash: one search per title for all kamer rows
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
-    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["site"])  # not_here: location.py
+    # not_here: location.py
+    return _Compiled(any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["site"])
 
 
 def apply_context(
