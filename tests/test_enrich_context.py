@@ -138,7 +138,7 @@ def _address_row(location_text: str) -> str | None:
 
 def test_every_effect_is_used_and_every_row_has_both_examples():
     effects = {"kamer", "not_kamer", "subject", "leader", "not_here", "surname", "whom", "not_area", "area_part"}
-    effects |= {"address", "qualifier", "house", "area_adjective", "skip_mention", "default_place"}
+    effects |= {"address", "qualifier", "house", "area_adjective", "skip_mention", "default_place", "site"}
     assert {r.effect for r in RULES} == effects
     assert all(r.fires and r.not_fires for r in RULES)
 
@@ -149,7 +149,7 @@ def test_not_here_pre_check_is_derived_from_the_rows():
 
     table = _not_here_rules()
     assert table.stems == tuple(required_literal(r.pattern) for r in table.rules)
-    assert set(table.any_stems) == {"-", "over", "exemplaar", "met", "teun"}
+    assert set(table.any_stems) == {"-", "over", "exemplaar", "met", "teun", "nforme"}
     assert required_literal(re.compile(r"(?i)\bbezoek(?:t)?\s+aan")) == "bezoe"  # no k: K matches it too
     assert required_literal(re.compile(r"[a-z]+")) == ""
     for rule, stem in zip(table.rules, table.stems):
@@ -233,7 +233,7 @@ def test_surname_pre_check_is_the_rows_literal_as_written():
     """The surname rows are case-sensitive: their pre-check is their required literal as written ("Van")."""
     from agendakaart.enrich.context_rows import _surname_rules, name_in_surname, required_literal
 
-    assert [literal for _, literal in _surname_rules()] == ["Van"]
+    assert [literal for _, literal in _surname_rules()] == ["Van", "e"]
     assert required_literal(re.compile(r"[A-Z]\w*\s+Van\s+$"), keep_case=True) == "Van"
     assert required_literal(re.compile(r"(?i)[A-Z]\w*\s+Van\s+$"), keep_case=True) == "van"
     text = "Bezoek aan Museum Boijmans Van Beuningen"

@@ -31,7 +31,7 @@ def _keys(row: dict) -> list[str]:
 ALL = [(name, row, key) for name in knowledge_files() for row in _rows(name) for key in _keys(row)]
 
 
-def test_there_are_eleven_categories():
+def test_there_are_fourteen_categories():
     assert [n.split("/")[1] for n in knowledge_files()] == [
         "asylum.csv",
         "companies.csv",
@@ -40,10 +40,13 @@ def test_there_are_eleven_categories():
         "government.csv",
         "hospitals.csv",
         "military.csv",
+        "museums.csv",
+        "natuur.csv",
         "ports.csv",
         "prisons.csv",
         "universities.csv",
         "venues.csv",
+        "wijken.csv",
     ]
 
 
@@ -53,7 +56,7 @@ def test_file_says_source_licence_completeness_and_has_the_columns(name):
     head = " ".join(ln for ln in text.splitlines() if ln.startswith("#"))
     for word in ("Bron:", "Licentie:", "Volledigheid:"):
         assert word in head, (name, word)
-    assert _rows(name) and list(_rows(name)[0]) == COLUMNS
+    assert _rows(name) and list(_rows(name)[0]) in (COLUMNS, COLUMNS + ["type"])  # type: optional, see below
 
 
 @pytest.mark.parametrize("name", knowledge_files())
@@ -102,3 +105,68 @@ def test_every_name_places_a_visit(res, name, row, key):
 def test_venue_in_another_town_is_its_site(res, title, gm, precision):
     e = enrich_title(res, title)
     assert (e.gm_code, e.precision.value) == (gm, precision), e.reason
+
+
+# wijken.csv: a wijk names its city, the adjective form "de Haagse wijk X" too (also for a wijk no file holds);
+# a wijk name that is also a place elsewhere is only taken as "wijk X", so the other place keeps its name
+@pytest.mark.parametrize(
+    "title,location,gm,country",
+    [
+        ("Werkbezoek aan de Haagse wijk Transvaal", None, "GM0518", "NL"),
+        ("Kennismaking met de nieuwe directeur-generaal", "Bezuidenhout", "GM0518", "NL"),
+        ("Werkbezoek aan de Rotterdamse wijk Tarwewijk", None, "GM0599", "NL"),
+        ("Bezoek aan een Rotterdamse wijk met bewoners", None, "GM0599", "NL"),
+        ("Gesprek met jongeren in Osdorp", None, "GM0363", "NL"),
+        ("Werkbezoek aan het Amsterdamse stadsdeel Zuidoost", None, "GM0363", "NL"),
+        ("Bezoek aan de Utrechtse wijk Lombok", None, "GM0344", "NL"),
+        ("Werkbezoek Malburgen en Presikhaaf", None, "GM0202", "NL"),
+        ("Wijkschouw in Vinkhuizen", None, "GM0014", "NL"),
+        ("Werkbezoek aan de Haagse wijk Moerwijk", None, "GM0518", "NL"),  # a wijk the gazetteer already held
+        ("Werkbezoek aan Lombok, Indonesië", None, None, "ID"),  # the island, not the Utrecht wijk
+        ("Werkbezoek aan Carnisse", None, "GM0489", "NL"),  # the Barendrecht place keeps its name
+        ("Werkbezoek aan de wijk Carnisse", None, "GM0599", "NL"),
+        ("Werkbezoek Haagse Beemden", None, "GM0758", "NL"),  # a Breda wijk, not Den Haag
+    ],
+)
+def test_wijken_name_their_city(res, title, location, gm, country):
+    e = enrich_title(res, title, location=location)
+    assert (e.gm_code, e.country) == (gm, country), e.reason
+
+
+# the optional `type` column: a visit to a place of that row is that type when only a generic visit word
+# ("Bezoek", "Werkbezoek": context_words.csv, role implied_visit) gave the type; any other type word goes first
+@pytest.mark.parametrize(
+    "title,location,expected",
+    [
+        ("Bezoek aan de Zwarte Cross", None, "evenement"),
+        ("Bezoek aan Pinkpop", "Landgraaf", "evenement"),  # the place is the location field's; the type the event's
+        ("Werkbezoek aan de TT in Assen", None, "evenement"),
+        ("Werkbezoek aan het TT-circuit", None, "werkbezoek"),  # the circuit is a site, not the event ("TT" inside)
+        ("Toespraak bij de Zwarte Cross", None, "toespraak"),  # a type word that is not a visit decides
+        ("Gesprek met de organisatie van Pinkpop", None, "gesprek"),
+        ("Bezoek aan de Airborne Kerkhof", None, "werkbezoek"),  # a row without a type
+        ("Bezoek aan het festival in Landgraaf", None, "evenement"),  # an activity rule, as before
+    ],
+)
+def test_knowledge_type_column_types_a_visit(res, title, location, expected):
+    e = enrich_title(res, title, location=location)
+    assert e.activity_type.value == expected, e.reason
+
+
+def test_type_column_values_are_types():
+    from agendakaart.models import ActivityType
+
+    kinds = {t.value for t in ActivityType}
+    for name in knowledge_files():
+        for row in _rows(name):
+            assert (row.get("type") or "") in kinds | {""}, (name, row["name"])
+
+
+def test_wijken_points_lie_in_their_gemeente():
+    """Every wijk's approximate point is inside its gemeente's CBS boundary (data/geo)."""
+    from agendakaart.enrich.boundaries import load_boundaries
+
+    b = load_boundaries()
+    rows = _rows("knowledge/wijken.csv")
+    outside = [r["name"] for r in rows if b.gemeente_at(float(r["lat"]), float(r["lon"])) != r["gm_code"]]
+    assert rows and not outside, outside

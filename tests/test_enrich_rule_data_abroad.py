@@ -78,3 +78,18 @@ def test_abroad_venues_and_abbreviations(res, title, country, precision):
 def test_berlaymontgebouw(res):
     e = run(res, "Gesprek met de Eurocommissaris", description="Het gesprek is in het Berlaymontgebouw.")
     assert (e.country, e.precision.value) == ("BE", "venue"), e.reason
+
+
+# abroad.csv: Belgian gemeenten on the border (holdout7), Belgian while Baarle-Nassau stays Dutch
+@pytest.mark.parametrize(
+    "title,gm,country",
+    [
+        ("Bezoek aan Baarle-Hertog", None, "BE"),
+        ("Werkbezoek Baarle-Nassau", "GM0744", "NL"),
+        ("Grensoverleg in Lanaken", None, "BE"),
+        ("Werkbezoek aan Voeren", None, "BE"),
+    ],
+)
+def test_belgian_border_gemeenten(res, title, gm, country):
+    e = run(res, title)
+    assert (e.gm_code, e.country) == (gm, country), e.reason

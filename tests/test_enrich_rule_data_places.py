@@ -145,3 +145,22 @@ def test_bijlmermeer_and_ncsc(res):
     assert run(res, "Herdenking vliegramp Bijlmermeer").gm_code == "GM0363"
     e = run(res, "Minister Van Weel bezoekt het Nationaal Cyber Security Centrum")
     assert (e.gm_code, e.precision.value) == ("GM0518", "venue"), e.reason
+
+
+# aliases.csv: Limburgish, Gronings and Frisian names (holdout7), each to its own town, not a namesake
+@pytest.mark.parametrize(
+    "title,gm",
+    [
+        ("Gesprek met de burgemeester in Zittert", "GM1883"),
+        ("Werkbezoek aan Sjtein", "GM0971"),  # Stein (L), not Stein in Krimpenerwaard
+        ("Werkbezoek Valkeberg", "GM0994"),  # Valkenburg aan de Geul, not Valkenburg (ZH)
+        ("Bezoek aan Vols", "GM0981"),
+        ("Werkbezoek aan Brunssem", "GM0899"),
+        ("Overleg in Grunnen", "GM0014"),
+        ("Werkbezoek Sleat", "GM1940"),
+        ("Bezoek aan Kornwerderzand", "GM1900"),  # Súdwest-Fryslân (was wrongly Waadhoeke)
+    ],
+)
+def test_regional_name_forms(res, title, gm):
+    e = run(res, title)
+    assert e.gm_code == gm, e.reason

@@ -106,3 +106,59 @@ def test_holdout8_type_words(res, title, kind):
 
 def test_media_as_a_label_decides(res):
     assert run(res, "gesprek met regionale journalisten", label="Media").activity_type.value == "media"
+
+
+# holdout7: compounds and constructions that decide the type (activity_rules.csv, the rows after "bezoek aan de
+# nationale dodenherdenking*"); each with a line where it acts and one where another word decides
+@pytest.mark.parametrize(
+    "title,location,expected",
+    [
+        ("Wedstrijdbezoek FC Groningen in de Euroborg", None, "evenement"),
+        ("Werkbezoek aan de Euroborg over veiligheid rond wedstrijden", None, "werkbezoek"),
+        ("Landbouwbeurs Grüne Woche", "Berlijn", "evenement"),
+        ("Bezoek aan de vakbeurs voor de maritieme sector", None, "werkbezoek"),  # the earlier visit word decides
+        ("Toespraak op de vakbeurs", None, "toespraak"),
+        ("Bijwonen van de Wereldbank-jaarvergadering in Washington", None, "vergadering"),
+        ("Toespraak bij de jaarvergadering van de KNVB", None, "toespraak"),
+        ("Algemene ledenvergadering van de VNG", None, "vergadering"),
+        ("Persgesprek na afloop van de Europese Raad", "Brussel", "media"),
+        ("Europese Raad, daarna persgesprek", "Brussel", "vergadering"),  # the earlier tier-2 word decides
+        ("Overleg met de vaste commissie voor Buitenlandse Zaken", None, "parlement"),
+        ("Overleg met de commissie van de gemeenteraad", None, "vergadering"),
+        ("Vertrek naar Brussel voor de Europese Raad", None, "overig"),
+        ("Europese Raad in Brussel", None, "vergadering"),
+        ("Terugreis uit Washington na de NAVO-top", None, "overig"),
+        ("Handelsmissie: reis naar India met bedrijven", None, "werkbezoek"),  # a trade mission, not a travel item
+        ("Toespraak over de reis naar de maan", None, "toespraak"),  # the earlier tier-2 word decides
+        ("Wijkwandeling door Malburgen", None, "werkbezoek"),
+        ("Wijkschouw in Hillesluis met de burgemeester", None, "werkbezoek"),
+        ("Toespraak na de wijkwandeling", None, "toespraak"),
+        ("Regeling van werkzaamheden", None, "parlement"),
+        ("Masterclass voor jonge ondernemers", None, "evenement"),
+        ("Bezoek aan de thuiswedstrijd van Heracles", None, "evenement"),
+        ("Bezoek aan Heracles over veiligheid bij wedstrijden", None, "werkbezoek"),
+        ("Sportwedstrijd voor Invictus-deelnemers", None, "evenement"),
+        ("Netwerkevenement voor startups", None, "evenement"),
+        ("Perslunch met parlementair journalisten", None, "media"),
+    ],
+)
+def test_type_rows_holdout7(res, title, location, expected):
+    e = run(res, title, location=location)
+    assert e.activity_type.value == expected, e.reason
+
+
+# where: a Kamercommissie met is the Tweede Kamer; an informal EU council is not at the Council's seat in Brussel
+@pytest.mark.parametrize(
+    "title,location,gm,country",
+    [
+        ("Overleg met de vaste commissie voor Buitenlandse Zaken", None, "GM0518", "NL"),
+        ("Gesprek met de Kamercommissie Landbouw over de mestregels in Twente", None, "GM0518", "NL"),
+        ("Informele Raad Buitenlandse Zaken (Gymnich)", None, None, None),
+        ("Informele Raad Buitenlandse Zaken (Gymnich)", "Nicosia, Cyprus", None, "CY"),
+        ("Informele Milieuraad in Kopenhagen", None, None, "DK"),
+        ("Raad Buitenlandse Zaken", None, None, "BE"),
+    ],
+)
+def test_kamer_commissie_and_informal_council(res, title, location, gm, country):
+    e = run(res, title, location=location)
+    assert (e.gm_code, e.country) == (gm, country), e.reason

@@ -55,6 +55,8 @@ ROLES = (
     "lead_place_prep",
     "place_name_prefix",
     "verb_article",
+    "implied_visit",
+    "surname_place",
 )
 
 
@@ -84,6 +86,8 @@ def test_unknown_role_is_an_error():
         ("province_abbr", "Werkbezoek Beek (L)", None, "GM0888"),
         ("location_word", "Werkbezoek aan een school. Locatie: Emmen", None, "GM0114"),
         ("person_title", "Gesprek met burgemeester Van Veldhoven", None, None),
+        ("surname_place", "Gesprek met Jan de Vries", None, None),
+        ("surname_place", "Gesprek in Vries", None, "GM1730"),
     ],
 )
 def test_role_acts(res, role, title, location_text, gm):
@@ -109,8 +113,8 @@ def test_every_role_in_the_file_is_one_the_code_uses():
     from agendakaart.enrich.words import _table
 
     assert set(_table()) == set(ROLES)
-    modules = (location, mentions, engine)
-    code = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in modules)
+    paths = [Path(m.__file__) for m in (location, mentions, engine)] + [Path(location.__file__).with_name("activity.py")]
+    code = "".join(p.read_text(encoding="utf-8") for p in paths)
     from agendakaart.enrich.regions import data_path
 
     rules = data_path("context_rules.csv").read_text(encoding="utf-8")  # {{role}} in a rule's pattern

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -53,6 +54,8 @@ class ActivityRules:
     rules: list[Rule]
     automaton: ahocorasick.Automaton
     label_memo: dict = field(default_factory=dict, repr=False, compare=False)  # type label -> result|None
+    implied: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded place name -> (type, name)
+    implied_visit: frozenset[str] = frozenset()  # folded generic visit patterns ("bezoek")
 
 
 def rule_rows(path=None) -> list[tuple[int, dict[str, str]]]:
@@ -80,7 +83,33 @@ def load_rules(path=None) -> ActivityRules:
         ids = auto.get(rule.pattern, ())
         auto.add_word(rule.pattern, ids + (i,))
     auto.make_automaton()
-    return ActivityRules(rules, auto)
+    return ActivityRules(rules, auto, implied=_implied_types(), implied_visit=_implied_visit())
+
+
+def _implied_types() -> dict[str, tuple[str, str]]:
+    """The knowledge files' `type` column: folded name or alias -> (type, name as written), for the rows that
+    have one (events.csv: a visit to Pinkpop is an evenement)."""
+    from agendakaart.enrich.gazetteer import knowledge_files
+
+    out = {}
+    for name in knowledge_files():
+        with open(data_path(name), encoding="utf-8", newline="") as fh:
+            rows = csv.DictReader(ln for ln in fh if ln.strip() and not ln.startswith("#"))
+            for row in rows:
+                kind = (row.get("type") or "").strip()
+                if not kind:
+                    continue
+                if kind not in _TYPES:
+                    raise ValueError(f"{name}: {row['name']}: unknown type {kind!r}")
+                for key in [row["name"]] + [a for a in (row.get("aliases") or "").split(";") if a.strip()]:
+                    out[fold_name(key.strip())] = (kind, key.strip())
+    return out
+
+
+def _implied_visit() -> frozenset[str]:
+    from agendakaart.enrich.words import words
+
+    return frozenset(fold_name(w) for w in words("implied_visit"))
 
 
 def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int, Rule]]:
@@ -169,8 +198,13 @@ def classify_activity(
         if found:
             return found
     body = clean_text(text, 4000)
+    if scan is not None and len(scan.folded) != len(body):
+        scan = None
     hit = deciding_match(body, rules, scan)
     if hit:
+        implied = _implied_type(hit[2], body, scan, rules)
+        if implied:
+            return implied[0], _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" aan "{implied[1]}" -> {implied[0]}'
         return hit[2].type, _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, _CONF["none"], "geen typewoord gevonden -> overig"
 
@@ -186,6 +220,24 @@ def deciding_match(body: str, rules: ActivityRules, scan=None) -> tuple[int, int
     if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
         hit = _decide(_matches(body, rules))
     return hit
+
+
+def _implied_type(rule: Rule, body: str, scan, rules: ActivityRules) -> tuple[str, str] | None:
+    """A generic visit word decided the type ("Bezoek aan Pinkpop"): the type a named place of the knowledge files
+    implies (its `type` column), the first such name in the text; else None."""
+    if rule.pattern not in rules.implied_visit or rule.infix or not rules.implied:
+        return None
+    if scan is not None:
+        hits = scan.places
+        for start, end, key, _ids in hits:  # a name inside a longer one ("TT" in "TT-circuit") is not named
+            if key in rules.implied and not any(s <= start and end <= e and e - s > end - start for s, e, *_ in hits):
+                return rules.implied[key]
+        return None
+    folded = fold(body)
+    found = [
+        (m.start(), key) for key in rules.implied for m in [re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)] if m
+    ]
+    return rules.implied[min(found)[1]] if found else None
 
 
 _LABEL_MEMO_LIMIT = 4096

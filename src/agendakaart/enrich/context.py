@@ -1,7 +1,7 @@
 """Context rules as data (data/context_rules.csv): the rows that correct a resolved place, run by one interpreter.
 
 apply_context(located, title="Commissiedebat … in Urk", …) -> Located(Tweede Kamer, Den Haag, "Kamer-activiteit: …")
-Each row: id, effect (kamer | not_kamer | house | subject | leader | …), pattern, reason, examples that must and must
+Each row: id, effect (kamer | not_kamer | house | subject | leader | default_place | site | …), pattern, reason, examples that must and must
 not fire, condition (for the effects that have one), value (house: the venue). The rows are loaded and checked by
 context_rows.py, which also answers the rows asked per name while the names are collected (not_here, surname, whom,
 skip_mention, …).
@@ -10,7 +10,7 @@ skip_mention, …).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from agendakaart.enrich import location  # a module reference: Located, and what counts as no place or remote
@@ -37,6 +37,7 @@ class _Compiled:
     leader: tuple[ContextRule, ...]
     house: tuple[ContextRule, ...]
     default_place: tuple[ContextRule, ...]
+    site: tuple[ContextRule, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,14 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
     any_kamer = re.compile(rf"(?:^|[|–—]|\s-\s)\s*(?:{starts})", re.I) if by["kamer"] else None
     # the not_here, surname, whom, … rows are asked by location.py and mentions.py
     return _Compiled(
-        any_kamer, by["kamer"], by["not_kamer"], by["subject"], by["leader"], by["house"], by["default_place"]
+        any_kamer,
+        by["kamer"],
+        by["not_kamer"],
+        by["subject"],
+        by["leader"],
+        by["house"],
+        by["default_place"],
+        by["site"],
     )
 
 
@@ -64,7 +72,8 @@ def apply_context(
     rules: tuple[ContextRule, ...] | None = None,
 ) -> location.Located:
     """The resolved place, corrected by the first context rule that acts on it (or unchanged): kamer rules
-    first, then subject, then leader, then default_place, each in file order."""
+    first, then subject, then leader, then default_place, each in file order; last, a site row may say that a
+    town names a site in it (precision venue)."""
     c = _default() if rules is None else _compiled(rules)
     title = title or ""
     text = f"{title} {description}" if description else title
@@ -90,7 +99,25 @@ def apply_context(
                 found = _default_place(rule, text, gaz)
                 if found is not None:
                     return found
-    return located
+    return _named_site(c.site, located, text) or located
+
+
+_SITE_WINDOW = 40  # characters before the place name that a site row looks at
+
+
+def _named_site(rules: tuple[ContextRule, ...], located: location.Located, text: str) -> location.Located | None:
+    """A town named right after a generic site word ("azc Zweeloo": no "in" between) names that site: precision
+    venue, the place unchanged; the first site row whose pattern ends right before the name decides."""
+    if not rules or located.place is None or located.precision != "woonplaats" or not located.evidence:
+        return None
+    start = text.find(located.evidence)
+    while start >= 0:
+        before = text[max(0, start - _SITE_WINDOW) : start]
+        for rule in rules:
+            if rule.pattern.search(before):
+                return replace(located, precision="venue", reason=f"{located.reason}; {rule.reason}")
+        start = text.find(located.evidence, start + 1)
+    return None
 
 
 def _elsewhere(title: str, location_text: str | None) -> bool:

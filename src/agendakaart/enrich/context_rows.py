@@ -38,12 +38,13 @@ EFFECTS = (
     "area_adjective",
     "skip_mention",
     "default_place",
+    "site",
 )
 # when a not_here or whom row holds or applies; the mechanisms are location.py's (what counts as a visit, a place
 # word in a name, which kinds a name can be)
 CONDITIONS = {
     "not_here": ("", "unless_visit", "org_with_place_word", "institution"),
-    "surname": ("", "not_route"),
+    "surname": ("", "not_route", "surname_word"),
     "whom": ("country", "province"),
     "qualifier": ("compact", "stripped"),
     "area_adjective": ("", "next_word_lowercase"),

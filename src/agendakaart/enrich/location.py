@@ -197,6 +197,9 @@ def collect_mentions(
 _VISIT_WORDS = re.compile(r"(?i)" + "|".join(rf"\b{w}\b" for w in words("visit_word")))
 
 
+_SURNAME_PLACES = frozenset(fold_name(w) for w in words("surname_place"))  # "Vries": a place, and "De Vries"
+
+
 def _is_surname(m: Mention, text: str) -> str | None:
     """The id of the surname row of context_rules.csv that takes the name as part of a person's name, or None:
     "Museum Boijmans Van Beuningen" -> "Beuningen" is a surname, not the town; "Fietstocht. Van Assen naar
@@ -205,6 +208,8 @@ def _is_surname(m: Mention, text: str) -> str | None:
     def holds(condition: str) -> bool:
         if condition == "not_route":
             return not _ROUTE_ON.match(text, m.end)
+        if condition == "surname_word":
+            return m.key in _SURNAME_PLACES
         raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
 
     rule = context.name_in_surname(text, m.start, holds)
