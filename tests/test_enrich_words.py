@@ -113,7 +113,9 @@ def test_every_role_in_the_file_is_one_the_code_uses():
     from agendakaart.enrich.words import _table
 
     assert set(_table()) == set(ROLES)
-    paths = [Path(m.__file__) for m in (location, mentions, engine)] + [Path(location.__file__).with_name("activity.py")]
+    paths = [Path(m.__file__) for m in (location, mentions, engine)] + [
+        Path(location.__file__).with_name("activity.py")
+    ]
     code = "".join(p.read_text(encoding="utf-8") for p in paths)
     from agendakaart.enrich.regions import data_path
 
