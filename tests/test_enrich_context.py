@@ -157,21 +157,24 @@ def test_not_here_pre_check_is_derived_from_the_rows():
             assert stem in example.lower(), (rule.id, example)
 
 
-def test_unknown_condition_or_effect_is_refused(tmp_path, monkeypatch):
+def _refused_at_load(tmp_path, monkeypatch, text: str, message: str) -> None:
+    """A context_rules.csv with `text` is refused at load with a ValueError matching `message`."""
     from agendakaart.enrich import context_rows as context
 
     bad = tmp_path / "context_rules.csv"
-    bad.write_text(
-        "id,effect,pattern,reason,fires,not_fires,condition\nx,not_here,\\bmet $,r,a,b,als_het_regent\n",
-        encoding="utf-8",
-    )
+    bad.write_text(text, encoding="utf-8")
     monkeypatch.setattr(context, "data_path", lambda name: bad)
     context.load_context_rules.cache_clear()
     try:
-        with pytest.raises(ValueError, match="condition"):
+        with pytest.raises(ValueError, match=message):
             context.load_context_rules()
     finally:
         context.load_context_rules.cache_clear()
+
+
+def test_unknown_condition_or_effect_is_refused(tmp_path, monkeypatch):
+    text = "id,effect,pattern,reason,fires,not_fires,condition\nx,not_here,\\bmet $,r,a,b,als_het_regent\n"
+    _refused_at_load(tmp_path, monkeypatch, text, "condition")
 
 
 @pytest.mark.parametrize(
@@ -271,17 +274,9 @@ def test_qualifier_rows_join_the_title(res):
 def test_house_rows_are_checked_at_load(tmp_path, monkeypatch, rows, message):
     """A house row needs its venue (value), a value belongs to house rows only, and no house row may follow the
     default (pattern ^): it would never be reached."""
-    from agendakaart.enrich import context_rows as context
-
-    bad = tmp_path / "context_rules.csv"
-    bad.write_text("id,effect,pattern,reason,fires,not_fires,condition,value\n" + rows, encoding="utf-8")
-    monkeypatch.setattr(context, "data_path", lambda name: bad)
-    context.load_context_rules.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=message):
-            context.load_context_rules()
-    finally:
-        context.load_context_rules.cache_clear()
+    _refused_at_load(
+        tmp_path, monkeypatch, "id,effect,pattern,reason,fires,not_fires,condition,value\n" + rows, message
+    )
 
 
 def test_house_rows_pick_the_kamer(res):
@@ -313,20 +308,8 @@ def test_area_adjective_condition_next_word_lowercase(res, title, precision):
 
 
 def test_a_condition_that_reads_a_group_needs_one(tmp_path, monkeypatch):
-    from agendakaart.enrich import context_rows as context
-
-    bad = tmp_path / "context_rules.csv"
-    bad.write_text(
-        "id,effect,pattern,reason,fires,not_fires,condition\nx,area_adjective,\\s+\\w,r,a,b,next_word_lowercase\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(context, "data_path", lambda name: bad)
-    context.load_context_rules.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="group 1"):
-            context.load_context_rules()
-    finally:
-        context.load_context_rules.cache_clear()
+    text = "id,effect,pattern,reason,fires,not_fires,condition\nx,area_adjective,\\s+\\w,r,a,b,next_word_lowercase\n"
+    _refused_at_load(tmp_path, monkeypatch, text, "group 1")
 
 
 @pytest.mark.parametrize(
