@@ -165,14 +165,16 @@ def test_parse_official_list_in_cbs_layout():
 def test_official_list_extends_the_gazetteer(tmp_path, gaz, monkeypatch):
     real_build = gz.build_gazetteer
     monkeypatch.setattr(gz, "build_gazetteer", lambda **kw: real_build(npvr=gaz.npvr, **kw))
-    assert not gaz.lookup("Ganzedijk")
+    assert {p.gm_code for p in gaz.lookup("Wirdum")} == {"GM0080"}  # Wirdum (Eemsdelta) is not in the data files
     save_official(parse_official_woonplaatsen(FIXTURE.read_text(encoding="utf-8")), tmp_path)
     extended = gz.load_gazetteer(tmp_path)
     assert extended.key != gaz.key
-    ganzedijk = extended.lookup("Ganzedijk")
-    assert [(p.gm_code, p.kind, p.province) for p in ganzedijk] == [("GM1895", "woonplaats", "Groningen")]
-    assert ganzedijk[0].lat == extended.gemeenten["GM1895"].lat  # placed at the gemeente's point
+    wirdum = [p for p in extended.lookup("Wirdum") if p.gm_code == "GM1979"]
+    assert [(p.kind, p.province) for p in wirdum] == [("woonplaats", "Groningen")]
+    assert wirdum[0].lat == extended.gemeenten["GM1979"].lat  # placed at the gemeente's point
     assert {p.gm_code for p in extended.lookup("Wirdum")} == {"GM0080", "GM1979"}
+    ganzedijk = extended.lookup("Ganzedijk")  # in places_extra.csv with its own point: not added again
+    assert len(ganzedijk) == 1 and ganzedijk[0].lat != extended.gemeenten["GM1895"].lat
     assert len([p for p in extended.lookup("Leiden") if p.kind == "woonplaats"]) == 1  # no duplicate
     assert not [p for p in extended.lookup("Een") if p.kind == "woonplaats"]  # still a word
 

@@ -150,6 +150,18 @@ def test_markup_is_text(res):
     assert e.gm_code == "GM0546"
 
 
+def test_soft_hyphens_and_zero_width_marks_are_no_character(res):
+    """Text pasted from a web page may carry invisible marks inside a name: they do not split it."""
+    assert run(res, "Werkbezoek aan Em\u00admen").gm_code == "GM0114"
+    assert run(res, "Werkbezoek", location="\ufeffTer\u00a0Apel\u200b").gm_code == "GM1950"
+    e = run(
+        res,
+        "Bezoek aan Zeeland",
+        description="Ge\u00adsprek\u200c met de ge\u00addeputeerde in Mid\u00addel\u00adburg.",
+    )
+    assert e.gm_code == "GM0687"
+
+
 def test_split_text_line():
     assert split_text_line("Werkbezoek: opening van de sluis (Terneuzen)") == (
         "Werkbezoek",
@@ -162,11 +174,29 @@ def test_split_text_line():
         None,
     )
     assert split_text_line("Ministerraad") == (None, "Ministerraad", None)
-    assert split_text_line("Gesprek met X: een toelichting op het plan van aanpak van de regering") == (
-        "Gesprek met X",
+    assert split_text_line("Gesprek met de werkgevers: een toelichting op het plan van aanpak van de regering") == (
+        "Gesprek met de werkgevers",
         "een toelichting op het plan van aanpak van de regering",
         None,
     )
+    # a lead with a name in it stays in the title: the line as a page gives it ("Werkbezoek Pieterburen: …")
+    assert split_text_line("Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel") == (
+        "Werkbezoek Pieterburen",
+        "Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel",
+        None,
+    )
+
+
+def test_a_lead_naming_a_place_places_the_text_line(res):
+    """locate's {"id", "text"} form: "Werkbezoek <plaats>: <onderwerp>" is placed as the title form is."""
+    from enrich_helpers import run_text
+
+    for text, gm in [
+        ("Werkbezoek Pieterburen: zeehondencentrum en kwelderherstel", "GM1966"),
+        ("Werkbezoek Vaals: grensoverschrijdende zorg", "GM0981"),
+        ("Wurkbesite oan Drachten: gearkomste mei ûndernimmers", "GM0090"),
+    ]:
+        assert run_text(res, text).gm_code == gm, text
 
 
 def test_split_keeps_a_lead_that_is_no_type(res):

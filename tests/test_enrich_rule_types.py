@@ -81,6 +81,33 @@ def test_concert_is_an_event(res, title):
     assert run(res, title).activity_type.value == "evenement"
 
 
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Minister Letschert houdt de jaarlijkse onderwijslezing in Tilburg", "toespraak"),
+        ("Dinerspeech bij het staatsbanket", "toespraak"),
+        ("Minister verzorgt het slotwoord van het congres over jeugdzorg", "toespraak"),
+        ("Staatssecretaris geeft een vraaggesprek aan een vakblad", "media"),
+        ("Ontbijtsessie met ondernemers uit de regio", "gesprek"),
+        ("Koffie met boeren in Drenthe", "gesprek"),
+        ("Minister neemt een kijkje bij een zorgboerderij in Ruinen", "werkbezoek"),
+        ("Staatssecretaris gaat langs bij de brandweer in Assen", "werkbezoek"),
+        ("Site visit datacenter Middenmeer", "werkbezoek"),
+        ("Regiotour Achterhoek", "werkbezoek"),
+        ("Vlucht naar Canberra", "overig"),
+        ("Minister viert het 100-jarig bestaan van een zuivelfabriek", "evenement"),
+    ],
+)
+def test_holdout8_type_words(res, title, kind):
+    """Type words of holdout8's before-score misses (lezing and speech compounds, vraaggesprek, a visit by a
+    look or a stop, a flight, an anniversary): each decides its type."""
+    assert run(res, title).activity_type.value == kind
+
+
+def test_media_as_a_label_decides(res):
+    assert run(res, "gesprek met regionale journalisten", label="Media").activity_type.value == "media"
+
+
 # holdout7: compounds and constructions that decide the type (activity_rules.csv, the rows after "bezoek aan de
 # nationale dodenherdenking*"); each with a line where it acts and one where another word decides
 @pytest.mark.parametrize(

@@ -58,3 +58,37 @@ def test_a_place_in_the_location_field_beats_one_in_the_title(res):
     found = location.resolve_location(title="Werkbezoek aan Leiden", location_text="Delft", gaz=res.gazetteer)
     assert found.place.name == "Delft"
     assert found.confidence == weights("field_conf")["location"]
+
+
+def test_type_order_is_the_decision(res):
+    """The activity type's decision order is data (table type_order): by default the earliest of two tier-1 phrases
+    decides; an order that puts the longest first makes the longer phrase decide."""
+    from agendakaart.enrich.activity import ORDER_KEYS, _decide, _matches, order_key
+
+    assert set(weights("type_order")) == set(ORDER_KEYS)
+    matches = _matches("Gesprek en werkbezoek aan de fabriek", res.rules)
+    assert _decide(matches)[2].type == "gesprek"
+    longest_first = order_key({"longest": 1, "tier": 2, "earliest": 3, "whole_word": 4})
+    assert _decide(matches, longest_first)[2].type == "werkbezoek"
+    assert order_key(weights("type_order"))((-1, 5, False, -3)) == (-1, 5, False, -3)
+
+
+@pytest.mark.parametrize("order", [{"tier": 1, "soonest": 2}, {"tier": 1, "earliest": 3}, {}])
+def test_type_order_with_an_unknown_key_or_a_gap_is_an_error(order):
+    from agendakaart.enrich.activity import order_key
+
+    with pytest.raises(ValueError, match="type_order"):
+        order_key(order)
+
+
+def test_word_count_thresholds_are_the_data(res):
+    """The word counts of the lead rules are thresholds: a Haagse institution in the title's lead, a person's name
+    after a title, a roll-up line's type label."""
+    from agendakaart.enrich import engine, mentions
+
+    assert location._LEAD_WORDS == weight("threshold", "title_lead_words") == 2
+    assert mentions._NAME_WORDS == weight("threshold", "person_name_words")
+    assert engine._ROLLUP_LEAD_WORDS == weight("threshold", "rollup_lead_words")
+    assert engine.split_text_line("Werkbezoek: rondleiding", res.rules)[0] == "Werkbezoek"
+    long_lead = "Werkbezoek aan de oude haven van de stad: rondleiding"  # 8 words before the colon
+    assert engine.split_text_line(long_lead, res.rules)[0] is None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agendakaart.enrich import location, mentions
+from agendakaart.enrich import engine, location, mentions
 from agendakaart.enrich.words import alternation, literal_stems, word_values, words
 from enrich_helpers import enrich_title
 
@@ -44,6 +44,17 @@ ROLES = (
     "publisher_word",
     "province_city",
     "article",
+    "area_adjective_ending",
+    "mention_prep",
+    "person_prep",
+    "weak_prep",
+    "route_from",
+    "site_prep",
+    "country_where_prep",
+    "gemeente_word",
+    "lead_place_prep",
+    "place_name_prefix",
+    "verb_article",
     "implied_visit",
     "surname_place",
 )
@@ -102,9 +113,68 @@ def test_every_role_in_the_file_is_one_the_code_uses():
     from agendakaart.enrich.words import _table
 
     assert set(_table()) == set(ROLES)
-    paths = (Path(location.__file__), Path(mentions.__file__), Path(location.__file__).with_name("activity.py"))
+    paths = [Path(m.__file__) for m in (location, mentions, engine)] + [
+        Path(location.__file__).with_name("activity.py")
+    ]
     code = "".join(p.read_text(encoding="utf-8") for p in paths)
     from agendakaart.enrich.regions import data_path
 
     rules = data_path("context_rules.csv").read_text(encoding="utf-8")  # {{role}} in a rule's pattern
     assert all(f'"{role}"' in code or f"{{{{{role}}}}}" in rules for role in ROLES)
+
+
+def test_area_adjective_ending_selects_the_adjective_grammar(res):
+    """A region or province name with an ending of role area_adjective_ending is an adjective: it counts only as
+    the area_adjective rows of context_rules.csv allow (before a lower-case word)."""
+    assert mentions._ADJECTIVE_ENDINGS == words("area_adjective_ending")
+    assert enrich_title(res, "Overleg Brabantse Ontwikkelings Maatschappij").precision.value == "none"
+    assert enrich_title(res, "Werkbezoek Brabantse dorpen").precision.value == "provincie"
+
+
+# (role, title, place or None, precision): the small roles of the place choice at work
+@pytest.mark.parametrize(
+    "role,title,place,precision",
+    [
+        ("mention_prep", "Werkbezoek gemeente Uden", "Maashorst", "gemeente"),  # "gemeente" kept as the prep
+        ("gemeente_word", "Werkbezoek gemeente Uden", "Maashorst", "gemeente"),  # the gemeente, not the town
+        ("gemeente_word", "Werkbezoek Uden", "Uden", "woonplaats"),
+        ("person_prep", "Gesprek met staatssecretaris van Marum", None, "none"),  # a person, not the village
+        ("route_from", "Fietstocht van Assen naar Groningen", "Assen", "woonplaats"),  # the route's start
+        ("site_prep", "Werkbezoek aan Zuyd Hogeschool in Sittard", "Zuyd Hogeschool, Sittard", "venue"),
+        ("country_where_prep", "Gesprek met de minister in Duitsland", "Duitsland", "land"),  # where
+        ("country_where_prep", "Gesprek met de minister van Duitsland", None, "none"),  # whom
+    ],
+)
+def test_small_role_acts(res, role, title, place, precision):
+    assert words(role)
+    e = enrich_title(res, title)
+    assert (e.place, e.precision.value) == (place, precision), e.reason
+
+
+def test_weak_prep_gives_no_confidence_bonus(res):
+    """ "van" (weak_prep) does not make a name a place: no bonus, as "in" gives one."""
+    from agendakaart.enrich.location import resolve_location
+
+    weak = resolve_location(title="Afscheid van Leiden", gaz=res.gazetteer)
+    strong = resolve_location(title="Afscheid in Leiden", gaz=res.gazetteer)
+    assert "van" in words("weak_prep") and weak.confidence < strong.confidence
+
+
+@pytest.mark.parametrize(
+    "line,keeps",
+    [
+        ("Bezoek aan Vlieland: rondleiding", True),  # lead_place_prep "aan" before a capital
+        ("Bezoek aan 's-Hertogenbosch: rondleiding", True),  # place_name_prefix "'s-"
+        ("Werkbezoek: rondleiding", False),
+    ],
+)
+def test_lead_that_names_a_place_stays_in_the_title(res, line, keeps):
+    label, title, _ = engine.split_text_line(line, res.rules)
+    assert label == line.split(":")[0] and (title == line) == keeps
+
+
+def test_verb_article_between_a_visiting_verb_and_the_name():
+    """ "bezoekt de Eemshaven": a visiting verb, an article of role verb_article, then the name."""
+    assert location._VISIT_VERB_BEFORE.search("Minister bezoekt de ")
+    assert location._VISIT_VERB_BEFORE.search("Minister bezoekt ")
+    assert not location._VISIT_VERB_BEFORE.search("Minister bezoekt een ")

@@ -21,6 +21,7 @@ SETS = {
     "holdout3": (250, 100, 40, True, 0.9),
     "holdout4": (250, 150, 40, True, 0.88),
     "holdout7": (360, 150, 60, True, 0.88),
+    "holdout8": (400, 150, 50, True, 0.80),
 }
 
 

@@ -7,7 +7,9 @@ classify_activity("Toespraak bij de opening van …", None, rules) -> ("toespraa
 from __future__ import annotations
 
 import csv
+import operator
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -19,6 +21,22 @@ from agendakaart.models import ActivityType
 
 _TYPES = {t.value for t in ActivityType}
 _CONF = weights("type_conf")  # label, text, none: data/enrich_weights.csv
+# the sort keys the decision knows, as they stand in a match's raw key (lower wins): the highest tier, the earliest
+# start, a whole word before an infix hit, the longest phrase
+ORDER_KEYS = ("tier", "earliest", "whole_word", "longest")
+
+
+def order_key(order: dict[str, int | float]) -> Callable[[tuple], object]:
+    """The decision's order (table type_order of enrich_weights.csv: key -> position 1, 2, …) -> a function from
+    a match's raw key (-tier, start, infix, start - end) to the key compared: {"tier": 1, "earliest": 2, …} -> the
+    raw key itself; {"longest": 1} -> its last part only. An unknown key or a gap in the positions is an error."""
+    unknown = set(order) - set(ORDER_KEYS)
+    if not order or unknown or sorted(order.values()) != list(range(1, len(order) + 1)):
+        raise ValueError(f"enrich_weights.csv: type_order {dict(order)} must number keys of {ORDER_KEYS} from 1")
+    return operator.itemgetter(*(ORDER_KEYS.index(k) for k in sorted(order, key=order.__getitem__)))
+
+
+_ORDER = order_key(weights("type_order"))
 
 
 @dataclass(frozen=True)
@@ -28,6 +46,7 @@ class Rule:
     tier: int
     prefix: bool  # "werkbezoek*": any word ending allowed
     infix: bool = False  # "*gesprek": any word beginning allowed (keukentafelgesprek)
+    line: int = field(default=0, compare=False)  # the row's line in the file (not part of the rule's identity)
 
 
 @dataclass
@@ -39,19 +58,26 @@ class ActivityRules:
     implied_visit: frozenset[str] = frozenset()  # folded generic visit patterns ("bezoek")
 
 
-def load_rules(path=None) -> ActivityRules:
-    """activity_rules.csv -> ActivityRules; an unknown type is a ValueError naming the line."""
-    rules = []
+def rule_rows(path=None) -> list[tuple[int, dict[str, str]]]:
+    """activity_rules.csv -> (line in the file, comments counted; the row by column name) per rule row."""
     with open(path or data_path("activity_rules.csv"), encoding="utf-8", newline="") as fh:
-        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    for lineno, row in enumerate(csv.DictReader(lines), 2):
+        numbered = [(n, ln) for n, ln in enumerate(fh, 1) if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(ln for _, ln in numbered)
+    return [(numbered[reader.line_num - 1][0], row) for row in reader]
+
+
+def load_rules(path=None) -> ActivityRules:
+    """activity_rules.csv -> ActivityRules; an unknown type is a ValueError naming the line. Columns are read by
+    name: the example columns (fires, not_fires) are for the tests, not for the rules."""
+    rules = []
+    for lineno, row in rule_rows(path):
         pattern, kind = row["pattern"].strip(), row["type"].strip()
         if kind not in _TYPES:
             raise ValueError(f"activity_rules.csv line {lineno}: unknown type {kind!r}")
         prefix, infix = pattern.endswith("*"), pattern.startswith("*")
         tier = int(row["tier"]) if row["tier"].strip() else 1
         for variant in {fold_name(pattern.strip("*")), fold(pattern.strip("*")).strip()}:
-            rules.append(Rule(variant, kind, tier, prefix, infix))
+            rules.append(Rule(variant, kind, tier, prefix, infix, lineno))
     auto = ahocorasick.Automaton()
     for i, rule in enumerate(rules):
         ids = auto.get(rule.pattern, ())
@@ -119,13 +145,14 @@ def _matches(text: str, rules: ActivityRules, scan=None) -> list[tuple[int, int,
     return out
 
 
-def _decide(matches: list[tuple[int, int, Rule]]) -> tuple[int, int, Rule] | None:
-    """Tier 2 anywhere beats tier 1 (tier 0 only as a fallback); then the earliest word; then the longest."""
+def _decide(matches: list[tuple[int, int, Rule]], order=_ORDER) -> tuple[int, int, Rule] | None:
+    """The first match in the order of type_order (enrich_weights.csv): tier 2 anywhere beats tier 1 (tier 0 only
+    as a fallback); then the earliest word; then a whole word before an infix hit; then the longest."""
     if not matches:
         return None
     best, best_key = matches[0], None
     for m in matches:
-        key = (-m[2].tier, m[0], m[2].infix, m[0] - m[1])
+        key = order((-m[2].tier, m[0], m[2].infix, m[0] - m[1]))
         if best_key is None or key < best_key:
             best, best_key = m, key
     return best
@@ -153,7 +180,7 @@ def _best_match(
                     begin -= 1
             if open_end and not rule.prefix:
                 continue
-            key = (-rule.tier, begin, rule.infix, begin - end_idx - 1)
+            key = _ORDER((-rule.tier, begin, rule.infix, begin - end_idx - 1))
             if best_key is None or key < best_key:
                 best, best_key = (begin, end_idx + 1, rule), key
     return best
@@ -173,15 +200,26 @@ def classify_activity(
     body = clean_text(text, 4000)
     if scan is not None and len(scan.folded) != len(body):
         scan = None
-    hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else None
-    if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
-        hit = _decide(_matches(body, rules))
+    hit = deciding_match(body, rules, scan)
     if hit:
         implied = _implied_type(hit[2], body, scan, rules)
         if implied:
             return implied[0], _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" aan "{implied[1]}" -> {implied[0]}'
         return hit[2].type, _CONF["text"], f'tekst "{body[hit[0] : hit[1]]}" -> {hit[2].type}'
     return ActivityType.OVERIG.value, _CONF["none"], "geen typewoord gevonden -> overig"
+
+
+def deciding_match(body: str, rules: ActivityRules, scan=None) -> tuple[int, int, Rule] | None:
+    """The match that decides a cleaned text's type: (start, end, rule), the rule carrying its file line; None
+    when no phrase matches. "Toespraak bij de opening" -> (0, 9, Rule("toespraak", "toespraak", 2, …, line=…)).
+
+    `scan`: the combined pass over `body`, when the caller made one."""
+    if scan is not None and len(scan.folded) != len(body):
+        scan = None
+    hit = _best_match(scan.folded, scan.rules, rules) if scan is not None else None
+    if hit is None:  # no scan, or no tier 1/2 phrase in it: the tier-0 fallbacks may decide
+        hit = _decide(_matches(body, rules))
+    return hit
 
 
 def _implied_type(rule: Rule, body: str, scan, rules: ActivityRules) -> tuple[str, str] | None:
@@ -213,7 +251,7 @@ def _label_type(label: str, rules: ActivityRules) -> tuple[str, float, str] | No
     memo = rules.label_memo
     if label in memo:
         return memo[label]
-    hit = _decide(_matches(label, rules))
+    hit = deciding_match(label, rules)
     found = (hit[2].type, _CONF["label"], f'typelabel "{label[:60]}" -> {hit[2].type}') if hit else None
     if len(memo) >= _LABEL_MEMO_LIMIT:
         memo.clear()

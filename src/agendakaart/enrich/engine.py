@@ -19,9 +19,11 @@ from agendakaart.enrich.regions import is_abroad, is_den_haag
 from agendakaart.enrich.scan import scan_text, scanner_for
 from agendakaart.enrich.text import clean_text
 from agendakaart.enrich.weights import weight
+from agendakaart.enrich.words import alternation
 from agendakaart.models import ActivityType, Enrichment, Precision
 from agendakaart.settings import Settings
 
+_ROLLUP_LEAD_WORDS = weight("threshold", "rollup_lead_words")  # "Werkbezoek: …": a label of at most this many words
 _NO_TYPE = weight("type_conf", "none")  # the confidence of "overig, no type word": a lead above it names a type
 RULE_FILES = ("activity_rules.csv", "context_rules.csv", "context_words.csv", "enrich_weights.csv")
 
@@ -104,13 +106,25 @@ _TAIL_RE = re.compile(r"^(.*\S)\s*\(([^()]{1,120})\)\s*[.;]?\s*$", re.S)
 
 
 # "aan Vlieland", "in 's-Gravenhage", ", Genève": a lead that names where, not only what
-_LEAD_PLACE_RE = re.compile(r"(?:\b(?:aan|in|te|naar|bij|op)\s+|,\s*)(?:'s-|'t\s+)?[A-Z\u00c0-\u024f]")
+# (the words: lead_place_prep and place_name_prefix of data/context_words.csv)
+_LEAD_PLACE_RE = re.compile(
+    r"(?:\b(?:"
+    + alternation("lead_place_prep")
+    + r")\s+|,\s*)(?:"
+    + alternation("place_name_prefix")
+    + r")?[A-Z\u00c0-\u024f]"
+)
+
+
+# a capitalised word after the lead's first word: a name ("Werkbezoek Pieterburen", "Wurkbesite oan Drachten")
+_LEAD_NAME_RE = re.compile(r"\s[A-Z\u00c0-\u024f]")
 
 
 def _keeps_lead(label: str) -> bool:
-    """A lead that names a place stays in the title too: "Bezoek aan Vlieland" -> True,
-    "VN-Mensenrechtenraad, Genève" -> True; "Werkbezoek", "Gesprek met X" -> False."""
-    return _LEAD_PLACE_RE.search(label) is not None
+    """A lead that names a place (or any name) stays in the title too: "Bezoek aan Vlieland" -> True,
+    "VN-Mensenrechtenraad, Genève" -> True, "Werkbezoek Pieterburen" -> True; "Werkbezoek", "Gesprek met de
+    burgemeester" -> False. The title is then the line as a page would give it."""
+    return _LEAD_PLACE_RE.search(label) is not None or _LEAD_NAME_RE.search(label) is not None
 
 
 def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str | None, str, str | None]:
@@ -122,7 +136,7 @@ def split_text_line(text: str, rules: ActivityRules | None = None) -> tuple[str 
     """
     label = None
     match = _LABEL_RE.match(text)
-    if match and len(match.group(1).split()) <= 6:
+    if match and len(match.group(1).split()) <= _ROLLUP_LEAD_WORDS:
         if rules is None or classify_activity(None, match.group(1), rules)[1] > _NO_TYPE:
             label = match.group(1).strip()
             if not _keeps_lead(label):

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from agendakaart.enrich import context  # the rows of context_rules.csv (context.py imports this module)
+from agendakaart.enrich import context_rows as context  # the rows of context_rules.csv
 from agendakaart.enrich.gazetteer import Gazetteer, Place
-from agendakaart.enrich.mentions import Mention, find_mentions
+from agendakaart.enrich.mentions import WEAK_PREPS, Mention, find_mentions
+from agendakaart.enrich.regions import DEN_HAAG
 from agendakaart.enrich.scan import Scan
 from agendakaart.enrich.text import clean_text, fold_name
 from agendakaart.enrich.weights import weights
@@ -128,6 +129,7 @@ _SOURCE = {
     "label": "label",
 }
 # "Werkbezoek Sluiskil (Terneuzen)" -> group 1 "Terneuzen"
+_LEAD_WORDS = _THRESHOLD["title_lead_words"]  # "Commissiedebat Visserij": an institution in the title's lead
 _TAIL_PARENS = re.compile(r"\(([^()]*)\)\W*$")
 
 
@@ -166,7 +168,7 @@ def collect_mentions(
         for m in found:
             if tail and m.start >= tail.start(1):
                 m = _with_field(m, "paren_end")
-            elif m.field == "title" and len(title[: m.start].split()) <= 2 and _is_haagse_institution(m, gaz):
+            elif m.field == "title" and len(title[: m.start].split()) <= _LEAD_WORDS and _is_haagse_institution(m, gaz):
                 m = _with_field(m, "title_lead")
             mentions.append(m)
     if texts["description"]:
@@ -250,13 +252,16 @@ def _not_here_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | N
     return rule.id if rule is not None else None
 
 
+_PLACE_WORD_MIN = _THRESHOLD["place_word_min"]  # shorter words of a name are no place word ("de", "van")
+
+
 def _holds_place_word(m: Mention, gaz: Gazetteer) -> bool:
     """ "Amsterdam UMC", "Eindhoven Airport" -> True (a place word inside the name); "CJIB" -> False."""
     words = re.findall(r"[\w'’+-]+", m.text)
     return len(words) > 1 and any(
         p.kind in ("woonplaats", "gemeente", "stad", "regio", "provincie")
         for w in words
-        if len(w) >= 4
+        if len(w) >= _PLACE_WORD_MIN
         for p in gaz.lookup(w)
     )
 
@@ -265,7 +270,7 @@ def _is_haagse_institution(m: Mention, gaz: Gazetteer) -> bool:
     """Parliament and cabinet ("Commissiedebat …", "Ministerraad") are Den Haag whatever the subject; an event
     or council elsewhere ("Nationale Herdenking Kamp Amersfoort", "Europese Raad Kopenhagen") gives way to a
     place named in the title."""
-    return _kinds(m, gaz) <= {"institution"} and all(gaz.places[i].gm_code == "GM0518" for i in m.ids)
+    return _kinds(m, gaz) <= {"institution"} and all(gaz.places[i].gm_code == DEN_HAAG for i in m.ids)
 
 
 def _compass_region(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> Mention:
@@ -316,6 +321,7 @@ def _kinds(m: Mention, gaz: Gazetteer) -> frozenset[str]:
 
 
 _ENVOY_PREPS = word_set("envoy_prep")
+_COUNTRY_WHERE = word_set("country_where_prep")  # "de minister in Duitsland": where, not whom
 
 
 def _is_envoy_country(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> bool:
@@ -334,7 +340,7 @@ def _whom_rule(m: Mention, texts: dict[str, str], gaz: Gazetteer) -> str | None:
 
     def window_for(condition: str) -> str | None:
         if condition == "country":
-            return text[: m.start] if "land" in kinds and m.prep != "in" else None  # also "Sint Maarten"
+            return text[: m.start] if "land" in kinds and m.prep not in _COUNTRY_WHERE else None  # "Sint Maarten"
         if condition == "province":
             return text[max(0, m.start - _PROVINCE_WHOM) : m.start] if "provincie" in kinds else None
         raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
@@ -361,7 +367,9 @@ def _score(m: Mention, place: Place) -> float:
 
 
 # "Minister X bezoekt Breda. Daarna … naar Tilburg": a visiting verb right before a name counts as a preposition
-_VISIT_VERB_BEFORE = re.compile(r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:de|het)\s+)?$")
+_VISIT_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:" + alternation("visit_verb") + r")\s+(?:(?:" + alternation("verb_article") + r")\s+)?$"
+)
 
 
 _ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
@@ -369,6 +377,7 @@ _ROUTE_ON = re.compile(r"\s+(?:" + alternation("route_word") + r")\s+\S")
 _TRAVEL = re.compile(r"(?i)(?:" + alternation("travel_word") + r")")
 
 
+_ROUTE_FROM = word_set("route_from")  # "van Assen naar Groningen": the start of a route
 _ROUTE_START = float(_SCORE["route_start"])  # float: the bonus was written 10.0
 _VISIT_VERB = float(_SCORE["visit_verb"])
 
@@ -378,7 +387,7 @@ def _visit_bonus(m: Mention, texts: dict[str, str]) -> float:
     route ("Fietstocht van Assen naar Groningen": "van" 5 + 10 = "naar" 15, the first place wins); else 0."""
     if m.field in ("location", "label"):
         return 0.0
-    if m.prep == "van":
+    if m.prep in _ROUTE_FROM:
         text = texts[_SOURCE[m.field]]
         return _ROUTE_START if _ROUTE_ON.match(text, m.end) and not _TRAVEL.search(text[: m.start]) else 0.0
     if m.prep:
@@ -583,7 +592,7 @@ def resolve_location(
         return Located(
             None, "none", 0.0, f'"{m.text}" genoemd, maar de activiteit is op afstand: {remote.group(0).lower()}'
         )
-    if m.prep == "gemeente" or place.kind == "land":
+    if m.prep in _GEMEENTE_WORDS or place.kind == "land":
         place, note = _sharpen(m, place, note, texts, gaz)
     return _located(m, place, note, gaz)
 
@@ -650,6 +659,7 @@ def _refine(scored: list[tuple], gaz: Gazetteer) -> tuple:
 
 
 _PROVINCE_CITIES = word_set("province_city")
+_SITE_PREPS = word_set("site_prep")  # "Zuyd Hogeschool in Sittard": the venue's site in that town
 _SITE_GAP = _THRESHOLD["site_gap"]  # characters between a venue and "in <town>" ("NAM-locatie in Farmsum")
 
 
@@ -661,7 +671,7 @@ def _town_after(best: tuple, scored: list[tuple]) -> tuple | None:
         m, p = s[1], s[2]
         if (
             m.field == v.field
-            and m.prep == "in"
+            and m.prep in _SITE_PREPS
             and 0 <= m.start - v.end <= _SITE_GAP
             and p.country == "NL"
             and p.kind in ("woonplaats", "gemeente")
@@ -701,12 +711,13 @@ def _qualifies(m: Mention) -> bool:
     return m.in_parens or m.field in ("location", "paren_end", "paren")
 
 
+_GEMEENTE_WORDS = word_set("gemeente_word")  # "gemeente Uden": the gemeente itself
 _CITY_BEFORE = re.compile(r"([A-Z\u00c0-\u024f][\w'’.\u00c0-\u024f-]+(?: [A-Z\u00c0-\u024f][\w'’.-]+)?)\s*[,(]\s*$")
 
 
 def _sharpen(m: Mention, place: Place, note: str, texts: dict[str, str], gaz: Gazetteer) -> tuple[Place, str]:
     """ "gemeente Uden" -> the gemeente itself; "Belém, Brazilië" -> a town abroad the gazetteer lacks."""
-    if m.prep == "gemeente" and place.kind == "woonplaats" and place.gm_code:
+    if m.prep in _GEMEENTE_WORDS and place.kind == "woonplaats" and place.gm_code:
         gem = next((p for p in gaz.lookup(place.gemeente or "") if p.kind == "gemeente"), None)
         if gem is not None:
             return gem, "\"gemeente\" ervoor"
@@ -744,7 +755,7 @@ def _located(m: Mention, place: Place, note: str, gaz: Gazetteer) -> Located:
 def _make_located(m: Mention, place: Place, note: str) -> Located:
     """Mention + place -> Located with confidence and reason."""
     conf = _FIELD_CONF.get(m.field, _FIELD_CONF["default"])
-    if m.prep and m.prep != "van" and m.field in ("title", "description"):
+    if m.prep and m.prep not in WEAK_PREPS and m.field in ("title", "description"):
         conf = min(_CONF["prep_cap"], conf + _CONF["prep_bonus"])
     if place.kind == "institution":
         conf = _CONF["institution"]

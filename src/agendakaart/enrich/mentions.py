@@ -10,15 +10,17 @@ from typing import NamedTuple
 
 import ahocorasick
 
+from agendakaart.enrich import context_rows as context
 from agendakaart.enrich.gazetteer import Gazetteer
 from agendakaart.enrich.text import fold, fold_name
+from agendakaart.enrich.weights import weight
 from agendakaart.enrich.words import word_set, word_values, words
 
 # the words with a role here are data: data/context_words.csv
 PLACE_PREPS = word_set("place_prep")
-_SURNAME_PARTICLES = word_set("surname_particle")
 VISIT_PREPS = word_set("visit_prep")
 _PARTICLES = word_set("name_particle")
+_SKIPS = context.skip_table()  # the skip_mention rows of context_rules.csv: pre-compiled once
 # "Van Weel, …" -> tokens "Van", "Weel" (punctuation and brackets end a token)
 _TOKEN_RE = re.compile(r"[^\s,;:()\[\]]+")
 _SENTENCE_END = ".:!?;•·|–—-\"“”"
@@ -33,7 +35,7 @@ class Mention(NamedTuple):
     key: str  # folded gazetteer key
     ids: tuple[int, ...]  # candidate places
     field: str  # location | paren | title | description
-    prep: str | None  # the word before, when it is a place preposition (or "van")
+    prep: str | None  # the word before, when it is a place preposition (or a mention_prep word: "van")
     in_parens: bool
     province: str | None = None  # a province abbreviation right after the name: "Beek (L)" -> Limburg
     weak: bool = False  # a word-name ("Sluis", "Best") without a preposition or parentheses
@@ -74,12 +76,13 @@ def _longest_first(hits: list[tuple]) -> list[tuple]:
 
 
 _ARTICLES = word_set("article")
+_WORD_BEFORE = weight("window", "word_before")  # characters before a name in which its word before is looked for
 _STRIP = " \t\n\r\u00a0,.;:!?\"'“”‘’()[]-–—/"
 
 
 def _word_before(text: str, start: int) -> str | None:
     """ "bezoek aan Leiden" / "in het Westland", start of the name -> "aan" / "in" (an article is skipped)."""
-    words = text[max(0, start - 40) : start].lower().split()
+    words = text[max(0, start - _WORD_BEFORE) : start].lower().split()
     while words:
         word = words.pop().strip(_STRIP)
         if word and word not in _ARTICLES:
@@ -158,16 +161,15 @@ def find_mentions(text: str, gaz: Gazetteer, field: str, scan=None) -> list[Ment
     masked = person_spans(text, gaz, folded, person_hits) if not _PERSON_PREPS.isdisjoint(preps) else ()
     mixed = text.lower() != text and text.upper() != text
     as_field = field in ("location", "paren")
+    skip_words, patterned = _SKIPS.any_word, _SKIPS.patterned
     out = []
     for (start, end, key, ids), prep, word in zip(hits, preps, words):
         if masked and any(ms <= start < me for ms, me in masked):
             continue  # a hit that starts before the title word ("Prinses Máxima Centrum") is no person
-        if field != "location" and (
-            prep == "over" or word in _SURNAME_PARTICLES or (word == "van" and _capital_van(text, start))
-        ):
-            continue  # "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle": surnames
+        if field != "location" and (word in skip_words or patterned) and skip_rule(text, start, word) is not None:
+            continue  # the skip_mention rows: "gesprek over Groningen": a subject; "ter Horst", "met Van Zwolle"
         parens = text.rfind("(", 0, start) > text.rfind(")", 0, start)
-        ctx = as_field or parens or (prep is not None and prep != "van")
+        ctx = as_field or parens or (prep is not None and prep not in WEAK_PREPS)
         if not _keep(text, start, end, key, ids, gaz, mixed, ctx, word, field == "location" or parens):
             continue
         abbr = (
@@ -215,17 +217,34 @@ def _in_name_chain(text: str, start: int, end: int) -> bool:
     return word[0].isupper() and not _sentence_initial(text, len(before) - len(word))
 
 
-def _capital_van(text: str, start: int) -> bool:
-    """ "gesprek met Van Zwolle" -> True (a surname's capital "Van" mid-sentence); "Van Zwolle naar …" at
-    the start of a sentence, or "burgemeester van Zwolle" -> False."""
+def skip_rule(text: str, start: int, word: str | None) -> context.ContextRule | None:
+    """The skip_mention row of context_rules.csv that drops the name at text[start] after `word` (its word before,
+    lower case), or None: "gesprek over Groningen" -> "over-onderwerp"; "gesprek met Van Zwolle" ->
+    "hoofdletter-van" (condition capitalised_mid_sentence); "burgemeester van Zwolle" -> None."""
+    if word is None:
+        return None
+
+    def holds(condition: str) -> bool:
+        if condition == "capitalised_mid_sentence":
+            return _capitalised_mid_sentence(text, start, word)
+        raise ValueError(f"onbekende voorwaarde {condition!r}")  # load_context_rules admits none other
+
+    return context.mention_skip(word, holds)
+
+
+def _capitalised_mid_sentence(text: str, start: int, word: str) -> bool:
+    """ "gesprek met Van Zwolle", "van" -> True (written "Van" right before the name, mid-sentence); "Van Zwolle
+    naar …" at the start of a sentence, or "burgemeester van Zwolle" -> False."""
+    written = word[:1].upper() + word[1:]
     before = text[:start].rstrip()
-    if not before.endswith("Van"):
+    if not before.endswith(written):
         return False
-    return not _sentence_initial(text, len(before) - 3)
+    return not _sentence_initial(text, len(before) - len(written))
 
 
-_PREP_WORDS = PLACE_PREPS | {"van", "gemeente", "over"}
-_PERSON_PREPS = frozenset({None, "van", "gemeente"})
+_PREP_WORDS = PLACE_PREPS | word_set("mention_prep")  # kept as a mention's preposition
+_PERSON_PREPS = frozenset({None}) | word_set("person_prep")  # the name may still be a person's: check
+WEAK_PREPS = word_set("weak_prep")  # "van": whose, not where (no context, no confidence bonus)
 
 
 def _keep(
@@ -234,7 +253,7 @@ def _keep(
     """Case rules per kind; an organisation's name counts only when the text visits it ("bezoek aan X",
     "werkbezoek X", "op het Ministerie van …") or gives it as the location; "Bron: Ministerie van …" is none."""
     kinds = gaz.kinds_of(ids)
-    if key[-2:] == "se" and kinds <= _AREA and not _adjective_ok(text, start, end):
+    if key.endswith(_ADJECTIVE_ENDINGS) and kinds <= _AREA and not _adjective_ok(text, start, end):
         return False  # "de Zeeuwse kust" is a place, "de Zeeuwse Milieufederatie" a name
     if not (kinds <= _INSTITUTION and key not in gaz.acronyms):  # "ministerraad" is an ordinary noun
         if not _case_ok(text, start, end, key, gaz, mixed, ctx):
@@ -246,24 +265,22 @@ def _keep(
 
 
 _INSTITUTION = frozenset({"institution"})
-_AREA = frozenset({"regio", "provincie"})
-_NEXT_WORD_RE = re.compile(r"\s+(\w)")
+_AREA = frozenset({"regio", "provincie"})  # the gazetteer kinds whose names have an adjective form
+_ADJECTIVE_ENDINGS = words("area_adjective_ending")  # "Zeeuwse": data/context_words.csv
 
 
 def _adjective_ok(text: str, start: int, end: int) -> bool:
-    """An area adjective counts before a lower-case noun, and not after the words of a not_area row of
-    context_rules.csv ("met": whom, not where): "bezoek aan Twentse textielbedrijven" -> True; "Brabantse
-    Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
-    from agendakaart.enrich import context  # here: context.py imports location.py, which imports this module
-
-    nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is not None and nxt.group(1).islower() and context.area_adjective_not_here(text, start) is None
+    """An area adjective counts where an area_adjective row of context_rules.csv acts (before a lower-case noun),
+    and not after the words of a not_area row ("met": whom, not where): "bezoek aan Twentse textielbedrijven" ->
+    True; "Brabantse Ontwikkelings Maatschappij", "overleg met Limburgse boeren", "Zeeuwse" at the end -> False."""
+    return context.area_adjective_counts(text, end) is not None and context.area_adjective_not_here(text, start) is None
 
 
 _ORG = frozenset({"org"})
 
 
 _TITLE_WORDS = words("person_title")
+_NAME_WORDS = weight("threshold", "person_name_words")  # a person's name after a title: at most this many words
 _PERSON_AUTOMATA: dict[tuple, ahocorasick.Automaton] = {}
 
 
@@ -342,7 +359,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
             tokens.append(match)
         else:
             break
-        if len(tokens) >= 5 or word.endswith((".", ",")):
+        if len(tokens) >= _NAME_WORDS or word.endswith((".", ",")):
             break
     while tokens and tokens[-1].group().lower() in _PARTICLES:
         tokens.pop()

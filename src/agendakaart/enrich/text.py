@@ -75,16 +75,21 @@ def fold_name(name: str) -> str:
 
 _TAG_RE = re.compile(r"<[^>]{0,500}>")
 _ENTITY_RE = re.compile(r"&(?:nbsp|amp|quot|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+# soft hyphen and zero-width marks are no character: "Em\u00admen" is Emmen (as parse/html.py reads pages)
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def clean_text(text: str | None, limit: int = 4000) -> str:
     """Untrusted text -> plain text for matching: tags and entities blanked, capped at `limit` chars.
 
-    clean_text("<b>Bezoek</b> aan&nbsp;Leiden") -> " Bezoek  aan Leiden" (tags become one space each).
+    clean_text("<b>Bezoek</b> aan&nbsp;Leiden") -> " Bezoek  aan Leiden" (tags become one space each);
+    soft hyphens and zero-width marks are dropped: "Em\u00admen" -> "Emmen".
     """
     if not text:
         return ""
     text = text[:limit]
+    if not text.isascii():
+        text = _INVISIBLE_RE.sub("", text)
     if "<" in text:
         text = _TAG_RE.sub(" ", text)
     if "&" in text:
