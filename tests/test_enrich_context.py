@@ -430,3 +430,28 @@ def test_debat_over_at_the_start_is_a_kamer_debate(res):
     e = enrich_title(res, "Debat over de ontwikkelingen in Oekraïne")
     assert e.gm_code == "GM0518" and e.place.startswith("Tweede Kamer"), e.reason
     assert enrich_title(res, "Publiek debat over krimp in Delfzijl").gm_code == "GM1979"
+
+
+@pytest.mark.parametrize(
+    "title, country",
+    [
+        ("Kennismaking met de Duitse bondskanselier", "DE"),
+        ("Bilateraal gesprek met de Britse premier", "GB"),
+        ("Bezoek aan de Franse president", "FR"),
+        ("Gesprek met de Duitse ambassadeur", None),  # an envoy: whom
+        ("Franse kaas en Duitse bondsdag", None),  # an adjective alone is no place
+    ],
+)
+def test_leader_by_nationality_adjective(res, title, country):
+    """ "de Franse president": the adjective names the country (country_adjective words, leader rows only)."""
+    e = enrich_title(res, title)
+    assert e.country == country, e.reason
+
+
+def test_kamer_debatteert_and_onderraad_and_ministry_buildings(res):
+    assert enrich_title(
+        res, "Staatssecretaris Van Bruggen debatteert in de Kamer over het gevangeniswezen"
+    ).gm_code == ("GM0518")
+    assert enrich_title(res, "Raad Veiligheid en Inlichtingen").gm_code == "GM0518"
+    assert enrich_title(res, "Nieuwjaarsreceptie van het ministerie in de Hoftoren").gm_code == "GM0518"
+    assert enrich_title(res, "Minister debatteert met studenten in Groningen").gm_code == "GM0014"

@@ -57,6 +57,7 @@ ROLES = (
     "verb_article",
     "implied_visit",
     "surname_place",
+    "country_adjective",
 )
 
 

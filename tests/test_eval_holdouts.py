@@ -22,6 +22,7 @@ SETS = {
     "holdout4": (250, 150, 40, True, 0.88),
     "holdout7": (360, 150, 60, True, 0.88),
     "holdout8": (400, 150, 50, True, 0.80),
+    "holdout9": (420, 300, 45, True, 0.80),
 }
 
 

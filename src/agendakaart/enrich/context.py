@@ -18,12 +18,15 @@ from agendakaart.enrich.context_rows import EFFECTS, ContextRule, kamer_house, l
 from agendakaart.enrich.gazetteer import Gazetteer, Place
 from agendakaart.enrich.text import fold_name
 from agendakaart.enrich.weights import weight
+from agendakaart.enrich.words import word_values
 
 KAMER_CONFIDENCE = weight("conf", "kamer")  # in the Kamer by its nature, no place named: lower than a name
 LEADER_CONFIDENCE = weight("conf", "leader")  # a foreign leader visited, no place named: their country
 DEFAULT_CONFIDENCE = weight("conf", "default_place")  # where such an activity usually is, no place named
 _SEGMENTS = re.compile(r"\s*[|–—]\s*|\s+-\s+")  # "di 4 nov | Commissiedebat …": each part may start the activity
 _SUBJECT_WINDOW = weight("window", "subject")  # characters before the place a subject row may discard
+# "Franse" -> "Frankrijk": a leader row's group may hold a nationality adjective (context_words.csv)
+_ADJECTIVE_COUNTRY = {fold_name(a): c for a, c in word_values("country_adjective").items()}
 
 
 @dataclass(frozen=True)
@@ -177,6 +180,7 @@ def _leader(rule, located, text, gaz) -> location.Located | None:
         return None
     for m in rule.pattern.finditer(text):
         words = m.group("country")
+        words = _ADJECTIVE_COUNTRY.get(fold_name(words), words)
         for name in (words, words.split()[0]):
             country = next((p for p in gaz.lookup(name) if p.kind == "land" and p.country != "NL"), None)
             if country is not None:
