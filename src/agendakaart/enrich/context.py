@@ -43,6 +43,7 @@ class _Compiled:
     site: tuple[ContextRule, ...] = ()
     leader_any: re.Pattern | None = None  # one search for all leader rows (speed: most texts name no leader)
     default_any: re.Pattern | None = None  # the same for the default_place rows
+    site_any: re.Pattern | None = None  # the site rows' words anywhere in the text (their patterns end at a name)
 
 
 @lru_cache(maxsize=1)
@@ -67,18 +68,26 @@ def _compiled(rules: tuple[ContextRule, ...]) -> _Compiled:
         by["site"],
         _any_of(by["leader"]),
         _any_of(by["default_place"]),
+        _any_of(by["site"], anchored_end=True),
     )
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-def _any_of(rows: tuple[ContextRule, ...]) -> re.Pattern | None:
+def _any_of(rows: tuple[ContextRule, ...], anchored_end: bool = False) -> re.Pattern | None:
     """One pattern that matches where any of the rows' patterns (all case-blind, as their effect compiles them)
-    matches: a text it does not match needs no row of them (speed only; the rows decide as before)."""
+    matches: a text it does not match needs no row of them (speed only; the rows decide as before). anchored_end:
+    the rows end in "$" (they look at the words before a name): here they may stand anywhere in the text."""
     if not rows:
         return None
-    return re.compile("|".join(f"(?:{_GROUP_NAME.sub('(?:', r.pattern.pattern)})" for r in rows), re.I)
+    parts = []
+    for r in rows:
+        text = _GROUP_NAME.sub("(?:", r.pattern.pattern).removeprefix("(?i)")  # the whole is case-blind
+        if anchored_end:
+            text = text.removesuffix("$")
+        parts.append(f"(?:{text})")
+    return re.compile("|".join(parts), re.I)
 
 
 def apply_context(
@@ -118,7 +127,9 @@ def apply_context(
                 found = _default_place(rule, text, gaz)
                 if found is not None:
                     return found
-    return _named_site(c.site, located, text) or located
+    if c.site_any is not None and located.precision == "woonplaats" and c.site_any.search(text):
+        return _named_site(c.site, located, text) or located
+    return located
 
 
 _SITE_WINDOW = 40  # characters before the place name that a site row looks at
