@@ -162,3 +162,18 @@ def test_type_rows_holdout7(res, title, location, expected):
 def test_kamer_commissie_and_informal_council(res, title, location, gm, country):
     e = run(res, title, location=location)
     assert (e.gm_code, e.country) == (gm, country), e.reason
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("Minister Hermans bij Tata Steel in IJmuiden", "werkbezoek"),  # a company of the knowledge files
+        ("Minister Letschert bij de Universiteit Twente", "werkbezoek"),  # a university
+        ("Minister Sterk bij Nationale Sportweek", "evenement"),  # "bij" alone keeps its fallback
+        ("Minister Karremans bij de TT op het TT Circuit Assen", "evenement"),  # an event implies its own type
+    ],
+)
+def test_bij_a_known_site_is_a_visit(res, title, kind):
+    """ "Minister X bij <naam>": the knowledge files' type column says what a visit there is (werkbezoek for
+    companies, universities, hospitals, bases, ports, prisons, azc's and government sites)."""
+    assert run(res, title).activity_type.value == kind
