@@ -167,8 +167,9 @@ def test_kamer_commissie_and_informal_council(res, title, location, gm, country)
 @pytest.mark.parametrize(
     "title, kind",
     [
-        ("Minister Hermans bij Tata Steel in IJmuiden", "werkbezoek"),  # a company of the knowledge files
-        ("Minister Letschert bij de Universiteit Twente", "werkbezoek"),  # a university
+        ("Minister Herbert bij VDL Nedcar in Born", "werkbezoek"),  # a company of the knowledge files
+        ("Minister Brekelmans bij GKN Fokker in Hoogeveen", "werkbezoek"),
+        ("Minister Letschert bij de Radboud Universiteit Nijmegen", "werkbezoek"),  # a university
         ("Minister Sterk bij Nationale Sportweek", "evenement"),  # "bij" alone keeps its fallback
         ("Minister Karremans bij de TT op het TT Circuit Assen", "evenement"),  # an event implies its own type
     ],
