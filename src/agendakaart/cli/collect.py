@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from agendakaart.cli.checks import MAX_RATE, check_base_url, check_period, check_persons, check_rate
-from agendakaart.cli.common import db_option, parse_date_option, resolve_db
+from agendakaart.cli.checks import check_base_url, check_period, check_persons, check_rate
+from agendakaart.cli.common import db_option, parse_date_option, rate_options, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 from agendakaart.sources.routes import ROUTE_NAMES
 
@@ -83,18 +83,7 @@ def _progress_bar():
     help="Ontdekkingsroute(s): auto (alle die antwoorden en die robots.txt toestaat), search (zoek-API), "
     "sitemap, listings (HTML-agendalijsten), rss. Mag vaker gegeven worden.",
 )
-@click.option(
-    "--rate",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).",
-)
-@click.option(
-    "--allow-fast",
-    is_flag=True,
-    help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).",
-)
+@rate_options
 @click.option("--refresh", is_flag=True, help="Haal itempagina's opnieuw op, ook als ze al bewaard zijn.")
 @click.option(
     "--max-listing-pages", type=click.IntRange(min=1), default=None, help="Hoogstens zoveel pagina's per agendalijst."
@@ -279,12 +268,7 @@ def _table(rows: list[tuple[str, object]]) -> None:
 
 @click.command()
 @click.option("--base-url", default=DEFAULT_BASE_URL, show_default=True, help="De site die gecontroleerd wordt.")
-@click.option("--rate", type=float, default=1.0, show_default=True, help="Hoogstens zoveel verzoeken per seconde.")
-@click.option(
-    "--allow-fast",
-    is_flag=True,
-    help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).",
-)
+@rate_options
 @click.option(
     "--save",
     "save_dir",

@@ -21,6 +21,24 @@ def db_option(func):
     )(func)
 
 
+def rate_options(func):
+    """--rate (requests per second, default 1) and --allow-fast, for the commands that fetch pages."""
+    from agendakaart.cli.checks import MAX_RATE
+
+    func = click.option(
+        "--allow-fast",
+        is_flag=True,
+        help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).",
+    )(func)
+    return click.option(
+        "--rate",
+        type=float,
+        default=1.0,
+        show_default=True,
+        help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).",
+    )(func)
+
+
 def resolve_db(db_path: Path | None) -> Path:
     return db_path if db_path is not None else default_db_path()
 

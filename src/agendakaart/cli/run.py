@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from agendakaart.cli.checks import MAX_RATE, check_base_url, check_rate
-from agendakaart.cli.common import db_option, resolve_db
+from agendakaart.cli.checks import check_base_url, check_rate
+from agendakaart.cli.common import db_option, rate_options, resolve_db
 from agendakaart.settings import DEFAULT_BASE_URL, Settings
 
 
@@ -51,18 +51,7 @@ def _print_result(result: dict, db_path: Path) -> None:
     show_default=True,
     help="Map voor kaart.html, rapport.html en de exports.",
 )
-@click.option(
-    "--rate",
-    type=float,
-    default=1.0,
-    show_default=True,
-    help=f"Hoogstens zoveel verzoeken per seconde (groter dan 0, hoogstens {MAX_RATE:g}).",
-)
-@click.option(
-    "--allow-fast",
-    is_flag=True,
-    help=f"Sta --rate boven {MAX_RATE:g} toe (een replica op 127.0.0.1 mag altijd sneller).",
-)
+@rate_options
 @click.option(
     "--overrides",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
