@@ -194,39 +194,44 @@ def test_markdown_report(db, tmp_path):
     assert "<script>" not in text
 
 
+def _export_row(**values) -> dict:
+    """One exported row as load_rows gives it, unplaced; `values` replace fields."""
+    row = {
+        "id": "x",
+        "url": "https://e.nl/a",
+        "persons": ["a"],
+        "person_names": ["A"],
+        "ministry": "M",
+        "date": "2025-01-01",
+        "start_time": None,
+        "end_time": None,
+        "type_label": None,
+        "title": "Bezoek",
+        "description": None,
+        "location_text": None,
+        "source": "t",
+        "place": None,
+        "gm_code": None,
+        "gemeente": None,
+        "province": None,
+        "country": None,
+        "lat": None,
+        "lon": None,
+        "precision": "none",
+        "is_den_haag": False,
+        "is_abroad": False,
+        "npvr_region": None,
+        "activity_type": "overig",
+        "confidence": 0.0,
+        "reason": "r",
+        "override": False,
+    }
+    row.update(values)
+    return row
+
+
 def test_markdown_escapes_pipes():
-    rows = [
-        {
-            "id": "x",
-            "url": "https://e.nl/a",
-            "persons": ["a"],
-            "person_names": ["A | B"],
-            "ministry": "M",
-            "date": "2025-01-01",
-            "start_time": None,
-            "end_time": None,
-            "type_label": None,
-            "title": "x|y <b>",
-            "description": None,
-            "location_text": None,
-            "source": "t",
-            "place": None,
-            "gm_code": None,
-            "gemeente": None,
-            "province": None,
-            "country": None,
-            "lat": None,
-            "lon": None,
-            "precision": "none",
-            "is_den_haag": False,
-            "is_abroad": False,
-            "npvr_region": None,
-            "activity_type": "overig",
-            "confidence": 0.0,
-            "reason": "r",
-            "override": False,
-        }
-    ]
+    rows = [_export_row(person_names=["A | B"], title="x|y <b>")]
     text = render_md(summarize(rows, []))
     assert "x\\|y &lt;b&gt;" in text and "A \\| B" in text
 
@@ -234,39 +239,7 @@ def test_markdown_escapes_pipes():
 def test_report_before_enrich_says_so(tmp_path):
     """A database that was collected but not enriched: 'nog niet verrijkt — draai `agendakaart enrich`', not
     'locatie onbekend' for every activity."""
-    rows = [
-        {
-            "id": f"x{i}",
-            "url": "https://e.nl/a",
-            "persons": ["a"],
-            "person_names": ["A"],
-            "ministry": "M",
-            "date": "2025-01-01",
-            "start_time": None,
-            "end_time": None,
-            "type_label": None,
-            "title": "Bezoek",
-            "description": None,
-            "location_text": None,
-            "source": "t",
-            "place": None,
-            "gm_code": None,
-            "gemeente": None,
-            "province": None,
-            "country": None,
-            "lat": None,
-            "lon": None,
-            "precision": "none",
-            "is_den_haag": False,
-            "is_abroad": False,
-            "npvr_region": None,
-            "activity_type": "overig",
-            "confidence": None,
-            "reason": "nog niet verrijkt",
-            "override": False,
-        }
-        for i in range(3)
-    ]
+    rows = [_export_row(id=f"x{i}", confidence=None, reason="nog niet verrijkt") for i in range(3)]
     data = summarize(rows, [])
     assert data.where["onbekend"] == 0 and data.where["niet_verrijkt"] == 3 and data.unresolved == []
     for text in (render_md(data), render_report(rows, fmt="html", regions=[])):
