@@ -95,9 +95,9 @@ def test_robots_404_allows_everything(site):
 def test_robots_unreachable_means_disallow(site):
     rules = [{"path": "/robots.txt", "status": 503}]
     with serve(site, rules) as server, make(FakeTime(), max_retries=2) as fetcher:
-        with pytest.raises(FetchError, match="robots.txt unreachable"):
+        with pytest.raises(FetchError, match="robots.txt onbereikbaar"):
             fetcher.fetch(server.base_url + "/b", PageKind.ITEM)
-        with pytest.raises(FetchError, match="robots.txt unreachable"):
+        with pytest.raises(FetchError, match="robots.txt onbereikbaar"):
             fetcher.fetch(server.base_url + "/c", PageKind.ITEM)
     assert [r.path for r in server.log] == ["/robots.txt"] * 3  # 1 + 2 retries, then cached
 
@@ -182,7 +182,7 @@ def test_503_twice_then_200_with_backoff(site):
 def test_500_forever_gives_up_after_n_tries(site):
     rules = [{"path": "/c", "status": 500}]
     with serve(site, rules) as server, make(FakeTime(), max_retries=4) as fetcher:
-        with pytest.raises(FetchError, match=r"/c: gave up after 5 tries: HTTP 500"):
+        with pytest.raises(FetchError, match=r"/c: opgegeven na 5 pogingen: HTTP 500"):
             fetcher.fetch(server.base_url + "/c", PageKind.ITEM)
     assert len(server.requests_for("/c")) == 5
     assert fetcher.requests_made == 6
@@ -191,7 +191,7 @@ def test_500_forever_gives_up_after_n_tries(site):
 def test_timeout_on_slow_answer(site):
     rules = [{"path": "/b", "delay": 1.0}]
     with serve(site, rules) as server, make(FakeTime(), timeout=0.2, max_retries=1) as fetcher:
-        with pytest.raises(FetchError, match=r"gave up after 2 tries: timeout"):
+        with pytest.raises(FetchError, match=r"opgegeven na 2 pogingen: time-out"):
             fetcher.fetch(server.base_url + "/b", PageKind.ITEM)
     assert fetcher.requests_made == 3
 
@@ -217,7 +217,7 @@ def test_redirect_sets_final_url(site):
 def test_redirect_loop_fails(site):
     rules = [{"path": "/x", "redirect": "/y"}, {"path": "/y", "redirect": "/x"}]
     with serve(site, rules) as server, make(FakeTime()) as fetcher:
-        with pytest.raises(FetchError, match="more than 10 redirects"):
+        with pytest.raises(FetchError, match="meer dan 10 doorverwijzingen"):
             fetcher.fetch(server.base_url + "/x", PageKind.ITEM)
     assert fetcher.requests_made == 1 + 11
 
@@ -246,7 +246,7 @@ def test_404_is_a_page(site):
 
 def test_body_cap(site):
     with serve(site) as server, make(FakeTime(), max_body_bytes=1000) as fetcher:
-        with pytest.raises(FetchError, match="exceeds the cap of 1000 bytes"):
+        with pytest.raises(FetchError, match="groter dan de grens van 1000 bytes"):
             fetcher.fetch(server.base_url + "/big", PageKind.ITEM)
         assert fetcher.fetch(server.base_url + "/a", PageKind.ITEM).status == 200
     assert len(server.requests_for("/big")) == 1  # a cap is not retried
@@ -265,14 +265,14 @@ def test_body_cap_without_content_length(site, monkeypatch):
         clock=FakeTime().clock,
         transport=httpx.MockTransport(handler),
     )
-    with fetcher, pytest.raises(FetchError, match="body exceeds the cap"):
+    with fetcher, pytest.raises(FetchError, match="antwoord is groter dan de grens"):
         fetcher.fetch("http://127.0.0.1:9/x", PageKind.ITEM)
 
 
 def test_lying_truncation_is_a_connection_error(site):
     rules = [{"path": "/big", "truncate": 100, "honest": False}]
     with serve(site, rules) as server, make(FakeTime(), max_retries=1) as fetcher:
-        with pytest.raises(FetchError, match="gave up after 2 tries: connection error"):
+        with pytest.raises(FetchError, match="opgegeven na 2 pogingen: verbindingsfout"):
             fetcher.fetch(server.base_url + "/big", PageKind.ITEM)
 
 
@@ -282,10 +282,10 @@ def test_non_http_urls_fail_without_a_request(site):
         {"path": "/ftp", "redirect": "ftp://127.0.0.1/x"},
     ]
     with serve(site, rules) as server, make(FakeTime()) as fetcher:
-        with pytest.raises(FetchError, match="not an http"):
+        with pytest.raises(FetchError, match="geen http"):
             fetcher.fetch("ftp://127.0.0.1/x", PageKind.ITEM)
-        with pytest.raises(FetchError, match="/mail: invalid URL or redirect target"):
+        with pytest.raises(FetchError, match="/mail: ongeldig adres of doel van een doorverwijzing"):
             fetcher.fetch(server.base_url + "/mail", PageKind.ITEM)
-        with pytest.raises(FetchError, match="/ftp: not an http.*ftp://127.0.0.1/x"):
+        with pytest.raises(FetchError, match="/ftp: geen http.*ftp://127.0.0.1/x"):
             fetcher.fetch(server.base_url + "/ftp", PageKind.ITEM)
     assert fetcher.requests_made == 3  # robots.txt + /mail + /ftp

@@ -130,14 +130,14 @@ class Fetcher:
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
             if urlsplit(current).scheme not in ("http", "https"):
-                raise FetchError(f"{url}: not an http(s) URL: {current!r}")
+                raise FetchError(f"{url}: geen http(s)-adres: {current!r}")
             self._check_robots(current)
             answer = self._get_with_retries(current, conditional)
             location = answer.headers.get("location")
             if answer.status not in REDIRECT_CODES:
                 return self._page(url, kind, answer)
             if not location:
-                raise FetchError(f"{current}: redirect {answer.status} without Location")
+                raise FetchError(f"{current}: doorverwijzing {answer.status} zonder Location")
             target = urljoin(current, location.strip())
             allowed = redirect_target(current, target, self.settings.base_url)
             if urlsplit(target).scheme not in ("http", "https"):
@@ -150,7 +150,7 @@ class Fetcher:
                 )
             log.debug("redirect %s -> %s", answer.url, allowed)
             current = allowed
-        raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+        raise FetchError(f"{url}: meer dan {MAX_REDIRECTS} doorverwijzingen")
 
     def post_json(self, url: str, payload: dict, kind: PageKind) -> Page:
         """POST a JSON body (a search API) -> Page of the answer (2xx and 4xx other than 429); FetchError otherwise.
@@ -213,7 +213,7 @@ class Fetcher:
             self._robots[host] = self._load_robots(host)
         rules = self._robots[host]
         if isinstance(rules, FetchError):
-            raise FetchError(f"{url}: robots.txt unreachable, assuming disallow (RFC 9309): {rules}")
+            raise FetchError(f"{url}: robots.txt onbereikbaar, dus niet toegestaan (RFC 9309): {rules}")
         if isinstance(rules, Protego) and not rules.can_fetch(url, self.settings.user_agent):
             raise RobotsDisallowed(f"{url}: disallowed by {host}/robots.txt")
 
@@ -255,7 +255,7 @@ class Fetcher:
                 return self._attempt(url, headers, method=method, content=content)
             except _Retryable as exc:
                 if attempt + 1 >= attempts:
-                    raise FetchError(f"{url}: gave up after {attempts} tries: {exc.cause}") from None
+                    raise FetchError(f"{url}: opgegeven na {attempts} pogingen: {exc.cause}") from None
                 wait = self._backoff(attempt, exc.wait, url, exc.cause)
                 log.debug("retry %d for %s in %.2f s (%s)", attempt + 1, url, wait, exc.cause)
                 self._sleep(wait)
@@ -297,11 +297,11 @@ class Fetcher:
                     raise _Retryable(f"HTTP {status}", wait)
                 body = self._read_capped(url, response)
         except httpx.InvalidURL as exc:  # also a malformed redirect Location, which httpx parses eagerly
-            raise FetchError(f"{url}: invalid URL or redirect target ({exc})") from None
+            raise FetchError(f"{url}: ongeldig adres of doel van een doorverwijzing ({exc})") from None
         except httpx.TimeoutException as exc:
-            raise _Retryable(f"timeout ({type(exc).__name__})") from None
+            raise _Retryable(f"time-out ({type(exc).__name__})") from None
         except httpx.TransportError as exc:
-            raise _Retryable(f"connection error ({type(exc).__name__}: {exc})") from None
+            raise _Retryable(f"verbindingsfout ({type(exc).__name__}: {exc})") from None
         return _Answer(url, status, answer_headers, body)
 
     def _read_capped(self, url: str, response: httpx.Response) -> bytes:
@@ -309,12 +309,12 @@ class Fetcher:
         cap = self.settings.max_body_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
-            raise FetchError(f"{url}: body of {declared} bytes exceeds the cap of {cap} bytes")
+            raise FetchError(f"{url}: antwoord van {declared} bytes is groter dan de grens van {cap} bytes")
         chunks, size = [], 0
         for chunk in response.iter_bytes():
             size += len(chunk)
             if size > cap:
-                raise FetchError(f"{url}: body exceeds the cap of {cap} bytes")
+                raise FetchError(f"{url}: antwoord is groter dan de grens van {cap} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
 
@@ -323,7 +323,7 @@ class Fetcher:
         """The final answer -> Page; other 3xx/1xx are not pages we can use."""
         status = answer.status
         if not (200 <= status < 300 or status == 304 or 400 <= status < 500):
-            raise FetchError(f"{answer.url}: unexpected HTTP {status}")
+            raise FetchError(f"{answer.url}: onverwachte HTTP-status {status}")
         body = b"" if status == 304 else answer.body
         return Page(
             url=url,
